@@ -1,0 +1,57 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { curatedColumns } from "./columns";
+import { facts } from "./facts";
+import { parties, topics } from "./parties";
+import { users } from "./users";
+
+export const BRIEFING_STATUSES = ["draft", "final"] as const;
+
+/** A user's briefing for one country; private to its owner. Finalised ones keep a snapshot. */
+export const briefings = sqliteTable(
+  "briefings",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id").notNull().references(() => users.id),
+    countryId: text("country_id").notNull().references(() => parties.id),
+    title: text("title").notNull(),
+    status: text("status", { enum: BRIEFING_STATUSES }).notNull().default("draft"),
+    revision: integer("revision").notNull().default(1),
+    /** The briefing this one is a revision of. */
+    previousId: text("previous_id"),
+    /** Everything the composer edits (occasion, purpose, messages, marking, filters) as JSON. */
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    /** Frozen at finalisation: the briefing and each fact as they were then. */
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>(),
+    finalisedAt: text("finalised_at"),
+    ...curatedColumns(),
+  },
+  (t) => [index("briefings_owner_idx").on(t.ownerId, t.updatedAt)],
+);
+
+/** The sections (topics) of a briefing in the order the user arranged them. */
+export const briefingSections = sqliteTable(
+  "briefing_sections",
+  {
+    briefingId: text("briefing_id").notNull().references(() => briefings.id),
+    topicId: text("topic_id").notNull().references(() => topics.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.briefingId, t.topicId] })],
+);
+
+/** A fact proposed for a briefing: included or not, its place in its section, the user's note. */
+export const briefingItems = sqliteTable(
+  "briefing_items",
+  {
+    briefingId: text("briefing_id").notNull().references(() => briefings.id),
+    factId: text("fact_id").notNull().references(() => facts.id),
+    topicId: text("topic_id").notNull().references(() => topics.id),
+    position: integer("position").notNull(),
+    included: integer("included", { mode: "boolean" }).notNull().default(true),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.briefingId, t.factId] })],
+);
+
+export type Briefing = typeof briefings.$inferSelect;
+export type BriefingItem = typeof briefingItems.$inferSelect;

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { check, index, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { cleanTextCheck, curatedColumns, dateSpanCheck, dateSpanColumns } from "./columns";
+import { meetings } from "./meetings";
+import { parties, topics } from "./parties";
+import { sources } from "./sources";
+import { users } from "./users";
+
+export const FACT_KINDS = ["statement", "figure", "commitment", "announcement", "outcome", "quote"] as const;
+
+/**
+ * One curated statement with its provenance: the source and the verbatim quote that
+ * supports it. `date*` is when it happened or was said; for a figure, the period it covers.
+ */
+export const facts = sqliteTable(
+  "facts",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: FACT_KINDS }).notNull(),
+    text: text("text").notNull(),
+    ...dateSpanColumns(),
+    meetingId: text("meeting_id").references(() => meetings.id),
+    sourceId: text("source_id").notNull().references(() => sources.id),
+    quote: text("quote").notNull(),
+    /** Figures only: what is measured, between whom ("trade-turnover:KZ-EU"). */
+    metricKey: text("metric_key"),
+    value: real("value"),
+    unit: text("unit"),
+    currency: text("currency"),
+    /** The period as a reader should see it ("2022", "2005 to Sep 2024"). */
+    periodLabel: text("period_label"),
+    createdBy: text("created_by").references(() => users.id),
+    updatedBy: text("updated_by").references(() => users.id),
+    ...curatedColumns(),
+  },
+  (t) => [
+    check("facts_date_valid", dateSpanCheck(t.dateStart, t.dateEnd, t.datePrecision)),
+    check("facts_text_clean", cleanTextCheck(t.text)),
+    check("facts_quote_clean", cleanTextCheck(t.quote)),
+    check("facts_text_present", sql`length(trim(${t.text})) > 0 AND length(trim(${t.quote})) > 0`),
+    check(
+      "facts_figure_complete",
+      sql`(${t.kind} = 'figure') = (${t.metricKey} IS NOT NULL AND ${t.value} IS NOT NULL AND ${t.unit} IS NOT NULL)`,
+    ),
+    index("facts_date_idx").on(t.dateStart),
+    index("facts_source_idx").on(t.sourceId),
+    index("facts_meeting_idx").on(t.meetingId),
+    index("facts_metric_idx").on(t.metricKey),
+  ],
+);
+
+/** A fact about several parties belongs to each. */
+export const factParties = sqliteTable(
+  "fact_parties",
+  {
+    factId: text("fact_id").notNull().references(() => facts.id),
+    partyId: text("party_id").notNull().references(() => parties.id),
+  },
+  (t) => [primaryKey({ columns: [t.factId, t.partyId] }), index("fact_parties_party_idx").on(t.partyId, t.factId)],
+);
+
+export const factTopics = sqliteTable(
+  "fact_topics",
+  {
+    factId: text("fact_id").notNull().references(() => facts.id),
+    topicId: text("topic_id").notNull().references(() => topics.id),
+  },
+  (t) => [primaryKey({ columns: [t.factId, t.topicId] }), index("fact_topics_topic_idx").on(t.topicId, t.factId)],
+);
+
+export type Fact = typeof facts.$inferSelect;
+export type NewFact = typeof facts.$inferInsert;

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { cleanTextCheck, curatedColumns } from "./columns";
+import { parties } from "./parties";
+import { sources } from "./sources";
+
+/** A named person, spelled as they spell themselves; misspellings in sources go to aliases. */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
+    ...curatedColumns(),
+  },
+  (t) => [check("people_name_clean", cleanTextCheck(t.name))],
+);
+
+/**
+ * A title a person held for a period. `validFrom`/`validTo` are days (null: not known);
+ * when `attestedOnly` is set they are only the first and last days a source shows the
+ * title in use, not appointment dates. The same person can hold a post twice: two rows.
+ */
+export const personRoles = sqliteTable(
+  "person_roles",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id").notNull().references(() => people.id),
+    partyId: text("party_id").notNull().references(() => parties.id),
+    title: text("title").notNull(),
+    validFrom: text("valid_from"),
+    validTo: text("valid_to"),
+    attestedOnly: integer("attested_only", { mode: "boolean" }).notNull().default(true),
+    sourceId: text("source_id").references(() => sources.id),
+    quote: text("quote"),
+    ...curatedColumns(),
+  },
+  (t) => [
+    index("person_roles_person_idx").on(t.personId),
+    check("person_roles_title_clean", cleanTextCheck(t.title)),
+    check(
+      "person_roles_dates_valid",
+      sql`(${t.validFrom} IS NULL OR date(${t.validFrom}) IS ${t.validFrom})
+        AND (${t.validTo} IS NULL OR date(${t.validTo}) IS ${t.validTo})
+        AND (${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo})`,
+    ),
+  ],
+);
+
+export type Person = typeof people.$inferSelect;
+export type PersonRole = typeof personRoles.$inferSelect;
