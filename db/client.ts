@@ -7,7 +7,7 @@ import * as schema from "./schema";
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_URL ?? "./data/chancery.db");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_URL ?? "./data/chancery.db");
 }
 
 /**

@@ -5,7 +5,6 @@ import { z } from "zod";
  * newline, and the bidirectional embedding/override/isolate marks that can make a
  * name or a figure read differently from what is stored ("Trojan Source").
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 

@@ -1,0 +1,30 @@
+import { asc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type DB } from "../client";
+import { factParties, facts, parties } from "../schema";
+
+export interface PartyWithCount {
+  id: string;
+  name: string;
+  kind: "country" | "organisation";
+  isoCode: string | null;
+  factCount: number;
+}
+
+/** Every party that is not retired, with the number of live facts about it. */
+export function listPartiesWithFactCounts({ db = getDb() }: { db?: DB } = {}): PartyWithCount[] {
+  return db
+    .select({
+      id: parties.id,
+      name: parties.name,
+      kind: parties.kind,
+      isoCode: parties.isoCode,
+      factCount: sql<number>`count(${facts.id})`.mapWith(Number),
+    })
+    .from(parties)
+    .leftJoin(factParties, eq(factParties.partyId, parties.id))
+    .leftJoin(facts, sql`${facts.id} = ${factParties.factId} AND ${facts.deletedAt} IS NULL`)
+    .where(isNull(parties.deletedAt))
+    .groupBy(parties.id)
+    .orderBy(asc(parties.kind), asc(parties.name))
+    .all();
+}

@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDatabase } from "@/db/seed/seed";
+
+/**
+ * What the first start of the app (and `npm run db:migrate`/`db:seed`) needs: the file
+ * created, every migration applied and the curated fact base inserted where missing.
+ * Safe to run on every start: applied migrations and existing rows are left alone.
+ */
+export function prepareDatabase(opts: { seed?: boolean } = {}) {
+  const db = getDb();
+  migrateDatabase(db);
+  const report = opts.seed === false ? null : seedDatabase(db);
+  return { db, report };
+}
