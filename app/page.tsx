@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { listPartiesWithFactCounts } from "@/db/queries/parties";
+import { requirePageActor } from "@/lib/next/session";
 
 export const metadata: Metadata = { title: "Countries" };
 // Reads the live database on every request; nothing here may be baked in at build time.
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
-  const parties = listPartiesWithFactCounts();
+export default async function HomePage() {
+  const actor = await requirePageActor("/");
+  const parties = listPartiesWithFactCounts({ actor });
   const total = parties.reduce((n, p) => n + p.factCount, 0);
   return (
     <div className="space-y-6">

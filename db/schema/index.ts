@@ -6,3 +6,4 @@ export * from "./facts";
 export * from "./users";
 export * from "./briefings";
 export * from "./audit";
+export * from "./login-attempts";

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { changeUserRole, createUser, setUserDisabled, setUserPassword } from "@/db/queries/users";
+import { secureAction } from "@/lib/next/guard";
+import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
+
+const done = <T,>(value: T) => {
+  revalidatePath("/admin/users");
+  return value;
+};
+
+export const createUserAction = secureAction({ schema: newUserSchema, admin: true }, async (input, actor) =>
+  done(await createUser({ actor, input }).then((u) => ({ email: u.email }))),
+);
+
+export const changeRoleAction = secureAction({ schema: changeRoleSchema, admin: true }, (input, actor) =>
+  done(changeUserRole({ actor, ...input }).role),
+);
+
+export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin: true }, (input, actor) =>
+  done(setUserDisabled({ actor, ...input }).disabledAt !== null),
+);
+
+export const setPasswordAction = secureAction({ schema: setPasswordSchema, admin: true }, async (input, actor) =>
+  done(await setUserPassword({ actor, ...input }).then(() => true)),
+);

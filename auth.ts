@@ -1,0 +1,58 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authSettings } from "@/lib/auth/config";
+import { clientIp } from "@/lib/auth/client-ip";
+import { ensureAuthSecret } from "@/lib/auth/secret";
+import { throttledMessage, verifyCredentials } from "@/lib/auth/sign-in";
+import { signInSchema } from "@/lib/validation/user";
+
+/** Refusal codes reach the sign-in action (and the page, for a plain POST) as `code`. */
+class WrongCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+class Throttled extends CredentialsSignin {
+  constructor(readonly retryAfterMinutes: number) {
+    super(throttledMessage(retryAfterMinutes));
+    this.code = `throttled:${retryAfterMinutes}`;
+  }
+}
+
+/**
+ * next-auth with email + password and JWT sessions. The token carries the user id and the
+ * session version; whether it is still good is decided against the database on every
+ * request by lib/next/session.ts, never by the token alone.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: ensureAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: authSettings.sessionMaxAge() },
+  jwt: { maxAge: authSettings.sessionMaxAge() },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new WrongCredentials();
+        const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers) });
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        if (result.reason === "throttled") throw new Throttled(result.retryAfterMinutes);
+        throw new WrongCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid ?? "";
+      session.sessionVersion = token.sv ?? -1;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,41 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAdmin } from "@/lib/auth/actor";
+import { getDb, type DB } from "../client";
+import { auditLog } from "../schema";
+
+export interface AuditInput {
+  /** Who acted; for a failed sign-in, the email that was tried and no user id. */
+  actor: { userId: string | null; email: string | null; ip: string | null } | null;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+}
+
+/** Writes one audit row. Call it inside the transaction that makes the change. */
+export function recordAudit(tx: DB, entry: AuditInput): void {
+  tx.insert(auditLog)
+    .values({
+      actorId: entry.actor?.userId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      ip: entry.actor?.ip ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      detail: entry.detail ?? null,
+    })
+    .run();
+}
+
+/** The newest audit rows, optionally for one entity; admins only. */
+export function listAudit({ actor, entity, entityId, limit = 100, db = getDb() }: { actor: Actor; entity?: string; entityId?: string; limit?: number; db?: DB }) {
+  assertAdmin(actor);
+  const q = db.select().from(auditLog).$dynamic();
+  if (entity) q.where(and(eq(auditLog.entity, entity), entityId ? eq(auditLog.entityId, entityId) : undefined));
+  return q.orderBy(desc(auditLog.id)).limit(limit).all();
+}

@@ -1,0 +1,29 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The key that signs session tokens. AUTH_SECRET wins; without it one is generated on
+ * first start and kept in data/auth-secret (gitignored, mode 0600) so sessions survive a
+ * restart. Deployments should set their own; a warning says so.
+ */
+export function ensureAuthSecret(dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data")): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  let secret: string;
+  try {
+    secret = fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    secret = crypto.randomBytes(32).toString("base64url");
+    // "wx" fails if another process wrote it first; then read theirs.
+    try {
+      fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+    } catch {
+      secret = fs.readFileSync(file, "utf8").trim();
+    }
+    console.warn(`[chancery] AUTH_SECRET is not set: generated one in ${file}. Deployments should set their own AUTH_SECRET.`);
+  }
+  process.env.AUTH_SECRET = secret;
+  return secret;
+}

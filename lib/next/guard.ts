@@ -1,0 +1,98 @@
+import "server-only";
+import { forbidden, unauthorized } from "next/navigation";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, ConflictError } from "@/lib/errors";
+import { currentActor } from "./session";
+
+/** What a form action returns: success, or a message with errors by field and the values sent back. */
+export type ActionState<T = unknown> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; current?: unknown }
+  | null;
+
+interface GuardOptions<S extends z.ZodType> {
+  schema: S;
+  /** Admins only (checked here and again in the data layer). */
+  admin?: boolean;
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return out;
+}
+
+/**
+ * The one wrapper for server actions: signed in (401 via `unauthorized()`), allowed (403 via
+ * `forbidden()`), input valid (field errors returned, what was typed kept). Errors from the
+ * data layer become a message with their status; anything else is logged and reported
+ * without internals.
+ */
+export function secureAction<S extends z.ZodType, R>(
+  options: GuardOptions<S>,
+  handler: (input: z.output<S>, actor: Actor) => Promise<R> | R,
+) {
+  return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+    const actor = await currentActor();
+    if (!actor) unauthorized();
+    if (options.admin && actor.role !== "admin") forbidden();
+    const values = formValues(formData);
+    const parsed = options.schema.safeParse(values);
+    if (!parsed.success) {
+      return { ok: false, status: 400, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    try {
+      const data = await handler(parsed.data, actor);
+      return { ok: true, data };
+    } catch (error) {
+      return failure(error, values);
+    }
+  };
+}
+
+function failure(error: unknown, values: Record<string, string>): ActionState<never> {
+  if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message, values, current: error.current };
+  if (error instanceof AppError) {
+    const fieldErrors = "fieldErrors" in error ? (error.fieldErrors as Record<string, string[]>) : undefined;
+    return { ok: false, status: error.status, message: error.message, fieldErrors, values };
+  }
+  // Rethrow Next's own control flow (redirect, notFound) untouched.
+  if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+  console.error("[chancery] action failed", error);
+  return { ok: false, status: 500, message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.", values };
+}
+
+/**
+ * The same wrapper for route handlers: answers 401 / 403 / 400 / the data layer's status as
+ * JSON itself (route handlers are never left to the proxy).
+ */
+export function secureRoute<P, S extends z.ZodType | undefined = undefined>(
+  options: { admin?: boolean; query?: S },
+  handler: (ctx: { actor: Actor; request: Request; params: P; query: S extends z.ZodType ? z.output<S> : undefined }) => Promise<Response> | Response,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const actor = await currentActor();
+    if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+    if (options.admin && actor.role !== "admin") return Response.json({ error: "Only administrators can do this." }, { status: 403 });
+    let query: unknown = undefined;
+    if (options.query) {
+      const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!parsed.success) return Response.json({ error: "Invalid request.", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+      query = parsed.data;
+    }
+    try {
+      return await handler({ actor, request, params: await context.params, query: query as never });
+    } catch (error) {
+      if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
+      console.error("[chancery] route failed", error);
+      return Response.json({ error: "Something went wrong on our side." }, { status: 500 });
+    }
+  };
+}
