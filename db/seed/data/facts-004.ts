@@ -35,7 +35,7 @@ export const facts004: SeedFact[] = [
   {
     id: "fact-004-04", kind: "statement", sourceId: S, meetingId: KT, date: dates.kallasTokayev,
     text: "Kallas and President Tokayev discussed prospects for comprehensive cooperation, especially expanding trade and economic partnership in energy, industry and digitalisation and major infrastructure projects to develop the Trans-Caspian transport corridor (TITR).",
-    quote: "they discussed the prospects for comprehensive cooperation between Kazakhstan, especially expanding trade and economic partnerships in priority areas such as energy, industry, digitalization, and the implementation of major infrastructure projects aimed at developing the Trans-Caspian Transport Corridor (TITR)",
+    quote: "During her meeting with Kazakhstan’s President Kassym-Jomart Tokayev on March 28, they discussed the prospects for comprehensive cooperation between Kazakhstan, especially expanding trade and economic partnerships in priority areas such as energy, industry, digitalization, and the implementation of major infrastructure projects aimed at developing the Trans-Caspian Transport Corridor (TITR)",
     parties: KZ_EU, topics: ["trade-investment", "energy-raw-materials", "digitalisation", "transport-connectivity"],
   },
   {
