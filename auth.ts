@@ -25,6 +25,13 @@ class Throttled extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: ensureAuthSecret(),
   trustHost: true,
+  logger: {
+    // A refused sign-in is expected, audited and answered; it is not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: authSettings.sessionMaxAge() },
   jwt: { maxAge: authSettings.sessionMaxAge() },
   pages: { signIn: "/sign-in", error: "/sign-in" },

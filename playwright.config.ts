@@ -37,6 +37,8 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE,
       PORT: String(PORT),
       NODE_ENV: "production",
+      // A short throttling window, so the lock-out test can wait it out.
+      CHANCERY_THROTTLE_WINDOW_SECONDS: "20",
     },
   },
 });

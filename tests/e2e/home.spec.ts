@@ -1,5 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { makeUser, signIn, uniqueAddress } from "./fixtures";
+
+test.beforeEach(async ({ page, context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
+  await signIn(page, await makeUser("staff"));
+});
 
 test("the home page lists the countries with their fact counts", async ({ page }) => {
   await page.goto("/");

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { makeUser, signIn, uniqueAddress } from "./fixtures";
+
+test.beforeEach(async ({ context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
+});
+
+test("staff and admin sign in and out", async ({ page }) => {
+  for (const role of ["staff", "admin"] as const) {
+    const user = await makeUser(role);
+    await signIn(page, user);
+    await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
+    await expect(page.getByTestId("signed-in-as")).toContainText(role);
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F/);
+  }
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const user = await makeUser("staff");
+  const messages: string[] = [];
+  for (const email of [user.email, "nobody-at-all@e2e.example"]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("definitely-not-it");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.locator("#sign-in-error");
+    await expect(alert).toHaveText(/incorrect/);
+    messages.push((await alert.textContent()) ?? "");
+  }
+  expect(messages[0]).toBe("Email or password is incorrect.");
+  expect(messages[1]).toBe(messages[0]);
+});
+
+test("the 11th failed try is refused, and the right password works once the window has passed", async ({ page }) => {
+  test.setTimeout(90_000);
+  const user = await makeUser("staff");
+  const attempt = async (password: string) => {
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(password);
+    // Wait for each answer: the message text alone does not change between equal refusals.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+  };
+  await page.goto("/sign-in");
+  for (let i = 1; i <= 10; i++) {
+    await attempt(`wrong-password-${i}`);
+    await expect(page.locator("#sign-in-error")).toHaveText("Email or password is incorrect.");
+  }
+  await attempt(user.password); // even the right password is refused while throttled
+  await expect(page.locator("#sign-in-error")).toHaveText(/^Too many attempts, try again in \d+ minutes?\.$/);
+  // The e2e server runs with CHANCERY_THROTTLE_WINDOW_SECONDS=20 (playwright.config.ts).
+  await page.waitForTimeout(21_000);
+  await attempt(user.password);
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
+});
+
+test("callbackUrl only ever lands on our own origin", async ({ page, baseURL }) => {
+  const user = await makeUser("staff");
+  for (const target of ["https://evil.example", "//evil.example", "/\\evil.example"]) {
+    await signIn(page, user, target);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+  await signIn(page, user, "/admin/users?from=link");
+  expect(new URL(page.url()).pathname).toBe("/admin/users"); // staff then get 403 there, but the path is kept
+});

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { openDatabase, type DB } from "@/db/client";
+import { createUser } from "@/db/queries/users";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+
+/** The database file the e2e server was started on (see playwright.config.ts). */
+export const E2E_DATABASE = path.resolve("data/e2e/chancery-e2e.db");
+
+let db: DB | undefined;
+/** A connection of the test's own to the server's database, for fixtures and checks. */
+export function e2eDb(): DB {
+  db ??= openDatabase(E2E_DATABASE);
+  return db;
+}
+
+export interface TestUser { id: string; email: string; password: string; name: string; role: "admin" | "staff" }
+
+/** A fresh user of the given role that no other test touches. */
+export async function makeUser(role: "admin" | "staff"): Promise<TestUser> {
+  const tag = randomUUID().slice(0, 8);
+  const input = { email: `${role}-${tag}@e2e.example`, name: `E2E ${role} ${tag}`, role, password: `pw-${tag}-long-enough` };
+  const user = await createUser({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
+  return { id: user.id, ...input };
+}
+
+export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">, callbackUrl?: string) {
+  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+/** A unique client address, so address-based throttling in one test never leaks into another. */
+export function uniqueAddress(): string {
+  const n = () => Math.floor(Math.random() * 250) + 1;
+  return `198.51.${n()}.${n()}`;
+}

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb } from "@/db/client";
+import { createUser } from "@/db/queries/users";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { verifyCredentials } from "@/lib/auth/sign-in";
+import { createMigratedDb, type TestDb } from "../helpers/db";
+
+let t: TestDb;
+const PASSWORD = "correct-horse-battery";
+beforeEach(async () => {
+  t = createMigratedDb();
+  process.env.DATABASE_URL = t.file;
+  await createUser({ actor: SYSTEM_ACTOR, input: { email: "officer@test.example", name: "Officer", role: "staff", password: PASSWORD }, db: t.db });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  closeDb();
+  t.close();
+});
+
+describe("verifyCredentials", () => {
+  it("gives a wrong password and an unknown email the same answer", async () => {
+    const wrong = await verifyCredentials({ email: "officer@test.example", password: "nope-nope-nope", ip: "10.0.0.1" });
+    const unknown = await verifyCredentials({ email: "nobody@test.example", password: "nope-nope-nope", ip: "10.0.0.2" });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("accepts the right password, case-insensitively on the email", async () => {
+    const result = await verifyCredentials({ email: " Officer@Test.example ", password: PASSWORD, ip: null });
+    expect(result.ok).toBe(true);
+  });
+
+  it("refuses the 11th try within the window, then lets the real user in once it has passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-01-01T09:00:00Z"));
+    for (let i = 0; i < 10; i++) {
+      expect((await verifyCredentials({ email: "officer@test.example", password: `wrong-${i}`, ip: `10.1.0.${i}` })).ok).toBe(false);
+    }
+    const eleventh = await verifyCredentials({ email: "officer@test.example", password: PASSWORD, ip: "10.1.1.1" });
+    expect(eleventh).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 15 });
+    vi.setSystemTime(new Date("2026-01-01T09:15:01Z"));
+    expect((await verifyCredentials({ email: "officer@test.example", password: PASSWORD, ip: "10.1.1.1" })).ok).toBe(true);
+  });
+
+  it("throttles an address that tries many accounts", async () => {
+    for (let i = 0; i < 10; i++) await verifyCredentials({ email: `guess${i}@test.example`, password: "x-x-x-x-x-x", ip: "10.2.0.1" });
+    expect(await verifyCredentials({ email: "officer@test.example", password: PASSWORD, ip: "10.2.0.1" })).toMatchObject({ reason: "throttled" });
+    expect((await verifyCredentials({ email: "officer@test.example", password: PASSWORD, ip: "10.2.0.2" })).ok).toBe(true);
+  });
+});
+
+describe("safeCallbackPath", () => {
+  it.each([
+    ["https://evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["/%5Cevil.example", "/%5Cevil.example"],
+    ["javascript:alert(1)", "/"],
+    ["/sign-in?callbackUrl=/x", "/"],
+    ["/admin/users?x=1#top", "/admin/users?x=1#top"],
+    [undefined, "/"],
+  ])("%s lands on %s", (raw, expected) => {
+    expect(safeCallbackPath(raw)).toBe(expected);
+  });
+});
