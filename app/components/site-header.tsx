@@ -13,7 +13,8 @@ export async function SiteHeader() {
         {actor && (
           <nav aria-label="Main" className="flex flex-wrap items-center gap-5 text-sm">
             <Link href="/" className="hover:underline">Countries</Link>
-            {actor.role === "admin" && <Link href="/admin/users" className="hover:underline">Users</Link>}
+            <Link href="/briefings" className="hover:underline">My briefings</Link>
+            {actor.role === "admin" && <Link href="/admin" className="hover:underline">Admin</Link>}
             <span className="text-slate-300" data-testid="signed-in-as">
               {actor.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase">{actor.role}</span>
             </span>

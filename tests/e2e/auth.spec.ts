@@ -11,7 +11,7 @@ test("staff and admin sign in and out", async ({ page }) => {
     await signIn(page, user);
     await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
     await expect(page.getByTestId("signed-in-as")).toContainText(role);
-    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
+    await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(role === "admin" ? 1 : 0);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");

@@ -100,3 +100,27 @@ describe("constraints refuse bad data at the database", () => {
     expect(t.db.get<{ d: string }>(sql`SELECT date('2024-02-30') AS d`)?.d).not.toBe("2024-02-30");
   });
 });
+
+describe("full-text search", () => {
+  const search = (db: TestDb["db"], q: string) =>
+    db.$client.prepare("SELECT fact_id FROM facts_fts WHERE facts_fts MATCH ? ORDER BY fact_id").pluck().all(q) as string[];
+
+  it("indexes every seeded fact and follows edits", () => {
+    t = createSeededDb();
+    const facts = t.db.select({ id: s.facts.id }).from(s.facts).all();
+    expect(t.db.$client.prepare("SELECT count(*) FROM facts_fts").pluck().get()).toBe(facts.length);
+    const id = facts[0].id;
+    t.db.update(s.facts).set({ text: "Zanzibarian quokka statement." }).where(eq(s.facts.id, id)).run();
+    expect(search(t.db, "quokka")).toEqual([id]);
+    t.db.delete(s.factTopics).where(eq(s.factTopics.factId, id)).run();
+    t.db.delete(s.factParties).where(eq(s.factParties.factId, id)).run();
+    t.db.delete(s.facts).where(eq(s.facts.id, id)).run();
+    expect(search(t.db, "quokka")).toEqual([]);
+  });
+
+  it("finds words in quotes, ignoring case and diacritics", () => {
+    t = createSeededDb();
+    expect(search(t.db, "ventilators").length).toBeGreaterThan(0);
+    expect(search(t.db, "VÉNTILATORS")).toEqual(search(t.db, "ventilators"));
+  });
+});

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/next/session";
+
+export const metadata: Metadata = { title: "Administration" };
+export const dynamic = "force-dynamic";
+
+const SECTIONS = [
+  { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
+];
+
+export default async function AdminHome() {
+  await requirePageActor("/admin", { admin: true });
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">Administration</h1>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {SECTIONS.map((s) => (
+          <li key={s.href} className="card p-4">
+            <Link href={s.href} className="font-medium text-accent hover:underline">{s.title}</Link>
+            <p className="mt-1 text-sm text-slate-600">{s.text}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

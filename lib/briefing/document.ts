@@ -1,0 +1,148 @@
+/**
+ * A briefing as plain data, ready to print: what the HTML preview and the PDF both render,
+ * section for section. Built from the database (or a finalised snapshot) by
+ * lib/briefing/build-document.ts; renderers never query anything.
+ */
+export const MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"] as const;
+export type Marking = (typeof MARKINGS)[number];
+
+export interface Citation {
+  /** 1-based number of the source in `sources`. */
+  number: number;
+}
+
+export interface DocFact {
+  id: string;
+  text: string;
+  /** The date at its precision, e.g. "17 Nov 2020", "autumn 2021 (inferred)". */
+  date: string;
+  /** Older than the configured age (default 3 years) at the briefing's date. */
+  dated: boolean;
+  kind: string;
+  meeting: string | null;
+  note: string | null;
+  citation: Citation;
+}
+
+export interface DocSection {
+  topicId: string;
+  title: string;
+  facts: DocFact[];
+}
+
+export interface KeyFigureValue {
+  value: number;
+  unit: string;
+  currency: string | null;
+  /** "USD 49.7 billion" */
+  display: string;
+  factId: string;
+  citation: Citation;
+}
+
+export interface KeyFigure {
+  metricKey: string;
+  /** "Trade turnover, Kazakhstan–EU" */
+  label: string;
+  period: string;
+  values: KeyFigureValue[];
+  /** True when the sources give different values for the same metric and period. */
+  disagreement: boolean;
+}
+
+export interface TimelineLeader {
+  party: string;
+  name: string | null;
+  /** The title held at the date of that meeting. */
+  title: string;
+}
+
+export interface TimelineEntry {
+  meetingId: string;
+  date: string;
+  name: string;
+  place: string | null;
+  format: string;
+  mode: string;
+  status: string;
+  leaders: TimelineLeader[];
+  citations: Citation[];
+}
+
+export interface WhoEntry {
+  personId: string;
+  name: string;
+  party: string;
+  /** Title at their latest appearance, and when that was. */
+  title: string;
+  asOf: string;
+  earlier: { title: string; asOf: string }[];
+}
+
+export interface EventEntry {
+  meetingId: string;
+  date: string;
+  name: string;
+  place: string | null;
+  status: string;
+  citations: Citation[];
+}
+
+export interface DocSource {
+  number: number;
+  sourceId: string;
+  publisher: string;
+  title: string;
+  date: string;
+  url: string | null;
+}
+
+export interface BriefingDocument {
+  briefingId: string | null;
+  title: string;
+  country: { id: string; name: string };
+  status: "draft" | "final";
+  revision: number;
+  marking: Marking;
+  preparedBy: string;
+  /** ISO day the briefing is for (its "as of" date). */
+  preparedOn: string;
+  purpose: string;
+  occasion: { meeting: string; date: string; place: string; counterpart: string; principal: string };
+  keyMessages: string[];
+  background: string;
+  keyFigures: KeyFigure[];
+  sections: DocSection[];
+  timeline: TimelineEntry[];
+  /** "Last met: 20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025". */
+  lastMet: string | null;
+  whosWho: WhoEntry[];
+  forthcoming: EventEntry[];
+  /** Announced events that no later source confirms as held. */
+  unconfirmed: EventEntry[];
+  sources: DocSource[];
+}
+
+export interface OutlineEntry {
+  /** Stable anchor id: "occasion", "key-messages", "topic-trade-investment", … */
+  id: string;
+  title: string;
+}
+
+/**
+ * The sections of a briefing in print order — the one list the preview, the PDF's contents
+ * page and its bookmarks all follow, so they can never disagree.
+ */
+export function documentOutline(doc: BriefingDocument): OutlineEntry[] {
+  return [
+    { id: "occasion", title: "The occasion" },
+    { id: "key-messages", title: "Key messages" },
+    { id: "background", title: "Background" },
+    { id: "key-figures", title: "Key figures" },
+    ...doc.sections.map((s) => ({ id: `topic-${s.topicId}`, title: s.title })),
+    { id: "timeline", title: "Meeting timeline" },
+    { id: "whos-who", title: "Who's who" },
+    { id: "events", title: "Forthcoming and unconfirmed events" },
+    { id: "sources", title: "Sources" },
+  ];
+}
