@@ -53,7 +53,7 @@ function matchingFacts(query: ProposalQuery): SQL {
 
 const SECTION_ORDER = sql`(SELECT sort_order FROM topics WHERE id = m.topic_id), m.topic_id, m.date_start DESC, m.id`;
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the actor proves a verified session; every role may read the fact base
+// The actor proves a verified session; every role may read the fact base
 export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = getDb() }: { actor: Actor; query: ProposalQuery; limit: number; offset?: number; db?: DB }): Proposal {
   if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
   const inner = matchingFacts(query);
