@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import { sourceLabel } from "@/lib/briefing/labels";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, type DB } from "../client";
 import { briefingItems, briefingSections, parties, topics, users, type Fact } from "../schema";
@@ -36,6 +37,6 @@ export function getBriefingView({ actor, briefingId, db = getDb() }: { actor: Ac
       ...s,
       items: items.filter((i) => i.topicId === s.topicId).map((i) => ({ factId: i.factId, included: i.included, note: i.note ?? "", fact: facts.get(i.factId) ?? null })),
     })),
-    sourceLabels: new Map([...sources.values()].map((s) => [s.id, `${s.publisher ?? "Publisher not named"}${s.title ? `: ${s.title}` : ""}`])),
+    sourceLabels: new Map([...sources.values()].map((s) => [s.id, sourceLabel(s)])),
   };
 }

@@ -10,6 +10,11 @@ export function sourceTitle(s: Pick<Source, "title">): string {
   return s.title ?? "Untitled article";
 }
 
+/** "Kazinform: Central Asia - European Union High-level …" — how a fact's source is named in lists. */
+export function sourceLabel(s: Pick<Source, "publisher" | "title">): string {
+  return s.title ? `${sourcePublisher(s)}: ${s.title}` : sourcePublisher(s);
+}
+
 export function sourceDate(s: Pick<Source, "publishedStart" | "publishedEnd" | "publishedPrecision" | "publishedInferred">): string {
   return formatDateSpan({ start: s.publishedStart, end: s.publishedEnd, precision: s.publishedPrecision, inferred: s.publishedInferred });
 }
