@@ -1,9 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, type DB } from "../client";
-import { briefingItems, briefingSections, parties, topics, users, type Fact } from "../schema";
+import { briefingItems, briefingSections, meetings, parties, topics, users, type Fact } from "../schema";
 import { loadFacts, loadSources } from "./briefing-data";
 import { loadOwnBriefing, parseContent } from "./briefings";
 
@@ -15,6 +15,7 @@ export interface BriefingView {
   snapshot: Record<string, unknown> | null;
   sections: BriefingSectionView[];
   sourceLabels: Map<string, string>;
+  meetingNames: Map<string, string>;
 }
 
 /** Everything the composer and preview need about one of the actor's briefings (404 for anyone else). */
@@ -37,6 +38,11 @@ export function getBriefingView({ actor, briefingId, db = getDb() }: { actor: Ac
       ...s,
       items: items.filter((i) => i.topicId === s.topicId).map((i) => ({ factId: i.factId, included: i.included, note: i.note ?? "", fact: facts.get(i.factId) ?? null })),
     })),
+    meetingNames: new Map(
+      db.select({ id: meetings.id, name: meetings.name }).from(meetings)
+        .where(inArray(meetings.id, [...new Set([...facts.values()].flatMap((f) => (f.meetingId ? [f.meetingId] : [])))])).all()
+        .map((m) => [m.id, m.name]),
+    ),
     sourceLabels: new Map([...sources.values()].map((s) => [s.id, sourceLabel(s)])),
   };
 }

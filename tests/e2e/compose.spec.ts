@@ -121,3 +121,25 @@ test("the list, compose and preview pages have no serious accessibility violatio
   await page.goto(`/briefings/${id}/preview`);
   expect(await serious()).toEqual([]);
 });
+
+test("hidden characters in a title or note are refused at the field, and nothing is lost", async ({ page }) => {
+  await signIn(page, await makeUser("staff"));
+  await composeKazakhstan(page, ["Health and Covid-19"]);
+  const title = page.getByRole("textbox", { name: "Title", exact: true });
+  await title.fill("Kazakhstan \u202Eefil\u202C health");
+  const note = page.getByTestId("composer-fact").first();
+  await note.getByText("Add a note").click();
+  await note.getByRole("textbox").fill("Check\u0000this");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#title-error")).toContainText("bidirectional");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(note.locator(".field-error")).toContainText("control character");
+  await expect(title).toHaveValue("Kazakhstan \u202Eefil\u202C health"); // what was typed is kept
+  await expect(page.getByTestId("save-status")).toHaveText("Some fields need attention.");
+});
+
+test("an unknown briefing or country is a 404", async ({ page }) => {
+  await signIn(page, await makeUser("staff"));
+  expect((await page.goto("/briefings/00000000-0000-0000-0000-000000000000"))?.status()).toBe(404);
+  expect((await page.goto("/briefings/new?country=XX"))?.status()).toBe(404);
+});

@@ -55,7 +55,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       items: s.items.flatMap((i) => i.fact ? [{
         factId: i.factId, included: i.included, note: i.note, text: i.fact.text,
         date: formatDateSpan({ start: i.fact.dateStart, end: i.fact.dateEnd, precision: i.fact.datePrecision, inferred: i.fact.dateInferred }),
-        dated: i.fact.dateEnd < datedBefore, meeting: null, source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId, retired: i.fact.deletedAt !== null,
+        dated: i.fact.dateEnd < datedBefore, meeting: i.fact.meetingId ? view.meetingNames.get(i.fact.meetingId) ?? null : null, source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId, retired: i.fact.deletedAt !== null,
       }] : []),
     })),
   };

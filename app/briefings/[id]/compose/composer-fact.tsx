@@ -3,8 +3,8 @@
 import { LIMITS } from "@/lib/validation/briefing";
 import type { ComposerItem } from "./types";
 
-export function ComposerFact({ item, first, last, onChange, onMove, onDragStart, onDrop }: {
-  item: ComposerItem; first: boolean; last: boolean;
+export function ComposerFact({ item, first, last, noteError, onChange, onMove, onDragStart, onDrop }: {
+  item: ComposerItem; first: boolean; last: boolean; noteError?: string;
   onChange: (item: ComposerItem) => void; onMove: (by: number, focusId: string) => void; onDragStart: () => void; onDrop: () => void;
 }) {
   const id = item.factId;
@@ -26,10 +26,12 @@ export function ComposerFact({ item, first, last, onChange, onMove, onDragStart,
           {item.meeting && <span>{item.meeting}</span>}
           <span>Source: {item.source}</span>
         </p>
-        <details className="mt-1 text-sm" open={item.note.length > 0}>
+        <details className="mt-1 text-sm" open={item.note.length > 0 || !!noteError}>
           <summary className="cursor-pointer text-accent">{item.note ? "Your note" : "Add a note"}</summary>
           <label htmlFor={`note-${id}`} className="sr-only">Note on: {shortText}</label>
-          <textarea id={`note-${id}`} rows={2} maxLength={LIMITS.note} className="field-input" value={item.note} onChange={(e) => onChange({ ...item, note: e.target.value })} />
+          <textarea id={`note-${id}`} rows={2} maxLength={LIMITS.note} className="field-input" value={item.note} onChange={(e) => onChange({ ...item, note: e.target.value })}
+            aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? `note-${id}-error` : undefined} />
+          {noteError && <p id={`note-${id}-error`} className="field-error">{noteError}</p>}
         </details>
       </div>
       <div className="flex flex-col gap-1">

@@ -8,7 +8,7 @@ import { move, type ComposerItem, type ComposerSection } from "./types";
  * The topic sections and their facts. Everything can be reordered with the Move buttons
  * (keyboard and pointer alike) or by dragging; each move is announced to screen readers.
  */
-export function ComposerSections({ sections, onChange }: { sections: ComposerSection[]; onChange: (s: ComposerSection[]) => void }) {
+export function ComposerSections({ sections, onChange, fieldError }: { sections: ComposerSection[]; onChange: (s: ComposerSection[]) => void; fieldError: (path: string) => string | undefined }) {
   const [announcement, setAnnouncement] = useState("");
   const dragged = useRef<{ section: number; item: number | null } | null>(null);
 
@@ -59,7 +59,7 @@ export function ComposerSections({ sections, onChange }: { sections: ComposerSec
             </div>
             <ol className="mt-3 divide-y divide-slate-100" aria-label={`Facts in ${section.title}`}>
               {section.items.map((item, ii) => (
-                <ComposerFact key={item.factId} item={item} first={ii === 0} last={ii === section.items.length - 1}
+                <ComposerFact key={item.factId} item={item} first={ii === 0} last={ii === section.items.length - 1} noteError={fieldError(`sections.${si}.items.${ii}.note`)}
                   onChange={(changed) => updateItems(si, section.items.map((x, k) => (k === ii ? changed : x)))}
                   onMove={(by, focusId) => moveItem(si, ii, by, focusId)}
                   onDragStart={() => (dragged.current = { section: si, item: ii })}

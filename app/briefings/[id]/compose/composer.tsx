@@ -59,7 +59,7 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
       <p className="text-sm text-slate-700" data-testid="included-count">
         {included === 0 ? "This briefing has no facts included: it will print only your own text." : `${included} ${included === 1 ? "fact" : "facts"} included.`}
       </p>
-      <ComposerSections sections={state.sections} onChange={(sections) => setState({ ...state, sections })} />
+      <ComposerSections sections={state.sections} onChange={(sections) => setState({ ...state, sections })} fieldError={fieldError} />
       <FinaliseButton briefingId={briefingId} version={state.version} dirty={dirty} />
     </div>
   );
