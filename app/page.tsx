@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { listPartiesWithFactCounts } from "@/db/queries/parties";
 import { requirePageActor } from "@/lib/next/session";
 
@@ -22,7 +23,9 @@ export default async function HomePage() {
         {parties.map((p) => (
           <li key={p.id} className="card flex items-center justify-between p-4" data-testid={`party-${p.id}`}>
             <div>
-              <p className="font-medium text-ink">{p.name}</p>
+              <p className="font-medium text-ink">
+                {p.kind === "country" ? <Link href={`/briefings/new?country=${p.id}`} className="hover:underline">{p.name}<span className="sr-only">: compose a briefing</span></Link> : p.name}
+              </p>
               <p className="text-xs uppercase tracking-wide text-slate-500">
                 {p.kind === "country" ? "Country" : "Organisation"} · {p.isoCode ?? "no code"}
               </p>
