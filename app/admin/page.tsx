@@ -6,6 +6,7 @@ export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
 const SECTIONS = [
+  { href: "/admin/facts", title: "Facts", text: "Find, edit and add curated facts; history, restore and trash." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 
