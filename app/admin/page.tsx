@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 const SECTIONS = [
   { href: "/admin/facts", title: "Facts", text: "Find, edit and add curated facts; history, restore and trash." },
+  { href: "/admin/sources", title: "Sources", text: "Add articles, read them with quoted passages highlighted, make facts from a selection." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 
