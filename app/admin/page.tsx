@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: "/admin/people", title: "People", text: "People named in the sources and their spellings." },
   { href: "/admin/parties", title: "Parties", text: "Countries and organisations facts are about." },
   { href: "/admin/topics", title: "Topics", text: "The subjects briefings are organised by." },
+  { href: "/admin/import", title: "Import and export", text: "Download the whole fact base as JSON, or merge a file in." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 
