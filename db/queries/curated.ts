@@ -3,7 +3,8 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getDb, writeTransaction, type DB } from "../client";
-import { briefingItems, briefings, briefingSections, facts, factParties, factTopics, meetings, meetingSources, parties, participations, people, personRoles, topics } from "../schema";
+import { auditLog, briefingItems, briefings, briefingSections, facts, factParties, factTopics, meetings, meetingSources, parties, participations, people, personRoles, topics } from "../schema";
+import { meetingRecordShape, partyRecord, personRecord, topicRecord } from "@/lib/admin/fact-base-format";
 import { recordAudit } from "./audit";
 
 /** The simpler curated tables the admin edits with one generic form: same versioning, audit and delete rules as facts. */
@@ -119,5 +120,27 @@ export function deleteCurated({ actor, entity, id, version, db = getDb() }: { ac
     const refs = referencesTo(tx, entity, id);
     if (refs.length) throw new ValidationError(`This ${entity} is still referred to, so it cannot be deleted: ${refs.slice(0, 30).join(", ")}${refs.length > 30 ? ` and ${refs.length - 30} more` : ""}.`);
     return changeRow(tx, actor, entity, id, version, `${entity}.deleted`, { deletedAt: new Date().toISOString() });
+  });
+}
+
+const SNAPSHOT_SCHEMAS = {
+  party: partyRecord.omit({ createdAt: true, updatedAt: true }),
+  topic: topicRecord.omit({ createdAt: true, updatedAt: true }),
+  person: personRecord.omit({ createdAt: true, updatedAt: true }),
+  meeting: meetingRecordShape.omit({ createdAt: true, updatedAt: true, sources: true }),
+} as const;
+
+/**
+ * Puts a record back to how an audit row recorded it (its `after`): a new change, audited
+ * and version-checked like any edit. Deletion state is not restored (the trash does that).
+ */
+export function restoreCuratedVersion({ actor, entity, id, version, auditId, db = getDb() }: { actor: Actor; entity: CuratedEntity; id: string; version: number; auditId: number; db?: DB }): Row {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const entry = tx.select().from(auditLog).where(eq(auditLog.id, auditId)).get();
+    const parsed = entry?.entity === entity && entry.entityId === id ? SNAPSHOT_SCHEMAS[entity].safeParse(entry.after) : undefined;
+    if (!parsed?.success) throw new NotFoundError(`No such version of this ${entity}.`);
+    const { id: _id, version: _v, deletedAt: _d, ...values } = parsed.data;
+    return changeRow(tx, actor, entity, id, version, `${entity}.version_restored`, values);
   });
 }

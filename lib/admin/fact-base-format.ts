@@ -37,11 +37,12 @@ export const sourceRecord = z.object({
   publishedStart: day, publishedEnd: day, publishedPrecision: z.enum(DATE_PRECISIONS), publishedInferred: z.boolean(), publishedNote: text(1000).nullable(),
   url: z.string().max(2000).nullable(), fileName: z.string().max(300).nullable(), addedAt: stamp, fullText: text(500_000), ...curated,
 }).superRefine((s, ctx) => checkSpan({ dateStart: s.publishedStart, dateEnd: s.publishedEnd, datePrecision: s.publishedPrecision }, ctx));
-export const meetingRecord = z.object({
+export const meetingRecordShape = z.object({
   id, name: text(500), series: text(200).nullable(), format: z.enum(MEETING_FORMATS), ordinal: z.number().int().positive().nullable(), ...optionalSpan,
   place: text(300).nullable(), hostPartyId: id.nullable(), mode: z.enum(MEETING_MODES), status: z.enum(MEETING_STATUSES), ...curated,
   sources: z.array(z.object({ sourceId: id, reports: z.enum(MEETING_REPORTS), quote: text(5000) })),
-}).superRefine(checkSpan);
+});
+export const meetingRecord = meetingRecordShape.superRefine(checkSpan);
 export const personRecord = z.object({ id, name: text(300), aliases: z.array(text(300)), ...curated });
 export const personRoleRecord = z.object({
   id, personId: id, partyId: id, title: text(500), validFrom: day.nullable(), validTo: day.nullable(), attestedOnly: z.boolean(),

@@ -73,3 +73,5 @@ export const deleteCuratedSchema = z.object({
   id: z.string().min(1).max(100),
   version: z.coerce.number().int().positive(),
 });
+
+export const restoreCuratedVersionSchema = deleteCuratedSchema.extend({ auditId: z.coerce.number().int().positive() });

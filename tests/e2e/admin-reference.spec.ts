@@ -59,3 +59,21 @@ test("the reference-data pages have no serious accessibility violation", async (
     expect(await seriousViolations(page), path).toEqual([]);
   }
 });
+
+test("a topic's history shows the diff and restores an earlier version", async ({ browser }) => {
+  const { page } = await signedInPage(browser, "admin");
+  for (const text of ["First wording.", "Second wording."]) {
+    await page.goto("/admin/topics/energy-raw-materials");
+    await page.getByLabel("Description").fill(text);
+    await page.getByRole("button", { name: "Save topic" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+  }
+  await page.getByRole("link", { name: "History" }).click();
+  const entries = page.getByTestId("history-entry");
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first().locator("ins")).toHaveText("Second wording.");
+  expect(await seriousViolations(page)).toEqual([]);
+  await entries.nth(1).getByRole("button", { name: /Restore this version/ }).click();
+  await expect(page.getByText("Earlier version restored.")).toBeVisible();
+  expect(topic("energy-raw-materials").description).toBe("First wording.");
+});

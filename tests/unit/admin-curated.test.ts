@@ -60,3 +60,18 @@ describe("parties, topics, people, meetings", () => {
     expect(meetingFormSchema.safeParse({ ...m, dateStart: "2023-02-29", dateEnd: "2023-02-29", datePrecision: "day" }).success).toBe(false);
   });
 });
+
+describe("restoring an earlier version", () => {
+  it("puts a party back as an audit row recorded it, as a new version-checked change", async () => {
+    const { restoreCuratedVersion } = await import("@/db/queries/curated");
+    const kz = getCurated({ actor, entity: "party", id: "AF", db: t.db });
+    const { id: _id, version: _v, ...values } = partyFormSchema.parse({ name: "Afghanistan (renamed)", kind: "country", isoCode: "AF", aliases: "Afghan" });
+    const v2 = updateCurated({ actor, entity: "party", id: "AF", version: kz.version, values, db: t.db });
+    const v3 = updateCurated({ actor, entity: "party", id: "AF", version: v2.version, values: { ...values, name: "Afghanistan (again)" }, db: t.db });
+    const first = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, "AF")).all()[0];
+    expect(() => restoreCuratedVersion({ actor, entity: "party", id: "AF", version: v2.version, auditId: first.id, db: t.db })).toThrow(ConflictError);
+    const restored = restoreCuratedVersion({ actor, entity: "party", id: "AF", version: v3.version, auditId: first.id, db: t.db });
+    expect(restored).toMatchObject({ name: "Afghanistan (renamed)", version: v3.version + 1 });
+    expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, "AF")).all().at(-1)).toMatchObject({ action: "party.version_restored", before: { name: "Afghanistan (again)" }, after: { name: "Afghanistan (renamed)" } });
+  });
+});

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createCurated, deleteCurated, updateCurated, type CuratedEntity } from "@/db/queries/curated";
+import { createCurated, deleteCurated, restoreCuratedVersion, updateCurated, type CuratedEntity } from "@/db/queries/curated";
 import type { Actor } from "@/lib/auth/actor";
 import { ENTITIES } from "@/lib/admin/entities";
 import { secureAction } from "@/lib/next/guard";
-import { deleteCuratedSchema, meetingFormSchema, partyFormSchema, personFormSchema, topicFormSchema } from "@/lib/validation/reference-data";
+import { deleteCuratedSchema, restoreCuratedVersionSchema, meetingFormSchema, partyFormSchema, personFormSchema, topicFormSchema } from "@/lib/validation/reference-data";
 
 function save(entity: CuratedEntity, input: { id?: string; version?: number } & Record<string, unknown>, actor: Actor): never {
   const { id, version, ...values } = input;
@@ -26,4 +26,11 @@ export const deleteCuratedAction = secureAction({ schema: deleteCuratedSchema, a
   const path = ENTITIES[input.entity].path;
   revalidatePath(path);
   redirect(`${path}?done=deleted`);
+});
+
+export const restoreCuratedVersionAction = secureAction({ schema: restoreCuratedVersionSchema, admin: true }, (input, actor) => {
+  const row = restoreCuratedVersion({ actor, ...input });
+  const path = ENTITIES[input.entity].path;
+  revalidatePath(path);
+  redirect(`${path}/${encodeURIComponent(row.id)}?done=restored`);
 });

@@ -64,9 +64,10 @@ export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; i
           <h1 className="page-title">{row ? `${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} ${row.id}` : `New ${spec.singular}`}</h1>
           {row && <p className="mt-1 text-sm text-slate-600">Version {row.version}</p>}
         </div>
+        {row && <Link href={`/admin/history/${kind}/${encodeURIComponent(row.id)}`} className="btn-secondary">History</Link>}
         {row && <ActionButton action={deleteCuratedAction} fields={{ entity: kind, id: row.id, version: row.version }} label={`Delete ${spec.singular}`} className="btn-danger" />}
       </div>
-      <Done text={done === "saved" ? "Saved." : undefined} />
+      <Done text={done === "saved" ? "Saved." : done === "restored" ? "Earlier version restored." : undefined} />
       <section className="card p-6" aria-label={spec.singular}>
         <CuratedForm key={row?.version ?? 0} kind={kind} id={row?.id} version={row?.version} initial={initial} parties={parties} />
       </section>

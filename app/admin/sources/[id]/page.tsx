@@ -37,6 +37,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
         </div>
         <div className="flex flex-wrap items-start gap-2">
           <Link href={`/admin/sources/${encodeURIComponent(id)}/edit`} className="btn-secondary">Edit source</Link>
+          <Link href={`/admin/history/source/${encodeURIComponent(id)}`} className="btn-secondary">History</Link>
           <ActionButton action={deleteSourceAction} fields={{ id, version: source.version }} label="Delete source" className="btn-danger" />
         </div>
       </div>
