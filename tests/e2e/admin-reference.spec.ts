@@ -77,3 +77,21 @@ test("a topic's history shows the diff and restores an earlier version", async (
   await expect(page.getByText("Earlier version restored.")).toBeVisible();
   expect(topic("energy-raw-materials").description).toBe("First wording.");
 });
+
+test("a person's roles over time: add one, see it listed, page accessible", async ({ browser }) => {
+  const { page } = await signedInPage(browser, "admin");
+  const person = e2eDb().select().from(s.people).get()!;
+  await page.goto(`/admin/people/${person.id}`);
+  const before = await page.getByTestId("role").count();
+  const add = page.getByRole("region", { name: "Roles over time" });
+  await add.locator("#new-role-title").fill("Special envoy");
+  await add.locator("#new-role-party").selectOption("EU");
+  await add.locator("#new-role-from").fill("2024-02-30");
+  await add.getByRole("button", { name: "Add role" }).click();
+  await expect(add.locator("#new-role-from-error")).toBeVisible();
+  await add.locator("#new-role-from").fill("2024-02-01");
+  await add.getByRole("button", { name: "Add role" }).click();
+  await expect(page.getByTestId("role")).toHaveCount(before + 1);
+  await expect(page.getByTestId("role").filter({ hasText: "Special envoy" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

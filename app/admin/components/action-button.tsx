@@ -5,14 +5,14 @@ import { FormStatus } from "@/app/components/form-field";
 import type { ActionState } from "@/lib/next/guard";
 
 /** A one-button form posting hidden fields to a server action, with its outcome announced. */
-export function ActionButton({ action, fields, label, srLabel, className = "btn-secondary" }: {
-  action: (prev: ActionState<never>, formData: FormData) => Promise<ActionState<never>>;
+export function ActionButton<T>({ action, fields, label, srLabel, className = "btn-secondary" }: {
+  action: (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
   fields: Record<string, string | number>;
   label: string;
   srLabel?: string;
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
     <form action={formAction} className="inline-flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}

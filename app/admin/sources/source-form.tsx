@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import type { ActionState } from "@/lib/next/guard";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { SelectField, TextAreaField } from "../components/fields";
@@ -10,12 +11,18 @@ export type SourceFormValues = Partial<Record<string, string>>;
 
 /** Add or edit a source. What was typed comes back with any error (React resets the form to these). */
 export function SourceForm({ id, version, initial }: { id?: string; version?: number; initial: SourceFormValues }) {
-  const [state, action, pending] = useActionState(saveSourceAction, null);
+  // Remounted after every answer (the round travels with the state, so both change at once):
+  // React resets a form after its action, and a <select> would fall back to its first option.
+  const [state, action, pending] = useActionState(async (prev: (ActionState<never> & { round?: number }) | null, fd: FormData) => {
+    const result = await saveSourceAction(prev, fd);
+    return result && { ...result, round: (prev?.round ?? 0) + 1 };
+  }, null);
+  const round = state?.round ?? 0;
   const failed = state && !state.ok ? state : null;
   const v = failed?.values ?? initial;
   const err = (f: string) => failed?.fieldErrors?.[f]?.[0];
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form action={action} noValidate className="space-y-4" key={round}>
       {id && <input type="hidden" name="id" value={id} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       {failed?.status === 409 && (
