@@ -46,7 +46,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
       <section aria-labelledby="source-facts" className="card p-4">
         <h2 id="source-facts" className="font-semibold text-ink">Facts from this source</h2>
         <ul className="mt-2 space-y-1 text-sm">
-          {facts.map((f) => <li key={f.id}><Link href={`/admin/facts/${encodeURIComponent(f.id)}`} className="text-accent hover:underline">{f.id}</Link> — {f.text}</li>)}
+          {facts.map((f) => <li key={f.id}><Link href={`/admin/facts/${encodeURIComponent(f.id)}`} className="text-accent underline">{f.id}</Link> — {f.text}</li>)}
         </ul>
       </section>
     </div>
