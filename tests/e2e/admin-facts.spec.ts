@@ -55,6 +55,7 @@ test("a quote not in the source is refused at the quote field, and nothing is sa
   await page.getByRole("button", { name: "Save fact" }).click();
   await expect(page.locator("#quote-error")).toContainText("not in the source");
   await expect(page.getByLabel("Quote (verbatim from the source)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Quote (verbatim from the source)")).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "need attention" })).toBeVisible();
   expect(factRow("fact-000-03").version).toBe(before.version);
 });

@@ -5,6 +5,7 @@ import { FormField, FormStatus } from "@/app/components/form-field";
 import { ENTITIES, fieldString, type CuratedKind, type FieldSpec } from "@/lib/admin/entities";
 import type { ActionState } from "@/lib/next/guard";
 import { SelectField, TextAreaField } from "../components/fields";
+import { useFocusFirstError } from "../components/use-focus-first-error";
 import { saveMeetingAction, savePartyAction, savePersonAction, saveTopicAction } from "./actions";
 
 const ACTIONS = { party: savePartyAction, topic: saveTopicAction, person: savePersonAction, meeting: saveMeetingAction };
@@ -27,6 +28,7 @@ export function CuratedForm({ kind, id, version, initial, parties }: { kind: Cur
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const formRef = useFocusFirstError(state && !state.ok && state.status === 400 ? state : null);
   const set = (name: string, v: string) => setValues((cur) => ({ ...cur, [name]: v }));
 
   function field(f: FieldSpec) {
@@ -43,7 +45,7 @@ export function CuratedForm({ kind, id, version, initial, parties }: { kind: Cur
   }
 
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form ref={formRef} action={action} noValidate className="space-y-4">
       {id && <input type="hidden" name="id" value={id} />}
       {(theirs?.version ?? version) !== undefined && <input type="hidden" name="version" value={theirs?.version ?? version} />}
       {theirs && <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm" data-testid="conflict">Someone else saved this {spec.singular} meanwhile. Their values are shown under each field that differs; take them or keep yours, then save again.</p>}

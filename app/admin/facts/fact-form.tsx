@@ -9,6 +9,7 @@ import { factToFormValues, mergeOnConflict, submittedToFormValues, type FactForm
 import type { ActionState } from "@/lib/next/guard";
 import { factFormSchema, type FactField } from "@/lib/validation/fact";
 import { CheckboxGroup, SelectField, TextAreaField } from "../components/fields";
+import { useFocusFirstError } from "../components/use-focus-first-error";
 import { saveFactAction } from "./actions";
 import { ConflictPanel, type Conflict } from "./conflict-panel";
 
@@ -52,6 +53,7 @@ export function FactForm({ id, version, initial, options }: Props) {
   const err = (f: FactField) => errors[f]?.[0];
   const set = (f: FactField) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
   const isFigure = values.kind === "figure";
+  const formRef = useFocusFirstError(clientErrors ?? (state && !state.ok && state.status === 400 ? state : null));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const problems = zodErrors(values);
@@ -60,7 +62,7 @@ export function FactForm({ id, version, initial, options }: Props) {
   }
 
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={formRef} action={action} onSubmit={onSubmit} noValidate className="space-y-6">
       {id && <input type="hidden" name="id" value={id} />}
       {base.version !== undefined && <input type="hidden" name="version" value={base.version} />}
       {conflict && <ConflictPanel conflict={conflict} values={values} onPick={(f, v) => setValues((cur) => ({ ...cur, [f]: v }))} options={options} />}
