@@ -6,6 +6,13 @@ export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
 const SECTIONS = [
+  { href: "/admin/facts", title: "Facts", text: "Find, edit and add curated facts; history, restore and trash." },
+  { href: "/admin/sources", title: "Sources", text: "Add articles, read them with quoted passages highlighted, make facts from a selection." },
+  { href: "/admin/meetings", title: "Meetings", text: "Meetings and events, their dates, places and status." },
+  { href: "/admin/people", title: "People", text: "People named in the sources and their spellings." },
+  { href: "/admin/parties", title: "Parties", text: "Countries and organisations facts are about." },
+  { href: "/admin/topics", title: "Topics", text: "The subjects briefings are organised by." },
+  { href: "/admin/import", title: "Import and export", text: "Download the whole fact base as JSON, or merge a file in." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getCurated, listCurated } from "@/db/queries/curated";
+import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
+import { NotFoundError } from "@/lib/errors";
+import { requirePageActor } from "@/lib/next/session";
+import { ActionButton } from "../components/action-button";
+import { deleteCuratedAction } from "./actions";
+import { CuratedForm } from "./curated-form";
+
+const Done = ({ text }: { text?: string }) => (text ? <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">{text}</p> : null);
+
+/** The list page of a simpler curated table. */
+export async function CuratedListPage({ kind, done }: { kind: CuratedKind; done?: string }) {
+  const spec = ENTITIES[kind];
+  const actor = await requirePageActor(spec.path, { admin: true });
+  const rows = listCurated({ actor, entity: kind });
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="page-title">{spec.title}</h1>
+        <Link href={`${spec.path}/new`} className="btn-primary">New {spec.singular}</Link>
+      </div>
+      <Done text={done === "deleted" ? "Deleted." : undefined} />
+      <section aria-labelledby="list-heading" className="card overflow-x-auto">
+        <h2 id="list-heading" className="sr-only">All {spec.title.toLowerCase()}</h2>
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr><th scope="col" className="px-3 py-3">Id</th>{spec.columns.map((c) => <th key={c} scope="col" className="px-3 py-3">{spec.fields.find((f) => f.name === c)?.label ?? c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200">
+                <td className="px-3 py-2"><Link href={`${spec.path}/${encodeURIComponent(r.id)}`} className="text-accent hover:underline">{r.id}</Link></td>
+                {spec.columns.map((c) => <td key={c} className="px-3 py-2">{fieldString(r[c])}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+/** The edit (or, for id "new", create) page of a simpler curated record. */
+export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; id: string; done?: string }) {
+  const spec = ENTITIES[kind];
+  const actor = await requirePageActor(`${spec.path}/${id}`, { admin: true });
+  const isNew = id === "new";
+  let row;
+  try {
+    row = isNew ? undefined : getCurated({ actor, entity: kind, id });
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const parties = spec.fields.some((f) => f.options === "parties") ? listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: fieldString(p.name) })) : [];
+  const initial = Object.fromEntries(spec.fields.map((f) => [f.name, row ? fieldString(row[f.name]) : f.type === "select" && Array.isArray(f.options) ? f.options[0] : ""]));
+  return (
+    <div className="space-y-6">
+      <p className="text-sm"><Link href={spec.path} className="text-accent hover:underline">← {spec.title}</Link></p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="page-title">{row ? `${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} ${row.id}` : `New ${spec.singular}`}</h1>
+          {row && <p className="mt-1 text-sm text-slate-600">Version {row.version}</p>}
+        </div>
+        {row && <Link href={`/admin/history/${kind}/${encodeURIComponent(row.id)}`} className="btn-secondary">History</Link>}
+        {row && <ActionButton action={deleteCuratedAction} fields={{ entity: kind, id: row.id, version: row.version }} label={`Delete ${spec.singular}`} className="btn-danger" />}
+      </div>
+      <Done text={done === "saved" ? "Saved." : done === "restored" ? "Earlier version restored." : undefined} />
+      <section className="card p-6" aria-label={spec.singular}>
+        <CuratedForm key={row?.version ?? 0} kind={kind} id={row?.id} version={row?.version} initial={initial} parties={parties} />
+      </section>
+    </div>
+  );
+}

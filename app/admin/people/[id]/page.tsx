@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { CuratedEditPage } from "../../curated/pages";
+import { RolesSection } from "../roles/roles-section";
+
+export const metadata: Metadata = { title: "Edit person" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const { id } = await params;
+  return (
+    <div className="space-y-8">
+      <CuratedEditPage kind="person" id={id} done={(await searchParams).done} />
+      {id !== "new" && <RolesSection personId={id} />}
+    </div>
+  );
+}

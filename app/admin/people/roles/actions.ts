@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deletePersonRole, savePersonRole } from "@/db/queries/people";
+import { secureAction } from "@/lib/next/guard";
+import { deletePersonRoleSchema, personRoleFormSchema } from "@/lib/validation/person-role";
+
+export const savePersonRoleAction = secureAction({ schema: personRoleFormSchema, admin: true }, (input, actor) => {
+  const role = savePersonRole({ actor, input });
+  revalidatePath(`/admin/people/${input.personId}`);
+  return { id: role.id, version: role.version };
+});
+
+export const deletePersonRoleAction = secureAction({ schema: deletePersonRoleSchema, admin: true }, ({ personId, ...input }, actor) => {
+  deletePersonRole({ actor, ...input });
+  revalidatePath(`/admin/people/${personId}`);
+  return true;
+});

@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { CuratedListPage } from "../curated/pages";
+
+export const metadata: Metadata = { title: "Topics" };
+export const dynamic = "force-dynamic";
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  return <CuratedListPage kind="topic" done={(await searchParams).done} />;
+}

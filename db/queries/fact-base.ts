@@ -1,0 +1,134 @@
+import { asc, eq } from "drizzle-orm";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
+import { describeIssue, FACT_BASE_FORMAT, FACT_BASE_VERSION, factBaseSchema, type FactBaseDocument } from "@/lib/admin/fact-base-format";
+import { checkFactBaseReferences } from "@/lib/admin/fact-base-references";
+import { getDb, writeTransaction, type DB } from "../client";
+import { factParties, facts, factTopics, meetings, meetingSources, participations, parties, people, personRoles, sources, topics } from "../schema";
+import { recordAudit } from "./audit";
+
+/** The whole fact base (trash included, users/briefings/audit excluded) as one document, ordered by id. */
+export function exportFactBase({ actor, db = getDb() }: { actor: Actor; db?: DB }): FactBaseDocument {
+  assertAdmin(actor);
+  return readFactBase(db);
+}
+
+function readFactBase(db: DB): FactBaseDocument {
+  const links = {
+    meetingSources: db.select().from(meetingSources).orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId)).all(),
+    parties: db.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId)).all(),
+    topics: db.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId)).all(),
+  };
+  return {
+    format: FACT_BASE_FORMAT,
+    version: FACT_BASE_VERSION,
+    parties: db.select().from(parties).orderBy(asc(parties.id)).all(),
+    topics: db.select().from(topics).orderBy(asc(topics.id)).all(),
+    sources: db.select().from(sources).orderBy(asc(sources.id)).all(),
+    meetings: db.select().from(meetings).orderBy(asc(meetings.id)).all().map((m) => ({
+      ...m, sources: links.meetingSources.filter((l) => l.meetingId === m.id).map(({ sourceId, reports, quote }) => ({ sourceId, reports, quote })),
+    })),
+    people: db.select().from(people).orderBy(asc(people.id)).all(),
+    personRoles: db.select().from(personRoles).orderBy(asc(personRoles.id)).all(),
+    participations: db.select().from(participations).orderBy(asc(participations.id)).all(),
+    // Who created or edited a fact names a user, and users are not part of the fact base.
+    facts: db.select().from(facts).orderBy(asc(facts.id)).all().map(({ createdBy: _c, updatedBy: _u, ...f }) => ({
+      ...f,
+      partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
+      topicIds: links.topics.filter((l) => l.factId === f.id).map((l) => l.topicId),
+    })),
+  };
+}
+
+export type ImportReport =
+  | { ok: true; counts: Record<string, { inserted: number; updated: number; unchanged: number }> }
+  | { ok: false; errors: string[] };
+
+const TABLES = [
+  ["parties", parties, "party"], ["topics", topics, "topic"], ["sources", sources, "source"], ["people", people, "person"],
+  ["personRoles", personRoles, "person_role"], ["meetings", meetings, "meeting"], ["participations", participations, "participation"], ["facts", facts, "fact"],
+] as const;
+type Key = (typeof TABLES)[number][0];
+
+class RecordFailure extends Error {}
+
+// What decides "unchanged": everything but the bookkeeping an import itself would move.
+const comparable = (r: object) => canonical({ ...r, version: 0, createdAt: "", updatedAt: "" });
+
+/** JSON with object keys sorted at every level, so column order and schema order compare equal. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * Merges a document into the database by stable id: everything is validated first (shape,
+ * text rules, dates, references, verbatim quotes); then all of it is applied in one
+ * transaction, so a failure anywhere leaves the database as it was. Rows that are new keep
+ * the file's version and timestamps (so export → import → export is identical); rows that
+ * differ are overwritten, their version bumped, and audited.
+ */
+export function importFactBase({ actor, document, db = getDb() }: { actor: Actor; document: unknown; db?: DB }): ImportReport {
+  assertAdmin(actor);
+  const parsed = factBaseSchema.safeParse(document);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.slice(0, 100).map((i) => describeIssue(document, i)) };
+  const doc = parsed.data;
+  try {
+    return writeTransaction(db, (tx) => {
+      const current = readFactBase(tx);
+      const problems = checkFactBaseReferences(doc, current);
+      if (problems.length) throw new ImportRefused(problems);
+      const counts: Record<string, { inserted: number; updated: number; unchanged: number }> = {};
+      for (const [key, table, entity] of TABLES) {
+        const c = (counts[key] = { inserted: 0, updated: 0, unchanged: 0 });
+        const existing = new Map<string, object>((current[key] as { id: string }[]).map((r) => [r.id, r]));
+        (doc[key] as { id: string }[]).forEach((record, index) => {
+          const before = existing.get(record.id) as ({ version: number } & object) | undefined;
+          if (before && comparable(before) === comparable(record)) return void c.unchanged++;
+          try {
+            writeRecord(tx, key, table, record, before);
+          } catch (e) {
+            throw new RecordFailure(`${key}[${index}] ${record.id}: ${e instanceof Error ? e.message : String(e)}`);
+          }
+          recordAudit(tx, { actor, action: `${entity}.imported`, entity, entityId: record.id, before: before ?? null, after: record });
+          if (before) c.updated++;
+          else c.inserted++;
+        });
+      }
+      return { ok: true, counts };
+    });
+  } catch (e) {
+    if (e instanceof ImportRefused) return { ok: false, errors: e.problems };
+    if (e instanceof RecordFailure) return { ok: false, errors: [e.message] };
+    throw e;
+  }
+}
+
+class ImportRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super("import refused");
+  }
+}
+
+type AnyTable = (typeof TABLES)[number][1];
+
+function writeRecord(tx: DB, key: Key, table: AnyTable, record: { id: string }, before: { version: number } | undefined): void {
+  const { sources: reports, partyIds, topicIds, ...row } = record as { id: string; sources?: { sourceId: string; reports: string; quote: string }[]; partyIds?: string[]; topicIds?: string[] };
+  // One code path for eight tables: drizzle cannot type insert/update over a union of
+  // tables, and `row` is a record the format schema validated for exactly this table.
+  const t = table as typeof parties;
+  if (before) tx.update(t).set({ ...row, version: before.version + 1, updatedAt: new Date().toISOString() } as never).where(eq(t.id, record.id)).run();
+  else tx.insert(t).values(row as never).run();
+  if (key === "meetings" && reports) {
+    tx.delete(meetingSources).where(eq(meetingSources.meetingId, record.id)).run();
+    for (const r of reports) tx.insert(meetingSources).values({ meetingId: record.id, ...r } as never).run();
+  }
+  if (key === "facts" && partyIds && topicIds) {
+    tx.delete(factParties).where(eq(factParties.factId, record.id)).run();
+    tx.delete(factTopics).where(eq(factTopics.factId, record.id)).run();
+    for (const partyId of partyIds) tx.insert(factParties).values({ factId: record.id, partyId }).run();
+    for (const topicId of topicIds) tx.insert(factTopics).values({ factId: record.id, topicId }).run();
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { SourceInput } from "@/lib/validation/source";
+import { getDb, writeTransaction, type DB } from "../client";
+import { facts, meetingSources, participations, personRoles, sources, type Source } from "../schema";
+import { recordAudit } from "./audit";
+
+/** What the audit log keeps of a source (the full text too: it is the provenance). */
+const snapshot = (s: Source) => {
+  const { createdAt: _c, updatedAt: _u, addedAt: _a, ...rest } = s;
+  return rest;
+};
+
+export function listSources({ actor, db = getDb() }: { actor: Actor; db?: DB }) {
+  assertAdmin(actor);
+  return db
+    .select({ id: sources.id, title: sources.title, publisher: sources.publisher, publishedStart: sources.publishedStart, publishedPrecision: sources.publishedPrecision, factCount: sql<number>`count(${facts.id})`.mapWith(Number) })
+    .from(sources)
+    .leftJoin(facts, and(eq(facts.sourceId, sources.id), isNull(facts.deletedAt)))
+    .where(isNull(sources.deletedAt))
+    .groupBy(sources.id)
+    .orderBy(asc(sources.publishedStart), asc(sources.id))
+    .all();
+}
+
+export function getSource({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: DB }): Source {
+  assertAdmin(actor);
+  const row = db.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).get();
+  if (!row) throw new NotFoundError("No such source.");
+  return row;
+}
+
+/** The live facts taken from a source, with their quotes (for highlighting what is covered). */
+export function factsOfSource({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: DB }) {
+  assertAdmin(actor);
+  return db.select({ id: facts.id, quote: facts.quote, text: facts.text }).from(facts).where(and(eq(facts.sourceId, id), isNull(facts.deletedAt))).orderBy(asc(facts.id)).all();
+}
+
+function columns(input: SourceInput) {
+  const { id: _id, version: _v, ...data } = input;
+  return data;
+}
+
+export function createSource({ actor, input, db = getDb() }: { actor: Actor; input: SourceInput; db?: DB }): Source {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const id = input.id ?? `src-${randomUUID()}`;
+    if (tx.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get()) throw new ValidationError("A source with this id exists.");
+    const row = tx.insert(sources).values({ id, ...columns(input) }).returning().get();
+    recordAudit(tx, { actor, action: "source.created", entity: "source", entityId: id, after: snapshot(row) });
+    return row;
+  });
+}
+
+function staleError(current: Source) {
+  return new ConflictError<Source>(`Someone else saved this source meanwhile (it is now at version ${current.version}). Reload it and apply your change again.`, current);
+}
+
+/** Version-checked update; refused if a live fact's quote would no longer be in the text. */
+export function updateSource({ actor, id, version, input, db = getDb() }: { actor: Actor; id: string; version: number; input: SourceInput; db?: DB }): Source {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const before = tx.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).get();
+    if (!before) throw new NotFoundError("No such source.");
+    if (before.version !== version) throw staleError(before);
+    const broken = tx.select({ id: facts.id, quote: facts.quote }).from(facts).where(and(eq(facts.sourceId, id), isNull(facts.deletedAt))).all().filter((f) => !input.fullText.includes(f.quote));
+    if (broken.length) {
+      throw new ValidationError("The new text drops passages facts quote.", { fullText: [`These facts quote passages no longer in the text: ${broken.map((f) => f.id).join(", ")}.`] });
+    }
+    const after = tx.update(sources).set({ ...columns(input), version: sql`${sources.version} + 1`, updatedAt: new Date().toISOString() })
+      .where(and(eq(sources.id, id), eq(sources.version, version))).returning().get();
+    if (!after) throw staleError(tx.select().from(sources).where(eq(sources.id, id)).get()!);
+    recordAudit(tx, { actor, action: "source.updated", entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+/** What still refers to a source; a source is deleted only when this is empty. */
+export function sourceReferences(tx: DB, id: string): string[] {
+  const refs = tx.select({ id: facts.id }).from(facts).where(and(eq(facts.sourceId, id), isNull(facts.deletedAt))).all().map((f) => `fact ${f.id}`);
+  const n = (c: number | undefined, what: string) => (c ? [`${c} ${what}`] : []);
+  return [
+    ...refs,
+    ...n(tx.select({ n: count() }).from(meetingSources).where(eq(meetingSources.sourceId, id)).get()?.n, "meeting report(s)"),
+    ...n(tx.select({ n: count() }).from(participations).where(and(eq(participations.sourceId, id), isNull(participations.deletedAt))).get()?.n, "participation(s)"),
+    ...n(tx.select({ n: count() }).from(personRoles).where(and(eq(personRoles.sourceId, id), isNull(personRoles.deletedAt))).get()?.n, "person role(s)"),
+  ];
+}
+
+/** Soft delete; refused, naming what refers to it, while anything live does. */
+export function deleteSource({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): Source {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const before = tx.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).get();
+    if (!before) throw new NotFoundError("No such source.");
+    if (before.version !== version) throw staleError(before);
+    const refs = sourceReferences(tx, id);
+    if (refs.length) throw new ValidationError(`This source is still referred to, so it cannot be deleted: ${refs.join(", ")}.`);
+    const after = tx.update(sources).set({ deletedAt: new Date().toISOString(), version: sql`${sources.version} + 1`, updatedAt: new Date().toISOString() })
+      .where(and(eq(sources.id, id), eq(sources.version, version))).returning().get();
+    if (!after) throw staleError(before);
+    recordAudit(tx, { actor, action: "source.deleted", entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}

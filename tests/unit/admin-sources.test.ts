@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSource, deleteSource, getSource, updateSource } from "@/db/queries/sources";
+import * as s from "@/db/schema";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { coverageSegments } from "@/lib/admin/coverage";
+import { ValidationError } from "@/lib/errors";
+import { sourceFormSchema } from "@/lib/validation/source";
+import { createSeededDb, type TestDb } from "../helpers/db";
+
+let t: TestDb;
+beforeAll(() => (t = createSeededDb()));
+afterAll(() => t.close());
+const actor = SYSTEM_ACTOR;
+
+const form = (over: Record<string, string> = {}) =>
+  sourceFormSchema.parse({ title: "A title", publisher: "Wire", publishedStart: "2024-03-01", publishedEnd: "2024-03-31", publishedPrecision: "month", fullText: "First sentence. Second sentence.", ...over });
+
+describe("sources", () => {
+  it("refuses to delete a source facts still quote, naming them", () => {
+    const src = getSource({ actor, id: "src-000", db: t.db });
+    try {
+      deleteSource({ actor, id: "src-000", version: src.version, db: t.db });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as Error).message).toMatch(/fact fact-000-01/);
+    }
+    expect(getSource({ actor, id: "src-000", db: t.db }).deletedAt).toBeNull();
+  });
+
+  it("refuses a text edit that drops a quoted passage, at the full-text field", () => {
+    const src = getSource({ actor, id: "src-001", db: t.db });
+    const input = form({ fullText: "Entirely new text." });
+    try {
+      updateSource({ actor, id: src.id, version: src.version, input, db: t.db });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(/no longer in the text: fact-001-/);
+    }
+  });
+
+  it("creates, updates and deletes an unreferenced source with audit rows", () => {
+    const created = createSource({ actor, input: form(), db: t.db });
+    const updated = updateSource({ actor, id: created.id, version: 1, input: form({ title: "Better title" }), db: t.db });
+    expect(updated.version).toBe(2);
+    expect(() => updateSource({ actor, id: created.id, version: 1, input: form(), db: t.db })).toThrow(/Someone else/);
+    deleteSource({ actor, id: created.id, version: 2, db: t.db });
+    const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all();
+    expect(audit.map((a) => a.action)).toEqual(["source.created", "source.updated", "source.deleted"]);
+    expect(audit[1]).toMatchObject({ before: { title: "A title" }, after: { title: "Better title" } });
+  });
+
+  it("validates: NFC, no control or bidi characters, strict dates, web URLs only", () => {
+    expect(form({ fullText: "Cafe\u0301" }).fullText).toBe("Café");
+    for (const bad of [{ fullText: "a\u0000b" }, { title: "x\u202Ey" }, { publishedEnd: "2024-02-30" }, { url: "javascript:alert(1)" }]) {
+      expect(sourceFormSchema.safeParse({ title: "T", publishedStart: "2024-03-01", publishedEnd: "2024-03-31", publishedPrecision: "month", fullText: "x", ...bad }).success).toBe(false);
+    }
+  });
+});
+
+describe("coverage", () => {
+  it("marks every occurrence of every quote and merges overlaps", () => {
+    const segs = coverageSegments("abc def abc ghi", ["abc", "c de"]);
+    expect(segs.map((s) => [s.text, s.covered])).toEqual([["abc de", true], ["f ", false], ["abc", true], [" ghi", false]]);
+    expect(segs.map((s) => s.text).join("")).toBe("abc def abc ghi");
+  });
+});
