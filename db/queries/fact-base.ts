@@ -31,7 +31,8 @@ function readFactBase(db: DB): FactBaseDocument {
     personRoles: db.select().from(personRoles).orderBy(asc(personRoles.id)).all(),
     participations: db.select().from(participations).orderBy(asc(participations.id)).all(),
     // Who created or edited a fact names a user, and users are not part of the fact base.
-    facts: db.select().from(facts).orderBy(asc(facts.id)).all().map(({ createdBy: _c, updatedBy: _u, ...f }) => ({
+    // seq is the full-text index key, assigned by the database on insert: not part of the fact.
+    facts: db.select().from(facts).orderBy(asc(facts.id)).all().map(({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
       ...f,
       partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
       topicIds: links.topics.filter((l) => l.factId === f.id).map((l) => l.topicId),

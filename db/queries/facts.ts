@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { ftsQuery } from "@/lib/admin/fts";
+import { ftsQuery } from "@/lib/search/fts";
 import { NotFoundError } from "@/lib/errors";
 import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, type DB } from "../client";
@@ -38,7 +38,7 @@ function filterConditions(db: DB, f: FactFilters): SQL[] {
   if (f.from) where.push(gte(facts.dateEnd, f.from));
   if (f.to) where.push(lte(facts.dateStart, f.to));
   const match = f.q ? ftsQuery(f.q) : null;
-  if (match) where.push(sql`${facts.id} IN (SELECT fact_id FROM facts_fts WHERE facts_fts MATCH ${match})`);
+  if (match) where.push(sql`${facts.seq} IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match})`);
   return where.filter((w): w is SQL => w !== undefined);
 }
 

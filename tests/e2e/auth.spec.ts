@@ -43,6 +43,8 @@ test("the 11th failed try is refused, and the right password works once the wind
     await page.getByLabel("Password").fill(password);
     // Wait for each answer: the message text alone does not change between equal refusals.
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    // React resets the form once the answer is rendered; wait for that before typing again.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   };
   await page.goto("/sign-in");
   for (let i = 1; i <= 10; i++) {
