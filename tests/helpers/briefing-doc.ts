@@ -41,10 +41,14 @@ function sourceFor(n: number): DocSource {
 }
 
 function factFor(topic: string, i: number, sourceCount: number): DocFact {
-  const special = topic === "security" && i === 0 ? ` ${SCRIPT_PROBE}` : topic === "trade-investment" && i === 1 ? ` ${UNICODE_PROBE}` : "";
+  // The Unicode probe is a fact of its own so it prints on one line and pdftotext returns it whole.
+  const text =
+    topic === "trade-investment" && i === 1 ? UNICODE_PROBE
+    : topic === "security" && i === 0 ? `${SENTENCES[0]} ${SCRIPT_PROBE}`
+    : SENTENCES[i % SENTENCES.length];
   return {
     id: `${topic}-${i}`,
-    text: `${SENTENCES[i % SENTENCES.length]}${special}`,
+    text,
     date: `${(i % 28) + 1} Nov ${2018 + (i % 8)}`,
     dated: 2018 + (i % 8) < 2022,
     kind: "statement",
