@@ -21,6 +21,8 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // 64 MB of page cache (the default is 2 MB): proposal queries touch a country's whole index.
+  sqlite.pragma("cache_size = -65536");
   return drizzle(sqlite, { schema }) as DB;
 }
 

@@ -12,7 +12,7 @@ export interface PartyWithCount {
 }
 
 /** Every party that is not retired, with the number of live facts about it; any signed-in user. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the actor proves a verified session; every role may read the fact base
+// The actor proves a verified session; every role may read the fact base
 export function listPartiesWithFactCounts({ actor: _actor, db = getDb() }: { actor: Actor; db?: DB }): PartyWithCount[] {
   return db
     .select({

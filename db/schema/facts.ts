@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { cleanTextCheck, curatedColumns, dateSpanCheck, dateSpanColumns } from "./columns";
 import { meetings } from "./meetings";
 import { parties, topics } from "./parties";
@@ -16,6 +16,11 @@ export const facts = sqliteTable(
   "facts",
   {
     id: text("id").primaryKey(),
+    /**
+     * A stable integer key, assigned by a trigger on insert: the full-text index is keyed by
+     * it (a rowid could be renumbered by VACUUM). Never set or changed by application code.
+     */
+    seq: integer("seq").unique(),
     kind: text("kind", { enum: FACT_KINDS }).notNull(),
     text: text("text").notNull(),
     ...dateSpanColumns(),

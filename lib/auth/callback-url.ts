@@ -5,7 +5,7 @@
  */
 export function safeCallbackPath(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith("/") || raw.startsWith("//")) return "/";
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  // Backslashes and control characters are refused outright.
   if (/[\\\u0000-\u001F\u007F]/.test(raw)) return "/";
   const base = "http://chancery.invalid";
   let url: URL;

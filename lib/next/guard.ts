@@ -1,5 +1,5 @@
 import "server-only";
-import { forbidden, unauthorized } from "next/navigation";
+import { forbidden, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, ConflictError } from "@/lib/errors";
@@ -58,13 +58,12 @@ export function secureAction<S extends z.ZodType, R>(
 }
 
 function failure(error: unknown, values: Record<string, string>): ActionState<never> {
+  unstable_rethrow(error); // Next's own control flow (redirect, notFound) passes through untouched
   if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message, values, current: error.current };
   if (error instanceof AppError) {
     const fieldErrors = "fieldErrors" in error ? (error.fieldErrors as Record<string, string[]>) : undefined;
     return { ok: false, status: error.status, message: error.message, fieldErrors, values };
   }
-  // Rethrow Next's own control flow (redirect, notFound) untouched.
-  if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
   console.error("[chancery] action failed", error);
   return { ok: false, status: 500, message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.", values };
 }

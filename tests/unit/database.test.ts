@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
+import { ftsPartyQuery, partyToken } from "@/lib/search/fts";
 import { createMigratedDb, createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb | undefined;
@@ -103,7 +104,7 @@ describe("constraints refuse bad data at the database", () => {
 
 describe("full-text search", () => {
   const search = (db: TestDb["db"], q: string) =>
-    db.$client.prepare("SELECT fact_id FROM facts_fts WHERE facts_fts MATCH ? ORDER BY fact_id").pluck().all(q) as string[];
+    db.$client.prepare("SELECT f.id FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid WHERE facts_fts MATCH ? ORDER BY f.id").pluck().all(q) as string[];
 
   it("indexes every seeded fact and follows edits", () => {
     t = createSeededDb();
@@ -116,6 +117,21 @@ describe("full-text search", () => {
     t.db.delete(s.factParties).where(eq(s.factParties.factId, id)).run();
     t.db.delete(s.facts).where(eq(s.facts.id, id)).run();
     expect(search(t.db, "quokka")).toEqual([]);
+  });
+
+  it("records each fact's parties, following link changes", () => {
+    t = createSeededDb();
+    const id = t.db.select({ id: s.facts.id }).from(s.facts).get()!.id;
+    const about = (party: string) => search(t!.db, `{parties} : "${partyToken(party)}"`).includes(id);
+    const linked = t.db.select().from(s.factParties).where(eq(s.factParties.factId, id)).all().map((r) => r.partyId);
+    expect(linked.every(about)).toBe(true);
+    const other = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "EU"].find((p) => !linked.includes(p))!;
+    expect(about(other)).toBe(false);
+    t.db.insert(s.factParties).values({ factId: id, partyId: other }).run();
+    expect(about(other)).toBe(true);
+    t.db.delete(s.factParties).where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other))).run();
+    expect(about(other)).toBe(false);
+    expect(search(t.db, ftsPartyQuery(linked[0], t.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!.text.split(" ")[0])!)).toContain(id);
   });
 
   it("finds words in quotes, ignoring case and diacritics", () => {

@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { MARKINGS, type Marking } from "@/lib/briefing/document";
+import { saveBriefingAction } from "../../actions";
+import { ComposerFields } from "./composer-fields";
+import { ComposerSections } from "./composer-sections";
+import { FinaliseButton } from "./finalise-button";
+import { toPayload, type ComposerState } from "./types";
+
+/** Arranges a draft: text fields, sections and facts; saved explicitly, with a warning before leaving unsaved. */
+export function Composer({ briefingId, initial }: { briefingId: string; initial: ComposerState }) {
+  const [state, setState] = useState(initial);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(toPayload(initial)));
+  const [saveState, save, saving] = useActionState(saveBriefingAction, null);
+  const dirty = JSON.stringify(toPayload(state)) !== savedJson;
+
+  useEffect(() => {
+    if (saveState?.ok && saveState.data) {
+      const version = saveState.data.version;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- adopt the version the server assigned to this save
+      setState((s) => ({ ...s, version }));
+      setSavedJson(JSON.stringify({ ...toPayload(state), version }));
+    }
+    // Only a new save result should mark the page clean.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saveState]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const failed = saveState && !saveState.ok ? saveState : null;
+  const fieldError = (path: string) => failed?.fieldErrors?.[`payload.${path}`]?.[0];
+  const included = state.sections.reduce((n, s) => n + s.items.filter((i) => i.included && !i.retired).length, 0);
+
+  return (
+    <div className="space-y-6">
+      <form action={save} className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-paper/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+        <input type="hidden" name="briefingId" value={briefingId} />
+        <input type="hidden" name="payload" value={JSON.stringify(toPayload(state))} />
+        <button type="submit" className="btn-primary" disabled={saving || !dirty}>{saving ? "Saving…" : "Save"}</button>
+        <span role="status" aria-live="polite" className={`text-sm ${failed ? "text-red-700" : "text-slate-600"}`} data-testid="save-status">
+          {failed ? failed.message : dirty ? "Unsaved changes" : saveState?.ok ? "All changes saved" : "No unsaved changes"}
+        </span>
+        <span className="ml-auto flex flex-wrap gap-2">
+          <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">Preview</Link>
+          <label htmlFor="marking" className="sr-only">Classification marking</label>
+          <select id="marking" className="field-input mt-0 w-auto" value={state.marking} onChange={(e) => setState({ ...state, marking: e.target.value as Marking })}>
+            {MARKINGS.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </span>
+      </form>
+      <ComposerFields state={state} setState={setState} fieldError={fieldError} />
+      <p className="text-sm text-slate-700" data-testid="included-count">
+        {included === 0 ? "This briefing has no facts included: it will print only your own text." : `${included} ${included === 1 ? "fact" : "facts"} included.`}
+      </p>
+      <ComposerSections sections={state.sections} onChange={(sections) => setState({ ...state, sections })} />
+      <FinaliseButton briefingId={briefingId} version={state.version} dirty={dirty} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useState } from "react";
+
+/**
+ * Downloads the server-rendered PDF, showing that rendering is under way (a long briefing
+ * takes a moment) and saying what to do when it fails.
+ */
+export function DownloadButton({ briefingId }: { briefingId: string }) {
+  const [state, setState] = useState<"idle" | "busy" | "error">("idle");
+  const [message, setMessage] = useState("");
+  async function download() {
+    setState("busy");
+    setMessage("Rendering the PDF…");
+    try {
+      const response = await fetch(`/briefings/${briefingId}/pdf`);
+      if (!response.ok) {
+        const retry = response.headers.get("Retry-After");
+        throw new Error(response.status === 503 ? `The PDF service is busy; try again in ${retry ?? "a few"} seconds.` : `The PDF could not be made (error ${response.status}). Try again, or tell an administrator.`);
+      }
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "briefing.pdf";
+      const url = URL.createObjectURL(await response.blob());
+      const a = Object.assign(document.createElement("a"), { href: url, download: name });
+      a.click();
+      URL.revokeObjectURL(url);
+      setState("idle");
+      setMessage("PDF downloaded.");
+    } catch (error) {
+      setState("error");
+      setMessage(error instanceof Error ? error.message : "The PDF could not be downloaded.");
+    }
+  }
+  return (
+    <span className="flex items-center gap-2">
+      <button type="button" className="btn-secondary" onClick={download} disabled={state === "busy"} aria-busy={state === "busy"}>
+        {state === "busy" && <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden="true" />}
+        {state === "busy" ? "Rendering PDF…" : "Download PDF"}
+      </button>
+      <span role="status" aria-live="polite" className={`text-sm ${state === "error" ? "text-red-700" : "text-slate-600"}`}>{message}</span>
+    </span>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BriefingPreview } from "@/app/components/briefing/preview";
+import { buildSavedDocument } from "@/lib/briefing/build-document";
+import { orNotFound } from "@/lib/next/not-found";
+import { requirePageActor } from "@/lib/next/session";
+
+export const metadata: Metadata = { title: "Preview" };
+export const dynamic = "force-dynamic";
+
+export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/briefings/${id}/preview`);
+  const doc = orNotFound(() => buildSavedDocument({ actor, briefingId: id }));
+  return (
+    <div className="space-y-4">
+      <p><Link href={`/briefings/${id}`} className="text-accent hover:underline">← Back to the briefing</Link></p>
+      <BriefingPreview doc={doc} />
+    </div>
+  );
+}

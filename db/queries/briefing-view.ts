@@ -1,0 +1,42 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { sourceLabel } from "@/lib/briefing/labels";
+import type { BriefingContent } from "@/lib/validation/briefing";
+import { getDb, type DB } from "../client";
+import { briefingItems, briefingSections, parties, topics, users, type Fact } from "../schema";
+import { loadFacts, loadSources } from "./briefing-data";
+import { loadOwnBriefing, parseContent } from "./briefings";
+
+export interface BriefingItemView { factId: string; included: boolean; note: string; fact: Fact | null }
+export interface BriefingSectionView { topicId: string; title: string; items: BriefingItemView[] }
+export interface BriefingView {
+  id: string; title: string; status: "draft" | "final"; revision: number; version: number; previousId: string | null;
+  countryId: string; countryName: string; ownerName: string; content: BriefingContent; updatedAt: string; finalisedAt: string | null;
+  snapshot: Record<string, unknown> | null;
+  sections: BriefingSectionView[];
+  sourceLabels: Map<string, string>;
+}
+
+/** Everything the composer and preview need about one of the actor's briefings (404 for anyone else). */
+export function getBriefingView({ actor, briefingId, db = getDb() }: { actor: Actor; briefingId: string; db?: DB }): BriefingView {
+  const row = loadOwnBriefing(db, actor, briefingId);
+  const country = db.select({ name: parties.name }).from(parties).where(eq(parties.id, row.countryId)).get();
+  const owner = db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)).get();
+  const sections = db
+    .select({ topicId: briefingSections.topicId, title: topics.name })
+    .from(briefingSections).innerJoin(topics, eq(topics.id, briefingSections.topicId))
+    .where(eq(briefingSections.briefingId, briefingId)).orderBy(asc(briefingSections.position)).all();
+  const items = db.select().from(briefingItems).where(and(eq(briefingItems.briefingId, briefingId))).orderBy(asc(briefingItems.position)).all();
+  const facts = loadFacts({ ids: items.map((i) => i.factId), db });
+  const sources = loadSources({ ids: [...new Set([...facts.values()].map((f) => f.sourceId))], db });
+  return {
+    id: row.id, title: row.title, status: row.status, revision: row.revision, version: row.version, previousId: row.previousId,
+    countryId: row.countryId, countryName: country?.name ?? row.countryId, ownerName: owner?.name ?? "", content: parseContent(row),
+    updatedAt: row.updatedAt, finalisedAt: row.finalisedAt, snapshot: row.snapshot ?? null,
+    sections: sections.map((s) => ({
+      ...s,
+      items: items.filter((i) => i.topicId === s.topicId).map((i) => ({ factId: i.factId, included: i.included, note: i.note ?? "", fact: facts.get(i.factId) ?? null })),
+    })),
+    sourceLabels: new Map([...sources.values()].map((s) => [s.id, sourceLabel(s)])),
+  };
+}

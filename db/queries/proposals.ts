@@ -1,0 +1,98 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { sourceLabel } from "@/lib/briefing/labels";
+import { ftsPartyQuery } from "@/lib/search/fts";
+import { getDb, type DB } from "../client";
+
+export interface ProposalQuery {
+  countryId: string;
+  /** The topics chosen (in any order); a fact goes to the first of its topics in topic order. */
+  topicIds: string[];
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export interface ProposedFact {
+  id: string;
+  topicId: string;
+  kind: string;
+  text: string;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: "day" | "month" | "season" | "year";
+  dateInferred: boolean;
+  meetingName: string | null;
+  sourceLabel: string;
+}
+
+export interface Proposal {
+  counts: { topicId: string; count: number }[];
+  total: number;
+  facts: ProposedFact[];
+}
+
+/**
+ * The live facts matching a briefing's filters: about the country, in one of the topics,
+ * with a date span overlapping [from, to], containing the search words. Each fact is placed
+ * in one section — the first of its chosen topics in topic order — so a briefing never
+ * prints a fact twice. With search words, the full-text index finds the country's matching
+ * facts in one lookup (its `parties` column); without, the party index does.
+ * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
+ */
+function matchingFacts(query: ProposalQuery): SQL {
+  const fts = ftsPartyQuery(query.countryId, query.q);
+  const topicList = sql.join(query.topicIds.map((id) => sql`${id}`), sql`, `);
+  const candidates = fts
+    ? sql`(SELECT f2.id AS fact_id FROM facts_fts JOIN facts f2 ON f2.seq = facts_fts.rowid WHERE facts_fts MATCH ${fts})`
+    : sql`(SELECT fact_id FROM fact_parties WHERE party_id = ${query.countryId})`;
+  return sql`
+    SELECT f.id, f.date_start, x.topic_id, x.sort_order FROM (
+      SELECT c.fact_id AS fid, ft.topic_id AS topic_id, min(t.sort_order) AS sort_order
+      FROM ${candidates} c JOIN fact_topics ft ON ft.fact_id = c.fact_id JOIN topics t ON t.id = ft.topic_id
+      WHERE +ft.topic_id IN (${topicList}) GROUP BY c.fact_id) x
+    JOIN facts f ON f.id = x.fid
+    WHERE f.deleted_at IS NULL
+      ${query.from ? sql`AND f.date_end >= ${query.from}` : sql``}
+      ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
+}
+
+export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = getDb() }: { actor: Actor; query: ProposalQuery; limit: number; offset?: number; db?: DB }): Proposal {
+  if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
+  // One statement for the per-topic counts and the page, so the matching set is built once.
+  const rows = db.all<Record<string, unknown>>(sql`
+    WITH m AS MATERIALIZED (${matchingFacts(query)})
+    SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
+      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order
+    FROM m GROUP BY topic_id
+    UNION ALL
+    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order
+    -- The page is cut from the sorted ids first; only its rows are joined for display.
+    FROM (SELECT * FROM m ORDER BY sort_order, topic_id, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    JOIN facts f ON f.id = p.id LEFT JOIN meetings mt ON mt.id = f.meeting_id JOIN sources s ON s.id = f.source_id`);
+  const counts = rows
+    .filter((r) => r.row_kind === "count")
+    .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))
+    .map((r) => ({ topicId: String(r.topic_id), count: Number(r.n) }));
+  return {
+    counts,
+    total: counts.reduce((n, c) => n + c.count, 0),
+    facts: rows
+      .filter((r) => r.row_kind === "fact")
+      // A join may reorder the page's rows: restore section order, newest first.
+      .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id))
+        || String(b.date_start).localeCompare(String(a.date_start)) || String(a.id).localeCompare(String(b.id)))
+      .map((r) => ({
+      id: String(r.id),
+      topicId: String(r.topic_id),
+      kind: String(r.kind),
+      text: String(r.text),
+      dateStart: String(r.date_start),
+      dateEnd: String(r.date_end),
+      datePrecision: r.date_precision as ProposedFact["datePrecision"],
+      dateInferred: r.date_inferred === 1,
+      meetingName: (r.meeting_name as string | null) ?? null,
+      sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
+    })),
+  };
+}

@@ -1,0 +1,96 @@
+import type { MeetingWithPeople } from "@/db/queries/briefing-data";
+import type { Fact, Source } from "@/db/schema";
+import { formatDateSpan } from "@/lib/dates/date-span";
+import type { BriefingContent } from "@/lib/validation/briefing";
+import type { BriefingDocument, DocSection } from "./document";
+import { buildEvents, buildTimeline, buildWhosWho } from "./assemble-meetings";
+import { buildKeyFigures } from "./assemble-figures";
+import { CitationRegistry } from "./citations";
+import { sourceDate, sourcePublisher, sourceTitle } from "./labels";
+
+export interface DocumentInput {
+  briefingId: string | null;
+  title: string;
+  country: { id: string; name: string };
+  status: "draft" | "final";
+  revision: number;
+  preparedBy: string;
+  /** ISO day the document is prepared on. */
+  preparedOn: string;
+  content: BriefingContent;
+  /** Sections in the user's order, each with its included facts in order. */
+  sections: { topicId: string; title: string; items: { fact: Fact; note: string | null }[] }[];
+  meetings: MeetingWithPeople[];
+  sources: Map<string, Source>;
+  datedAfterYears: number;
+}
+
+function minusYears(isoDay: string, years: number): string {
+  return `${Number(isoDay.slice(0, 4)) - years}${isoDay.slice(4)}`;
+}
+
+/**
+ * Turns the facts and meetings behind a briefing into the printable document: numbered
+ * citations, key figures (disagreements kept side by side), timeline with the titles held
+ * at the time, who's who, events, sources. Pure: the same input gives the same document.
+ */
+export function assembleDocument(input: DocumentInput): BriefingDocument {
+  // The briefing is "as of" the meeting it prepares for, else the day it is prepared.
+  const asOf = input.content.occasion.date || input.preparedOn;
+  const datedBefore = minusYears(asOf, input.datedAfterYears);
+  const citations = new CitationRegistry();
+  const meetingNames = new Map(input.meetings.map((m) => [m.id, m.name]));
+
+  const sections: DocSection[] = input.sections.map((section) => ({
+    topicId: section.topicId,
+    title: section.title,
+    facts: section.items.map(({ fact, note }) => ({
+      id: fact.id,
+      text: fact.text,
+      date: formatDateSpan({ start: fact.dateStart, end: fact.dateEnd, precision: fact.datePrecision, inferred: fact.dateInferred }),
+      dated: fact.dateEnd < datedBefore,
+      kind: fact.kind,
+      meeting: fact.meetingId ? meetingNames.get(fact.meetingId) ?? null : null,
+      note: note || null,
+      citation: citations.cite(fact.sourceId),
+    })),
+  }));
+  const allFacts = input.sections.flatMap((s) => s.items.map((i) => i.fact));
+  const keyFigures = buildKeyFigures(allFacts, citations);
+  const timeline = buildTimeline(input.meetings, asOf, citations);
+  const { forthcoming, unconfirmed } = buildEvents(input.meetings, asOf, citations);
+  const last = timeline[0];
+
+  return {
+    briefingId: input.briefingId,
+    title: input.title,
+    country: input.country,
+    status: input.status,
+    revision: input.revision,
+    marking: input.content.marking,
+    preparedBy: input.preparedBy,
+    preparedOn: input.preparedOn,
+    purpose: input.content.purpose,
+    occasion: input.content.occasion,
+    keyMessages: input.content.keyMessages,
+    background: input.content.background,
+    keyFigures,
+    sections,
+    timeline,
+    lastMet: last ? `${last.name}${last.place ? `, ${last.place}` : ""}, ${last.date}` : null,
+    whosWho: buildWhosWho([...timeline.map((t) => t.meetingId), ...forthcoming.map((e) => e.meetingId)], input.meetings),
+    forthcoming,
+    unconfirmed,
+    sources: citations.entries().map(({ number, sourceId }) => {
+      const s = input.sources.get(sourceId);
+      return {
+        number,
+        sourceId,
+        publisher: s ? sourcePublisher(s) : "Unknown source",
+        title: s ? sourceTitle(s) : sourceId,
+        date: s ? sourceDate(s) : "",
+        url: s?.url ?? null,
+      };
+    }),
+  };
+}

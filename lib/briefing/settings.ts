@@ -1,0 +1,8 @@
+/** Facts whose date ended more than this many years before the briefing's date are marked as dated. */
+export function datedAfterYears(): number {
+  const value = Number(process.env.CHANCERY_DATED_AFTER_YEARS ?? 3);
+  return Number.isFinite(value) && value > 0 ? value : 3;
+}
+
+/** The most facts one briefing proposes; narrower filters are asked for beyond it. */
+export const MAX_BRIEFING_FACTS = 1000;

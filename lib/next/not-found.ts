@@ -1,0 +1,13 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { NotFoundError } from "@/lib/errors";
+
+/** Runs a data-layer read for a page; "not found or not yours" becomes Next's 404 page. */
+export function orNotFound<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}

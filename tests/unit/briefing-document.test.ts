@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getBriefingView } from "@/db/queries/briefing-view";
+import { createBriefing } from "@/db/queries/briefings";
+import * as s from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { buildAdhocDocument, buildSavedDocument } from "@/lib/briefing/build-document";
+import { CitationRegistry } from "@/lib/briefing/citations";
+import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
+import { documentOutline } from "@/lib/briefing/document";
+import { changedFactsSinceFinal, finaliseBriefing, startNewRevision } from "@/lib/briefing/lifecycle";
+import { newBriefingSchema } from "@/lib/validation/briefing";
+import { makeActor } from "../helpers/actors";
+import { createSeededDb, type TestDb } from "../helpers/db";
+
+let t: TestDb;
+let staff: Actor;
+beforeEach(async () => {
+  t = createSeededDb();
+  staff = await makeActor(t.db);
+});
+afterEach(() => t.close());
+
+const kazakhstan = () => createBriefing({ actor: staff, input: newBriefingSchema.parse({ country: "KZ" }), db: t.db });
+
+describe("finalising", () => {
+  it("freezes the briefing: a later fact edit changes nothing printed, is counted, and a new revision carries it", () => {
+    const id = kazakhstan();
+    finaliseBriefing({ actor: staff, briefingId: id, version: getBriefingView({ actor: staff, briefingId: id, db: t.db }).version, db: t.db });
+    const frozen = buildSavedDocument({ actor: staff, briefingId: id, db: t.db });
+    const fact = frozen.sections[0].facts[0];
+    const row = t.db.select().from(s.facts).where(eq(s.facts.id, fact.id)).get()!;
+    t.db.update(s.facts).set({ text: "Corrected text of the fact.", version: row.version + 1 }).where(eq(s.facts.id, fact.id)).run();
+
+    expect(buildSavedDocument({ actor: staff, briefingId: id, db: t.db })).toEqual(frozen);
+    const view = getBriefingView({ actor: staff, briefingId: id, db: t.db });
+    expect(view.status).toBe("final");
+    expect(changedFactsSinceFinal({ view, db: t.db })).toBe(1);
+
+    const next = startNewRevision({ actor: staff, briefingId: id, db: t.db });
+    const draft = buildSavedDocument({ actor: staff, briefingId: next, db: t.db });
+    expect(draft.revision).toBe(2);
+    expect(draft.status).toBe("draft");
+    expect(draft.sections.flatMap((sec) => sec.facts).find((f) => f.id === fact.id)?.text).toBe("Corrected text of the fact.");
+  });
+
+  it("is audited with the revision only, never the content", () => {
+    const id = kazakhstan();
+    finaliseBriefing({ actor: staff, briefingId: id, version: 1, db: t.db });
+    const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().find((a) => a.action === "briefing.finalised")!;
+    expect(audit).toMatchObject({ actorId: staff.userId, detail: { revision: 1 }, before: null, after: null });
+  });
+});
+
+describe("the document", () => {
+  it("cites every fact with a number that resolves to a listed source", () => {
+    const doc = buildSavedDocument({ actor: staff, briefingId: kazakhstan(), db: t.db });
+    const numbers = new Set(doc.sources.map((src) => src.number));
+    expect(doc.sections.length).toBeGreaterThan(3);
+    for (const f of doc.sections.flatMap((sec) => sec.facts)) expect(numbers.has(f.citation.number)).toBe(true);
+    expect(doc.sources.map((src) => src.number)).toEqual(doc.sources.map((_, i) => i + 1));
+  });
+
+  it("gives the timeline leaders with the title held at each meeting, and a last-met line", () => {
+    const doc = buildAdhocDocument({ countryId: "KZ", db: t.db });
+    const titlesOf = (name: string) => doc.timeline.flatMap((m) => m.leaders.filter((l) => l.name === name).map((l) => l.title));
+    expect(new Set(titlesOf("Mukhtar Tileuberdi")).size).toBeGreaterThanOrEqual(2);
+    expect(doc.lastMet).toContain(doc.timeline[0].name);
+    const who = doc.whosWho.find((w) => w.name === "Mukhtar Tileuberdi")!;
+    expect(who.title).toMatch(/Deputy Prime Minister/);
+    expect(who.earlier.map((e) => e.title).join(" ")).toMatch(/Minister of Foreign Affairs/);
+  });
+
+  it("lists announced events not confirmed as held", () => {
+    const doc = buildAdhocDocument({ countryId: "KZ", db: t.db });
+    expect([...doc.forthcoming, ...doc.unconfirmed].length).toBeGreaterThan(0);
+    expect(doc.unconfirmed.every((e) => e.status === "announced" || e.status === "postponed")).toBe(true);
+  });
+
+  it("follows one outline: fixed parts around the topic sections in the user's order", () => {
+    const doc = buildAdhocDocument({ countryId: "KZ", topicIds: ["trade-investment", "security"], db: t.db });
+    expect(documentOutline(doc).map((o) => o.id)).toEqual([
+      "occasion", "key-messages", "background", "key-figures", "topic-trade-investment", "topic-security", "timeline", "whos-who", "events", "sources",
+    ]);
+  });
+});
+
+describe("key figures", () => {
+  it("show both values when two facts disagree on the same metric and period", () => {
+    const base = t.db.select().from(s.facts).where(eq(s.facts.kind, "figure")).get()!;
+    const other = { ...base, id: "fact-test-disagree", value: (base.value ?? 0) + 1, sourceId: "src-001" };
+    const rows = buildKeyFigures([base, other], new CitationRegistry());
+    expect(rows).toHaveLength(1);
+    expect(rows[0].disagreement).toBe(true);
+    expect(rows[0].values.map((v) => v.value)).toEqual([base.value, other.value]);
+    expect(rows[0].values[0].citation.number).not.toBe(rows[0].values[1].citation.number);
+  });
+});
