@@ -4,9 +4,9 @@ import { base, citationLabel } from "../base-styles";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
-  metric: { width: "34%" },
-  period: { width: "14%" },
-  values: { width: "52%", flexDirection: "row", flexWrap: "wrap" },
+  metric: { width: "30%" },
+  period: { width: "22%" },
+  values: { width: "48%", flexDirection: "row", flexWrap: "wrap" },
   value: { width: "50%" },
   note: { width: "100%", color: theme.accent, fontWeight: "bold" },
 });

@@ -22,7 +22,7 @@ export function Occasion({ doc }: { doc: BriefingDocument }) {
       {fields.map(([label, value]) => (
         <View key={label} style={styles.field}>
           <Text style={[base.body, styles.label]}>{label}</Text>
-          <Text style={[base.body, styles.value]}>{value}</Text>
+          <Text style={[base.body, styles.value]}>{value || "—"}</Text>
         </View>
       ))}
       {doc.lastMet ? <Text style={[base.body, base.italic, { marginTop: 4 }]}>{doc.lastMet}</Text> : null}
