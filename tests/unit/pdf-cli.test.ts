@@ -3,6 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBriefing } from "@/db/queries/briefings";
+import { newBriefingSchema } from "@/lib/validation/briefing";
+import { makeActor } from "../helpers/actors";
 import { createSeededDb, type TestDb } from "../helpers/db";
 import { allPageTexts, pdfInfo } from "../helpers/pdf-tools";
 
@@ -35,6 +38,26 @@ describe("npm run briefing", () => {
     const text = allPageTexts(out).join("\n");
     expect(text).toContain("Trade and investment");
     expect(text).not.toContain("Health and Covid-19");
+  }, 60_000);
+
+  it("prints a saved briefing by id, as its owner sees it", async () => {
+    const owner = await makeActor(testDb.db);
+    const input = newBriefingSchema.parse({ country: "KZ", topics: ["transport-connectivity"] });
+    const id = createBriefing({ actor: owner, input, db: testDb.db });
+    const out = path.join(outDir, "saved.pdf");
+    const result = run("--briefing", id, "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(pdfInfo(out).get("Author")).toBe(owner.name);
+    const text = allPageTexts(out).join("\n");
+    expect(text).toContain("Transport and connectivity");
+    expect(text).not.toContain("Trade and investment\n");
+  }, 60_000);
+
+  it("exits 1 with a message for an unknown briefing id", () => {
+    const result = run("--briefing", "no-such-briefing", "--out", path.join(outDir, "none.pdf"));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("No briefing with id no-such-briefing");
   }, 60_000);
 
   it("exits 2 and lists the valid countries for an unknown one", () => {
