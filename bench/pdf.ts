@@ -59,8 +59,8 @@ async function main() {
   console.log(`${verdict(t100.medianMs <= 5.5 * t20)} target: 100 pages ≤ 5.5× the 20-page time — ${(t100.medianMs / t20).toFixed(2)}×`);
 
   const small = makeBriefingDoc({ scale: 0.8, status: "final" });
-  const pool = new PdfRenderPool({ recycleAfter: 100, maxQueue: 64 });
-  const single = new PdfRenderPool({ threads: 1, recycleAfter: 100, maxQueue: 64 });
+  const pool = new PdfRenderPool({ maxQueue: 64 });
+  const single = new PdfRenderPool({ threads: 1, maxQueue: 64 });
   try {
     const load = await lightRequestP99(pool, small, quick ? 5 : 15);
     console.log(`\n${verdict(load.p99 < 100)} target: light request p99 < 100 ms while 2 PDFs render — p99 ${load.p99.toFixed(1)} ms over ${load.requests} requests (${load.pdfs} PDFs meanwhile)`);
@@ -70,6 +70,8 @@ async function main() {
     const one = await throughput(single, small, count);
     console.log(`${verdict(pooled >= 1.5 * one)} target: pool ≥ 1.5× one thread — ${pooled.toFixed(2)} vs ${one.toFixed(2)} PDFs/s (${(pooled / one).toFixed(2)}×, ${pool.threads} threads)`);
 
+    // One pool at a time from here, so the RSS figures are the default pool's alone.
+    await single.close();
     const renders = quick ? 200 : 1000;
     const rss = await rssGrowth(pool, small, renders);
     const growth = (rss.after - rss.before) / rss.before;

@@ -125,8 +125,15 @@ export class PdfRenderPool {
     return this.current.piscina.queueSize;
   }
 
-  /** Stops every thread; renders still running are rejected. */
-  async close(): Promise<void> {
+  private closed: Promise<void> | null = null;
+
+  /** Stops every thread; renders still running are rejected. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closed ??= this.stopAll();
+    return this.closed;
+  }
+
+  private async stopAll(): Promise<void> {
     const generations = [this.current, ...this.retiring];
     this.retiring.clear();
     await Promise.all([...generations.map((g) => g.piscina.destroy()), ...this.exits]);
