@@ -10,6 +10,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
+  // piscina starts its worker threads from a file next to its own code (dist/worker.js);
+  // bundled, that path points nowhere, so it must load from node_modules at run time.
+  serverExternalPackages: ["piscina"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import type { BriefingDocument } from "../briefing/document";
+import { renderBriefingPdfPooled } from "./pool";
+
+/** JSON with object keys sorted, so equal documents hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of the document's content: the cache key, and a good ETag. */
+export function briefingContentHash(doc: BriefingDocument): string {
+  return createHash("sha256").update(canonicalJson(doc)).digest("hex");
+}
+
+/** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+type Renderer = (doc: BriefingDocument) => Promise<Buffer>;
+
+/** Renders through `render`, remembering PDFs of cacheable (finalised) briefings by content hash. */
+export class PdfCache {
+  private readonly pdfs: LruCache<Promise<Buffer>>;
+
+  constructor(private readonly render: Renderer = renderBriefingPdfPooled, capacity = 32) {
+    this.pdfs = new LruCache(capacity);
+  }
+
+  async get(doc: BriefingDocument, { cacheable }: { cacheable: boolean }): Promise<Buffer> {
+    if (!cacheable) return this.render(doc);
+    const key = briefingContentHash(doc);
+    const hit = this.pdfs.get(key);
+    if (hit) return hit;
+    // The promise is cached, so concurrent first downloads share one render.
+    const pending = this.render(doc);
+    this.pdfs.set(key, pending);
+    try {
+      return await pending;
+    } catch (error) {
+      // A failed render (busy, timeout) must not be remembered.
+      this.pdfs.delete(key);
+      throw error;
+    }
+  }
+}
+
+const globalForPdfCache = globalThis as unknown as { chanceryPdfCache?: PdfCache };
+
+/**
+ * A briefing's PDF from the shared pool, served from memory when `cacheable` (a finalised
+ * briefing never changes, so its second download is instant). Drafts should pass false.
+ */
+export function renderCached(doc: BriefingDocument, options: { cacheable: boolean }): Promise<Buffer> {
+  globalForPdfCache.chanceryPdfCache ??= new PdfCache();
+  return globalForPdfCache.chanceryPdfCache.get(doc, options);
+}

@@ -1,0 +1,158 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { BriefingDocument } from "../briefing/document";
+import { PdfBusyError, PdfTimeoutError } from "./errors";
+
+export interface PdfPoolOptions {
+  /** Worker threads; default: the cores available. */
+  threads?: number;
+  /** Renders that may wait for a thread before callers get PdfBusyError. */
+  maxQueue?: number;
+  /** Limit per render, counted from submission (queue wait included). */
+  timeoutMs?: number;
+  /** Renders after which the threads are replaced, before react-pdf's per-render leak adds up. */
+  recycleAfter?: number;
+  /** Path of the worker entry; default lib/pdf/render-worker.mjs. */
+  workerFile?: string;
+}
+
+const WORKER_NAME = "render-worker.mjs";
+
+/**
+ * Where the worker entry is. Beside this module under tsx/Vitest; under `next start` this
+ * module is bundled elsewhere, so fall back to the source tree from the project root
+ * (CHANCERY_PDF_WORKER overrides both).
+ */
+export function defaultWorkerFile(): string {
+  if (process.env.CHANCERY_PDF_WORKER) return process.env.CHANCERY_PDF_WORKER;
+  if (import.meta.url.startsWith("file:")) {
+    const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_NAME);
+    if (fs.existsSync(beside)) return beside;
+  }
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", WORKER_NAME);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
+}
+
+/** One generation of threads and the renders it still has to finish. */
+interface Generation {
+  piscina: Piscina;
+  renders: number;
+  inFlight: number;
+  retired: boolean;
+}
+
+/** A bounded pool of render threads that replaces its threads every `recycleAfter` renders. */
+export class PdfRenderPool {
+  readonly threads: number;
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
+  readonly recycleAfter: number;
+  private readonly workerFile: string;
+  private current: Generation;
+  private readonly retiring = new Set<Generation>();
+  private readonly exits = new Set<Promise<void>>();
+
+  constructor(options: PdfPoolOptions = {}) {
+    this.threads = options.threads ?? os.availableParallelism();
+    this.maxQueue = options.maxQueue ?? this.threads * 4;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.recycleAfter = options.recycleAfter ?? 100;
+    this.workerFile = options.workerFile ?? defaultWorkerFile();
+    this.current = this.startGeneration();
+  }
+
+  private startGeneration(): Generation {
+    const piscina = new Piscina({
+      filename: this.workerFile,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      maxQueue: this.maxQueue,
+      concurrentTasksPerWorker: 1,
+    });
+    // Piscina emits 'error' for a worker that fails outside a task; without a listener that
+    // would crash the server. The task itself still rejects, so nothing is lost.
+    piscina.on("error", (error: unknown) => console.error("PDF worker error:", error));
+    return { piscina, renders: 0, inFlight: 0, retired: false };
+  }
+
+  /**
+   * New renders go to fresh threads; the old generation is destroyed once its last render
+   * (running or queued) has settled, so nothing in flight is cut off.
+   */
+  private recycleIfDue(): void {
+    if (this.current.renders < this.recycleAfter) return;
+    const old = this.current;
+    old.retired = true;
+    this.retiring.add(old);
+    this.current = this.startGeneration();
+    this.destroyIfDrained(old);
+  }
+
+  private destroyIfDrained(generation: Generation): void {
+    if (!generation.retired || generation.inFlight > 0 || !this.retiring.delete(generation)) return;
+    const exit = generation.piscina.destroy().catch(() => undefined);
+    this.exits.add(exit);
+    void exit.finally(() => this.exits.delete(exit));
+  }
+
+  async render(doc: BriefingDocument): Promise<Buffer> {
+    this.recycleIfDue();
+    const generation = this.current;
+    if (generation.piscina.queueSize >= this.maxQueue) throw new PdfBusyError();
+    generation.renders += 1;
+    generation.inFlight += 1;
+    try {
+      const bytes: Uint8Array = await generation.piscina.run(doc, { signal: AbortSignal.timeout(this.timeoutMs) });
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (isAbort(error)) throw new PdfTimeoutError(this.timeoutMs);
+      if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new PdfBusyError();
+      throw error;
+    } finally {
+      generation.inFlight -= 1;
+      this.destroyIfDrained(generation);
+    }
+  }
+
+  /** Renders waiting for a thread. */
+  get queued(): number {
+    return this.current.piscina.queueSize;
+  }
+
+  private closed: Promise<void> | null = null;
+
+  /** Stops every thread; renders still running are rejected. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closed ??= this.stopAll();
+    return this.closed;
+  }
+
+  private async stopAll(): Promise<void> {
+    const generations = [this.current, ...this.retiring];
+    this.retiring.clear();
+    await Promise.all([...generations.map((g) => g.piscina.destroy()), ...this.exits]);
+  }
+}
+
+// One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
+const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
+
+/** The process's shared render pool, started on first use. */
+export function sharedPdfPool(): PdfRenderPool {
+  globalForPdf.chanceryPdfPool ??= new PdfRenderPool();
+  return globalForPdf.chanceryPdfPool;
+}
+
+/**
+ * Renders a briefing on the shared worker pool. Throws PdfBusyError when the queue is full
+ * and PdfTimeoutError when the render runs past the limit.
+ */
+export function renderBriefingPdfPooled(doc: BriefingDocument): Promise<Buffer> {
+  return sharedPdfPool().render(doc);
+}

@@ -1,0 +1,42 @@
+import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { BriefingDocument } from "../../briefing/document";
+import { theme } from "../theme";
+
+const styles = StyleSheet.create({
+  cover: { paddingTop: 90 },
+  marking: { fontSize: 14, lineHeight: "18pt", fontWeight: "bold", color: theme.accent, letterSpacing: 2, marginBottom: 40 },
+  kicker: { fontSize: 11, lineHeight: "15pt", color: theme.muted, marginBottom: 6 },
+  title: { fontSize: 24, lineHeight: "31pt", fontWeight: "bold", color: theme.ink, marginBottom: 18 },
+  purpose: { fontSize: 11, lineHeight: "16pt", color: theme.ink, marginBottom: 30 },
+  field: { flexDirection: "row", marginBottom: 5 },
+  label: { width: 110, fontSize: 10, lineHeight: "14pt", color: theme.muted },
+  value: { flexGrow: 1, flexShrink: 1, fontSize: 10, lineHeight: "14pt", color: theme.ink },
+  status: { marginTop: 30, fontSize: 12, lineHeight: "16pt", fontWeight: "bold", color: theme.accent },
+});
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={styles.field}>
+      <Text style={styles.label}>{label}</Text>
+      <Text style={styles.value}>{value}</Text>
+    </View>
+  );
+}
+
+/** Title page: what the briefing is, for whom, by whom, and whether it is final. */
+export function Cover({ doc }: { doc: BriefingDocument }) {
+  const status = doc.status === "final" ? "Final" : "Draft";
+  return (
+    <View style={styles.cover}>
+      <Text style={styles.marking}>{doc.marking}</Text>
+      <Text style={styles.kicker}>Country briefing</Text>
+      <Text style={styles.title}>{doc.title}</Text>
+      <Text style={styles.purpose}>{doc.purpose}</Text>
+      <Field label="Country" value={doc.country.name} />
+      <Field label="Prepared by" value={doc.preparedBy} />
+      <Field label="Date" value={doc.preparedOn} />
+      <Field label="Status" value={`${status}, revision ${doc.revision}`} />
+      <Text style={styles.status}>{`${status.toUpperCase()} — REVISION ${doc.revision}`}</Text>
+    </View>
+  );
+}

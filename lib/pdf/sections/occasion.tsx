@@ -1,0 +1,31 @@
+import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { BriefingDocument } from "../../briefing/document";
+import { base } from "../base-styles";
+
+const styles = StyleSheet.create({
+  field: { flexDirection: "row", marginBottom: 3 },
+  label: { width: 90, fontWeight: "bold" },
+  value: { flexGrow: 1, flexShrink: 1 },
+});
+
+/** What the briefing is for: the meeting, when and where, and who meets whom. */
+export function Occasion({ doc }: { doc: BriefingDocument }) {
+  const fields: [string, string][] = [
+    ["Meeting", doc.occasion.meeting],
+    ["Date", doc.occasion.date],
+    ["Place", doc.occasion.place],
+    ["Principal", doc.occasion.principal],
+    ["Counterpart", doc.occasion.counterpart],
+  ];
+  return (
+    <>
+      {fields.map(([label, value]) => (
+        <View key={label} style={styles.field}>
+          <Text style={[base.body, styles.label]}>{label}</Text>
+          <Text style={[base.body, styles.value]}>{value || "—"}</Text>
+        </View>
+      ))}
+      {doc.lastMet ? <Text style={[base.body, base.italic, { marginTop: 4 }]}>{doc.lastMet}</Text> : null}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * npm run briefing -- --country Kazakhstan [--topics slug,slug] [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
+ * npm run briefing -- --briefing ID --out FILE.pdf
+ * Prints a briefing to PDF: an ad-hoc one of every matching fact, or a saved one (as its owner
+ * sees it). Exit code 2 for a wrong command line (unknown country or topic included).
+ */
+import fs from "node:fs";
+import { eq } from "drizzle-orm";
+import { closeDb, type DB } from "@/db/client";
+import { listParties, listTopics } from "@/db/queries/topics-read";
+import { briefings, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { buildAdhocDocument, buildSavedDocument } from "@/lib/briefing/build-document";
+import type { BriefingDocument } from "@/lib/briefing/document";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { readArgs, UsageError, validateArgs, type BriefingRequest } from "./lib/briefing-args";
+
+/** The command line is trusted like an administrator, but briefings are private: act as the owner. */
+function ownerOf(db: DB, briefingId: string): Actor {
+  const row = db.select({ ownerId: briefings.ownerId }).from(briefings).where(eq(briefings.id, briefingId)).get();
+  const owner = row && db.select().from(users).where(eq(users.id, row.ownerId)).get();
+  if (!owner) throw new NotFoundError(`No briefing with id ${briefingId}.`);
+  return { userId: owner.id, email: owner.email, name: owner.name, role: owner.role, ip: null };
+}
+
+function buildDocument(db: DB, request: BriefingRequest): BriefingDocument {
+  if (request.kind === "saved") return buildSavedDocument({ actor: ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
+  return buildAdhocDocument({ countryId: request.countryId, topicIds: request.topicIds, from: request.from, to: request.to, db });
+}
+
+async function main(): Promise<number> {
+  const args = readArgs(process.argv.slice(2));
+  const { db } = prepareDatabase({ seed: false });
+  const request = validateArgs(args, listParties({ db }), listTopics({ db }));
+  const doc = buildDocument(db, request);
+  const pdf = await renderBriefingPdf(doc);
+  fs.writeFileSync(request.out, pdf);
+  const facts = doc.sections.reduce((n, s) => n + s.facts.length, 0);
+  console.log(`Wrote ${request.out}: "${doc.title}", ${facts} facts in ${doc.sections.length} sections, ${pdf.length} bytes.`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof AppError ? error.message : error);
+    process.exitCode = 1;
+  }
+} finally {
+  closeDb();
+}

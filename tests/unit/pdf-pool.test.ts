@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { briefingContentHash, LruCache, PdfCache } from "@/lib/pdf/cache";
+import { PdfBusyError, PdfTimeoutError } from "@/lib/pdf/errors";
+import { PdfRenderPool } from "@/lib/pdf/pool";
+import { makeBriefingDoc } from "../helpers/briefing-doc";
+import { pdfInfo, writeTempPdf } from "../helpers/pdf-tools";
+
+function pageCount(pdf: Buffer): number {
+  const { file, remove } = writeTempPdf(pdf);
+  try {
+    return Number(pdfInfo(file).get("Pages"));
+  } finally {
+    remove();
+  }
+}
+
+describe("PdfRenderPool", () => {
+  const pools: PdfRenderPool[] = [];
+  const pool = (options: ConstructorParameters<typeof PdfRenderPool>[0]) => {
+    const p = new PdfRenderPool(options);
+    pools.push(p);
+    return p;
+  };
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+  });
+
+  it("renders in worker threads, across a recycling of its threads", async () => {
+    const p = pool({ threads: 1, recycleAfter: 2 });
+    const pdfs = await Promise.all([1, 2, 3].map(() => p.render(makeBriefingDoc())));
+    for (const pdf of pdfs) {
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pageCount(pdf)).toBeGreaterThan(3);
+    }
+  }, 60_000);
+
+  it("refuses work with PdfBusyError when the queue is full", async () => {
+    const p = pool({ threads: 1, maxQueue: 1 });
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => p.render(makeBriefingDoc())));
+    const busy = results.filter((r) => r.status === "rejected" && r.reason instanceof PdfBusyError);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    const error = (busy[0] as PromiseRejectedResult).reason as PdfBusyError;
+    expect(error.status).toBe(503);
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("stops a render past its time limit with PdfTimeoutError, then keeps working", async () => {
+    const p = pool({ threads: 1, timeoutMs: 100 });
+    await expect(p.render(makeBriefingDoc({ scale: 10 }))).rejects.toBeInstanceOf(PdfTimeoutError);
+    const patient = pool({ threads: 1, timeoutMs: 30_000 });
+    expect(pageCount(await patient.render(makeBriefingDoc()))).toBeGreaterThan(3);
+  }, 60_000);
+});
+
+describe("PdfCache", () => {
+  it("renders a cacheable document once and an uncacheable one every time", async () => {
+    let renders = 0;
+    const cache = new PdfCache(async () => Buffer.from(`pdf ${++renders}`), 4);
+    const doc = makeBriefingDoc({ status: "final" });
+    const first = await cache.get(doc, { cacheable: true });
+    const again = await cache.get(structuredClone(doc), { cacheable: true });
+    expect(again).toBe(first);
+    expect(renders).toBe(1);
+    await cache.get(doc, { cacheable: false });
+    await cache.get(doc, { cacheable: false });
+    expect(renders).toBe(3);
+  });
+
+  it("does not remember a failed render", async () => {
+    let calls = 0;
+    const cache = new PdfCache(async () => {
+      calls += 1;
+      if (calls === 1) throw new PdfBusyError();
+      return Buffer.from("ok");
+    });
+    const doc = makeBriefingDoc();
+    await expect(cache.get(doc, { cacheable: true })).rejects.toBeInstanceOf(PdfBusyError);
+    expect((await cache.get(doc, { cacheable: true })).toString()).toBe("ok");
+  });
+
+  it("keys on content: a changed fact is a different PDF, key order is not", () => {
+    const doc = makeBriefingDoc();
+    const reordered = Object.fromEntries(Object.entries(doc).reverse()) as typeof doc;
+    expect(briefingContentHash(reordered)).toBe(briefingContentHash(doc));
+    const changed = structuredClone(doc);
+    changed.sections[0].facts[0].text += ".";
+    expect(briefingContentHash(changed)).not.toBe(briefingContentHash(doc));
+  });
+
+  it("evicts the least recently used entry", () => {
+    const lru = new LruCache<number>(2);
+    lru.set("a", 1);
+    lru.set("b", 2);
+    lru.get("a");
+    lru.set("c", 3);
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")).toBe(1);
+    expect(lru.size).toBe(2);
+  });
+});
