@@ -45,7 +45,10 @@ export function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const isPublic = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!isApi && !isPublic && !hasSession && request.method === "GET") {
+  // Only a browser navigation (it accepts HTML) is sent to the sign-in page; anything else —
+  // a fetch, a download, a script — reaches its route handler, which answers 401 itself.
+  const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
+  if (!isApi && !isPublic && !hasSession && wantsPage) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(signIn);
