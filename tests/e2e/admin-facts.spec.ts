@@ -92,12 +92,15 @@ test("history shows a field diff and restores an earlier version; trash and rest
   const { page } = await signedInPage(browser, "admin");
   const original = factRow(id).text;
   await page.goto(`/admin/facts/${id}`);
-  await page.getByLabel("Text", { exact: true }).fill("A temporary wording.");
-  await page.getByRole("button", { name: "Save fact" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
-  await page.getByLabel("Text", { exact: true }).fill("A second wording.");
-  await page.getByRole("button", { name: "Save fact" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  // Each save waits for its own answer, then starts again from a fresh form: "Saved." from
+  // the first save would otherwise satisfy the second wait before that save was sent.
+  for (const text of ["A temporary wording.", "A second wording."]) {
+    await page.getByLabel("Text", { exact: true }).fill(text);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Save fact" }).click()]);
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await expect.poll(() => factRow(id).text).toBe(text);
+    await page.reload();
+  }
   await page.getByRole("link", { name: "History" }).click();
   const entries = page.getByTestId("history-entry");
   await expect(entries).toHaveCount(2);

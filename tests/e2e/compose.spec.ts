@@ -39,6 +39,15 @@ test("compose a Kazakhstan briefing on trade and transport, arrange it, save, re
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
 
+  await page.getByLabel("Background notes").fill("Unsaved words.");
+  let asked = "";
+  page.once("dialog", (d) => { asked = d.message(); void d.dismiss(); });
+  await page.getByRole("link", { name: "All my briefings" }).click();
+  expect(asked).toContain("unsaved changes");
+  await expect(page.getByLabel("Background notes")).toHaveValue("Unsaved words."); // stayed, nothing lost
+  await page.getByLabel("Background notes").fill("");
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
+
   await page.reload();
   const after = await factIds(page, "trade-investment");
   expect(after).toEqual([before[0], before[2], before[1], ...before.slice(3)]);

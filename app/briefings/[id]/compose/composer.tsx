@@ -30,8 +30,20 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    // In-app links navigate without unloading the page, so they are asked too.
+    const guardLinks = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (link && !link.hasAttribute("download") && !confirm("You have unsaved changes. Leave this page without saving them?")) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", guardLinks, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", guardLinks, true);
+    };
   }, [dirty]);
 
   const failed = saveState && !saveState.ok ? saveState : null;
