@@ -67,9 +67,10 @@ export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = get
     FROM m GROUP BY topic_id
     UNION ALL
     SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order
-    -- The page is cut from the sorted ids first; only its rows are joined for display.
+    -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
+    -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
     FROM (SELECT * FROM m ORDER BY sort_order, topic_id, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
-    JOIN facts f ON f.id = p.id LEFT JOIN meetings mt ON mt.id = f.meeting_id JOIN sources s ON s.id = f.source_id`);
+    CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`);
   const counts = rows
     .filter((r) => r.row_kind === "count")
     .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))
