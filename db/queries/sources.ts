@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { SourceInput } from "@/lib/validation/source";
+import { z } from "zod";
+import { sourceFormSchema, type SourceInput } from "@/lib/validation/source";
 import { getDb, writeTransaction, type DB } from "../client";
-import { facts, meetingSources, participations, personRoles, sources, type Source } from "../schema";
+import { auditLog, facts, meetingSources, participations, personRoles, sources, type Source } from "../schema";
 import { recordAudit } from "./audit";
 
 /** What the audit log keeps of a source (the full text too: it is the provenance). */
@@ -59,7 +60,7 @@ function staleError(current: Source) {
 }
 
 /** Version-checked update; refused if a live fact's quote would no longer be in the text. */
-export function updateSource({ actor, id, version, input, db = getDb() }: { actor: Actor; id: string; version: number; input: SourceInput; db?: DB }): Source {
+export function updateSource({ actor, id, version, input, auditAction = "source.updated", db = getDb() }: { actor: Actor; id: string; version: number; input: SourceInput; auditAction?: string; db?: DB }): Source {
   assertAdmin(actor);
   return writeTransaction(db, (tx) => {
     const before = tx.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).get();
@@ -72,7 +73,7 @@ export function updateSource({ actor, id, version, input, db = getDb() }: { acto
     const after = tx.update(sources).set({ ...columns(input), version: sql`${sources.version} + 1`, updatedAt: new Date().toISOString() })
       .where(and(eq(sources.id, id), eq(sources.version, version))).returning().get();
     if (!after) throw staleError(tx.select().from(sources).where(eq(sources.id, id)).get()!);
-    recordAudit(tx, { actor, action: "source.updated", entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
+    recordAudit(tx, { actor, action: auditAction, entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
 }
@@ -104,4 +105,18 @@ export function deleteSource({ actor, id, version, db = getDb() }: { actor: Acto
     recordAudit(tx, { actor, action: "source.deleted", entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
+}
+
+/**
+ * Brings back a source as an audit row recorded it: a new, version-checked and audited
+ * change, validated like a form save (so it too is refused if it drops a quoted passage).
+ */
+export function restoreSourceVersion({ actor, id, version, auditId, db = getDb() }: { actor: Actor; id: string; version: number; auditId: number; db?: DB }): Source {
+  assertAdmin(actor);
+  const entry = db.select().from(auditLog).where(and(eq(auditLog.id, auditId), eq(auditLog.entity, "source"), eq(auditLog.entityId, id))).get();
+  const then = z.record(z.string(), z.unknown()).safeParse(entry?.after);
+  if (!then.success) throw new NotFoundError("No such version of this source.");
+  const input = sourceFormSchema.safeParse({ ...then.data, id: undefined, version: undefined, publishedInferred: String(then.data.publishedInferred === true) });
+  if (!input.success) throw new ValidationError("That version can no longer be restored: it does not pass today's rules.");
+  return updateSource({ actor, id, version, input: input.data, auditAction: "source.version_restored", db });
 }

@@ -34,3 +34,5 @@ export const SOURCE_FIELDS = [
 ] as const;
 
 export const deleteSourceSchema = z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
+
+export const restoreSourceVersionSchema = deleteSourceSchema.extend({ auditId: z.coerce.number().int().positive() });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSource, deleteSource, getSource, updateSource } from "@/db/queries/sources";
+import { createSource, deleteSource, getSource, restoreSourceVersion, updateSource } from "@/db/queries/sources";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { coverageSegments } from "@/lib/admin/coverage";
@@ -49,6 +49,17 @@ describe("sources", () => {
     const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all();
     expect(audit.map((a) => a.action)).toEqual(["source.created", "source.updated", "source.deleted"]);
     expect(audit[1]).toMatchObject({ before: { title: "A title" }, after: { title: "Better title" } });
+  });
+
+  it("restores an earlier version as a new audited, version-checked change", () => {
+    const created = createSource({ actor, input: form({ title: "Original title" }), db: t.db });
+    const edited = updateSource({ actor, id: created.id, version: created.version, input: form({ title: "Edited title" }), db: t.db });
+    const createdAudit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all().find((a) => a.action === "source.created")!;
+    expect(() => restoreSourceVersion({ actor, id: created.id, version: created.version, auditId: createdAudit.id, db: t.db })).toThrow(/version/);
+    const restored = restoreSourceVersion({ actor, id: created.id, version: edited.version, auditId: createdAudit.id, db: t.db });
+    expect(restored).toMatchObject({ title: "Original title", version: edited.version + 1 });
+    const last = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all().at(-1)!;
+    expect(last).toMatchObject({ action: "source.version_restored", before: { title: "Edited title" }, after: { title: "Original title" } });
   });
 
   it("validates: NFC, no control or bidi characters, strict dates, web URLs only", () => {

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createSource, deleteSource, updateSource } from "@/db/queries/sources";
+import { createSource, deleteSource, restoreSourceVersion, updateSource } from "@/db/queries/sources";
 import { secureAction } from "@/lib/next/guard";
-import { deleteSourceSchema, sourceFormSchema } from "@/lib/validation/source";
+import { deleteSourceSchema, restoreSourceVersionSchema, sourceFormSchema } from "@/lib/validation/source";
 
 export const saveSourceAction = secureAction({ schema: sourceFormSchema, admin: true }, (input, actor) => {
   const saved = input.id && input.version
@@ -18,4 +18,10 @@ export const deleteSourceAction = secureAction({ schema: deleteSourceSchema, adm
   deleteSource({ actor, ...input });
   revalidatePath("/admin/sources");
   redirect("/admin/sources?done=deleted");
+});
+
+export const restoreSourceVersionAction = secureAction({ schema: restoreSourceVersionSchema, admin: true }, (input, actor) => {
+  const restored = restoreSourceVersion({ actor, ...input });
+  revalidatePath("/admin/sources");
+  redirect(`/admin/sources/${encodeURIComponent(restored.id)}?done=restored`);
 });

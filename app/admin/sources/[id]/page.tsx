@@ -23,7 +23,8 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
     throw e;
   }
   const facts = factsOfSource({ actor, id });
-  const saved = (await searchParams).done === "saved";
+  const done = (await searchParams).done;
+  const saved = done === "saved" || done === "restored";
   return (
     <div className="space-y-6">
       <p className="text-sm"><Link href="/admin/sources" className="text-accent hover:underline">← Sources</Link></p>
@@ -41,7 +42,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
           <ActionButton action={deleteSourceAction} fields={{ id, version: source.version }} label="Delete source" className="btn-danger" />
         </div>
       </div>
-      {saved && <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">Source saved.</p>}
+      {saved && <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">{done === "restored" ? "Earlier version restored." : "Source saved."}</p>}
       <Workbench sourceId={source.id} segments={coverageSegments(source.fullText, facts.map((f) => f.quote))} />
       <section aria-labelledby="source-facts" className="card p-4">
         <h2 id="source-facts" className="font-semibold text-ink">Facts from this source</h2>
