@@ -13,6 +13,10 @@ export async function signedInPage(browser: Browser, role: "admin" | "staff"): P
 
 /** Serious or critical axe violations on the page as it stands. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // After an action the page is re-rendered from the server; let that settle (its <title>
+  // included) so axe judges the page, not a moment of the update.
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveTitle(/\S/);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
