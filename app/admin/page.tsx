@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/admin/parties", title: "Parties", text: "Countries and organisations facts are about." },
   { href: "/admin/topics", title: "Topics", text: "The subjects briefings are organised by." },
   { href: "/admin/import", title: "Import and export", text: "Download the whole fact base as JSON, or merge a file in." },
+  { href: "/admin/trash", title: "Trash", text: "Bring back deleted sources, meetings, people, parties and topics." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 

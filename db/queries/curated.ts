@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getDb, writeTransaction, type DB } from "../client";
@@ -142,5 +142,27 @@ export function restoreCuratedVersion({ actor, entity, id, version, auditId, db 
     if (!parsed?.success) throw new NotFoundError(`No such version of this ${entity}.`);
     const { id: _id, version: _v, deletedAt: _d, ...values } = parsed.data;
     return changeRow(tx, actor, entity, id, version, `${entity}.version_restored`, values);
+  });
+}
+
+/** Soft-deleted records of a kind, newest deletion first: the trash. */
+export function listDeletedCurated({ actor, entity, db = getDb() }: { actor: Actor; entity: CuratedEntity; db?: DB }): Row[] {
+  assertAdmin(actor);
+  const t = table(entity);
+  return db.select().from(t).where(isNotNull(t.deletedAt)).orderBy(desc(t.deletedAt)).all() as Row[];
+}
+
+/** Brings a record back from the trash: version-checked and audited like any change. */
+export function undeleteCurated({ actor, entity, id, version, db = getDb() }: { actor: Actor; entity: CuratedEntity; id: string; version: number; db?: DB }): Row {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const t = table(entity);
+    const before = tx.select().from(t).where(and(eq(t.id, id), isNotNull(t.deletedAt))).get() as Row | undefined;
+    if (!before) throw new NotFoundError(`No such ${entity} in the trash.`);
+    if (before.version !== version) throw new ConflictError<Row>(`Someone else changed this ${entity} meanwhile; reload the trash.`, before);
+    const after = unique(tx, entity, () => tx.update(t).set({ deletedAt: null, version: sql`${t.version} + 1`, updatedAt: new Date().toISOString() } as never)
+      .where(and(eq(t.id, id), eq(t.version, version))).returning().get() as Row);
+    recordAudit(tx, { actor, action: `${entity}.undeleted`, entity, entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { z } from "zod";
@@ -119,4 +119,24 @@ export function restoreSourceVersion({ actor, id, version, auditId, db = getDb()
   const input = sourceFormSchema.safeParse({ ...then.data, id: undefined, version: undefined, publishedInferred: String(then.data.publishedInferred === true) });
   if (!input.success) throw new ValidationError("That version can no longer be restored: it does not pass today's rules.");
   return updateSource({ actor, id, version, input: input.data, auditAction: "source.version_restored", db });
+}
+
+/** Soft-deleted sources, newest deletion first: the trash. */
+export function listDeletedSources({ actor, db = getDb() }: { actor: Actor; db?: DB }): Source[] {
+  assertAdmin(actor);
+  return db.select().from(sources).where(isNotNull(sources.deletedAt)).orderBy(desc(sources.deletedAt)).all();
+}
+
+/** Brings a source back from the trash: version-checked and audited. */
+export function undeleteSource({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): Source {
+  assertAdmin(actor);
+  return writeTransaction(db, (tx) => {
+    const before = tx.select().from(sources).where(and(eq(sources.id, id), isNotNull(sources.deletedAt))).get();
+    if (!before) throw new NotFoundError("No such source in the trash.");
+    if (before.version !== version) throw staleError(before);
+    const after = tx.update(sources).set({ deletedAt: null, version: sql`${sources.version} + 1`, updatedAt: new Date().toISOString() })
+      .where(and(eq(sources.id, id), eq(sources.version, version))).returning().get()!;
+    recordAudit(tx, { actor, action: "source.undeleted", entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
 }

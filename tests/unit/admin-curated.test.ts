@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCurated, deleteCurated, getCurated, updateCurated } from "@/db/queries/curated";
+import { createCurated, deleteCurated, getCurated, listDeletedCurated, undeleteCurated, updateCurated } from "@/db/queries/curated";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -73,5 +73,18 @@ describe("restoring an earlier version", () => {
     const restored = restoreCuratedVersion({ actor, entity: "party", id: "AF", version: v3.version, auditId: first.id, db: t.db });
     expect(restored).toMatchObject({ name: "Afghanistan (renamed)", version: v3.version + 1 });
     expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, "AF")).all().at(-1)).toMatchObject({ action: "party.version_restored", before: { name: "Afghanistan (again)" }, after: { name: "Afghanistan (renamed)" } });
+  });
+});
+
+describe("the trash", () => {
+  it("lists deleted records and restores them, version-checked and audited", () => {
+    const made = createCurated({ actor, entity: "topic", id: "topic-trash", values: { name: "Trash me", description: "", sortOrder: 50 }, db: t.db });
+    const gone = deleteCurated({ actor, entity: "topic", id: made.id, version: made.version, db: t.db });
+    expect(listDeletedCurated({ actor, entity: "topic", db: t.db }).map((r) => r.id)).toContain(made.id);
+    expect(() => undeleteCurated({ actor, entity: "topic", id: made.id, version: made.version, db: t.db })).toThrow(/changed this topic/);
+    const back = undeleteCurated({ actor, entity: "topic", id: made.id, version: gone.version, db: t.db });
+    expect(back.deletedAt).toBeNull();
+    expect(listDeletedCurated({ actor, entity: "topic", db: t.db }).map((r) => r.id)).not.toContain(made.id);
+    expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, made.id)).all().map((a) => a.action)).toEqual(["topic.created", "topic.deleted", "topic.undeleted"]);
   });
 });

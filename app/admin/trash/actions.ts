@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { undeleteCurated } from "@/db/queries/curated";
+import { undeleteSource } from "@/db/queries/sources";
+import { secureAction } from "@/lib/next/guard";
+
+const TRASH_KINDS = ["source", "meeting", "person", "party", "topic"] as const;
+const undeleteSchema = z.object({ kind: z.enum(TRASH_KINDS), id: z.string().min(1).max(200), version: z.coerce.number().int().positive() });
+
+export const undeleteAction = secureAction({ schema: undeleteSchema, admin: true }, ({ kind, id, version }, actor) => {
+  if (kind === "source") undeleteSource({ actor, id, version });
+  else undeleteCurated({ actor, entity: kind, id, version });
+  revalidatePath("/admin/trash");
+  return { message: "Restored from the trash." };
+});
