@@ -14,6 +14,7 @@ const SECTIONS = [
   { href: "/admin/topics", title: "Topics", text: "The subjects briefings are organised by." },
   { href: "/admin/import", title: "Import and export", text: "Download the whole fact base as JSON, or merge a file in." },
   { href: "/admin/trash", title: "Trash", text: "Bring back deleted sources, meetings, people, parties and topics." },
+  { href: "/admin/audit", title: "Audit log", text: "Who changed what, when and from where; sign-ins and briefing events." },
   { href: "/admin/users", title: "Users", text: "Create accounts, change roles, disable, set passwords." },
 ];
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/actor";
 import { getDb, type DB } from "../client";
@@ -38,4 +38,12 @@ export function listAudit({ actor, entity, entityId, limit = 100, db = getDb() }
   const q = db.select().from(auditLog).$dynamic();
   if (entity) q.where(and(eq(auditLog.entity, entity), entityId ? eq(auditLog.entityId, entityId) : undefined));
   return q.orderBy(desc(auditLog.id)).limit(limit).all();
+}
+
+/** The audit log, newest first, a page at a time (`before` is the last id of the previous page); admins only. */
+export function listAuditPage({ actor, entity, before, limit = 100, db = getDb() }: { actor: Actor; entity?: string; before?: number; limit?: number; db?: DB }) {
+  assertAdmin(actor);
+  return db.select().from(auditLog)
+    .where(and(entity ? eq(auditLog.entity, entity) : undefined, before ? lt(auditLog.id, before) : undefined))
+    .orderBy(desc(auditLog.id)).limit(limit).all();
 }

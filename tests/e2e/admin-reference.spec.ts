@@ -13,7 +13,7 @@ const topic = (id: string) => e2eDb().select().from(s.topics).where(eq(s.topics.
 test("staff get 403 on the parties, topics, people and meetings pages and on a topic save posted directly", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
-  for (const path of ["/admin/parties", "/admin/parties/KZ", "/admin/topics", "/admin/topics/health", "/admin/people", "/admin/people/new", "/admin/meetings", "/admin/meetings/new", "/admin/trash"]) {
+  for (const path of ["/admin/parties", "/admin/parties/KZ", "/admin/topics", "/admin/topics/health", "/admin/people", "/admin/people/new", "/admin/meetings", "/admin/meetings/new", "/admin/trash", "/admin/audit"]) {
     expect((await staff.goto(path))?.status(), path).toBe(403);
   }
   const before = topic("digitalisation");

@@ -24,3 +24,15 @@ test("a deleted topic is listed in the trash and restored from it, with an audit
   const restored = e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()!;
   deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: restored.version, db: e2eDb() });
 });
+
+test("the audit log lists changes newest first, filters by kind in the address, and is accessible", async ({ browser }) => {
+  const { page, user } = await signedInPage(browser, "admin");
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Kind of record").selectOption("session");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/entity=session/);
+  await expect(page.getByTestId("audit-row").filter({ hasText: user.email }).filter({ hasText: "auth.signed_in" }).first()).toBeVisible();
+  for (const row of await page.getByTestId("audit-row").all()) await expect(row).toContainText("session");
+});
