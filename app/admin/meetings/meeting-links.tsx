@@ -1,11 +1,19 @@
 import Link from "next/link";
+import { listCurated } from "@/db/queries/curated";
 import { meetingLinks } from "@/db/queries/meetings";
+import { listSources } from "@/db/queries/sources";
 import { requirePageActor } from "@/lib/next/session";
+import { ActionButton } from "../components/action-button";
+import { removeMeetingReportAction, removeParticipationAction } from "./link-actions";
+import { AddParticipantForm, AddReportForm } from "./link-forms";
 
-/** Read-only: the sources reporting a meeting and its participants (edited through import for now). */
+/** The sources reporting a meeting and its participants: listed, added (quotes checked) and removed, all audited. */
 export async function MeetingLinks({ id }: { id: string }) {
   const actor = await requirePageActor(`/admin/meetings/${id}`, { admin: true });
   const { reports, participants } = meetingLinks({ actor, id });
+  const people = listCurated({ actor, entity: "person" }).map((p) => ({ id: p.id, name: String(p.name) }));
+  const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: String(p.name) }));
+  const sourceOptions = listSources({ actor }).map((s) => ({ id: s.id, name: s.title ?? `${s.publisher ?? "Unnamed publisher"} (${s.id})` }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="reports-heading" className="card p-4">
@@ -16,10 +24,12 @@ export async function MeetingLinks({ id }: { id: string }) {
               <li key={r.sourceId}>
                 <Link href={`/admin/sources/${encodeURIComponent(r.sourceId)}`} className="text-accent underline">{r.title ?? r.sourceId}</Link> ({r.reports})
                 <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{r.quote}</blockquote>
+                <ActionButton action={removeMeetingReportAction} fields={{ meetingId: id, sourceId: r.sourceId }} label="Remove report" srLabel={`by ${r.title ?? r.sourceId}`} className="btn-secondary mt-1 px-2 py-1 text-xs" />
               </li>
             ))}
           </ul>
         )}
+        <AddReportForm meetingId={id} sources={sourceOptions} />
       </section>
       <section aria-labelledby="participants-heading" className="card p-4">
         <h2 id="participants-heading" className="font-semibold text-ink">Participants</h2>
@@ -29,10 +39,12 @@ export async function MeetingLinks({ id }: { id: string }) {
               <li key={p.id}>
                 {p.personId ? <Link href={`/admin/people/${encodeURIComponent(p.personId)}`} className="text-accent underline">{p.personName ?? p.personId}</Link> : <span>(not named)</span>}
                 {" "}— {p.title}, {p.partyId}{p.leadsDelegation ? ", head of delegation" : ""}
+                <ActionButton action={removeParticipationAction} fields={{ meetingId: id, id: p.id, version: p.version }} label="Remove" srLabel={`${p.personName ?? "unnamed participant"}, ${p.title}`} className="btn-secondary ml-2 px-2 py-0.5 text-xs" />
               </li>
             ))}
           </ul>
         )}
+        <AddParticipantForm meetingId={id} people={people} parties={parties} sources={sourceOptions} />
       </section>
     </div>
   );

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { addMeetingReport, addParticipation, removeMeetingReport, removeParticipation } from "@/db/queries/meeting-links";
+import { secureAction } from "@/lib/next/guard";
+import { meetingReportFormSchema, participationFormSchema, removeMeetingReportSchema, removeParticipationSchema } from "@/lib/validation/participation";
+
+const refresh = (meetingId: string) => revalidatePath(`/admin/meetings/${encodeURIComponent(meetingId)}`);
+
+export const addParticipationAction = secureAction({ schema: participationFormSchema, admin: true }, (input, actor) => {
+  addParticipation({ actor, input });
+  refresh(input.meetingId);
+  return { message: "Participant added." };
+});
+
+export const removeParticipationAction = secureAction({ schema: removeParticipationSchema, admin: true }, ({ meetingId, id, version }, actor) => {
+  removeParticipation({ actor, id, version });
+  refresh(meetingId);
+  return { message: "Participant removed." };
+});
+
+export const addMeetingReportAction = secureAction({ schema: meetingReportFormSchema, admin: true }, (input, actor) => {
+  addMeetingReport({ actor, input });
+  refresh(input.meetingId);
+  return { message: "Report added." };
+});
+
+export const removeMeetingReportAction = secureAction({ schema: removeMeetingReportSchema, admin: true }, (input, actor) => {
+  removeMeetingReport({ actor, ...input });
+  refresh(input.meetingId);
+  return { message: "Report removed." };
+});
