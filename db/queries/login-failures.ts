@@ -1,19 +1,16 @@
-import { and, count, gte, inArray, lt } from "drizzle-orm";
+import { and, count, gte, inArray, lt, min } from "drizzle-orm";
 import { getDb, writeTransaction, type DB } from "../client";
 import { loginFailures } from "../schema";
 
 /** Failures per key since `since` (ms), for the keys given. */
 export function countRecentFailures({ keys, since, db = getDb() }: { keys: string[]; since: number; db?: DB }): Map<string, { count: number; oldest: number }> {
   const rows = db
-    .select({ key: loginFailures.key, count: count(), oldest: loginFailures.at })
+    .select({ key: loginFailures.key, count: count(), oldest: min(loginFailures.at) })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gte(loginFailures.at, since)))
     .groupBy(loginFailures.key)
     .all();
-  // SQLite returns the bare column of an aggregate query from an arbitrary row; take min ourselves.
-  const oldest = (key: string) =>
-    db.select({ at: loginFailures.at }).from(loginFailures).where(and(inArray(loginFailures.key, [key]), gte(loginFailures.at, since))).orderBy(loginFailures.at).limit(1).get()?.at ?? since;
-  return new Map(rows.map((r) => [r.key, { count: r.count, oldest: oldest(r.key) }]));
+  return new Map(rows.map((r) => [r.key, { count: r.count, oldest: r.oldest ?? since }]));
 }
 
 /** Records one failure under each key, and prunes rows older than `pruneBefore`. */
