@@ -7,6 +7,7 @@ import { buildEvents, buildTimeline, buildWhosWho } from "./assemble-meetings";
 import { buildKeyFigures } from "./assemble-figures";
 import { CitationRegistry } from "./citations";
 import { sourceDate, sourcePublisher, sourceTitle } from "./labels";
+import { datedBefore } from "./settings";
 
 export interface DocumentInput {
   briefingId: string | null;
@@ -25,10 +26,6 @@ export interface DocumentInput {
   datedAfterYears: number;
 }
 
-function minusYears(isoDay: string, years: number): string {
-  return `${Number(isoDay.slice(0, 4)) - years}${isoDay.slice(4)}`;
-}
-
 /**
  * Turns the facts and meetings behind a briefing into the printable document: numbered
  * citations, key figures (disagreements kept side by side), timeline with the titles held
@@ -37,7 +34,7 @@ function minusYears(isoDay: string, years: number): string {
 export function assembleDocument(input: DocumentInput): BriefingDocument {
   // The briefing is "as of" the meeting it prepares for, else the day it is prepared.
   const asOf = input.content.occasion.date || input.preparedOn;
-  const datedBefore = minusYears(asOf, input.datedAfterYears);
+  const datedCutoff = datedBefore(asOf, input.datedAfterYears);
   const citations = new CitationRegistry();
   const meetingNames = new Map(input.meetings.map((m) => [m.id, m.name]));
 
@@ -48,7 +45,7 @@ export function assembleDocument(input: DocumentInput): BriefingDocument {
       id: fact.id,
       text: fact.text,
       date: formatDateSpan({ start: fact.dateStart, end: fact.dateEnd, precision: fact.datePrecision, inferred: fact.dateInferred }),
-      dated: fact.dateEnd < datedBefore,
+      dated: fact.dateEnd < datedCutoff,
       kind: fact.kind,
       meeting: fact.meetingId ? meetingNames.get(fact.meetingId) ?? null : null,
       note: note || null,

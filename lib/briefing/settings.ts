@@ -6,3 +6,8 @@ export function datedAfterYears(): number {
 
 /** The most facts one briefing proposes; narrower filters are asked for beyond it. */
 export const MAX_BRIEFING_FACTS = 1000;
+
+/** The day before which a fact counts as dated, for a briefing as of `asOf` (ISO day). */
+export function datedBefore(asOf: string, years = datedAfterYears()): string {
+  return `${Number(asOf.slice(0, 4)) - years}${asOf.slice(4)}`;
+}

@@ -6,7 +6,7 @@ import { BriefingPreview } from "@/app/components/briefing/preview";
 import { buildSavedDocument } from "@/lib/briefing/build-document";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { changedFactsSinceFinal } from "@/lib/briefing/lifecycle";
-import { datedAfterYears } from "@/lib/briefing/settings";
+import { datedBefore } from "@/lib/briefing/settings";
 import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { Composer } from "./compose/composer";
@@ -46,7 +46,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
     );
   }
 
-  const datedBefore = `${Number(new Date().toISOString().slice(0, 4)) - datedAfterYears()}${new Date().toISOString().slice(4, 10)}`;
+  const datedCutoff = datedBefore(new Date().toISOString().slice(0, 10));
   const initial: ComposerState = {
     version: view.version, title: view.title, marking: view.content.marking, purpose: view.content.purpose,
     keyMessages: view.content.keyMessages.join("\n"), background: view.content.background, occasion: view.content.occasion,
@@ -55,7 +55,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       items: s.items.flatMap((i) => i.fact ? [{
         factId: i.factId, included: i.included, note: i.note, text: i.fact.text,
         date: formatDateSpan({ start: i.fact.dateStart, end: i.fact.dateEnd, precision: i.fact.datePrecision, inferred: i.fact.dateInferred }),
-        dated: i.fact.dateEnd < datedBefore, meeting: i.fact.meetingId ? view.meetingNames.get(i.fact.meetingId) ?? null : null, source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId, retired: i.fact.deletedAt !== null,
+        dated: i.fact.dateEnd < datedCutoff, meeting: i.fact.meetingId ? view.meetingNames.get(i.fact.meetingId) ?? null : null, source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId, retired: i.fact.deletedAt !== null,
       }] : []),
     })),
   };
