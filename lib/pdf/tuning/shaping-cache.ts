@@ -1,0 +1,158 @@
+import fs from "node:fs";
+import * as fontkit from "fontkit";
+
+/**
+ * A word-level cache in front of fontkit's OpenType shaping.
+ *
+ * Why: react-pdf shapes every text run whole, through fontkit's GSUB/GPOS machinery, and that
+ * was the largest single cost of a render (about a fifth of it). Prose repeats its words, so
+ * shaping each word once per thread and concatenating the results is much cheaper. pdfkit,
+ * react-pdf's own writer, caches its text layout per word for the same reason
+ * (EmbeddedFont.layoutCached). Splitting after whitespace keeps every word, with its
+ * ligatures and joining, shaped as one piece; each is shaped with the next word's first
+ * letter after it, so kerning across the space is kept too (see shapeWord).
+ *
+ * The cache sits on the font class's prototype (one fontkit instance serves react-pdf and
+ * pdfkit), keyed per font object, and only serves calls without explicit OpenType features
+ * or script, i.e. the calls react-pdf's textkit makes.
+ */
+
+interface Glyph { id: number; codePoints: number[]; advanceWidth: number }
+interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }
+interface GlyphRun { glyphs: Glyph[]; positions: GlyphPosition[]; readonly advanceWidth: number }
+
+/**
+ * What fontkit's GlyphRun offers its callers: glyphs, positions, and the advance width summed
+ * on demand — pdfkit scales the positions in place and reads the width afterwards.
+ */
+class CachedGlyphRun implements GlyphRun {
+  constructor(readonly glyphs: Glyph[], readonly positions: GlyphPosition[]) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+type LayoutFn = (this: object, string: unknown, ...rest: unknown[]) => GlyphRun;
+
+const WORD = /\S+\s*|\s+/g;
+/** A character with a script of its own: fontkit gives a whole run the script of the first one. */
+const STRONG = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+const MAX_WORDS_PER_FONT = 50_000;
+const PATCHED = Symbol.for("chancery.wordShapingCache");
+const ORIGINAL = Symbol.for("chancery.wordShapingCache.original");
+
+const caches = new WeakMap<object, Map<string, GlyphRun>>();
+
+function hasExplicitOptions(rest: unknown[]): boolean {
+  const [features, script, language, direction] = rest;
+  const noFeatures = features === undefined || (Array.isArray(features) && features.length === 0);
+  return !noFeatures || script != null || language != null || (direction != null && direction !== "ltr");
+}
+
+function wordCache(font: object): Map<string, GlyphRun> {
+  let cache = caches.get(font);
+  if (!cache) caches.set(font, (cache = new Map()));
+  // A long-lived thread sees an open-ended vocabulary: start over rather than grow forever.
+  if (cache.size > MAX_WORDS_PER_FONT) cache.clear();
+  return cache;
+}
+
+/** Fresh position objects: callers (pdfkit, textkit's justification) scale them in place. */
+function appendRun(glyphs: Glyph[], positions: GlyphPosition[], run: GlyphRun): void {
+  for (const glyph of run.glyphs) glyphs.push(glyph);
+  for (const p of run.positions) positions.push({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset });
+}
+
+/**
+ * Shapes `word` followed by the first character of the next word, and keeps the glyphs of
+ * `word` only: pair kerning between a space and the letter after it (DejaVu has some, around
+ * quotes and capitals) lands on the space's advance, exactly as when the whole run is shaped.
+ * Null when a glyph straddles the two (a ligature across the boundary): not cacheable.
+ */
+function shapeWord(original: LayoutFn, font: object, word: string, next: string, rest: unknown[]): GlyphRun | null {
+  const shaped = original.call(font, word + next, ...rest);
+  const wanted = [...word].length;
+  let seen = 0;
+  let count = 0;
+  while (count < shaped.glyphs.length && seen < wanted) seen += Math.max(1, shaped.glyphs[count++].codePoints.length);
+  if (seen !== wanted) return null;
+  const positions = shaped.positions.slice(0, count).map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  return new CachedGlyphRun(shaped.glyphs.slice(0, count), positions);
+}
+
+/**
+ * The script fontkit would pick for the whole of `text` (it shapes, and kerns, by script: a
+ * Latin word inside a run that starts in Cyrillic is kerned as Cyrillic). Shaping the first
+ * strong character alone tells it; words are then shaped with that script given explicitly.
+ */
+function runScript(original: LayoutFn, font: object, text: string): string | undefined {
+  const strong = STRONG.exec(text)?.[0];
+  if (!strong) return undefined;
+  const scripts = wordCache(font);
+  const key = `\u0001${strong}`;
+  let known = scripts.get(key);
+  if (!known) scripts.set(key, (known = original.call(font, strong)));
+  return (known as GlyphRun & { script?: string }).script;
+}
+
+function cachedLayout(original: LayoutFn): LayoutFn {
+  return function layout(this: object, string: unknown, ...givenRest: unknown[]): GlyphRun {
+    if (typeof string !== "string" || hasExplicitOptions(givenRest)) return original.call(this, string, ...givenRest);
+    const cache = wordCache(this);
+    const script = runScript(original, this, string);
+    const rest = [givenRest[0], script, givenRest[2], givenRest[3]];
+    const words = string.match(WORD) ?? [];
+    const glyphs: Glyph[] = [];
+    const positions: GlyphPosition[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const next = words[i + 1]?.codePointAt(0);
+      const lookahead = next === undefined ? "" : String.fromCodePoint(next);
+      const key = `${script ?? ""}\u0000${lookahead}\u0000${words[i]}`;
+      let run = cache.get(key);
+      if (!run) {
+        const shaped = shapeWord(original, this, words[i], lookahead, rest);
+        if (!shaped) return original.call(this, string, ...givenRest);
+        cache.set(key, (run = shaped));
+      }
+      appendRun(glyphs, positions, run);
+    }
+    return new CachedGlyphRun(glyphs, positions);
+  };
+}
+
+/** The prototype every TrueType font object fontkit creates shares. */
+function ttfPrototype(sampleFontPath: string): Record<string | symbol, unknown> {
+  const font = fontkit.create(fs.readFileSync(sampleFontPath)) as object;
+  return Object.getPrototypeOf(font) as Record<string | symbol, unknown>;
+}
+
+/** Installs the cache once per thread. `sampleFontPath` is any TTF, used to reach the class. */
+export function installWordShapingCache(sampleFontPath: string): void {
+  const proto = ttfPrototype(sampleFontPath);
+  if (proto[PATCHED]) return;
+  proto[ORIGINAL] = proto.layout;
+  proto.layout = cachedLayout(proto.layout as LayoutFn);
+  // textkit reads unitsPerEm for every glyph it scales; fontkit's getter re-reads the head table.
+  const unitsPerEm = Object.getOwnPropertyDescriptor(proto, "unitsPerEm")?.get;
+  if (unitsPerEm) {
+    const memo = new WeakMap<object, number>();
+    Object.defineProperty(proto, "unitsPerEm", {
+      configurable: true,
+      get(this: object) {
+        let value = memo.get(this);
+        if (value === undefined) memo.set(this, (value = unitsPerEm.call(this) as number));
+        return value;
+      },
+    });
+  }
+  proto[PATCHED] = true;
+}
+
+/** fontkit's own shaping, bypassing the cache: what the tests compare the cache against. */
+export function shapeUncached(font: object, text: string): GlyphRun {
+  const original = (Object.getPrototypeOf(font) as Record<symbol, LayoutFn | undefined>)[ORIGINAL];
+  if (!original) throw new Error("The word shaping cache is not installed");
+  return original.call(font, text);
+}

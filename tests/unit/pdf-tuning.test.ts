@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import * as fontkit from "fontkit";
+import PDFDocument from "pdfkit";
+import { describe, expect, it } from "vitest";
+import { dejavuFontPath } from "@/lib/pdf/fonts";
+import { installRenderTuning } from "@/lib/pdf/tuning";
+import { shapeUncached } from "@/lib/pdf/tuning/shaping-cache";
+import { SCRIPT_PROBE, UNICODE_PROBE } from "../helpers/briefing-doc";
+
+interface Shaped {
+  glyphs: { id: number }[];
+  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  advanceWidth: number;
+}
+
+installRenderTuning(dejavuFontPath("DejaVuSans.ttf"));
+const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"].map((file) => fontkit.create(fs.readFileSync(dejavuFontPath(file))) as object & { layout(text: string): Shaped });
+
+const CORPUS = [
+  UNICODE_PROBE,
+  SCRIPT_PROBE,
+  "The two sides agreed to deepen cooperation on sustainable raw materials, batteries and renewable hydrogen.",
+  "Касым-Жомарт Токаев провёл переговоры с Председателем Европейского совета в Астане.",
+  "office  affluent — “fi” ligatures, double  spaces,\ttabs and a trailing space ",
+  "AV Ta We Yo: kerning pairs inside words",
+  "2024: Astana — Астана «Kazakhstan» ‘AV’ “Yo”",
+  "Встреча в Брюсселе: “AV Ta” «Kazakhstan»",
+  "",
+];
+
+describe("word shaping cache", () => {
+  it("shapes every text to the glyphs fontkit gives, with the same advances", () => {
+    for (const font of fonts) {
+      for (const text of CORPUS) {
+        const cached = font.layout(text);
+        const direct = shapeUncached(font, text) as Shaped;
+        expect(cached.glyphs.map((g) => g.id), text).toEqual(direct.glyphs.map((g) => g.id));
+        // Exactly: kerning across spaces and script-dependent kerning included.
+        const advances = (run: Shaped) => run.positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
+        expect(advances(cached), text).toEqual(advances(direct));
+        expect(cached.advanceWidth, text).toBe(direct.advanceWidth);
+      }
+    }
+  });
+
+  it("hands out fresh positions each time, since pdfkit and textkit scale them in place", () => {
+    const [font] = fonts;
+    const first = font.layout("Astana Astana");
+    first.positions[0].xAdvance = -1;
+    expect(font.layout("Astana Astana").positions[0].xAdvance).toBeGreaterThan(0);
+  });
+
+  it("leaves pdfkit's own text layout intact (it reads the run's advance width)", async () => {
+    const pdf = new PDFDocument({ size: "A4", margin: 56, bufferPages: true });
+    pdf.on("data", () => undefined);
+    pdf.registerFont("body", dejavuFontPath("DejaVuSans.ttf"));
+    pdf.font("body").fontSize(10);
+    for (let i = 0; i < 40; i++) pdf.text(CORPUS[2], { lineGap: 3, paragraphGap: 5 });
+    // 40 two-line paragraphs of 10 pt text fit on one A4 page and a bit: not one page each.
+    expect(pdf.bufferedPageRange().count).toBe(2);
+    pdf.end();
+  });
+});
