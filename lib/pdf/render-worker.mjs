@@ -1,5 +1,8 @@
 /**
- * Piscina worker entry: renders one BriefingDocument to PDF bytes in a worker thread.
+ * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
+ *   { kind: "part", doc, plan }            → one part of the body
+ *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
+ *   { kind: "whole", doc }                  → every step here (a briefing short enough for one part)
  * Plain .mjs so that Node can load it as-is from any host (Vitest, tsx scripts, `next start`):
  * the renderer itself is TypeScript, so this thread registers tsx's loader first (a worker
  * thread does not inherit the loader its parent was started with).
@@ -8,13 +11,20 @@ import { move } from "piscina";
 
 const { register } = await import("tsx/esm/api");
 register();
-const { renderBriefingPdf } = await import("./render.ts");
+const { inThreadTasks, renderWithTasks } = await import("./render.ts");
 
-/** @param {import("../briefing/document").BriefingDocument} doc */
-export default async function renderInWorker(doc) {
-  const pdf = await renderBriefingPdf(doc);
-  // A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied.
+/** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
+function transferable(pdf) {
   const bytes = new Uint8Array(pdf.byteLength);
   bytes.set(pdf);
   return move(bytes);
+}
+
+export default async function renderStep(task) {
+  switch (task.kind) {
+    case "part": return transferable(await inThreadTasks.part(task.doc, task.plan));
+    case "assemble": return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
+    case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks));
+    default: throw new Error(`Unknown PDF task "${task.kind}"`);
+  }
 }

@@ -1,13 +1,11 @@
 import { StyleSheet, Text } from "@react-pdf/renderer";
 import type { OutlineEntry } from "../briefing/document";
-import type { PageTracker } from "./page-tracker";
 import { theme } from "./theme";
 
-// No lineHeight here: react-pdf re-measures render-prop nodes and then reads an already
-// resolved line height as a multiplier of the font size (the #3452 family of bugs).
 const styles = StyleSheet.create({
   heading: {
     fontSize: theme.headingSize,
+    lineHeight: `${theme.headingLeading}pt`,
     fontWeight: "bold",
     color: theme.ink,
     marginTop: 14,
@@ -20,27 +18,18 @@ const styles = StyleSheet.create({
 
 interface SectionHeadingProps {
   entry: OutlineEntry;
-  tracker: PageTracker;
+  /** A section split across parts repeats its title, marked "(continued)", without a bookmark. */
+  continued?: boolean;
 }
 
 /**
- * A section's title. Its render prop runs when the heading is placed on a page, which is how
- * the contents learns the page each section really starts on; the bookmark makes it an entry
- * of the PDF outline.
+ * A section's title. Its bookmark is how the assembly learns the page each section starts on
+ * (it reads the part's PDF outline back) and becomes the entry of the final PDF's outline.
  */
-export function SectionHeading({ entry, tracker }: SectionHeadingProps) {
+export function SectionHeading({ entry, continued = false }: SectionHeadingProps) {
+  if (continued) return <Text style={styles.heading} minPresenceAhead={60}>{`${entry.title} (continued)`}</Text>;
   // react-pdf honours `bookmark` on any element, but its typings declare it on Page only;
   // a spread is not excess-property-checked, so the prop passes without a cast.
   const outline = { bookmark: { title: entry.title, fit: true } };
-  return (
-    <Text
-      {...outline}
-      style={styles.heading}
-      minPresenceAhead={60}
-      render={({ pageNumber }) => {
-        tracker.recordHeading(entry.id, pageNumber);
-        return entry.title;
-      }}
-    />
-  );
+  return <Text {...outline} style={styles.heading} minPresenceAhead={60}>{entry.title}</Text>;
 }

@@ -18,9 +18,21 @@ export const theme = {
   accent: "#8a1c1c",
 } as const;
 
-/** Page geometry in points (A4). Margins leave room for the running header and footer. */
+/**
+ * Page geometry in points (A4, 595.28 × 841.89). The running header and footer sit in the
+ * margins at fixed offsets, so the page-number stamper (assembly/page-numbers.ts) can print
+ * "Page X of Y" on the footer's second line without measuring anything.
+ */
 export const pageGeometry = {
-  size: "A4",
+  width: 595.28,
+  height: 841.89,
   marginX: 56,
-  chromeHeight: 40,
+  /** Distance of the header's top and the footer's bottom from the page edge. */
+  chromeInset: 16,
+  /** Header and footer: a 12 pt marking line, a 10 pt line, 6 pt padding to the rule. */
+  chromeHeight: 28,
+  /** Content starts this far from the top and stops this far from the bottom. */
+  contentInset: 56,
+  /** Font size of the footer's second line, where the page number goes. */
+  footerSize: 7.5,
 } as const;

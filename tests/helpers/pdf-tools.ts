@@ -28,6 +28,30 @@ export function allPageTexts(file: string): string[] {
   return pages;
 }
 
+const decodeEntities = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+
+/**
+ * The lines a reader sees on every page: words from `pdftotext -bbox` that share a baseline,
+ * left to right. Unlike `-raw` this does not depend on the order text was drawn in, and
+ * unlike `-layout` a rotated watermark's letters cannot join a line unless on that baseline.
+ */
+export function allPageLines(file: string): string[][] {
+  const html = run("pdftotext", ["-bbox", file, "-"]);
+  return html.split("<page ").slice(1).map((page) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: decodeEntities(m[3]) }))
+      .sort((a, b) => a.y - b.y);
+    // Words within half a point of each other's baseline share a line.
+    const lines: { y: number; words: typeof words }[] = [];
+    for (const word of words) {
+      const line = lines.at(-1);
+      if (line && word.y - line.y < 0.5) line.words.push(word);
+      else lines.push({ y: word.y, words: [word] });
+    }
+    return lines.map((line) => line.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(" "));
+  });
+}
+
 /** `pdfinfo` fields as a map: "Pages" → "12", "Title" → … */
 export function pdfInfo(file: string): Map<string, string> {
   const info = new Map<string, string>();

@@ -3,44 +3,49 @@ import { documentOutline, type BriefingDocument } from "@/lib/briefing/document"
 import { renderBriefingPdf } from "@/lib/pdf/render";
 import { makeBriefingDoc, SCRIPT_PROBE, UNICODE_PROBE } from "../helpers/briefing-doc";
 import { readOutline } from "../helpers/pdf-outline";
-import { allPageTexts, pdfFonts, pdfInfo, writeTempPdf } from "../helpers/pdf-tools";
+import { allPageLines, allPageTexts, pdfFonts, pdfInfo, writeTempPdf } from "../helpers/pdf-tools";
 
 interface Rendered {
   doc: BriefingDocument;
   pdf: Buffer;
   file: string;
   pages: string[];
+  /** Each page's lines as laid out, for what lines up visually (the contents' numbers are stamped last). */
+  visualLines: string[][];
   remove(): void;
 }
 
 async function render(doc: BriefingDocument): Promise<Rendered> {
   const pdf = await renderBriefingPdf(doc);
   const { file, remove } = writeTempPdf(pdf);
-  return { doc, pdf, file, pages: allPageTexts(file), remove };
+  return { doc, pdf, file, pages: allPageTexts(file), visualLines: allPageLines(file), remove };
 }
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim());
 
-/** The page each section's heading first appears on, as a line of its own (contents lines end in a number). */
+/** Pages (0-based) of the contents: from page 2, those opening with the "Contents" title. */
+const isContentsPage = (r: Rendered, index: number) => index > 0 && lines(r.pages[index]).includes("Contents");
+
+/** The page each section's heading first appears on, as a line of its own, after the contents. */
 function headingPages(r: Rendered): Map<string, number> {
   const found = new Map<string, number>();
   for (const entry of documentOutline(r.doc)) {
-    const index = r.pages.findIndex((text, i) => i > 0 && lines(text).includes(entry.title));
+    const index = r.pages.findIndex((text, i) => i > 0 && !isContentsPage(r, i) && lines(text).includes(entry.title));
     found.set(entry.title, index + 1);
   }
   return found;
 }
 
-/** "Title 12" lines of the contents page(s): the pages before the first section heading. */
+/** "Title … 12" as a reader sees each line of the contents page(s). */
 function contentsNumbers(r: Rendered): Map<string, number> {
-  const firstBody = headingPages(r).get(documentOutline(r.doc)[0].title) ?? 0;
   const numbers = new Map<string, number>();
-  for (const text of r.pages.slice(1, firstBody - 1)) {
-    for (const line of lines(text)) {
+  r.visualLines.forEach((pageLines, i) => {
+    if (!isContentsPage(r, i)) return;
+    for (const line of pageLines) {
       const match = /^(.+) (\d+)$/.exec(line);
       if (match) numbers.set(match[1], Number(match[2]));
     }
-  }
+  });
   return numbers;
 }
 
@@ -53,17 +58,27 @@ function expectContentsMatchHeadings(r: Rendered) {
   }
 }
 
+/** A briefing whose second topic dwarfs the rest, so the body is cut inside that section. */
+function lopsidedDoc(): BriefingDocument {
+  const doc = makeBriefingDoc({ scale: 1, status: "final" });
+  const giant = doc.sections[1];
+  doc.sections[1] = { ...giant, facts: Array.from({ length: 160 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })) };
+  return doc;
+}
+
 describe("renderBriefingPdf", () => {
   let draft: Rendered;
   let final: Rendered;
   let long: Rendered;
+  let lopsided: Rendered;
 
   beforeAll(async () => {
     draft = await render(makeBriefingDoc({ scale: 1.5 }));
     final = await render(makeBriefingDoc({ scale: 3, status: "final" }));
     long = await render(makeBriefingDoc({ scale: 55, status: "final", sourceCount: 40 }));
+    lopsided = await render(lopsidedDoc());
   }, 120_000);
-  afterAll(() => [draft, final, long].forEach((r) => r?.remove()));
+  afterAll(() => [draft, final, long, lopsided].forEach((r) => r?.remove()));
 
   it("prints a cover with title, country, purpose, author, date, status and revision", () => {
     const cover = draft.pages[0];
@@ -81,6 +96,8 @@ describe("renderBriefingPdf", () => {
         expect(text.split(r.doc.marking).length - 1, `marking count on page ${i + 1}`).toBeGreaterThanOrEqual(2);
         expect(text).toContain(r.doc.title);
         expect(text).toContain(`Page ${i + 1} of ${total}`);
+        // Stamped after merging, yet on the footer's baseline beside the country.
+        expect(r.visualLines[i]).toContain(`${r.doc.country.name} Page ${i + 1} of ${total}`);
       });
     }
   });
@@ -98,6 +115,14 @@ describe("renderBriefingPdf", () => {
   it("renders a 100+ page briefing with correct contents numbers", () => {
     expect(long.pages.length).toBeGreaterThanOrEqual(100);
     expectContentsMatchHeadings(long);
+  });
+
+  it("keeps contents and bookmarks right when a section is split between parts", async () => {
+    const title = lopsided.doc.sections[1].title;
+    expect(lopsided.pages.join("\n")).toContain(`${title} (continued)`);
+    expectContentsMatchHeadings(lopsided);
+    const outline = await readOutline(lopsided.pdf);
+    expect(outline.map((o) => o.title)).toEqual(documentOutline(lopsided.doc).map((e) => e.title));
   });
 
   it("bookmarks every section at the page its heading is on", async () => {

@@ -1,37 +1,36 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { OutlineEntry } from "../../briefing/document";
-import type { PageTracker } from "../page-tracker";
 import { theme } from "../theme";
+
+export const CONTENTS_NUMBER_SIZE = 10.5;
 
 const styles = StyleSheet.create({
   title: { fontSize: 18, lineHeight: "24pt", fontWeight: "bold", marginBottom: 14 },
   row: { flexDirection: "row", borderBottomWidth: 0.25, borderBottomColor: theme.rule, paddingVertical: 4 },
-  // Rows hold a render prop, so react-pdf re-measures them; it misreads a line height there
-  // (see section-heading.tsx), so these texts keep the font's default leading.
-  entry: { flexGrow: 1, flexShrink: 1, fontSize: 10.5, color: theme.ink },
-  page: { width: 40, textAlign: "right", fontSize: 10.5, color: theme.ink },
+  entry: { flexGrow: 1, flexShrink: 1, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt", color: theme.ink },
+  page: { width: 40, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt" },
 });
 
-interface ContentsProps {
-  outline: OutlineEntry[];
-  tracker: PageTracker;
-}
-
 /**
- * The contents, numbered with the pages the sections really start on. The numbers are render
- * props: on the first pagination round they are unknown ("–"); on the second they read what
- * the headings recorded. One line each way, so the contents' own length never changes.
+ * The contents. It renders with the first part of the body, before the other parts have
+ * said where their sections start, so each row leaves its page number blank and carries a
+ * bookmark instead: the assembly reads where each blank landed and stamps the real number
+ * there (assembly/contents-numbers.ts).
  */
-export function Contents({ outline, tracker }: ContentsProps) {
+export function Contents({ outline }: { outline: OutlineEntry[] }) {
   return (
-    <View>
+    <>
       <Text style={styles.title}>Contents</Text>
-      {outline.map((entry) => (
-        <View key={entry.id} style={styles.row} wrap={false}>
-          <Text style={styles.entry}>{entry.title}</Text>
-          <Text style={styles.page} render={() => String(tracker.pageFor(entry.id) ?? "–")} />
-        </View>
-      ))}
-    </View>
+      {outline.map((entry) => {
+        const mark = { bookmark: { title: entry.title } };
+        return (
+          // On the row, a direct child of the page: react-pdf gives nested boxes parent-relative tops.
+          <View key={entry.id} {...mark} style={styles.row} wrap={false}>
+            <Text style={styles.entry}>{entry.title}</Text>
+            <Text style={styles.page}>{" "}</Text>
+          </View>
+        );
+      })}
+    </>
   );
 }

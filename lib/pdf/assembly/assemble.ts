@@ -1,0 +1,83 @@
+import { PDFDocument } from "pdf-lib";
+import { documentOutline, type BriefingDocument } from "../../briefing/document";
+import type { PartPlan } from "../parts/plan";
+import { writeOutline, type OutlineTarget } from "./outline";
+import { stampContentsNumbers, stampPageNumbers, type ContentsNumber } from "./page-numbers";
+import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
+import { embedStampFont } from "./stamp-font";
+
+interface SectionStart {
+  id: string;
+  title: string;
+  /** 0-based page in the final document. */
+  pageIndex: number;
+  top: number | null;
+}
+
+function expectTitles(marks: PartBookmark[], titles: string[], what: string): void {
+  const found = marks.map((m) => m.title);
+  if (found.length !== titles.length || found.some((t, i) => t !== titles[i])) {
+    throw new Error(`${what}: expected bookmarks ${JSON.stringify(titles)}, found ${JSON.stringify(found)}`);
+  }
+}
+
+/**
+ * Where every section starts and where the contents left each of its numbers, read from the
+ * bookmarks of the rendered parts: the first part's first bookmarks are the contents rows,
+ * then each part has one per section it opens.
+ */
+function locate(doc: BriefingDocument, plans: PartPlan[], parts: PDFDocument[]) {
+  const outline = documentOutline(doc);
+  const starts: SectionStart[] = [];
+  let contentsCells: PartBookmark[] = [];
+  let offset = 0;
+  parts.forEach((part, p) => {
+    let marks = readPartBookmarks(part);
+    if (plans[p].front) {
+      contentsCells = marks.slice(0, outline.length);
+      expectTitles(contentsCells, outline.map((e) => e.title), "Contents");
+      marks = marks.slice(outline.length);
+    }
+    const opened = plans[p].slices.filter((slice) => !slice.continued);
+    expectTitles(marks, opened.map((s) => s.entry.title), `Part ${p + 1}`);
+    opened.forEach((slice, i) => starts.push({ id: slice.entry.id, title: slice.entry.title, pageIndex: offset + marks[i].pageIndex, top: marks[i].top }));
+    offset += part.getPageCount();
+  });
+  const pageOf = new Map(starts.map((s) => [s.id, s.pageIndex + 1]));
+  const contents: ContentsNumber[] = contentsCells.map((cell, i) => ({ pageIndex: cell.pageIndex, top: cell.top ?? 0, page: pageOf.get(outline[i].id) ?? 0 }));
+  return { starts, contents };
+}
+
+function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
+  const created = new Date(`${doc.preparedOn}T00:00:00Z`);
+  pdf.setTitle(doc.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(doc.preparedBy);
+  pdf.setSubject(`${doc.country.name}: ${doc.purpose}`);
+  pdf.setKeywords(["briefing", doc.country.name, doc.marking, doc.status]);
+  pdf.setCreator("Chancery");
+  pdf.setProducer("Chancery");
+  pdf.setCreationDate(created);
+  pdf.setModificationDate(created);
+  pdf.setLanguage("en-GB");
+}
+
+/**
+ * The final PDF: the parts in order (the first opens with cover and contents), the contents'
+ * page numbers and "Page X of Y" stamped, one bookmark per section, and the metadata.
+ */
+export async function assembleBriefing(doc: BriefingDocument, plans: PartPlan[], partBytes: Uint8Array[]): Promise<Uint8Array> {
+  const parts = await Promise.all(partBytes.map((bytes) => PDFDocument.load(bytes, { updateMetadata: false })));
+  const { starts, contents } = locate(doc, plans, parts);
+
+  const out = await PDFDocument.create({ updateMetadata: false });
+  for (const part of parts) {
+    for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
+  }
+  const font = await embedStampFont(out);
+  stampContentsNumbers(out, font, contents);
+  stampPageNumbers(out, font);
+  const targets: OutlineTarget[] = starts.map((s) => ({ title: s.title, page: out.getPage(s.pageIndex).ref, top: s.top }));
+  writeOutline(out, targets);
+  setMetadata(out, doc);
+  return out.save();
+}
