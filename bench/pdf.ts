@@ -27,18 +27,21 @@ function row(name: string, r: CaseResult): string {
   return `  ${name.padEnd(10)} ${r.medianMs.toFixed(0).padStart(6)} ms  ${String(r.pages).padStart(4)} pages  ${pagesPerS.toFixed(0).padStart(5)} pages/s  peak RSS ${mb(r.peakRss).padStart(7)}  ${kb(r.bytes).padStart(7)}`;
 }
 
-async function compareRenderers(): Promise<Map<string, CaseResult>> {
+/** (a) is what the server does: the render pool, parts on both threads at once. */
+async function compareRenderers(pool: PdfRenderPool): Promise<Map<string, CaseResult>> {
   const chromium = await ChromiumPrinter.start();
   const ours = new Map<string, CaseResult>();
   try {
     for (const size of SIZES) {
       const doc = makeBriefingDoc({ scale: size.scale, status: "final", sourceCount: 40 });
-      const a = await timeCase(size.runs, () => renderBriefingPdf(doc), countPages);
+      const a = await timeCase(size.runs, () => pool.render(doc), countPages);
+      const oneThread = await timeCase(size.runs, () => renderBriefingPdf(doc), countPages);
       const b = await timeCase(size.runs, () => renderWithPdfkit(doc), countPages);
       const c = await timeCase(size.runs, () => chromium.render(doc), countPages);
       ours.set(size.label, a);
       console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs}:`);
       console.log(row("(a) ours", a));
+      console.log(row("  1 thread", oneThread));
       console.log(row("(b) pdfkit", b));
       console.log(row("(c) chrome", c));
       console.log(`  a/b = ${(a.medianMs / b.medianMs).toFixed(2)}   c/a = ${(c.medianMs / a.medianMs).toFixed(2)}`);
@@ -52,14 +55,14 @@ async function compareRenderers(): Promise<Map<string, CaseResult>> {
 
 async function main() {
   console.log(`bench:pdf ${quick ? "(quick)" : ""} — node ${process.version}, ${os.availableParallelism()} cores; peak RSS is this Node process (Chromium's own processes not included)`);
-  const ours = await compareRenderers();
+  const pool = new PdfRenderPool({ maxQueue: 64 });
+  const ours = await compareRenderers(pool);
   const t20 = ours.get("~20 pages")!.medianMs;
   const t100 = ours.get("~100 pages")!;
   console.log(`\n${verdict(t100.medianMs < 1500)} target: 100 pages < 1.5 s — ${t100.medianMs.toFixed(0)} ms for ${t100.pages} pages`);
   console.log(`${verdict(t100.medianMs <= 5.5 * t20)} target: 100 pages ≤ 5.5× the 20-page time — ${(t100.medianMs / t20).toFixed(2)}×`);
 
   const small = makeBriefingDoc({ scale: 0.8, status: "final" });
-  const pool = new PdfRenderPool({ maxQueue: 64 });
   const single = new PdfRenderPool({ threads: 1, maxQueue: 64 });
   try {
     const load = await lightRequestP99(pool, small, quick ? 5 : 15);
