@@ -16,10 +16,12 @@ const countPages = async (pdf: Buffer) => (await PDFDocument.load(pdf)).getPageC
 const verdict = (ok: boolean) => (ok ? "OK  " : "MISS");
 
 // Scales of the synthetic briefing that give about 5, 20 and 100 pages with our renderer.
+// Warm-up runs first: V8 needs a couple of dozen renders in each worker thread before its
+// code is optimised (a server renders many; the first few after a start are up to 2× slower).
 const SIZES = [
-  { label: "~5 pages", scale: 0.8, runs: quick ? 3 : 7 },
-  { label: "~20 pages", scale: 9, runs: quick ? 3 : 5 },
-  { label: "~100 pages", scale: 52, runs: quick ? 1 : 3 },
+  { label: "~5 pages", scale: 0.8, runs: quick ? 3 : 7, warmups: quick ? 5 : 20 },
+  { label: "~20 pages", scale: 9, runs: quick ? 3 : 7, warmups: quick ? 5 : 15 },
+  { label: "~100 pages", scale: 52, runs: quick ? 1 : 3, warmups: quick ? 1 : 3 },
 ];
 
 function row(name: string, r: CaseResult): string {
@@ -34,12 +36,12 @@ async function compareRenderers(pool: PdfRenderPool): Promise<Map<string, CaseRe
   try {
     for (const size of SIZES) {
       const doc = makeBriefingDoc({ scale: size.scale, status: "final", sourceCount: 40 });
-      const a = await timeCase(size.runs, () => pool.render(doc), countPages);
-      const oneThread = await timeCase(size.runs, () => renderBriefingPdf(doc), countPages);
-      const b = await timeCase(size.runs, () => renderWithPdfkit(doc), countPages);
-      const c = await timeCase(size.runs, () => chromium.render(doc), countPages);
+      const a = await timeCase(size.runs, () => pool.render(doc), countPages, size.warmups);
+      const oneThread = await timeCase(size.runs, () => renderBriefingPdf(doc), countPages, size.warmups);
+      const b = await timeCase(size.runs, () => renderWithPdfkit(doc), countPages, size.warmups);
+      const c = await timeCase(size.runs, () => chromium.render(doc), countPages, size.warmups);
       ours.set(size.label, a);
-      console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs}:`);
+      console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs} after ${size.warmups} warm-up runs:`);
       console.log(row("(a) ours", a));
       console.log(row("  1 thread", oneThread));
       console.log(row("(b) pdfkit", b));
