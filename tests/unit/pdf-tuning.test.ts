@@ -4,8 +4,10 @@ import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { dejavuFontPath } from "@/lib/pdf/fonts";
 import { installRenderTuning } from "@/lib/pdf/tuning";
-import { shapeUncached } from "@/lib/pdf/tuning/shaping-cache";
-import { SCRIPT_PROBE, UNICODE_PROBE } from "../helpers/briefing-doc";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { pdfkitFontReuses } from "@/lib/pdf/tuning/pdfkit-font-reuse";
+import { shapeUncached, shapingCacheHits } from "@/lib/pdf/tuning/shaping-cache";
+import { makeBriefingDoc, SCRIPT_PROBE, UNICODE_PROBE } from "../helpers/briefing-doc";
 
 interface Shaped {
   glyphs: { id: number }[];
@@ -60,4 +62,11 @@ describe("word shaping cache", () => {
     expect(pdf.bufferedPageRange().count).toBe(2);
     pdf.end();
   });
+
+  it("applies to the fontkit and pdfkit react-pdf itself renders with", async () => {
+    const [shaped, reused] = [shapingCacheHits(), pdfkitFontReuses()];
+    await renderBriefingPdf(makeBriefingDoc());
+    expect(shapingCacheHits()).toBeGreaterThan(shaped);
+    expect(pdfkitFontReuses()).toBeGreaterThan(reused);
+  }, 30_000);
 });

@@ -18,6 +18,10 @@ type FontFn = (this: FontState, src: unknown, family?: unknown, size?: unknown) 
 
 const PATCHED = Symbol.for("chancery.pdfkitFontReuse");
 const resolved = new WeakMap<FontState, Map<object, unknown>>();
+let reused = 0;
+
+/** Font lookups answered from the per-document map; tested to grow when react-pdf renders. */
+export const pdfkitFontReuses = () => reused;
 
 const isFontObject = (src: unknown): src is object =>
   typeof src === "object" && src !== null && typeof (src as { layout?: unknown }).layout === "function";
@@ -37,6 +41,7 @@ export function installPdfkitFontReuse(): void {
       perDoc.set(src, this._font);
       return result;
     }
+    reused += 1;
     this._fontSource = src;
     this._fontFamily = null;
     this.fontSize(family);

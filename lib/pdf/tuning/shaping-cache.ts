@@ -44,6 +44,13 @@ const PATCHED = Symbol.for("chancery.wordShapingCache");
 const ORIGINAL = Symbol.for("chancery.wordShapingCache.original");
 
 const caches = new WeakMap<object, Map<string, GlyphRun>>();
+let hits = 0;
+
+/**
+ * Words served from the cache in this thread. A test checks it grows when react-pdf renders:
+ * if react-pdf ever got a fontkit copy of its own, the cache would silently stop applying.
+ */
+export const shapingCacheHits = () => hits;
 
 function hasExplicitOptions(rest: unknown[]): boolean {
   const [features, script, language, direction] = rest;
@@ -111,7 +118,8 @@ function cachedLayout(original: LayoutFn): LayoutFn {
       const lookahead = next === undefined ? "" : String.fromCodePoint(next);
       const key = `${script ?? ""}\u0000${lookahead}\u0000${words[i]}`;
       let run = cache.get(key);
-      if (!run) {
+      if (run) hits += 1;
+      else {
         const shaped = shapeWord(original, this, words[i], lookahead, rest);
         if (!shaped) return original.call(this, string, ...givenRest);
         cache.set(key, (run = shaped));
