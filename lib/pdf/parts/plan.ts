@@ -24,10 +24,12 @@ export interface PartPlan {
 /** Parts never exceed this, whatever the cores: the same briefing gives the same PDF everywhere. */
 export const MAX_PARTS = 2;
 
-// Rough characters of print per item: enough to balance parts, no layout needed.
+// Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
+// rest were calibrated against that by timing parts holding one kind of section each
+// (a timeline row, five table cells, costs as much as 370 characters of facts).
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
-const FRONT_WEIGHT = 1_500;
+const FRONT_WEIGHT = 2_800;
 /** Below this, one part: the gain would not pay for a second document and its page break. */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
 /** A cut inside a section counts as this much imbalance, so section boundaries win when close. */
@@ -52,9 +54,9 @@ function sectionAtoms(entry: OutlineEntry, doc: BriefingDocument): Atom[] {
     }));
   }
   const rows: Record<string, number> = {
-    "timeline": doc.timeline.length * 160,
-    "whos-who": doc.whosWho.length * 120,
-    "sources": doc.sources.length * 130,
+    "timeline": doc.timeline.length * 370,
+    "whos-who": doc.whosWho.length * 125,
+    "sources": doc.sources.length * 140,
     "background": doc.background.length,
     "key-messages": doc.keyMessages.join(" ").length,
   };
