@@ -40,6 +40,8 @@ const WORD = /\S+\s*|\s+/g;
 /** A character with a script of its own: fontkit gives a whole run the script of the first one. */
 const STRONG = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 const MAX_WORDS_PER_FONT = 50_000;
+/** fontkit's tag for text of no known script. */
+const UNKNOWN_SCRIPT = "zzzz";
 const PATCHED = Symbol.for("chancery.wordShapingCache");
 const ORIGINAL = Symbol.for("chancery.wordShapingCache.original");
 
@@ -52,10 +54,15 @@ let hits = 0;
  */
 export const shapingCacheHits = () => hits;
 
-function hasExplicitOptions(rest: unknown[]): boolean {
+/**
+ * Only the calls textkit makes are cached: no OpenType features, script or language, and
+ * direction 'ltr' given explicitly. Without it fontkit reverses right-to-left scripts itself
+ * (pdfkit's own text path), and a word's glyphs would no longer come first.
+ */
+function isCacheable(rest: unknown[]): boolean {
   const [features, script, language, direction] = rest;
   const noFeatures = features === undefined || (Array.isArray(features) && features.length === 0);
-  return !noFeatures || script != null || language != null || (direction != null && direction !== "ltr");
+  return noFeatures && script == null && language == null && direction === "ltr";
 }
 
 function wordCache(font: object): Map<string, GlyphRun> {
@@ -76,15 +83,15 @@ function appendRun(glyphs: Glyph[], positions: GlyphPosition[], run: GlyphRun): 
  * Shapes `word` followed by the first character of the next word, and keeps the glyphs of
  * `word` only: pair kerning between a space and the letter after it (DejaVu has some, around
  * quotes and capitals) lands on the space's advance, exactly as when the whole run is shaped.
- * Null when a glyph straddles the two (a ligature across the boundary): not cacheable.
+ * Which glyphs are the word's is learned by shaping it alone, not from glyph.codePoints
+ * (fontkit shares one Glyph per id, so those are whatever text first produced it). Null when
+ * the lookahead changed the word's glyphs (a ligature across the boundary): not cacheable.
  */
 function shapeWord(original: LayoutFn, font: object, word: string, next: string, rest: unknown[]): GlyphRun | null {
-  const shaped = original.call(font, word + next, ...rest);
-  const wanted = [...word].length;
-  let seen = 0;
-  let count = 0;
-  while (count < shaped.glyphs.length && seen < wanted) seen += Math.max(1, shaped.glyphs[count++].codePoints.length);
-  if (seen !== wanted) return null;
+  const alone = original.call(font, word, ...rest);
+  const shaped = next === "" ? alone : original.call(font, word + next, ...rest);
+  const count = alone.glyphs.length;
+  if (shaped.glyphs.length < count || alone.glyphs.some((glyph, i) => shaped.glyphs[i].id !== glyph.id)) return null;
   const positions = shaped.positions.slice(0, count).map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
   return new CachedGlyphRun(shaped.glyphs.slice(0, count), positions);
 }
@@ -94,21 +101,24 @@ function shapeWord(original: LayoutFn, font: object, word: string, next: string,
  * Latin word inside a run that starts in Cyrillic is kerned as Cyrillic). Shaping the first
  * strong character alone tells it; words are then shaped with that script given explicitly.
  */
-function runScript(original: LayoutFn, font: object, text: string): string | undefined {
+function runScript(original: LayoutFn, font: object, text: string): string | null | undefined {
   const strong = STRONG.exec(text)?.[0];
   if (!strong) return undefined;
   const scripts = wordCache(font);
   const key = `\u0001${strong}`;
   let known = scripts.get(key);
   if (!known) scripts.set(key, (known = original.call(font, strong)));
-  return (known as GlyphRun & { script?: string }).script;
+  const script = (known as GlyphRun & { script?: string }).script;
+  // fontkit's Unicode data may not know a character this engine's does: let fontkit decide.
+  return script === UNKNOWN_SCRIPT ? null : script;
 }
 
 function cachedLayout(original: LayoutFn): LayoutFn {
   return function layout(this: object, string: unknown, ...givenRest: unknown[]): GlyphRun {
-    if (typeof string !== "string" || hasExplicitOptions(givenRest)) return original.call(this, string, ...givenRest);
+    if (typeof string !== "string" || !isCacheable(givenRest)) return original.call(this, string, ...givenRest);
     const cache = wordCache(this);
     const script = runScript(original, this, string);
+    if (script === null) return original.call(this, string, ...givenRest);
     const rest = [givenRest[0], script, givenRest[2], givenRest[3]];
     const words = string.match(WORD) ?? [];
     const glyphs: Glyph[] = [];
@@ -158,9 +168,9 @@ export function installWordShapingCache(sampleFontPath: string): void {
   proto[PATCHED] = true;
 }
 
-/** fontkit's own shaping, bypassing the cache: what the tests compare the cache against. */
+/** fontkit's own shaping as textkit calls it, bypassing the cache: what tests compare against. */
 export function shapeUncached(font: object, text: string): GlyphRun {
   const original = (Object.getPrototypeOf(font) as Record<symbol, LayoutFn | undefined>)[ORIGINAL];
   if (!original) throw new Error("The word shaping cache is not installed");
-  return original.call(font, text);
+  return original.call(font, text, undefined, undefined, undefined, "ltr");
 }
