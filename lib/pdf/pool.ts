@@ -118,17 +118,25 @@ export class PdfRenderPool {
    * different threads at once, then an assembly task. One time limit covers all of them.
    */
   async render(doc: BriefingDocument): Promise<Buffer> {
-    if (this.current.piscina.queueSize >= this.maxQueue) throw new PdfBusyError();
-    const signal = AbortSignal.timeout(this.timeoutMs);
     const plans = planParts(doc, MAX_PARTS);
+    // Room in the queue for all of a document's parts at once, or none of them: a document
+    // admitted by halves would keep a thread busy for nothing.
+    if (this.current.piscina.queueSize + plans.length > this.maxQueue) throw new PdfBusyError();
+    // One limit for the whole document; the first failure also stops its other tasks.
+    const failed = new AbortController();
+    const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(this.timeoutMs)]);
+    const step = (task: PdfTask) => this.run(task, signal).catch((error: unknown) => {
+      failed.abort();
+      throw error;
+    });
     const bytes = plans.length === 1
-      ? await this.run({ kind: "whole", doc }, signal)
-      : await this.run({
+      ? await step({ kind: "whole", doc })
+      : await step({
           kind: "assemble",
           doc,
           plans,
-          parts: await Promise.all(plans.map((plan) => this.run({ kind: "part", doc, plan }, signal))),
-        }, signal);
+          parts: await Promise.all(plans.map((plan) => step({ kind: "part", doc, plan }))),
+        });
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -141,7 +149,8 @@ export class PdfRenderPool {
       const transferList = task.kind === "assemble" ? task.parts.map((p) => p.buffer as ArrayBuffer) : undefined;
       return await generation.piscina.run(task, { signal, transferList });
     } catch (error) {
-      if (isAbort(error)) throw new PdfTimeoutError(this.timeoutMs);
+      const timedOut = signal.aborted && signal.reason instanceof Error && signal.reason.name === "TimeoutError";
+      if (isAbort(error) && timedOut) throw new PdfTimeoutError(this.timeoutMs);
       if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new PdfBusyError();
       throw error;
     } finally {

@@ -45,6 +45,17 @@ describe("PdfRenderPool", () => {
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
   }, 60_000);
 
+  it("renders a long briefing as parts on both threads, and refuses it whole when they cannot all queue", async () => {
+    const long = makeBriefingDoc({ scale: 9, status: "final" });
+    const p = pool({ threads: 2, maxQueue: 2 });
+    expect(pageCount(await p.render(long))).toBeGreaterThan(15);
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => p.render(long)));
+    const busy = results.filter((r) => r.status === "rejected");
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const r of busy) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PdfBusyError);
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+  }, 90_000);
+
   it("stops a render past its time limit with PdfTimeoutError, then keeps working", async () => {
     const p = pool({ threads: 1, timeoutMs: 100 });
     await expect(p.render(makeBriefingDoc({ scale: 10 }))).rejects.toBeInstanceOf(PdfTimeoutError);

@@ -177,7 +177,7 @@ describe("renderBriefingPdf", () => {
     expect(info.get("Title")).toBe(final.doc.title);
     expect(info.get("Author")).toBe(final.doc.preparedBy);
     expect(info.get("Subject")).toContain(final.doc.purpose);
-    expect(info.get("Keywords")).toContain("Kazakhstan");
+    expect(info.get("Keywords")).toBe("briefing, Kazakhstan, OFFICIAL-SENSITIVE, final");
     expect(info.get("CreationDate")).toMatch(/Nov 20 .*2026/);
   });
 

@@ -53,7 +53,8 @@ function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
   pdf.setTitle(doc.title, { showInWindowTitleBar: true });
   pdf.setAuthor(doc.preparedBy);
   pdf.setSubject(`${doc.country.name}: ${doc.purpose}`);
-  pdf.setKeywords(["briefing", doc.country.name, doc.marking, doc.status]);
+  // One string: pdf-lib joins the list with spaces, and "United Kingdom" would read as two keywords.
+  pdf.setKeywords([["briefing", doc.country.name, doc.marking, doc.status].join(", ")]);
   pdf.setCreator("Chancery");
   pdf.setProducer("Chancery");
   pdf.setCreationDate(created);

@@ -15,7 +15,7 @@ const styles = StyleSheet.create({
  * The contents. It renders with the first part of the body, before the other parts have
  * said where their sections start, so each row leaves its page number blank and carries a
  * bookmark instead: the assembly reads where each blank landed and stamps the real number
- * there (assembly/contents-numbers.ts).
+ * there (assembly/page-numbers.ts).
  */
 export function Contents({ outline }: { outline: OutlineEntry[] }) {
   return (
