@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { sourceLabel } from "@/lib/briefing/labels";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, type DB } from "../client";
@@ -12,7 +13,7 @@ export interface BriefingSectionView { topicId: string; title: string; items: Br
 export interface BriefingView {
   id: string; title: string; status: "draft" | "final"; revision: number; version: number; previousId: string | null;
   countryId: string; countryName: string; ownerName: string; content: BriefingContent; updatedAt: string; finalisedAt: string | null;
-  snapshot: Record<string, unknown> | null;
+  snapshot: BriefingSnapshot | null;
   sections: BriefingSectionView[];
   sourceLabels: Map<string, string>;
   meetingNames: Map<string, string>;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { MAX_BRIEFING_FACTS } from "@/lib/briefing/settings";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { briefingContentSchema, type BriefingContent, type BriefingEdit, type NewBriefingInput } from "@/lib/validation/briefing";
@@ -150,7 +151,7 @@ export function duplicateBriefing({ actor, briefingId, db = getDb() }: { actor: 
 }
 
 /** Freezes a draft: status final, the snapshot stored, version bumped; audited with its revision only. */
-export function markFinal(tx: DB, actor: Actor, row: Briefing, snapshot: Record<string, unknown>): void {
+export function markFinal(tx: DB, actor: Actor, row: Briefing, snapshot: BriefingSnapshot): void {
   tx.update(briefings)
     .set({ status: "final", snapshot, finalisedAt: new Date().toISOString(), version: row.version + 1, updatedAt: new Date().toISOString() })
     .where(and(eq(briefings.id, row.id), eq(briefings.version, row.version)))

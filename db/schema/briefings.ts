@@ -1,3 +1,4 @@
+import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { curatedColumns } from "./columns";
 import { facts } from "./facts";
@@ -21,7 +22,8 @@ export const briefings = sqliteTable(
     /** Everything the composer edits (occasion, purpose, messages, marking, filters) as JSON. */
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** Frozen at finalisation: the briefing and each fact as they were then. */
-    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>(),
+    // Written only by finaliseBriefing (lib/briefing/lifecycle.ts).
+    snapshot: text("snapshot", { mode: "json" }).$type<BriefingSnapshot>(),
     finalisedAt: text("finalised_at"),
     ...curatedColumns(),
   },

@@ -30,17 +30,10 @@ export function buildLiveDocument({ view, preparedOn = today(), db = getDb() }: 
   });
 }
 
-/** What finalising freezes: the document, and each fact as it was, to tell later what changed. */
-export interface BriefingSnapshot {
-  document: BriefingDocument;
-  facts: Record<string, { version: number; text: string; updatedAt: string }>;
-}
-
 /** One of the actor's briefings as printed: a finalised one from its frozen snapshot, a draft live. */
 export function buildSavedDocument({ actor, briefingId, db = getDb() }: { actor: Actor; briefingId: string; db?: DB }): BriefingDocument {
   const view = getBriefingView({ actor, briefingId, db });
-  // The snapshot is written only by finaliseBriefing from a document built here.
-  if (view.status === "final" && view.snapshot) return (view.snapshot as unknown as BriefingSnapshot).document;
+  if (view.status === "final" && view.snapshot) return view.snapshot.document;
   return buildLiveDocument({ view, db });
 }
 

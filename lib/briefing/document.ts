@@ -146,3 +146,9 @@ export function documentOutline(doc: BriefingDocument): OutlineEntry[] {
     { id: "sources", title: "Sources" },
   ];
 }
+
+/** What finalising freezes: the document, and each fact as it was, to tell later what changed. */
+export interface BriefingSnapshot {
+  document: BriefingDocument;
+  facts: Record<string, { version: number; text: string; updatedAt: string }>;
+}

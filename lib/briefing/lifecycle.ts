@@ -5,7 +5,8 @@ import { copyBriefing, loadOwnBriefing, markFinal } from "@/db/queries/briefings
 import { recordAudit } from "@/db/queries/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { buildLiveDocument, type BriefingSnapshot } from "./build-document";
+import { buildLiveDocument } from "./build-document";
+import type { BriefingSnapshot } from "./document";
 
 /**
  * Finalising freezes the briefing: the printed document and each included fact's version
@@ -23,14 +24,14 @@ export function finaliseBriefing({ actor, briefingId, version, db = getDb() }: {
       for (const item of section.items) if (item.included && item.fact) facts[item.fact.id] = { version: item.fact.version, text: item.fact.text, updatedAt: item.fact.updatedAt };
     }
     const snapshot: BriefingSnapshot = { document, facts };
-    markFinal(tx, actor, row, snapshot as unknown as Record<string, unknown>);
+    markFinal(tx, actor, row, snapshot);
   });
 }
 
 /** How many of a finalised briefing's facts have been edited or retired since. */
 export function changedFactsSinceFinal({ view, db = getDb() }: { view: BriefingView; db?: DB }): number {
   if (view.status !== "final" || !view.snapshot) return 0;
-  const frozen = (view.snapshot as unknown as BriefingSnapshot).facts ?? {};
+  const frozen = view.snapshot.facts;
   const current = loadFacts({ ids: Object.keys(frozen), db });
   return Object.entries(frozen).filter(([id, then]) => {
     const now = current.get(id);
