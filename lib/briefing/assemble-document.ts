@@ -7,7 +7,7 @@ import { buildEvents, buildTimeline, buildWhosWho } from "./assemble-meetings";
 import { buildKeyFigures } from "./assemble-figures";
 import { CitationRegistry } from "./citations";
 import { sourceDate, sourcePublisher, sourceTitle } from "./labels";
-import { datedBefore } from "./settings";
+import { briefingAsOf, datedBefore } from "./settings";
 
 export interface DocumentInput {
   briefingId: string | null;
@@ -32,8 +32,7 @@ export interface DocumentInput {
  * at the time, who's who, events, sources. Pure: the same input gives the same document.
  */
 export function assembleDocument(input: DocumentInput): BriefingDocument {
-  // The briefing is "as of" the meeting it prepares for, else the day it is prepared.
-  const asOf = input.content.occasion.date || input.preparedOn;
+  const asOf = briefingAsOf(input.content.occasion.date, input.preparedOn);
   const datedCutoff = datedBefore(asOf, input.datedAfterYears);
   const citations = new CitationRegistry();
   const meetingNames = new Map(input.meetings.map((m) => [m.id, m.name]));

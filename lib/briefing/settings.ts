@@ -11,3 +11,11 @@ export const MAX_BRIEFING_FACTS = 1000;
 export function datedBefore(asOf: string, years = datedAfterYears()): string {
   return `${Number(asOf.slice(0, 4)) - years}${asOf.slice(4)}`;
 }
+
+/**
+ * The day a briefing is "as of": the meeting it prepares for, else the day it is prepared.
+ * The composer and the printed document both count "dated" back from it, so they agree.
+ */
+export function briefingAsOf(occasionDate: string | null | undefined, preparedOn: string): string {
+  return occasionDate || preparedOn;
+}

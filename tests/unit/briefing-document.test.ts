@@ -8,6 +8,7 @@ import { buildAdhocDocument, buildSavedDocument } from "@/lib/briefing/build-doc
 import { CitationRegistry } from "@/lib/briefing/citations";
 import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
 import { documentOutline } from "@/lib/briefing/document";
+import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import { changedFactsSinceFinal, finaliseBriefing, startNewRevision } from "@/lib/briefing/lifecycle";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
@@ -82,6 +83,14 @@ describe("the document", () => {
     expect(documentOutline(doc).map((o) => o.id)).toEqual([
       "occasion", "key-messages", "background", "key-figures", "topic-trade-investment", "topic-security", "timeline", "whos-who", "events", "sources",
     ]);
+  });
+});
+
+describe("the 'dated' cutoff", () => {
+  it("counts back from the meeting the briefing prepares for, else from the day it is prepared", () => {
+    expect(datedBefore(briefingAsOf("2026-12-02", "2026-11-23"), 3)).toBe("2023-12-02");
+    expect(datedBefore(briefingAsOf("", "2026-11-23"), 3)).toBe("2023-11-23");
+    expect(datedBefore(briefingAsOf(null, "2026-11-23"), 3)).toBe("2023-11-23");
   });
 });
 

@@ -6,7 +6,7 @@ import { BriefingPreview } from "@/app/components/briefing/preview";
 import { buildSavedDocument } from "@/lib/briefing/build-document";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { changedFactsSinceFinal } from "@/lib/briefing/lifecycle";
-import { datedBefore } from "@/lib/briefing/settings";
+import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { Composer } from "./compose/composer";
@@ -46,7 +46,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
     );
   }
 
-  const datedCutoff = datedBefore(new Date().toISOString().slice(0, 10));
+  const datedCutoff = datedBefore(briefingAsOf(view.content.occasion.date, new Date().toISOString().slice(0, 10)));
   const initial: ComposerState = {
     version: view.version, title: view.title, marking: view.content.marking, purpose: view.content.purpose,
     keyMessages: view.content.keyMessages.join("\n"), background: view.content.background, occasion: view.content.occasion,
