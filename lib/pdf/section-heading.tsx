@@ -30,6 +30,7 @@ export function SectionHeading({ entry, continued = false }: SectionHeadingProps
   if (continued) return <Text style={styles.heading} minPresenceAhead={60}>{`${entry.title} (continued)`}</Text>;
   // react-pdf honours `bookmark` on any element, but its typings declare it on Page only;
   // a spread is not excess-property-checked, so the prop passes without a cast.
-  const outline = { bookmark: { title: entry.title, fit: true } };
+  // Not `fit`: an /XYZ destination keeps the heading's top, so a bookmark jumps to the heading.
+  const outline = { bookmark: { title: entry.title } };
   return <Text {...outline} style={styles.heading} minPresenceAhead={60}>{entry.title}</Text>;
 }

@@ -1,12 +1,14 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
 export interface OutlineItem {
   title: string;
   /** 1-based page the bookmark points to. */
   page: number;
+  /** For an /XYZ destination, the height on the page it scrolls to (PDF units from the bottom). */
+  top: number | null;
 }
 
-function destinationPage(item: PDFDict, pageRefs: PDFRef[]): number {
+function destinationOf(item: PDFDict, pageRefs: PDFRef[]): { page: number; top: number | null } {
   let dest = item.lookup(PDFName.of("Dest"));
   if (!dest) {
     const action = item.lookup(PDFName.of("A"), PDFDict);
@@ -16,7 +18,9 @@ function destinationPage(item: PDFDict, pageRefs: PDFRef[]): number {
   const target = dest.get(0);
   const index = pageRefs.findIndex((ref) => target instanceof PDFRef && ref.tag === target.tag);
   if (index < 0) throw new Error("Bookmark points at no page of the document");
-  return index + 1;
+  const kind = dest.get(1);
+  const top = kind instanceof PDFName && kind.asString() === "/XYZ" ? dest.lookupMaybe(3, PDFNumber)?.asNumber() ?? null : null;
+  return { page: index + 1, top };
 }
 
 /** The top-level entries of a PDF's outline (bookmarks), read from the catalog's /Outlines tree. */
@@ -30,7 +34,7 @@ export async function readOutline(pdf: Buffer): Promise<OutlineItem[]> {
   while (node) {
     const title = node.lookup(PDFName.of("Title"));
     if (!(title instanceof PDFString || title instanceof PDFHexString)) throw new Error("Bookmark without a title");
-    items.push({ title: title.decodeText(), page: destinationPage(node, pageRefs) });
+    items.push({ title: title.decodeText(), ...destinationOf(node, pageRefs) });
     node = node.lookupMaybe(PDFName.of("Next"), PDFDict);
   }
   return items;

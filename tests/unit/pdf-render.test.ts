@@ -130,7 +130,12 @@ describe("renderBriefingPdf", () => {
       const outline = await readOutline(r.pdf);
       const headings = headingPages(r);
       expect(outline.map((o) => o.title)).toEqual(documentOutline(r.doc).map((e) => e.title));
-      for (const item of outline) expect(item.page, item.title).toBe(headings.get(item.title));
+      for (const item of outline) {
+        expect(item.page, item.title).toBe(headings.get(item.title));
+        // Jumps to the heading itself, inside the page's content area, not just to its page.
+        expect(item.top, item.title).toBeGreaterThan(56);
+        expect(item.top, item.title).toBeLessThan(841.89 - 56 + 1);
+      }
     }
   });
 
