@@ -24,6 +24,8 @@ export interface PdfPoolOptions {
   recycleAfter?: number;
   /** Path of the worker entry; default lib/pdf/render-worker.mjs. */
   workerFile?: string;
+  /** Each new thread prints a small briefing before taking work (lib/pdf/warm-up.ts). */
+  warmUp?: boolean;
 }
 
 const WORKER_NAME = "render-worker.mjs";
@@ -61,6 +63,7 @@ export class PdfRenderPool {
   readonly timeoutMs: number;
   readonly recycleAfter: number;
   private readonly workerFile: string;
+  private readonly warmUp: boolean;
   private current: Generation;
   private readonly retiring = new Set<Generation>();
   private readonly exits = new Set<Promise<void>>();
@@ -74,6 +77,7 @@ export class PdfRenderPool {
     // rare: 2,000 tasks hold back about 12 MB per thread.
     this.recycleAfter = options.recycleAfter ?? 2_000;
     this.workerFile = options.workerFile ?? defaultWorkerFile();
+    this.warmUp = options.warmUp ?? false;
     this.current = this.startGeneration();
   }
 
@@ -84,6 +88,7 @@ export class PdfRenderPool {
       maxThreads: this.threads,
       maxQueue: this.maxQueue,
       concurrentTasksPerWorker: 1,
+      workerData: { warmUp: this.warmUp },
       // React's development build only slows rendering down; nothing in a PDF needs it.
       env: { ...process.env, NODE_ENV: "production" },
     });
@@ -182,9 +187,12 @@ export class PdfRenderPool {
 // One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
-/** The process's shared render pool, started on first use. */
+/**
+ * The process's shared render pool. The server starts it at boot (lib/setup/start-server.ts)
+ * so its threads load and warm up before anyone downloads; otherwise on first use.
+ */
 export function sharedPdfPool(): PdfRenderPool {
-  globalForPdf.chanceryPdfPool ??= new PdfRenderPool();
+  globalForPdf.chanceryPdfPool ??= new PdfRenderPool({ warmUp: true });
   return globalForPdf.chanceryPdfPool;
 }
 

@@ -7,11 +7,19 @@
  * the renderer itself is TypeScript, so this thread registers tsx's loader first (a worker
  * thread does not inherit the loader its parent was started with).
  */
-import { move } from "piscina";
+import { move, workerData } from "piscina";
 
 const { register } = await import("tsx/esm/api");
 register();
 const { inThreadTasks, renderWithTasks } = await import("./render.ts");
+
+// Print a small briefing before taking work, so the first real one is not the one that pays
+// for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
+// logged and the thread still serves: real renders report their own errors.
+if (workerData?.warmUp) {
+  const { WARM_UP_DOCUMENT } = await import("./warm-up.ts");
+  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error) => console.error("PDF worker warm-up failed:", error));
+}
 
 /** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
 function transferable(pdf) {

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { briefingContentHash, LruCache, PdfCache } from "@/lib/pdf/cache";
 import { PdfBusyError, PdfTimeoutError } from "@/lib/pdf/errors";
 import { PdfRenderPool } from "@/lib/pdf/pool";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { WARM_UP_DOCUMENT } from "@/lib/pdf/warm-up";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { pdfInfo, writeTempPdf } from "../helpers/pdf-tools";
 
@@ -32,6 +34,13 @@ describe("PdfRenderPool", () => {
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(pageCount(pdf)).toBeGreaterThan(3);
     }
+  }, 60_000);
+
+  it("warms a new thread up with the built-in briefing, then renders as usual", async () => {
+    const p = pool({ threads: 1, warmUp: true });
+    expect(pageCount(await p.render(makeBriefingDoc()))).toBeGreaterThan(3);
+    // The warm-up briefing itself must render: a broken one would only be logged by the thread.
+    expect(pageCount(await renderBriefingPdf(WARM_UP_DOCUMENT))).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
   it("refuses work with PdfBusyError when the queue is full", async () => {
