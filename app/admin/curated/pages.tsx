@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getCurated, listCurated } from "@/db/queries/curated";
 import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { ActionButton } from "../components/action-button";
 import { deleteCuratedAction } from "./actions";
@@ -47,13 +46,7 @@ export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; i
   const spec = ENTITIES[kind];
   const actor = await requirePageActor(`${spec.path}/${id}`, { admin: true });
   const isNew = id === "new";
-  let row;
-  try {
-    row = isNew ? undefined : getCurated({ actor, entity: kind, id });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const row = orNotFound(() => (isNew ? undefined : getCurated({ actor, entity: kind, id })));
   const parties = spec.fields.some((f) => f.options === "parties") ? listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: fieldString(p.name) })) : [];
   const initial = Object.fromEntries(spec.fields.map((f) => [f.name, row ? fieldString(row[f.name]) : f.type === "select" && Array.isArray(f.options) ? f.options[0] : ""]));
   return (

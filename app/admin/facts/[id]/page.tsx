@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { factFormOptions, getFact } from "@/db/queries/facts";
 import { factToFormValues } from "@/lib/admin/fact-form";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { ActionButton } from "../../components/action-button";
 import { deleteFactAction, undeleteFactAction } from "../actions";
@@ -18,13 +17,7 @@ export default async function EditFactPage({ params, searchParams }: { params: P
   const { id } = await params;
   const actor = await requirePageActor(`/admin/facts/${id}`, { admin: true });
   const done = DONE[(await searchParams).done ?? ""];
-  let fact;
-  try {
-    fact = getFact({ actor, id, includeDeleted: true });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const fact = orNotFound(() => getFact({ actor, id, includeDeleted: true }));
   return (
     <div className="space-y-6">
       <p className="text-sm"><Link href="/admin/facts" className="text-accent hover:underline">← Facts</Link></p>

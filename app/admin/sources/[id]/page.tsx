@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { factsOfSource, getSource } from "@/db/queries/sources";
 import { coverageSegments } from "@/lib/admin/coverage";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { ActionButton } from "../../components/action-button";
 import { deleteSourceAction } from "../actions";
@@ -15,13 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function SourcePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/sources/${id}`, { admin: true });
-  let source;
-  try {
-    source = getSource({ actor, id });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const source = orNotFound(() => getSource({ actor, id }));
   const facts = factsOfSource({ actor, id });
   const done = (await searchParams).done;
   const saved = done === "saved" || done === "restored";

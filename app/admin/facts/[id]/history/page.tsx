@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listAudit } from "@/db/queries/audit";
 import { getFact } from "@/db/queries/facts";
 import { FACT_FIELD_LABELS } from "@/lib/admin/fact-form";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { ActionButton } from "../../../components/action-button";
 import { HistoryList } from "../../../components/history-list";
@@ -18,13 +17,7 @@ const label = (field: string) => (FACT_FIELD_LABELS as Record<string, string>)[f
 export default async function FactHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/facts/${id}/history`, { admin: true });
-  let fact;
-  try {
-    fact = getFact({ actor, id, includeDeleted: true });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const fact = orNotFound(() => getFact({ actor, id, includeDeleted: true }));
   const entries = listAudit({ actor, entity: "fact", entityId: id, limit: 500 });
   return (
     <div className="space-y-6">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getSource } from "@/db/queries/sources";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
 import { SOURCE_FIELDS } from "@/lib/validation/source";
 import { SourceForm } from "../../source-form";
@@ -13,13 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/sources/${id}/edit`, { admin: true });
-  let source;
-  try {
-    source = getSource({ actor, id });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const source = orNotFound(() => getSource({ actor, id }));
   const initial = Object.fromEntries(SOURCE_FIELDS.map((f) => {
     const v = source[f];
     return [f, typeof v === "boolean" ? (v ? "true" : "") : (v ?? "")];
