@@ -6,6 +6,7 @@ import { Piscina } from "piscina";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
+import { renderWithTasks, type PdfTasks } from "./pipeline";
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
@@ -134,14 +135,12 @@ export class PdfRenderPool {
       failed.abort();
       throw error;
     });
-    const bytes = plans.length === 1
-      ? await step({ kind: "whole", doc })
-      : await step({
-          kind: "assemble",
-          doc,
-          plans,
-          parts: await Promise.all(plans.map((plan) => step({ kind: "part", doc, plan }))),
-        });
+    const onThreads: PdfTasks = {
+      part: (d, plan) => step({ kind: "part", doc: d, plan }),
+      assemble: (d, p, parts) => step({ kind: "assemble", doc: d, plans: p, parts }),
+    };
+    // A briefing of one part is one task: its thread renders and assembles it in a row.
+    const bytes = plans.length === 1 ? await step({ kind: "whole", doc }) : await renderWithTasks(doc, onThreads, plans);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 

@@ -11,7 +11,8 @@ import { move, workerData } from "piscina";
 
 const { register } = await import("tsx/esm/api");
 register();
-const { inThreadTasks, renderWithTasks } = await import("./render.ts");
+const { inThreadTasks } = await import("./render.ts");
+const { renderWithTasks } = await import("./pipeline.ts");
 
 // Print a small briefing before taking work, so the first real one is not the one that pays
 // for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
