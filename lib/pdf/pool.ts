@@ -10,7 +10,7 @@ import { renderWithTasks, type PdfTasks } from "./pipeline";
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
-  | { kind: "whole"; doc: BriefingDocument }
+  | { kind: "whole"; doc: BriefingDocument; plans: PartPlan[] }
   | { kind: "part"; doc: BriefingDocument; plan: PartPlan }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] };
 
@@ -140,7 +140,7 @@ export class PdfRenderPool {
       assemble: (d, p, parts) => step({ kind: "assemble", doc: d, plans: p, parts }),
     };
     // A briefing of one part is one task: its thread renders and assembles it in a row.
-    const bytes = plans.length === 1 ? await step({ kind: "whole", doc }) : await renderWithTasks(doc, onThreads, plans);
+    const bytes = plans.length === 1 ? await step({ kind: "whole", doc, plans }) : await renderWithTasks(doc, onThreads, plans);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 

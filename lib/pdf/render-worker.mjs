@@ -2,7 +2,7 @@
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
  *   { kind: "part", doc, plan }            → one part of the body
  *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
- *   { kind: "whole", doc }                  → every step here (a briefing short enough for one part)
+ *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
  * Plain .mjs so that Node can load it as-is from any host (Vitest, tsx scripts, `next start`):
  * the renderer itself is TypeScript, so this thread registers tsx's loader first (a worker
  * thread does not inherit the loader its parent was started with).
@@ -33,7 +33,7 @@ export default async function renderStep(task) {
   switch (task.kind) {
     case "part": return transferable(await inThreadTasks.part(task.doc, task.plan));
     case "assemble": return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
-    case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks));
+    case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
     default: throw new Error(`Unknown PDF task "${task.kind}"`);
   }
 }
