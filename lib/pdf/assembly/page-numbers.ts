@@ -1,6 +1,6 @@
 import { rgb, type PDFDocument, type PDFFont } from "pdf-lib";
 import { CONTENTS_NUMBER_SIZE } from "../sections/contents";
-import { pageGeometry as g } from "../theme";
+import { pageGeometry as g, theme } from "../theme";
 
 // Baselines for DejaVu Sans in react-pdf's line boxes, matched against the text react-pdf
 // sets beside them (checked in tests/unit/pdf-render.test.ts): the footer's second line is a
@@ -8,8 +8,12 @@ import { pageGeometry as g } from "../theme";
 // line below 4 pt of padding, its bookmark giving the row's top.
 const FOOTER_BASELINE = g.chromeInset + 2.8;
 const CONTENTS_BASELINE_BELOW_TOP = 13.75;
-const MUTED = rgb(0x55 / 255, 0x55 / 255, 0x55 / 255);
-const INK = rgb(0x1a / 255, 0x1a / 255, 0x1a / 255);
+
+/** A theme colour ("#rrggbb") as pdf-lib's rgb, so stamped text matches what react-pdf sets. */
+const channel = (hex: string, at: number) => parseInt(hex.slice(at, at + 2), 16) / 255;
+const fromHex = (hex: string) => rgb(channel(hex, 1), channel(hex, 3), channel(hex, 5));
+const MUTED = fromHex(theme.muted);
+const INK = fromHex(theme.ink);
 
 function drawRightAligned(pdf: PDFDocument, pageIndex: number, text: string, y: number, size: number, font: PDFFont, color: ReturnType<typeof rgb>) {
   const page = pdf.getPage(pageIndex);
