@@ -26,10 +26,11 @@ export const MAX_PARTS = 2;
 
 // Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
 // rest were calibrated against that by timing parts holding one kind of section each
-// (a timeline row, five table cells, costs as much as 370 characters of facts).
+// (a timeline row, five table cells, costs as much as 300 characters of facts). Weights
+// that are off by a fifth leave one thread idle for a tenth of the render.
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
-const FRONT_WEIGHT = 2_800;
+const FRONT_WEIGHT = 2_600;
 /** Below this, one part: the gain would not pay for a second document and its page break. */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
 /** A cut inside a section counts as this much imbalance, so section boundaries win when close. */
@@ -54,9 +55,11 @@ function sectionAtoms(entry: OutlineEntry, doc: BriefingDocument): Atom[] {
     }));
   }
   const rows: Record<string, number> = {
-    "timeline": doc.timeline.length * 370,
-    "whos-who": doc.whosWho.length * 125,
-    "sources": doc.sources.length * 140,
+    "occasion": 700,
+    "key-figures": doc.keyFigures.length * 250,
+    "timeline": doc.timeline.length * 300,
+    "whos-who": doc.whosWho.length * 130,
+    "sources": doc.sources.length * 150,
     "background": doc.background.length,
     "key-messages": doc.keyMessages.join(" ").length,
   };
