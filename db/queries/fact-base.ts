@@ -6,10 +6,15 @@ import { getDb, writeTransaction, type DB } from "../client";
 import { factParties, facts, factTopics, meetings, meetingSources, participations, parties, people, personRoles, sources, topics } from "../schema";
 import { recordAudit } from "./audit";
 
-/** The whole fact base (trash included, users/briefings/audit excluded) as one document, ordered by id. */
+/**
+ * The whole fact base (trash included, users/briefings/audit excluded) as one document,
+ * ordered by id. Admins only; each export is audited.
+ */
 export function exportFactBase({ actor, db = getDb() }: { actor: Actor; db?: DB }): FactBaseDocument {
   assertAdmin(actor);
-  return readFactBase(db);
+  const doc = readFactBase(db);
+  recordAudit(db, { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } });
+  return doc;
 }
 
 function readFactBase(db: DB): FactBaseDocument {

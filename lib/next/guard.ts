@@ -69,25 +69,20 @@ function failure(error: unknown, values: Record<string, string>): ActionState<ne
 }
 
 /**
- * The same wrapper for route handlers: answers 401 / 403 / 400 / the data layer's status as
- * JSON itself (route handlers are never left to the proxy).
+ * The same wrapper for route handlers: answers 401 / 403 / the data layer's status as JSON
+ * itself (route handlers are never left to the proxy). The routes take no query string; a
+ * route that does should get a zod schema here, as actions have.
  */
-export function secureRoute<P, S extends z.ZodType | undefined = undefined>(
-  options: { admin?: boolean; query?: S },
-  handler: (ctx: { actor: Actor; request: Request; params: P; query: S extends z.ZodType ? z.output<S> : undefined }) => Promise<Response> | Response,
+export function secureRoute<P>(
+  options: { admin?: boolean },
+  handler: (ctx: { actor: Actor; request: Request; params: P }) => Promise<Response> | Response,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const actor = await currentActor();
     if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
     if (options.admin && actor.role !== "admin") return Response.json({ error: "Only administrators can do this." }, { status: 403 });
-    let query: unknown = undefined;
-    if (options.query) {
-      const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!parsed.success) return Response.json({ error: "Invalid request.", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-      query = parsed.data;
-    }
     try {
-      return await handler({ actor, request, params: await context.params, query: query as never });
+      return await handler({ actor, request, params: await context.params });
     } catch (error) {
       if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
       console.error("[chancery] route failed", error);

@@ -17,6 +17,8 @@ describe("fact base export and import", () => {
     const doc = exportFactBase({ actor, db: seeded.db });
     expect(doc).toMatchObject({ format: "chancery-fact-base", version: 1 });
     expect(doc.facts.length).toBe(88);
+    const audited = seeded.db.select().from(s.auditLog).where(eq(s.auditLog.action, "fact_base.exported")).all();
+    expect(audited.at(-1)).toMatchObject({ entity: "fact_base", detail: { facts: 88 } });
     const fresh = createMigratedDb();
     try {
       const report = importFactBase({ actor, document: copy(doc), db: fresh.db });

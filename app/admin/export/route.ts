@@ -1,6 +1,4 @@
 import { exportFactBase } from "@/db/queries/fact-base";
-import { recordAudit } from "@/db/queries/audit";
-import { getDb } from "@/db/client";
 import { secureRoute } from "@/lib/next/guard";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +6,6 @@ export const dynamic = "force-dynamic";
 /** Downloads the whole fact base as one JSON document (docs/fact-base-format.md). */
 export const GET = secureRoute<Record<string, never>>({ admin: true }, ({ actor }) => {
   const doc = exportFactBase({ actor });
-  recordAudit(getDb(), { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(doc, null, 2)}\n`, {
     headers: {
