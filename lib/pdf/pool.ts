@@ -7,6 +7,7 @@ import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
+import { RenderQueue, type QueuedTask } from "./pool-queue";
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
@@ -17,7 +18,10 @@ type PdfTask =
 export interface PdfPoolOptions {
   /** Worker threads; default: the cores available. */
   threads?: number;
-  /** Tasks that may wait for a thread before callers get PdfBusyError (a long briefing is 3). */
+  /**
+   * Tasks that may wait for a thread before callers get PdfBusyError. A long briefing counts
+   * 3 from the start: its 2 parts and the assembly that follows them.
+   */
   maxQueue?: number;
   /** Limit per render, counted from submission (queue wait included). */
   timeoutMs?: number;
@@ -45,6 +49,8 @@ export function defaultWorkerFile(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", WORKER_NAME);
 }
 
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
@@ -68,6 +74,9 @@ export class PdfRenderPool {
   private current: Generation;
   private readonly retiring = new Set<Generation>();
   private readonly exits = new Set<Promise<void>>();
+  /** Queue places held for the assembly of admitted briefings whose parts are still rendering. */
+  private heldForAssembly = 0;
+  private readonly queue: RenderQueue<PdfTask>;
 
   constructor(options: PdfPoolOptions = {}) {
     this.threads = options.threads ?? os.availableParallelism();
@@ -80,6 +89,7 @@ export class PdfRenderPool {
     this.workerFile = options.workerFile ?? defaultWorkerFile();
     this.warmUp = options.warmUp ?? false;
     this.current = this.startGeneration();
+    this.queue = new RenderQueue(this.threads, (queued) => this.startOnThread(queued));
   }
 
   private startGeneration(): Generation {
@@ -87,7 +97,9 @@ export class PdfRenderPool {
       filename: this.workerFile,
       minThreads: this.threads,
       maxThreads: this.threads,
-      maxQueue: this.maxQueue,
+      // The pool's RenderQueue hands each thread one task at a time, so this queue stays
+      // empty; the bound only catches a mistake in that.
+      maxQueue: this.threads,
       concurrentTasksPerWorker: 1,
       workerData: { warmUp: this.warmUp },
       // React's development build only slows rendering down; nothing in a PDF needs it.
@@ -125,26 +137,54 @@ export class PdfRenderPool {
    */
   async render(doc: BriefingDocument): Promise<Buffer> {
     const plans = planParts(doc, MAX_PARTS);
-    // Room in the queue for all of a document's parts at once, or none of them: a document
-    // admitted by halves would keep a thread busy for nothing.
-    if (this.current.piscina.queueSize + plans.length > this.maxQueue) throw new PdfBusyError();
+    // Room in the queue for all of a document's tasks at once, or none of them: a document
+    // admitted by halves would keep a thread busy for nothing. A long one also holds a place
+    // for its assembly, so the parts it has rendered are never refused at the last step.
+    const needs = plans.length === 1 ? 1 : plans.length + 1;
+    if (this.queue.size + this.heldForAssembly + needs > this.maxQueue) throw new PdfBusyError();
     // One limit for the whole document; the first failure also stops its other tasks.
     const failed = new AbortController();
     const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(this.timeoutMs)]);
-    const step = (task: PdfTask) => this.run(task, signal).catch((error: unknown) => {
+    const step = (task: PdfTask, urgent = false) => this.run({ task, signal, urgent }).catch((error: unknown) => {
       failed.abort();
       throw error;
     });
+    // A briefing of one part is one task: its thread renders and assembles it in a row.
+    if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
+    this.heldForAssembly += 1;
+    let held = true;
+    const release = () => {
+      if (held) this.heldForAssembly -= 1;
+      held = false;
+    };
     const onThreads: PdfTasks = {
       part: (d, plan) => step({ kind: "part", doc: d, plan }),
-      assemble: (d, p, parts) => step({ kind: "assemble", doc: d, plans: p, parts }),
+      assemble: (d, p, parts) => {
+        release();
+        // Ahead of the parts still waiting: this briefing is nearly done.
+        return step({ kind: "assemble", doc: d, plans: p, parts }, true);
+      },
     };
-    // A briefing of one part is one task: its thread renders and assembles it in a row.
-    const bytes = plans.length === 1 ? await step({ kind: "whole", doc, plans }) : await renderWithTasks(doc, onThreads, plans);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    try {
+      return toBuffer(await renderWithTasks(doc, onThreads, plans));
+    } finally {
+      release();
+    }
   }
 
-  private async run(task: PdfTask, signal: AbortSignal): Promise<Uint8Array> {
+  private async run(queued: QueuedTask<PdfTask>): Promise<Uint8Array> {
+    try {
+      return await this.queue.submit(queued);
+    } catch (error) {
+      const { signal } = queued;
+      const timedOut = signal.aborted && signal.reason instanceof Error && signal.reason.name === "TimeoutError";
+      if (isAbort(error) && timedOut) throw new PdfTimeoutError(this.timeoutMs);
+      throw error;
+    }
+  }
+
+  /** Called by the queue when a thread is free: the task runs on the current generation. */
+  private async startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array> {
     this.recycleIfDue();
     const generation = this.current;
     generation.renders += 1;
@@ -152,11 +192,6 @@ export class PdfRenderPool {
     try {
       const transferList = task.kind === "assemble" ? task.parts.map((p) => p.buffer as ArrayBuffer) : undefined;
       return await generation.piscina.run(task, { signal, transferList });
-    } catch (error) {
-      const timedOut = signal.aborted && signal.reason instanceof Error && signal.reason.name === "TimeoutError";
-      if (isAbort(error) && timedOut) throw new PdfTimeoutError(this.timeoutMs);
-      if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new PdfBusyError();
-      throw error;
     } finally {
       generation.inFlight -= 1;
       this.destroyIfDrained(generation);
@@ -165,7 +200,7 @@ export class PdfRenderPool {
 
   /** Renders waiting for a thread. */
   get queued(): number {
-    return this.current.piscina.queueSize;
+    return this.queue.size;
   }
 
   private closed: Promise<void> | null = null;
@@ -177,6 +212,7 @@ export class PdfRenderPool {
   }
 
   private async stopAll(): Promise<void> {
+    this.queue.clear(new Error("The PDF service is shutting down."));
     const generations = [this.current, ...this.retiring];
     this.retiring.clear();
     await Promise.all([...generations.map((g) => g.piscina.destroy()), ...this.exits]);

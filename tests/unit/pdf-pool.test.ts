@@ -56,13 +56,34 @@ describe("PdfRenderPool", () => {
 
   it("renders a long briefing as parts on both threads, and refuses it whole when they cannot all queue", async () => {
     const long = makeBriefingDoc({ scale: 9, status: "final" });
-    const p = pool({ threads: 2, maxQueue: 2 });
+    // Each long briefing needs 3 places: its 2 parts and its assembly.
+    const p = pool({ threads: 2, maxQueue: 3 });
     expect(pageCount(await p.render(long))).toBeGreaterThan(15);
     const results = await Promise.allSettled([1, 2, 3, 4].map(() => p.render(long)));
     const busy = results.filter((r) => r.status === "rejected");
     expect(busy.length).toBeGreaterThanOrEqual(1);
     for (const r of busy) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PdfBusyError);
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+  }, 90_000);
+
+  it("finishes a long briefing it has started before the short ones that queued behind its parts", async () => {
+    const p = pool({ threads: 1, maxQueue: 3 });
+    const finished: string[] = [];
+    const long = p.render(makeBriefingDoc({ scale: 9, status: "final" })).then(() => finished.push("long"));
+    // Keep the queue as full as admission allows while the long briefing renders: its
+    // assembly must still find a place, and must not wait behind these.
+    const short: Promise<unknown>[] = [];
+    let done = false;
+    void long.finally(() => (done = true));
+    while (!done) {
+      short.push(p.render(makeBriefingDoc()).then(() => finished.push("short"), (error: unknown) => error));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await long;
+    const outcomes = await Promise.all(short);
+    expect(finished[0]).toBe("long");
+    for (const outcome of outcomes) if (outcome instanceof Error) expect(outcome).toBeInstanceOf(PdfBusyError);
+    expect(finished.filter((f) => f === "short").length).toBeGreaterThan(0);
   }, 90_000);
 
   it("stops a render past its time limit with PdfTimeoutError, then keeps working", async () => {
