@@ -52,9 +52,26 @@ test("deleting a meeting facts refer to is refused, listing them", async ({ brow
   await expect(page.getByRole("status").filter({ hasText: "cannot be deleted" })).toContainText("fact fact-000-01");
 });
 
+test("an admin filters the parties list by name, and clears the filter", async ({ browser }) => {
+  const { page } = await signedInPage(browser, "admin");
+  await page.goto("/admin/parties");
+  const count = page.getByTestId("list-count");
+  const all = await count.textContent();
+  await page.getByLabel("Filter by name or id").fill("kazakh");
+  await page.getByLabel("Filter by name or id").press("Enter");
+  await expect(page).toHaveURL(/\/admin\/parties\?q=kazakh$/);
+  await expect(count).toHaveText(/^Showing 1–1 of 1 parties$/);
+  await expect(page.getByRole("link", { name: "KZ", exact: true })).toBeVisible();
+  await page.getByLabel("Filter by name or id").fill("no such party");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(count).toHaveText("No parties match “no such party”.");
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(count).toHaveText(all ?? "");
+});
+
 test("the reference-data pages have no serious accessibility violation", async ({ browser }) => {
   const { page } = await signedInPage(browser, "admin");
-  for (const path of ["/admin/parties", "/admin/parties/KZ", "/admin/topics/health", "/admin/people", "/admin/meetings", "/admin/meetings/mtg-eu-ca-ministerial-16", "/admin/meetings/new"]) {
+  for (const path of ["/admin/parties", "/admin/parties?q=kaz", "/admin/parties/KZ", "/admin/topics/health", "/admin/people", "/admin/meetings", "/admin/meetings/mtg-eu-ca-ministerial-16", "/admin/meetings/new"]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }

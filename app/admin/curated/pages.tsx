@@ -1,19 +1,25 @@
 import Link from "next/link";
-import { getCurated, listCurated } from "@/db/queries/curated";
+import { getCurated, listCurated, searchCurated } from "@/db/queries/curated";
 import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
 import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
+import { CURATED_PAGE_SIZE, curatedListHref, curatedListSchema } from "@/lib/validation/curated-list";
 import { ActionButton } from "../components/action-button";
+import { Pager } from "../components/pager";
 import { deleteCuratedAction } from "./actions";
 import { CuratedForm } from "./curated-form";
 
 const Done = ({ text }: { text?: string }) => (text ? <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">{text}</p> : null);
 
-/** The list page of a simpler curated table. */
-export async function CuratedListPage({ kind, done }: { kind: CuratedKind; done?: string }) {
+/** The list page of a simpler curated table: filtered by id or name, a page at a time. */
+export async function CuratedListPage({ kind, searchParams }: { kind: CuratedKind; searchParams: Record<string, string | string[] | undefined> }) {
   const spec = ENTITIES[kind];
   const actor = await requirePageActor(spec.path, { admin: true });
-  const rows = listCurated({ actor, entity: kind });
+  const { q, page, done } = curatedListSchema.parse(searchParams);
+  const result = searchCurated({ actor, entity: kind, q, page, pageSize: CURATED_PAGE_SIZE });
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, result.page * result.pageSize);
+  const noun = spec.title.toLowerCase();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -21,14 +27,25 @@ export async function CuratedListPage({ kind, done }: { kind: CuratedKind; done?
         <Link href={`${spec.path}/new`} className="btn-primary">New {spec.singular}</Link>
       </div>
       <Done text={done === "deleted" ? "Deleted." : undefined} />
+      <form method="get" action={spec.path} role="search" className="card flex flex-wrap items-end gap-3 p-4">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="list-filter" className="field-label">Filter by name or id</label>
+          <input id="list-filter" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="field-input" />
+        </div>
+        <button type="submit" className="btn-secondary">Filter</button>
+        {q ? <Link href={spec.path} className="btn-secondary">Clear</Link> : null}
+      </form>
+      <p className="text-sm text-slate-700" role="status" data-testid="list-count">
+        {result.total === 0 ? (q ? `No ${noun} match “${q}”.` : `No ${noun} yet.`) : `Showing ${first}–${last} of ${result.total} ${noun}`}
+      </p>
       <section aria-labelledby="list-heading" className="card overflow-x-auto">
-        <h2 id="list-heading" className="sr-only">All {spec.title.toLowerCase()}</h2>
+        <h2 id="list-heading" className="sr-only">{q ? `Matching ${noun}` : `All ${noun}`}</h2>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr><th scope="col" className="px-3 py-3">Id</th>{spec.columns.map((c) => <th key={c} scope="col" className="px-3 py-3">{spec.fields.find((f) => f.name === c)?.label ?? c}</th>)}</tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {result.rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-200">
                 <td className="px-3 py-2"><Link href={`${spec.path}/${encodeURIComponent(r.id)}`} className="text-accent hover:underline">{r.id}</Link></td>
                 {spec.columns.map((c) => <td key={c} className="px-3 py-2">{fieldString(r[c])}</td>)}
@@ -37,6 +54,7 @@ export async function CuratedListPage({ kind, done }: { kind: CuratedKind; done?
           </tbody>
         </table>
       </section>
+      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => curatedListHref(spec.path, { q, page: p })} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { factFormOptions, listFacts } from "@/db/queries/facts";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { requirePageActor } from "@/lib/next/session";
 import { factFiltersSchema, filtersToQuery, type FactFilters, type FactSort } from "@/lib/validation/fact-filters";
+import { Pager } from "../components/pager";
 import { FactFiltersForm } from "./fact-filters-form";
 
 export const metadata: Metadata = { title: "Facts" };
@@ -72,11 +73,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </section>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        {result.page > 1 ? <Link className="btn-secondary" href={`/admin/facts${filtersToQuery({ ...filters, page: result.page - 1 })}`}>Previous page</Link> : <span />}
-        <span>Page {result.page} of {result.pageCount}</span>
-        {result.page < result.pageCount ? <Link className="btn-secondary" href={`/admin/facts${filtersToQuery({ ...filters, page: result.page + 1 })}`}>Next page</Link> : <span />}
-      </nav>
+      <Pager page={result.page} pageCount={result.pageCount} href={(page) => `/admin/facts${filtersToQuery({ ...filters, page })}`} />
     </div>
   );
 }
