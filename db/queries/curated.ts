@@ -6,6 +6,8 @@ import { getDb, writeTransaction, type DB } from "../client";
 import { auditLog, briefingItems, briefings, briefingSections, facts, factParties, factTopics, meetings, meetingSources, parties, participations, people, personRoles, topics } from "../schema";
 import { meetingRecordShape, partyRecord, personRecord, topicRecord } from "@/lib/admin/fact-base-format";
 import { recordAudit } from "./audit";
+import { containsText, pageWindow, type ListPage } from "./list-page";
+import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 
 /** The simpler curated tables the admin edits with one generic form: same versioning, audit and delete rules as facts. */
 export const CURATED = { party: parties, topic: topics, person: people, meeting: meetings } as const;
@@ -65,31 +67,15 @@ export function listCurated({ actor, entity, db = getDb() }: { actor: Actor; ent
   return db.select().from(t).where(isNull(t.deletedAt)).orderBy(asc(t.id)).all() as Row[];
 }
 
-export interface CuratedPage {
-  rows: Row[];
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-}
-
-/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * One page of a curated list, filtered by a piece of the id or name (case-insensitive for
- * Latin letters, as SQLite's LIKE is). A page past the end gives the last page.
- */
-export function searchCurated({ actor, entity, q, page = 1, pageSize, db = getDb() }: { actor: Actor; entity: CuratedEntity; q?: string; page?: number; pageSize: number; db?: DB }): CuratedPage {
+/** One page of a curated list, filtered by a piece of the id or name. */
+export function searchCurated({ actor, entity, q, page = 1, pageSize = LIST_PAGE_SIZE, db = getDb() }: { actor: Actor; entity: CuratedEntity; q?: string; page?: number; pageSize?: number; db?: DB }): ListPage<Row> {
   assertAdmin(actor);
   const t = table(entity);
-  const pattern = q ? likePattern(q) : undefined;
-  const where = and(isNull(t.deletedAt), pattern ? sql`(${t.id} LIKE ${pattern} ESCAPE '\\' OR ${t.name} LIKE ${pattern} ESCAPE '\\')` : undefined);
+  const where = and(isNull(t.deletedAt), containsText(q, [t.id, t.name]));
   const total = db.select({ n: count() }).from(t).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = db.select().from(t).where(where).orderBy(asc(t.id)).limit(pageSize).offset((current - 1) * pageSize).all() as Row[];
-  return { rows, total, page: current, pageCount, pageSize };
+  const { offset, ...window } = pageWindow(total, page, pageSize);
+  const rows = db.select().from(t).where(where).orderBy(asc(t.id)).limit(pageSize).offset(offset).all() as Row[];
+  return { rows, total, ...window };
 }
 
 export function getCurated({ actor, entity, id, db = getDb() }: { actor: Actor; entity: CuratedEntity; id: string; db?: DB }): Row {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { z } from "zod";
@@ -7,6 +7,8 @@ import { sourceFormSchema, type SourceInput } from "@/lib/validation/source";
 import { getDb, writeTransaction, type DB } from "../client";
 import { auditLog, facts, meetingSources, participations, personRoles, sources, type Source } from "../schema";
 import { recordAudit } from "./audit";
+import { containsText, pageWindow } from "./list-page";
+import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 
 /** What the audit log keeps of a source (the full text too: it is the provenance). */
 const snapshot = (s: Source) => {
@@ -14,16 +16,31 @@ const snapshot = (s: Source) => {
   return rest;
 };
 
+const sourceListColumns = { id: sources.id, title: sources.title, publisher: sources.publisher, publishedStart: sources.publishedStart, publishedPrecision: sources.publishedPrecision, factCount: sql<number>`count(${facts.id})`.mapWith(Number) };
+
+/** Every live source with its number of live facts, oldest first (the pickers in other forms). */
 export function listSources({ actor, db = getDb() }: { actor: Actor; db?: DB }) {
   assertAdmin(actor);
+  return sourceList(db).all();
+}
+
+/** One page of the sources list, filtered by a piece of the title, publisher or id. */
+export function searchSources({ actor, q, page = 1, pageSize = LIST_PAGE_SIZE, db = getDb() }: { actor: Actor; q?: string; page?: number; pageSize?: number; db?: DB }) {
+  assertAdmin(actor);
+  const match = containsText(q, [sources.title, sources.publisher, sources.id]);
+  const total = db.select({ n: count() }).from(sources).where(and(isNull(sources.deletedAt), match)).get()?.n ?? 0;
+  const { offset, ...window } = pageWindow(total, page, pageSize);
+  return { rows: sourceList(db, match).limit(pageSize).offset(offset).all(), total, ...window };
+}
+
+function sourceList(db: DB, match?: SQL) {
   return db
-    .select({ id: sources.id, title: sources.title, publisher: sources.publisher, publishedStart: sources.publishedStart, publishedPrecision: sources.publishedPrecision, factCount: sql<number>`count(${facts.id})`.mapWith(Number) })
+    .select(sourceListColumns)
     .from(sources)
     .leftJoin(facts, and(eq(facts.sourceId, sources.id), isNull(facts.deletedAt)))
-    .where(isNull(sources.deletedAt))
+    .where(and(isNull(sources.deletedAt), match))
     .groupBy(sources.id)
-    .orderBy(asc(sources.publishedStart), asc(sources.id))
-    .all();
+    .orderBy(asc(sources.publishedStart), asc(sources.id));
 }
 
 export function getSource({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: DB }): Source {

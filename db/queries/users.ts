@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { newUserSchema, type NewUserInput } from "@/lib/validation/user";
 import { getDb, writeTransaction, type DB } from "../client";
 import { users, type User, type UserRole } from "../schema";
 import { recordAudit } from "./audit";
+import { containsText, pageWindow, type ListPage } from "./list-page";
 
 /** What may leave the data layer about a user: never the hash. */
 export type PublicUser = Omit<User, "passwordHash">;
@@ -33,9 +35,14 @@ export function findSessionUser({ userId, sessionVersion, db = getDb() }: { user
   return user;
 }
 
-export function listUsers({ actor, db = getDb() }: { actor: Actor; db?: DB }): PublicUser[] {
+/** One page of the users, by email, filtered by a piece of the email or name. */
+export function listUsers({ actor, q, page = 1, pageSize = LIST_PAGE_SIZE, db = getDb() }: { actor: Actor; q?: string; page?: number; pageSize?: number; db?: DB }): ListPage<PublicUser> {
   assertAdmin(actor);
-  return db.select(publicColumns).from(users).where(isNull(users.deletedAt)).orderBy(asc(users.email)).all();
+  const where = and(isNull(users.deletedAt), containsText(q, [users.email, users.name]));
+  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+  const { offset, ...window } = pageWindow(total, page, pageSize);
+  const rows = db.select(publicColumns).from(users).where(where).orderBy(asc(users.email)).limit(pageSize).offset(offset).all();
+  return { rows, total, ...window };
 }
 
 export function anyUsersExist({ db = getDb() }: { db?: DB } = {}): boolean {

@@ -3,8 +3,9 @@ import { getCurated, listCurated, searchCurated } from "@/db/queries/curated";
 import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
 import { orNotFound } from "@/lib/next/not-found";
 import { requirePageActor } from "@/lib/next/session";
-import { CURATED_PAGE_SIZE, curatedListHref, curatedListSchema } from "@/lib/validation/curated-list";
+import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ActionButton } from "../components/action-button";
+import { ListFilter } from "../components/list-filter";
 import { Pager } from "../components/pager";
 import { deleteCuratedAction } from "./actions";
 import { CuratedForm } from "./curated-form";
@@ -15,10 +16,8 @@ const Done = ({ text }: { text?: string }) => (text ? <p role="status" className
 export async function CuratedListPage({ kind, searchParams }: { kind: CuratedKind; searchParams: Record<string, string | string[] | undefined> }) {
   const spec = ENTITIES[kind];
   const actor = await requirePageActor(spec.path, { admin: true });
-  const { q, page, done } = curatedListSchema.parse(searchParams);
-  const result = searchCurated({ actor, entity: kind, q, page, pageSize: CURATED_PAGE_SIZE });
-  const first = (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
+  const { q, page, done } = listQuerySchema.parse(searchParams);
+  const result = searchCurated({ actor, entity: kind, q, page });
   const noun = spec.title.toLowerCase();
   return (
     <div className="space-y-6">
@@ -27,17 +26,7 @@ export async function CuratedListPage({ kind, searchParams }: { kind: CuratedKin
         <Link href={`${spec.path}/new`} className="btn-primary">New {spec.singular}</Link>
       </div>
       <Done text={done === "deleted" ? "Deleted." : undefined} />
-      <form method="get" action={spec.path} role="search" className="card flex flex-wrap items-end gap-3 p-4">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="list-filter" className="field-label">Filter by name or id</label>
-          <input id="list-filter" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="field-input" />
-        </div>
-        <button type="submit" className="btn-secondary">Filter</button>
-        {q ? <Link href={spec.path} className="btn-secondary">Clear</Link> : null}
-      </form>
-      <p className="text-sm text-slate-700" role="status" data-testid="list-count">
-        {result.total === 0 ? (q ? `No ${noun} match “${q}”.` : `No ${noun} yet.`) : `Showing ${first}–${last} of ${result.total} ${noun}`}
-      </p>
+      <ListFilter path={spec.path} q={q} label="Filter by name or id" noun={noun} shown={result} />
       <section aria-labelledby="list-heading" className="card overflow-x-auto">
         <h2 id="list-heading" className="sr-only">{q ? `Matching ${noun}` : `All ${noun}`}</h2>
         <table className="w-full text-left text-sm">
@@ -54,7 +43,7 @@ export async function CuratedListPage({ kind, searchParams }: { kind: CuratedKin
           </tbody>
         </table>
       </section>
-      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => curatedListHref(spec.path, { q, page: p })} /> : null}
+      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => listHref(spec.path, { q, page: p })} /> : null}
     </div>
   );
 }

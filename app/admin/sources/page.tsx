@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listSources } from "@/db/queries/sources";
+import { searchSources } from "@/db/queries/sources";
 import { requirePageActor } from "@/lib/next/session";
+import { listHref, listQuerySchema } from "@/lib/validation/list-query";
+import { ListFilter } from "../components/list-filter";
+import { Pager } from "../components/pager";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
 
-export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("/admin/sources", { admin: true });
-  const rows = listSources({ actor });
-  const deleted = (await searchParams).done === "deleted";
+  const { q, page, done } = listQuerySchema.parse(await searchParams);
+  const result = searchSources({ actor, q, page });
+  const deleted = done === "deleted";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -20,14 +24,15 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <Link href="/admin/sources/new" className="btn-primary">Add a source</Link>
       </div>
       {deleted && <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">Source deleted.</p>}
+      <ListFilter path="/admin/sources" q={q} label="Filter by title, publisher or id" noun="sources" shown={result} />
       <section aria-labelledby="sources-heading" className="card overflow-x-auto">
-        <h2 id="sources-heading" className="sr-only">All sources</h2>
+        <h2 id="sources-heading" className="sr-only">{q ? "Matching sources" : "All sources"}</h2>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr><th scope="col" className="px-3 py-3">Title</th><th scope="col" className="px-3 py-3">Publisher</th><th scope="col" className="px-3 py-3">Published</th><th scope="col" className="px-3 py-3">Facts</th></tr>
           </thead>
           <tbody>
-            {rows.map((s) => (
+            {result.rows.map((s) => (
               <tr key={s.id} className="border-t border-slate-200">
                 <td className="px-3 py-2"><Link href={`/admin/sources/${encodeURIComponent(s.id)}`} className="text-accent hover:underline">{s.title ?? `(untitled) ${s.id}`}</Link></td>
                 <td className="px-3 py-2">{s.publisher ?? "—"}</td>
@@ -38,6 +43,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </section>
+      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => listHref("/admin/sources", { q, page: p })} /> : null}
     </div>
   );
 }

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { listUsers } from "@/db/queries/users";
 import { requirePageActor } from "@/lib/next/session";
+import { listHref, listQuerySchema } from "@/lib/validation/list-query";
+import { ListFilter } from "../components/list-filter";
+import { Pager } from "../components/pager";
 import { NewUserForm } from "./new-user-form";
 import { UserRow } from "./user-row";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("/admin/users", { admin: true });
-  const users = listUsers({ actor });
+  const { q, page } = listQuerySchema.parse(await searchParams);
+  const result = listUsers({ actor, q, page });
   return (
     <div className="space-y-8">
       <div>
@@ -19,8 +23,9 @@ export default async function UsersPage() {
           disabling an account or setting a password signs that user out everywhere.
         </p>
       </div>
+      <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun="users" shown={result} />
       <section aria-labelledby="users-heading" className="card overflow-x-auto">
-        <h2 id="users-heading" className="sr-only">All users</h2>
+        <h2 id="users-heading" className="sr-only">{q ? "Matching users" : "All users"}</h2>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
@@ -31,12 +36,13 @@ export default async function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {result.rows.map((u) => (
               <UserRow key={u.id} user={{ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, demo: u.demoPassword }} self={u.id === actor.userId} />
             ))}
           </tbody>
         </table>
       </section>
+      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => listHref("/admin/users", { q, page: p })} /> : null}
       <section aria-labelledby="new-user-heading" className="card p-6">
         <h2 id="new-user-heading" className="text-lg font-semibold text-ink">Add a user</h2>
         <NewUserForm />

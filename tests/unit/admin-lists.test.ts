@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchCurated } from "@/db/queries/curated";
+import { searchSources } from "@/db/queries/sources";
+import { createUser, listUsers } from "@/db/queries/users";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/errors";
+import { createSeededDb, type TestDb } from "../helpers/db";
+
+let t: TestDb;
+beforeAll(() => (t = createSeededDb()));
+afterAll(() => t.close());
+const actor = SYSTEM_ACTOR;
+const staff = { ...SYSTEM_ACTOR, userId: "someone", role: "staff" as const };
+
+describe("admin lists: filter and pages", () => {
+  it("filter parties by a piece of the id or the name, ignoring case", () => {
+    const result = searchCurated({ actor, entity: "party", q: "kazakh", db: t.db });
+    expect(result.rows.map((r) => r.id)).toContain("KZ");
+    for (const row of result.rows) expect(`${row.id} ${String(row.name)}`.toLowerCase()).toContain("kazakh");
+    expect(searchCurated({ actor, entity: "party", q: "kz", db: t.db }).rows.map((r) => r.id)).toContain("KZ");
+  });
+
+  it("match % and _ literally", () => {
+    expect(searchCurated({ actor, entity: "party", db: t.db }).total).toBeGreaterThan(2);
+    expect(searchCurated({ actor, entity: "party", q: "%", db: t.db }).total).toBe(0);
+    expect(searchCurated({ actor, entity: "party", q: "_", db: t.db }).total).toBe(0);
+  });
+
+  it("page through every row once, and give the last page for a page past the end", () => {
+    const all = searchCurated({ actor, entity: "party", pageSize: 1_000, db: t.db });
+    const pageCount = Math.ceil(all.total / 2);
+    const seen: string[] = [];
+    for (let page = 1; page <= pageCount; page++) {
+      const result = searchCurated({ actor, entity: "party", page, pageSize: 2, db: t.db });
+      expect(result).toMatchObject({ page, total: all.total, pageCount });
+      seen.push(...result.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(all.rows.map((r) => r.id));
+    expect(searchCurated({ actor, entity: "party", page: 9_999, pageSize: 2, db: t.db }).page).toBe(pageCount);
+  });
+
+  it("filter sources by a piece of the publisher or title, with their fact counts", () => {
+    expect(searchSources({ actor, db: t.db }).total).toBe(5);
+    const byPublisher = searchSources({ actor, q: "KAZINF", db: t.db });
+    expect(byPublisher.rows.map((r) => r.publisher)).toEqual(["Kazinform", "Kazinform", "Kazinform"]);
+    expect(byPublisher.rows.every((r) => r.factCount > 0)).toBe(true);
+    expect(searchSources({ actor, q: "kallas", db: t.db }).rows.map((r) => r.id)).toEqual(["src-004"]);
+  });
+
+  it("filter users by email or name, and refuse staff", async () => {
+    await createUser({ actor, input: { email: "desk.officer@chancery.example", name: "Aigerim Desk", role: "staff", password: "a long enough password" }, db: t.db });
+    expect(listUsers({ actor, q: "DESK.OFF", db: t.db }).rows.map((u) => u.email)).toEqual(["desk.officer@chancery.example"]);
+    expect(listUsers({ actor, q: "aigerim", db: t.db }).total).toBe(1);
+    expect(() => listUsers({ actor: staff, db: t.db })).toThrow(ForbiddenError);
+  });
+});
