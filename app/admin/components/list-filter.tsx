@@ -9,8 +9,8 @@ export function ListFilter({ path, q, label, noun, shown }: {
   q?: string;
   /** What the box filters by, e.g. "Filter by name or id". */
   label: string;
-  /** The rows, in the plural: "parties". */
-  noun: string;
+  /** The rows, one and many: ["party", "parties"]. */
+  noun: [one: string, many: string];
   shown: { total: number; page: number; pageSize: number };
 }) {
   const first = (shown.page - 1) * shown.pageSize + 1;
@@ -26,7 +26,9 @@ export function ListFilter({ path, q, label, noun, shown }: {
         {q ? <Link href={path} className="btn-secondary">Clear</Link> : null}
       </form>
       <p className="text-sm text-slate-700" role="status" data-testid="list-count">
-        {shown.total === 0 ? (q ? `No ${noun} match “${q}”.` : `No ${noun} yet.`) : `Showing ${first}–${last} of ${shown.total} ${noun}`}
+        {shown.total === 0 ? (q ? `No ${noun[1]} match “${q}”.` : `No ${noun[1]} yet.`)
+          : shown.total === 1 ? `Showing 1 ${noun[0]}`
+          : `Showing ${first}–${last} of ${shown.total} ${noun[1]}`}
       </p>
     </>
   );

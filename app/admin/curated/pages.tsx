@@ -26,7 +26,7 @@ export async function CuratedListPage({ kind, searchParams }: { kind: CuratedKin
         <Link href={`${spec.path}/new`} className="btn-primary">New {spec.singular}</Link>
       </div>
       <Done text={done === "deleted" ? "Deleted." : undefined} />
-      <ListFilter path={spec.path} q={q} label="Filter by name or id" noun={noun} shown={result} />
+      <ListFilter path={spec.path} q={q} label="Filter by name or id" noun={[spec.singular, noun]} shown={result} />
       <section aria-labelledby="list-heading" className="card overflow-x-auto">
         <h2 id="list-heading" className="sr-only">{q ? `Matching ${noun}` : `All ${noun}`}</h2>
         <table className="w-full text-left text-sm">

@@ -24,7 +24,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <Link href="/admin/sources/new" className="btn-primary">Add a source</Link>
       </div>
       {deleted && <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-2 text-sm text-green-900">Source deleted.</p>}
-      <ListFilter path="/admin/sources" q={q} label="Filter by title, publisher or id" noun="sources" shown={result} />
+      <ListFilter path="/admin/sources" q={q} label="Filter by title, publisher or id" noun={["source", "sources"]} shown={result} />
       <section aria-labelledby="sources-heading" className="card overflow-x-auto">
         <h2 id="sources-heading" className="sr-only">{q ? "Matching sources" : "All sources"}</h2>
         <table className="w-full text-left text-sm">

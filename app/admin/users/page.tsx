@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           disabling an account or setting a password signs that user out everywhere.
         </p>
       </div>
-      <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun="users" shown={result} />
+      <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
       <section aria-labelledby="users-heading" className="card overflow-x-auto">
         <h2 id="users-heading" className="sr-only">{q ? "Matching users" : "All users"}</h2>
         <table className="w-full text-left text-sm">
