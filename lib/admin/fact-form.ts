@@ -1,4 +1,3 @@
-import type { Fact } from "@/db/schema/facts";
 import { FACT_FIELDS, type FactField } from "@/lib/validation/fact";
 
 /** The fact form's state: every field as the string its input holds (lists comma-joined, sorted). */
@@ -15,10 +14,10 @@ export const EMPTY_FACT_VALUES: FactFormValues = Object.fromEntries(FACT_FIELDS.
 
 const str = (v: unknown): string => (v === null || v === undefined ? "" : Array.isArray(v) ? [...v].map(String).sort().join(",") : typeof v === "boolean" ? (v ? "true" : "") : String(v));
 
-/** A stored fact (or an audit snapshot of one) as form values. */
-export function factToFormValues(f: Partial<Fact> & { partyIds?: string[]; topicIds?: string[] }): FactFormValues {
+/** A stored fact (or an audit snapshot of one, or the saved fact a conflict sends back) as form values. */
+export function factToFormValues(f: Readonly<Record<string, unknown>>): FactFormValues {
   const out = { ...EMPTY_FACT_VALUES };
-  for (const field of FACT_FIELDS) out[field] = str((f as Record<string, unknown>)[field]);
+  for (const field of FACT_FIELDS) out[field] = str(f[field]);
   return out;
 }
 

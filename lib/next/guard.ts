@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, ConflictError } from "@/lib/errors";
+import { AppError, ConflictError, ValidationError } from "@/lib/errors";
 import { currentActor } from "./session";
 
 /** What a form action returns: success, or a message with errors by field and the values sent back. */
@@ -61,7 +61,7 @@ function failure(error: unknown, values: Record<string, string>): ActionState<ne
   unstable_rethrow(error); // Next's own control flow (redirect, notFound) passes through untouched
   if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message, values, current: error.current };
   if (error instanceof AppError) {
-    const fieldErrors = "fieldErrors" in error ? (error.fieldErrors as Record<string, string[]>) : undefined;
+    const fieldErrors = error instanceof ValidationError ? error.fieldErrors : undefined;
     return { ok: false, status: error.status, message: error.message, fieldErrors, values };
   }
   console.error("[chancery] action failed", error);

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { ENTITIES, fieldString, type CuratedKind, type FieldSpec } from "@/lib/admin/entities";
+import { savedRecord } from "@/lib/admin/conflict";
 import type { ActionState } from "@/lib/next/guard";
 import { SelectField, TextAreaField } from "../components/fields";
 import { useFocusFirstError } from "../components/use-focus-first-error";
@@ -21,10 +22,8 @@ export function CuratedForm({ kind, id, version, initial, parties }: { kind: Cur
   const [theirs, setTheirs] = useState<{ values: Record<string, string>; version: number } | null>(null);
   const [state, action, pending] = useActionState(async (prev: ActionState<never>, fd: FormData): Promise<ActionState<never>> => {
     const result = await ACTIONS[kind](prev, fd);
-    if (result && !result.ok && result.status === 409 && result.current && typeof result.current === "object") {
-      const current = result.current as Record<string, unknown>;
-      setTheirs({ values: Object.fromEntries(spec.fields.map((f) => [f.name, fieldString(current[f.name])])), version: Number(current.version) });
-    }
+    const current = result && !result.ok && result.status === 409 ? savedRecord(result.current) : null;
+    if (current) setTheirs({ values: Object.fromEntries(spec.fields.map((f) => [f.name, fieldString(current[f.name])])), version: current.version });
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};

@@ -5,6 +5,7 @@ import { FormField, FormStatus } from "@/app/components/form-field";
 import { FACT_KINDS } from "@/db/schema/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
+import { savedRecord } from "@/lib/admin/conflict";
 import { factToFormValues, mergeOnConflict, submittedToFormValues, type FactFormValues } from "@/lib/admin/fact-form";
 import type { ActionState } from "@/lib/next/guard";
 import { factFormSchema, type FactField } from "@/lib/validation/fact";
@@ -36,8 +37,8 @@ export function FactForm({ id, version, initial, options }: Props) {
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [state, action, pending] = useActionState(async (prev: ActionState<never>, formData: FormData): Promise<ActionState<never>> => {
     const result = await saveFactAction(prev, formData);
-    if (result && !result.ok && result.status === 409 && result.current) {
-      const current = result.current as Parameters<typeof factToFormValues>[0] & { version: number };
+    const current = result && !result.ok && result.status === 409 ? savedRecord(result.current) : null;
+    if (current && result && !result.ok) {
       const theirs = factToFormValues(current);
       const mine = submittedToFormValues(result.values ?? {});
       const { merged, differing } = mergeOnConflict(base.values, mine, theirs);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
-import { MARKINGS, type Marking } from "@/lib/briefing/document";
+import { MARKINGS } from "@/lib/briefing/document";
 import { saveBriefingAction } from "../../actions";
 import { ComposerFields } from "./composer-fields";
 import { ComposerSections } from "./composer-sections";
@@ -61,8 +61,8 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
         </span>
         <span className="ml-auto flex flex-wrap gap-2">
           <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">Preview</Link>
-          <label htmlFor="marking" className="sr-only">Classification marking</label>
-          <select id="marking" className="field-input mt-0 w-auto" value={state.marking} onChange={(e) => setState({ ...state, marking: e.target.value as Marking })}>
+          <label htmlFor="marking" className="self-center text-sm text-slate-600">Marking</label>
+          <select id="marking" className="field-input mt-0 w-auto" value={state.marking} onChange={(e) => setState({ ...state, marking: MARKINGS.find((m) => m === e.target.value) ?? state.marking })}>
             {MARKINGS.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </span>

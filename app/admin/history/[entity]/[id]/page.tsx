@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { listAudit } from "@/db/queries/audit";
 import { getCurated } from "@/db/queries/curated";
 import { getSource } from "@/db/queries/sources";
-import { ENTITIES, type CuratedKind } from "@/lib/admin/entities";
+import { ENTITIES } from "@/lib/admin/entities";
 import { requirePageActor } from "@/lib/next/session";
 import { ActionButton } from "../../../components/action-button";
 import { HistoryList } from "../../../components/history-list";
@@ -23,7 +23,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const kind = KINDS.find((k) => k === entity);
   if (!kind) notFound();
   const entries = listAudit({ actor, entity: kind, entityId: id, limit: 500 });
-  const curated = kind === "source" ? null : ENTITIES[kind as CuratedKind];
+  const curated = kind === "source" ? null : ENTITIES[kind];
   const current = curated ? (() => { try { return getCurated({ actor, entity: curated.kind, id }); } catch { return null; } })() : null;
   const currentSource = kind === "source" ? (() => { try { return getSource({ actor, id }); } catch { return null; } })() : null;
   const back = curated ? `${curated.path}/${encodeURIComponent(id)}` : `/admin/sources/${encodeURIComponent(id)}`;
