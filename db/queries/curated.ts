@@ -97,11 +97,24 @@ function unique(tx: DB, entity: CuratedEntity, fn: () => Row): Row {
   }
 }
 
+/**
+ * A meeting's host must be a live party, whether the meeting is created, changed, restored
+ * to an earlier version or taken out of the trash (the host may have been deleted since).
+ */
+function checkHost(tx: DB, entity: CuratedEntity, values: Record<string, unknown>): void {
+  const host = entity === "meeting" ? values.hostPartyId : undefined;
+  if (typeof host !== "string") return;
+  if (!tx.select({ id: parties.id }).from(parties).where(and(eq(parties.id, host), isNull(parties.deletedAt))).get()) {
+    throw new ValidationError(`The host party ${host} does not exist (it may have been deleted).`, { hostPartyId: ["No such party (it may have been deleted)."] });
+  }
+}
+
 export function createCurated({ actor, entity, id, values, db = getDb() }: { actor: Actor; entity: CuratedEntity; id?: string; values: Record<string, unknown>; db?: DB }): Row {
   assertAdmin(actor);
   return writeTransaction(db, (tx) => {
     const newId = id ?? `${entity}-${randomUUID()}`;
     if (tx.select({ id: table(entity).id }).from(table(entity)).where(eq(table(entity).id, newId)).get()) throw new ValidationError("This id is taken.", { id: ["This id is taken."] });
+    checkHost(tx, entity, values);
     const row = unique(tx, entity, () => tx.insert(table(entity)).values({ ...values, id: newId } as never).returning().get() as Row);
     recordAudit(tx, { actor, action: `${entity}.created`, entity, entityId: newId, after: snapshot(row) });
     return row;
@@ -119,6 +132,7 @@ function changeRow(tx: DB, actor: Actor, entity: CuratedEntity, id: string, vers
   if (!before) throw new NotFoundError(`No such ${entity}.`);
   const stale = (current: Row) => new ConflictError<Row>(`Someone else saved this ${entity} meanwhile (now version ${current.version}). Their values are shown beside yours; save again to keep yours.`, current);
   if (before.version !== version) throw stale(before);
+  checkHost(tx, entity, values);
   const after = unique(tx, entity, () => tx.update(t).set({ ...values, version: sql`${t.version} + 1`, updatedAt: new Date().toISOString() } as never)
     .where(and(eq(t.id, id), eq(t.version, version))).returning().get() as Row);
   if (!after) throw stale(load(tx, entity, id) ?? before);
@@ -173,6 +187,7 @@ export function undeleteCurated({ actor, entity, id, version, db = getDb() }: { 
     const before = tx.select().from(t).where(and(eq(t.id, id), isNotNull(t.deletedAt))).get() as Row | undefined;
     if (!before) throw new NotFoundError(`No such ${entity} in the trash.`);
     if (before.version !== version) throw new ConflictError<Row>(`Someone else changed this ${entity} meanwhile; reload the trash.`, before);
+    checkHost(tx, entity, before);
     const after = unique(tx, entity, () => tx.update(t).set({ deletedAt: null, version: sql`${t.version} + 1`, updatedAt: new Date().toISOString() } as never)
       .where(and(eq(t.id, id), eq(t.version, version))).returning().get() as Row);
     recordAudit(tx, { actor, action: `${entity}.undeleted`, entity, entityId: id, before: snapshot(before), after: snapshot(after) });

@@ -100,10 +100,26 @@ export function deleteFact({ actor, id, version, db = getDb() }: { actor: Actor;
   return writeTransaction(db, (tx) => changeFact(tx, actor, id, version, "fact.deleted", { deletedAt: new Date().toISOString() }));
 }
 
-/** Takes a fact back out of the trash; version-checked. */
+/**
+ * Takes a fact back out of the trash; version-checked. Refused while what it refers to has
+ * changed under it meanwhile (its source deleted or its quote edited out of it, its meeting,
+ * a party or a topic deleted): restoring it would put a fact without provenance back.
+ */
 export function undeleteFact({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): FactRecord {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => changeFact(tx, actor, id, version, "fact.undeleted", { deletedAt: null }, { includeDeleted: true }));
+  return writeTransaction(db, (tx) => {
+    const stored = loadFactRecord(tx, id, { includeDeleted: true });
+    if (stored) {
+      try {
+        checkReferences(tx, stored);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const reasons = Object.values(error.fieldErrors).flat().join(" ");
+        throw new ValidationError(`This fact cannot be restored as it stands: ${reasons} Restore or fix what it refers to first.`, error.fieldErrors);
+      }
+    }
+    return changeFact(tx, actor, id, version, "fact.undeleted", { deletedAt: null }, { includeDeleted: true });
+  });
 }
 
 /** Puts a fact back to how an earlier audit row recorded it: a new, audited, version-checked change. */

@@ -53,6 +53,17 @@ describe("parties, topics, people, meetings", () => {
     }
   });
 
+  it("keeps a meeting's host a live party: on save, and when the meeting comes out of the trash", () => {
+    const { id: _pid, version: _pv, ...party } = partyFormSchema.parse({ name: "Short-lived party", kind: "organisation", isoCode: "", aliases: "" });
+    const host = createCurated({ actor, entity: "party", values: party, db: t.db });
+    const { id: _mid, version: _mv, ...meeting } = meetingFormSchema.parse({ name: "Hosted", format: "summit", mode: "online", status: "held", dateStart: "", dateEnd: "", datePrecision: "", hostPartyId: host.id });
+    const made = createCurated({ actor, entity: "meeting", values: meeting, db: t.db });
+    const gone = deleteCurated({ actor, entity: "meeting", id: made.id, version: made.version, db: t.db });
+    deleteCurated({ actor, entity: "party", id: host.id, version: host.version, db: t.db });
+    expect(() => undeleteCurated({ actor, entity: "meeting", id: made.id, version: gone.version, db: t.db })).toThrow(/host party .* does not exist/);
+    expect(() => createCurated({ actor, entity: "meeting", values: meeting, db: t.db })).toThrow(ValidationError);
+  });
+
   it("validates meeting dates all-or-nothing and strictly", () => {
     const m = { name: "M", format: "summit", mode: "online", status: "held", dateStart: "", dateEnd: "", datePrecision: "" };
     expect(meetingFormSchema.parse(m).dateStart).toBeNull();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "@/db/client";
 import { createFact, deleteFact, restoreFactVersion, undeleteFact, updateFact } from "@/db/queries/fact-changes";
 import { getFact, listDeletedFacts, listFacts, type FactRecord } from "@/db/queries/facts";
+import { createCurated, deleteCurated } from "@/db/queries/curated";
 import { createUser } from "@/db/queries/users";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
@@ -90,6 +91,16 @@ describe("saving a fact", () => {
     const ok = factFormSchema.parse({ ...base, dateStart: "2024-02-29", dateEnd: "2024-02-29", partyIds: "KZ,EU,KZ", value: "", text: "Cafe\u0301" });
     expect(ok.partyIds).toEqual(["EU", "KZ"]);
     expect(ok.text).toBe("Café");
+  });
+
+  it("refuses to take a fact out of the trash while something it refers to is gone", () => {
+    const topic = createCurated({ actor: admin, entity: "topic", values: { name: "Short-lived topic", description: "", sortOrder: 99 }, db: t.db });
+    const src = getFact({ actor: admin, id: "fact-000-01", db: t.db });
+    const created = createFact({ actor: admin, input: inputOf(src, { id: undefined, text: "On a short-lived topic.", topicIds: [topic.id] }), db: t.db });
+    const deleted = deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
+    deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
+    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).toThrow(/cannot be restored as it stands: One of the topics does not exist/);
+    expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
   });
 
   it("creates, updates, deletes, undeletes and restores, each with an audit row holding before and after", () => {
