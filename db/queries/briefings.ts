@@ -91,6 +91,12 @@ export function saveBriefing({ actor, briefingId, edit, db = getDb() }: { actor:
     if (sent.length !== known.size || new Set(sent).size !== sent.length || sent.some((id) => !known.has(id))) {
       throw new ValidationError("The facts sent do not match this briefing; reload the page.");
     }
+    // The sections are rearranged, never added: the same topics come back, each once.
+    const topicsBefore = new Set(tx.select({ topicId: briefingSections.topicId }).from(briefingSections).where(eq(briefingSections.briefingId, briefingId)).all().map((s) => s.topicId));
+    const topicsSent = edit.sections.map((s) => s.topicId);
+    if (topicsSent.length !== topicsBefore.size || new Set(topicsSent).size !== topicsSent.length || topicsSent.some((id) => !topicsBefore.has(id))) {
+      throw new ValidationError("The sections sent do not match this briefing; reload the page.");
+    }
     tx.delete(briefingSections).where(eq(briefingSections.briefingId, briefingId)).run();
     edit.sections.forEach((s, position) => {
       tx.insert(briefingSections).values({ briefingId, topicId: s.topicId, position }).run();

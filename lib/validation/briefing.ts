@@ -74,7 +74,8 @@ export const briefingEditSchema = z.object({
         items: z.array(z.object({ factId: z.string().min(1), included: z.boolean(), note: cleanText({ max: LIMITS.note, label: "Note", multiline: true }) })),
       }),
     )
-    .max(50),
+    .max(50)
+    .refine((sections) => new Set(sections.map((s) => s.topicId)).size === sections.length, "Each topic may be one section only; reload the page."),
 });
 export type BriefingEdit = z.output<typeof briefingEditSchema>;
 

@@ -7,7 +7,7 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { buildSavedDocument } from "@/lib/briefing/build-document";
 import { NotFoundError } from "@/lib/errors";
-import { newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
+import { briefingEditSchema, newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
@@ -85,6 +85,16 @@ describe("composing", () => {
     expect(again.sections).toEqual(edit.sections);
     expect(again.keyMessages).toEqual(edit.keyMessages);
     expect(again.version).toBe(edit.version + 1);
+  });
+
+  it("refuses sections that are not the briefing's own topics, each once, with a 400 and nothing saved", () => {
+    const id = createBriefing({ actor: staff, input: newInput({ topics: ["trade-investment", "transport-connectivity"] }), db: t.db });
+    const edit = editOf(id);
+    const twice = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: edit.sections[0].topicId }] };
+    expect(briefingEditSchema.safeParse(twice).success).toBe(false);
+    const foreign = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: "health" }] };
+    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: foreign, db: t.db })).toThrow(/sections sent do not match/);
+    expect(editOf(id)).toEqual(edit);
   });
 
   it("refuses a save from a stale version", () => {
