@@ -4,12 +4,14 @@
  * failing or changing the query. All words must match (in the text or the quote).
  */
 function words(input: string | null | undefined): string[] {
+  // Control characters (NUL among them) separate words: inside an FTS5 string they end it.
+  // Every word counts: the callers' schemas bound the input's length, not its word count.
   return (input ?? "")
     .normalize("NFC")
+    .replace(/\p{Cc}/gu, " ")
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
-    .filter(Boolean)
-    .slice(0, 20);
+    .filter(Boolean);
 }
 
 const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;

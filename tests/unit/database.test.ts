@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
-import { ftsPartyQuery, partyToken } from "@/lib/search/fts";
+import { ftsPartyQuery, ftsQuery, partyToken } from "@/lib/search/fts";
 import { createMigratedDb, createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb | undefined;
@@ -132,6 +132,15 @@ describe("full-text search", () => {
     t.db.delete(s.factParties).where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other))).run();
     expect(about(other)).toBe(false);
     expect(search(t.db, ftsPartyQuery(linked[0], t.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!.text.split(" ")[0])!)).toContain(id);
+  });
+
+  it("takes control characters as word breaks and every word as a condition", () => {
+    t = createSeededDb();
+    expect(() => search(t!.db, ftsQuery("a\u0000b")!)).not.toThrow();
+    expect(search(t.db, ftsQuery("pandemic\u0000ventilators")!)).toEqual(search(t.db, ftsQuery("pandemic ventilators")!));
+    const filler = Array.from({ length: 25 }, () => "the").join(" ");
+    expect(search(t.db, ftsQuery(`${filler} ventilators`)!).length).toBeGreaterThan(0);
+    expect(search(t.db, ftsQuery(`${filler} zzzznothing`)!)).toEqual([]);
   });
 
   it("finds words in quotes, ignoring case and diacritics", () => {
