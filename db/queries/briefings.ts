@@ -165,7 +165,15 @@ export function markFinal(tx: DB, actor: Actor, row: Briefing, snapshot: Briefin
   recordAudit(tx, { actor, action: "briefing.finalised", entity: "briefing", entityId: row.id, detail: { revision: row.revision } });
 }
 
-/** Records a download (who, when, which briefing and revision; never its content). */
+/** The caller's live draft that continues `briefingId` (its next revision), if one was started. */
+export function findNextRevision(tx: DB, actor: Actor, briefingId: string): string | undefined {
+  return tx.select({ id: briefings.id }).from(briefings)
+    .where(and(eq(briefings.previousId, briefingId), eq(briefings.ownerId, actor.userId), isNull(briefings.deletedAt)))
+    .get()?.id;
+}
+
+/** Records a download of the caller's own briefing (who, when, which revision; never its content). */
 export function recordDownload({ actor, briefingId, revision, db = getDb() }: { actor: Actor; briefingId: string; revision: number; db?: DB }): void {
+  loadOwnBriefing(db, actor, briefingId);
   recordAudit(db, { actor, action: "briefing.downloaded", entity: "briefing", entityId: briefingId, detail: { revision } });
 }

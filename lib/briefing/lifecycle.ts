@@ -1,7 +1,7 @@
 import { getDb, writeTransaction, type DB } from "@/db/client";
 import { loadFacts } from "@/db/queries/briefing-data";
 import { getBriefingView, type BriefingView } from "@/db/queries/briefing-view";
-import { copyBriefing, loadOwnBriefing, markFinal } from "@/db/queries/briefings";
+import { copyBriefing, findNextRevision, loadOwnBriefing, markFinal } from "@/db/queries/briefings";
 import { recordAudit } from "@/db/queries/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -44,6 +44,9 @@ export function startNewRevision({ actor, briefingId, db = getDb() }: { actor: A
   return writeTransaction(db, (tx) => {
     const source = loadOwnBriefing(tx, actor, briefingId);
     if (source.status !== "final") throw new ValidationError("Only a finalised briefing gets a new revision; edit this draft instead.");
+    // A second click (or a replayed request) opens the draft the first one started.
+    const started = findNextRevision(tx, actor, source.id);
+    if (started) return started;
     const id = copyBriefing(tx, actor, source, { revision: source.revision + 1, previousId: source.id, title: source.title });
     recordAudit(tx, { actor, action: "briefing.revision_started", entity: "briefing", entityId: id, detail: { revision: source.revision + 1, from: source.id } });
     return id;

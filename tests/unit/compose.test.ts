@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getBriefingView } from "@/db/queries/briefing-view";
-import { createBriefing, deleteBriefing, duplicateBriefing, listBriefings, restoreBriefing, saveBriefing } from "@/db/queries/briefings";
+import { createBriefing, deleteBriefing, duplicateBriefing, listBriefings, recordDownload, restoreBriefing, saveBriefing } from "@/db/queries/briefings";
 import { proposeFacts } from "@/db/queries/proposals";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -129,6 +129,7 @@ describe("composing", () => {
       expect(() => deleteBriefing({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
       expect(() => duplicateBriefing({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
       expect(() => buildSavedDocument({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
+      expect(() => recordDownload({ actor: other, briefingId: id, revision: 1, db: t.db })).toThrow(NotFoundError);
       expect(listBriefings({ actor: other, db: t.db })).toEqual([]);
     }
   });
