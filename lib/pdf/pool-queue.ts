@@ -64,7 +64,7 @@ export class RenderQueue<T> {
       if (!entry) return;
       entry.stopListening();
       this.running += 1;
-      this.start(entry)
+      this.startSafely(entry)
         .then(entry.resolve, entry.reject)
         .finally(() => {
           this.running -= 1;
@@ -73,6 +73,15 @@ export class RenderQueue<T> {
           // next waiting part.
           setImmediate(() => this.pump());
         });
+    }
+  }
+
+  /** A start that throws at once still settles, so its slot is freed. */
+  private startSafely(entry: Entry<T>): Promise<Uint8Array> {
+    try {
+      return this.start(entry);
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 

@@ -49,6 +49,12 @@ export function defaultWorkerFile(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", WORKER_NAME);
 }
 
+function timeoutReason(): Error {
+  const reason = new Error("The render ran past its time limit.");
+  reason.name = "TimeoutError";
+  return reason;
+}
+
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function isAbort(error: unknown): boolean {
@@ -77,6 +83,11 @@ export class PdfRenderPool {
   /** Queue places held for the assembly of admitted briefings whose parts are still rendering. */
   private heldForAssembly = 0;
   private readonly queue: RenderQueue<PdfTask>;
+  /** The generation warming up to replace `current` (see recycleIfDue). */
+  private next: Generation | null = null;
+  private closing = false;
+  /** How many times the threads have been replaced (each after warming up). */
+  replacements = 0;
 
   constructor(options: PdfPoolOptions = {}) {
     this.threads = options.threads ?? os.availableParallelism();
@@ -112,16 +123,34 @@ export class PdfRenderPool {
   }
 
   /**
-   * New renders go to fresh threads; the old generation is destroyed once its last render
-   * (running or queued) has settled, so nothing in flight is cut off.
+   * Once the current threads have done `recycleAfter` tasks, a new generation starts and
+   * warms up while the current one keeps rendering; new tasks move to it only when each of
+   * its threads has answered a ping (which it does after loading the renderer and printing
+   * its warm-up briefing). The old generation is destroyed once its last task has settled,
+   * so nothing in flight is cut off and no render waits for a cold thread.
    */
   private recycleIfDue(): void {
-    if (this.current.renders < this.recycleAfter) return;
-    const old = this.current;
-    old.retired = true;
-    this.retiring.add(old);
-    this.current = this.startGeneration();
-    this.destroyIfDrained(old);
+    if (this.closing || this.next || this.current.renders < this.recycleAfter) return;
+    const next = this.startGeneration();
+    this.next = next;
+    const pings = Array.from({ length: this.threads }, () => next.piscina.run({ kind: "ping" }));
+    void Promise.all(pings).then(
+      () => {
+        if (this.closing) return; // close() destroys it
+        const old = this.current;
+        old.retired = true;
+        this.retiring.add(old);
+        this.current = next;
+        this.next = null;
+        this.replacements += 1;
+        this.destroyIfDrained(old);
+      },
+      (error: unknown) => {
+        if (!this.closing) console.error("PDF threads could not be replaced; the current ones carry on:", error);
+        this.next = null;
+        void next.piscina.destroy().catch(() => undefined);
+      },
+    );
   }
 
   private destroyIfDrained(generation: Generation): void {
@@ -136,38 +165,46 @@ export class PdfRenderPool {
    * different threads at once, then an assembly task. One time limit covers all of them.
    */
   async render(doc: BriefingDocument): Promise<Buffer> {
+    if (this.closing) throw new PdfBusyError();
     const plans = planParts(doc, MAX_PARTS);
     // Room in the queue for all of a document's tasks at once, or none of them: a document
     // admitted by halves would keep a thread busy for nothing. A long one also holds a place
     // for its assembly, so the parts it has rendered are never refused at the last step.
+    // When nothing waits, anything is admitted, whatever maxQueue says.
     const needs = plans.length === 1 ? 1 : plans.length + 1;
-    if (this.queue.size + this.heldForAssembly + needs > this.maxQueue) throw new PdfBusyError();
-    // One limit for the whole document; the first failure also stops its other tasks.
-    const failed = new AbortController();
-    const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(this.timeoutMs)]);
+    const waiting = this.queue.size + this.heldForAssembly;
+    if (waiting > 0 && waiting + needs > this.maxQueue) throw new PdfBusyError();
+    // One limit for the whole document, and the first failure also stops its other tasks.
+    // A plain timer, not AbortSignal.timeout() inside AbortSignal.any(): on Node 20 the
+    // timeout signal can be garbage-collected and its abort never comes (nodejs/node#57736).
+    const control = new AbortController();
+    const timer = setTimeout(() => control.abort(timeoutReason()), this.timeoutMs);
+    const { signal } = control;
     const step = (task: PdfTask, urgent = false) => this.run({ task, signal, urgent }).catch((error: unknown) => {
-      failed.abort();
+      control.abort();
       throw error;
     });
-    // A briefing of one part is one task: its thread renders and assembles it in a row.
-    if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
-    this.heldForAssembly += 1;
-    let held = true;
+    let held = false;
     const release = () => {
       if (held) this.heldForAssembly -= 1;
       held = false;
     };
-    const onThreads: PdfTasks = {
-      part: (d, plan) => step({ kind: "part", doc: d, plan }),
-      assemble: (d, p, parts) => {
-        release();
-        // Ahead of the parts still waiting: this briefing is nearly done.
-        return step({ kind: "assemble", doc: d, plans: p, parts }, true);
-      },
-    };
     try {
+      // A briefing of one part is one task: its thread renders and assembles it in a row.
+      if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
+      this.heldForAssembly += 1;
+      held = true;
+      const onThreads: PdfTasks = {
+        part: (d, plan) => step({ kind: "part", doc: d, plan }),
+        assemble: (d, p, parts) => {
+          release();
+          // Ahead of the parts still waiting: this briefing is nearly done.
+          return step({ kind: "assemble", doc: d, plans: p, parts }, true);
+        },
+      };
       return toBuffer(await renderWithTasks(doc, onThreads, plans));
     } finally {
+      clearTimeout(timer);
       release();
     }
   }
@@ -185,6 +222,7 @@ export class PdfRenderPool {
 
   /** Called by the queue when a thread is free: the task runs on the current generation. */
   private async startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array> {
+    if (this.closing) throw new Error("The PDF service is shutting down.");
     this.recycleIfDue();
     const generation = this.current;
     generation.renders += 1;
@@ -207,13 +245,14 @@ export class PdfRenderPool {
 
   /** Stops every thread; renders still running are rejected. Safe to call more than once. */
   close(): Promise<void> {
+    this.closing = true;
     this.closed ??= this.stopAll();
     return this.closed;
   }
 
   private async stopAll(): Promise<void> {
     this.queue.clear(new Error("The PDF service is shutting down."));
-    const generations = [this.current, ...this.retiring];
+    const generations = [this.current, ...this.retiring, ...(this.next ? [this.next] : [])];
     this.retiring.clear();
     await Promise.all([...generations.map((g) => g.piscina.destroy()), ...this.exits]);
   }

@@ -3,6 +3,7 @@
  *   { kind: "part", doc, plan }            → one part of the body
  *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
  *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
+ *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
  * Plain .mjs so that Node can load it as-is from any host (Vitest, tsx scripts, `next start`):
  * the renderer itself is TypeScript, so this thread registers tsx's loader first (a worker
  * thread does not inherit the loader its parent was started with).
@@ -34,6 +35,8 @@ export default async function renderStep(task) {
     case "part": return transferable(await inThreadTasks.part(task.doc, task.plan));
     case "assemble": return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
     case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
+    // Answered once this module has loaded and warmed up: the pool switches to new threads then.
+    case "ping": return null;
     default: throw new Error(`Unknown PDF task "${task.kind}"`);
   }
 }

@@ -1,4 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { briefingContentHash, LruCache, PdfCache } from "@/lib/pdf/cache";
 import { PdfBusyError, PdfTimeoutError } from "@/lib/pdf/errors";
 import { PdfRenderPool } from "@/lib/pdf/pool";
@@ -27,14 +29,17 @@ describe("PdfRenderPool", () => {
     await Promise.all(pools.map((p) => p.close()));
   });
 
-  it("renders in worker threads, across a recycling of its threads", async () => {
-    const p = pool({ threads: 1, recycleAfter: 2 });
+  it("renders in worker threads, and moves to new threads only once they are warm", async () => {
+    const p = pool({ threads: 1, recycleAfter: 2, warmUp: true });
     const pdfs = await Promise.all([1, 2, 3].map(() => p.render(makeBriefingDoc())));
     for (const pdf of pdfs) {
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(pageCount(pdf)).toBeGreaterThan(3);
     }
-  }, 60_000);
+    // The third task was due for new threads; it ran on the old ones while those warmed up.
+    await vi.waitFor(() => expect(p.replacements).toBe(1), { timeout: 60_000, interval: 100 });
+    expect(pageCount(await p.render(makeBriefingDoc()))).toBeGreaterThan(3);
+  }, 90_000);
 
   it("warms a new thread up with the built-in briefing, then renders as usual", async () => {
     const p = pool({ threads: 1, warmUp: true });
@@ -85,6 +90,30 @@ describe("PdfRenderPool", () => {
     for (const outcome of outcomes) if (outcome instanceof Error) expect(outcome).toBeInstanceOf(PdfBusyError);
     expect(finished.filter((f) => f === "short").length).toBeGreaterThan(0);
   }, 90_000);
+
+  it("keeps its time limit when garbage is collected meanwhile", async () => {
+    // AbortSignal.timeout() inside AbortSignal.any() can be collected on Node 20 and never
+    // fire (nodejs/node#57736); collecting while the render runs must not lose the limit.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const p = pool({ threads: 1, timeoutMs: 300 });
+    const render = p.render(makeBriefingDoc({ scale: 10 })).then(() => "finished", (error: unknown) => error);
+    for (let i = 0; i < 20; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await render).toBeInstanceOf(PdfTimeoutError);
+  }, 60_000);
+
+  it("refuses work once closed, and stops threads that were still warming up", async () => {
+    const p = pool({ threads: 1, recycleAfter: 1, warmUp: true });
+    await p.render(makeBriefingDoc());
+    const second = p.render(makeBriefingDoc()); // due for new threads: they start warming up
+    await second;
+    await p.close();
+    await expect(p.render(makeBriefingDoc())).rejects.toBeInstanceOf(PdfBusyError);
+    expect(p.replacements).toBe(0);
+  }, 60_000);
 
   it("stops a render past its time limit with PdfTimeoutError, then keeps working", async () => {
     const p = pool({ threads: 1, timeoutMs: 100 });
