@@ -48,6 +48,14 @@ export function closeDb(): void {
 }
 
 /**
+ * Reads that must agree with each other (an export of several tables): one snapshot, so a
+ * write from another process cannot land between them.
+ */
+export function readTransaction<T>(db: DB, fn: (tx: DB) => T): T {
+  return db.$client.transaction(() => fn(db)).deferred();
+}
+
+/**
  * Runs `fn` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE),
  * so two writers queue on busy_timeout instead of one failing mid-way with SQLITE_BUSY.
  */

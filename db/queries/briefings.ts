@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { MAX_BRIEFING_FACTS } from "@/lib/briefing/settings";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { briefingContentSchema, type BriefingContent, type BriefingEdit, type NewBriefingInput } from "@/lib/validation/briefing";
+import { briefingContentSchema, LIMITS, type BriefingContent, type BriefingEdit, type NewBriefingInput } from "@/lib/validation/briefing";
 import { getDb, writeTransaction, type DB } from "../client";
 import { briefingItems, briefings, briefingSections, parties, topics, type Briefing } from "../schema";
 import { recordAudit } from "./audit";
@@ -147,10 +147,16 @@ export function copyBriefing(tx: DB, actor: Actor, source: Briefing, opts: { rev
   return id;
 }
 
+/** "Copy of …" within the title limit; a title cut short ends in an ellipsis, so it shows. */
+function copyTitle(title: string): string {
+  const copy = `Copy of ${title}`;
+  return copy.length <= LIMITS.title ? copy : `${copy.slice(0, LIMITS.title - 1).trimEnd()}…`;
+}
+
 export function duplicateBriefing({ actor, briefingId, db = getDb() }: { actor: Actor; briefingId: string; db?: DB }): string {
   return writeTransaction(db, (tx) => {
     const source = loadOwnBriefing(tx, actor, briefingId);
-    const id = copyBriefing(tx, actor, source, { revision: 1, previousId: null, title: `Copy of ${source.title}`.slice(0, 200) });
+    const id = copyBriefing(tx, actor, source, { revision: 1, previousId: null, title: copyTitle(source.title) });
     recordAudit(tx, { actor, action: "briefing.duplicated", entity: "briefing", entityId: id, detail: { from: briefingId } });
     return id;
   });

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { describeIssue, FACT_BASE_FORMAT, FACT_BASE_VERSION, factBaseSchema, type FactBaseDocument } from "@/lib/admin/fact-base-format";
 import { checkFactBaseReferences } from "@/lib/admin/fact-base-references";
-import { getDb, writeTransaction, type DB } from "../client";
+import { getDb, readTransaction, writeTransaction, type DB } from "../client";
 import { factParties, facts, factTopics, meetings, meetingSources, participations, parties, people, personRoles, sources, topics } from "../schema";
 import { recordAudit } from "./audit";
 
@@ -12,7 +12,7 @@ import { recordAudit } from "./audit";
  */
 export function exportFactBase({ actor, db = getDb() }: { actor: Actor; db?: DB }): FactBaseDocument {
   assertAdmin(actor);
-  const doc = readFactBase(db);
+  const doc = readTransaction(db, readFactBase);
   recordAudit(db, { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } });
   return doc;
 }

@@ -121,6 +121,14 @@ export function endAllSessions({ userId, db = getDb() }: { userId: string; db?: 
   db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
 }
 
+/** The actor signs out everywhere: every copy of their session cookie stops working; audited. */
+export function signOutEverywhere({ actor, db = getDb() }: { actor: Actor; db?: DB }): void {
+  writeTransaction(db, (tx) => {
+    endAllSessions({ userId: actor.userId, db: tx });
+    recordAudit(tx, { actor, action: "auth.signed_out", entity: "session", entityId: actor.userId });
+  });
+}
+
 export function findUserIdByEmail({ actor, email, db = getDb() }: { actor: Actor; email: string; db?: DB }): string {
   assertAdmin(actor);
   const user = findUserForSignIn({ email, db });

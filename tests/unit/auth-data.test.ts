@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import * as s from "@/db/schema";
-import { changeUserRole, createUser, endAllSessions, findSessionUser, listUsers, setUserDisabled, setUserPassword } from "@/db/queries/users";
+import { changeUserRole, createUser, endAllSessions, findSessionUser, listUsers, setUserDisabled, setUserPassword, signOutEverywhere } from "@/db/queries/users";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { createMigratedDb, type TestDb } from "../helpers/db";
@@ -26,6 +26,11 @@ const asActor = (u: { id: string; email: string; name: string; role: "admin" | "
 describe("sessions end when they must", () => {
   it.each([
     ["sign-out", async (id: string) => endAllSessions({ userId: id, db: t.db })],
+    ["signing out everywhere", async (id: string) => {
+      const user = t.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
+      signOutEverywhere({ actor: asActor(user), db: t.db });
+      expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().map((a) => a.action)).toContain("auth.signed_out");
+    }],
     ["a disable", async (id: string) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: id, disabled: true, db: t.db })],
     ["a role change", async (id: string) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: id, role: "admin", db: t.db })],
     ["a password change", async (id: string) => void (await setUserPassword({ actor: SYSTEM_ACTOR, userId: id, password: "another-long-password", db: t.db }))],

@@ -114,6 +114,12 @@ describe("composing", () => {
     const id = createBriefing({ actor: staff, input: newInput(), db: t.db });
     const copy = duplicateBriefing({ actor: staff, briefingId: id, db: t.db });
     expect(editOf(copy).sections).toEqual(editOf(id).sections);
+    expect(editOf(copy).title).toBe(`Copy of ${editOf(id).title}`);
+    // A copy of a title at the limit is cut visibly, with an ellipsis.
+    saveBriefing({ actor: staff, briefingId: id, edit: { ...editOf(id), title: "T".repeat(200) }, db: t.db });
+    const long = editOf(duplicateBriefing({ actor: staff, briefingId: id, db: t.db })).title;
+    expect(long).toHaveLength(200);
+    expect(long).toMatch(/^Copy of T+…$/);
     deleteBriefing({ actor: staff, briefingId: id, db: t.db });
     expect(() => getBriefingView({ actor: staff, briefingId: id, db: t.db })).toThrow(NotFoundError);
     expect(listBriefings({ actor: staff, db: t.db }).find((b) => b.id === id)?.deletedAt).not.toBeNull();
