@@ -84,8 +84,8 @@ export function importFactBase({ actor, document, db = getDb() }: { actor: Actor
   try {
     return writeTransaction(db, (tx) => {
       const current = readFactBase(tx);
-      const problems = checkFactBaseReferences(doc, current);
-      if (problems.length) throw new ImportRefused(problems);
+      const problems = [...newerInDatabase(doc, current), ...checkFactBaseReferences(doc, current)];
+      if (problems.length) throw new ImportRefused(problems.slice(0, 100));
       const counts: Record<string, { inserted: number; updated: number; unchanged: number }> = {};
       for (const [key, table, entity] of TABLES) {
         const c = (counts[key] = { inserted: 0, updated: 0, unchanged: 0 });
@@ -110,6 +110,25 @@ export function importFactBase({ actor, document, db = getDb() }: { actor: Actor
     if (e instanceof RecordFailure) return { ok: false, errors: [e.message] };
     throw e;
   }
+}
+
+/**
+ * Records the file would change that were edited in the database after the file's copy was
+ * taken (a higher version there): the import would silently undo that edit, so it is refused,
+ * as a stale save in the admin forms is.
+ */
+function newerInDatabase(doc: FactBaseDocument, current: FactBaseDocument): string[] {
+  const problems: string[] = [];
+  for (const [key] of TABLES) {
+    const stored = new Map<string, { version: number }>((current[key] as { id: string; version: number }[]).map((r) => [r.id, r]));
+    (doc[key] as { id: string; version: number }[]).forEach((record, i) => {
+      const before = stored.get(record.id);
+      if (before && before.version > record.version && comparable(before) !== comparable(record)) {
+        problems.push(`${key}[${i}] ${record.id}: changed in the database since this file was exported (version ${before.version} there, ${record.version} in the file). Export again and make your changes in that file.`);
+      }
+    });
+  }
+  return problems;
 }
 
 class ImportRefused extends Error {

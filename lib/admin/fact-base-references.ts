@@ -1,62 +1,82 @@
 import type { FactBaseDocument } from "./fact-base-format";
 
+const KEYS = ["parties", "topics", "sources", "meetings", "people", "personRoles", "participations", "facts"] as const;
+type Key = (typeof KEYS)[number];
+type Stored = { id: string; deletedAt: string | null };
+
+/** One record of the merged fact base, and how a problem with it is named. */
+interface Located<T> {
+  record: T;
+  where: string;
+}
+
 /**
- * Checks a document against itself and the database it is merged into: ids unique in the
- * file, every reference resolvable, every quote verbatim in its source. Returns one line
- * per problem, naming the record.
+ * The database as it would be after the import: every table's rows by id, the file's
+ * records replacing the stored ones. File records are named by their place in the file
+ * ("facts[3] fact-12"), stored ones as such ("facts fact-9, in the database").
+ */
+function merge<K extends Key>(key: K, doc: FactBaseDocument, current: FactBaseDocument): Located<FactBaseDocument[K][number]>[] {
+  type Row = FactBaseDocument[K][number];
+  const rows = new Map<string, Located<Row>>();
+  for (const record of current[key] as Row[]) rows.set(record.id, { record, where: `${key} ${record.id}, in the database` });
+  (doc[key] as Row[]).forEach((record, i) => rows.set(record.id, { record, where: `${key}[${i}] ${record.id}` }));
+  return [...rows.values()];
+}
+
+/**
+ * Checks the fact base as the import would leave it: ids unique in the file, every reference
+ * resolvable, nothing live pointing at something deleted, every quote verbatim in its source
+ * — for stored records as much as the file's, since the file may change a source's text or
+ * delete what a stored record refers to. Returns one line per problem, naming the record.
  */
 export function checkFactBaseReferences(doc: FactBaseDocument, current: FactBaseDocument): string[] {
   const problems: string[] = [];
-  const ids = <K extends keyof FactBaseDocument>(key: K) => {
-    const set = new Set<string>();
-    for (const r of current[key] as { id: string }[]) set.add(r.id);
-    for (const r of doc[key] as { id: string }[]) set.add(r.id);
-    return set;
-  };
-  const known = { parties: ids("parties"), topics: ids("topics"), sources: ids("sources"), meetings: ids("meetings"), people: ids("people") };
-  const text = new Map<string, string>(current.sources.map((s) => [s.id, s.fullText]));
-  for (const s of doc.sources) text.set(s.id, s.fullText);
-
-  for (const key of ["parties", "topics", "sources", "meetings", "people", "personRoles", "participations", "facts"] as const) {
+  for (const key of KEYS) {
     const seen = new Set<string>();
-    (doc[key] as { id: string }[]).forEach((r, i) => {
+    (doc[key] as Stored[]).forEach((r, i) => {
       if (seen.has(r.id)) problems.push(`${key}[${i}] ${r.id}: the id appears twice in the file.`);
       seen.add(r.id);
     });
   }
-  const at = (key: string, i: number, id: string) => `${key}[${i}] ${id}`;
-  const ref = (where: string, field: string, table: keyof typeof known, id: string | null) => {
-    if (id !== null && !known[table].has(id)) problems.push(`${where}: ${field} "${id}" is not in the file or the database.`);
+  const rows = {
+    parties: merge("parties", doc, current), topics: merge("topics", doc, current), sources: merge("sources", doc, current),
+    meetings: merge("meetings", doc, current), people: merge("people", doc, current), personRoles: merge("personRoles", doc, current),
+    participations: merge("participations", doc, current), facts: merge("facts", doc, current),
+  };
+  const byId = (key: "parties" | "topics" | "sources" | "meetings" | "people") => new Map<string, Stored>(rows[key].map(({ record }) => [record.id, record]));
+  const known = { parties: byId("parties"), topics: byId("topics"), sources: byId("sources"), meetings: byId("meetings"), people: byId("people") };
+  const text = new Map<string, string>(rows.sources.map(({ record }) => [record.id, record.fullText]));
+
+  const check = ({ record, where }: Located<Stored>, refs: [field: string, table: keyof typeof known, id: string | null][]) => {
+    for (const [field, table, id] of refs) {
+      if (id === null) continue;
+      const target = known[table].get(id);
+      if (!target) problems.push(`${where}: ${field} "${id}" is not in the file or the database.`);
+      else if (record.deletedAt === null && target.deletedAt !== null) problems.push(`${where}: ${field} "${id}" is deleted, but this record is not.`);
+    }
   };
   const quoted = (where: string, sourceId: string | null, quote: string | null) => {
     if (sourceId && quote && text.has(sourceId) && !text.get(sourceId)!.includes(quote)) problems.push(`${where}: the quote is not in source ${sourceId}.`);
   };
-  doc.meetings.forEach((m, i) => {
-    ref(at("meetings", i, m.id), "hostPartyId", "parties", m.hostPartyId);
-    for (const s of m.sources) {
-      ref(at("meetings", i, m.id), "sources.sourceId", "sources", s.sourceId);
-      quoted(at("meetings", i, m.id), s.sourceId, s.quote);
-    }
-  });
-  doc.personRoles.forEach((r, i) => {
-    ref(at("personRoles", i, r.id), "personId", "people", r.personId);
-    ref(at("personRoles", i, r.id), "partyId", "parties", r.partyId);
-    ref(at("personRoles", i, r.id), "sourceId", "sources", r.sourceId);
-    quoted(at("personRoles", i, r.id), r.sourceId, r.quote);
-  });
-  doc.participations.forEach((p, i) => {
-    ref(at("participations", i, p.id), "meetingId", "meetings", p.meetingId);
-    ref(at("participations", i, p.id), "personId", "people", p.personId);
-    ref(at("participations", i, p.id), "partyId", "parties", p.partyId);
-    ref(at("participations", i, p.id), "sourceId", "sources", p.sourceId);
-    quoted(at("participations", i, p.id), p.sourceId, p.quote);
-  });
-  doc.facts.forEach((f, i) => {
-    ref(at("facts", i, f.id), "sourceId", "sources", f.sourceId);
-    ref(at("facts", i, f.id), "meetingId", "meetings", f.meetingId);
-    for (const p of f.partyIds) ref(at("facts", i, f.id), "partyIds", "parties", p);
-    for (const t of f.topicIds) ref(at("facts", i, f.id), "topicIds", "topics", t);
-    quoted(at("facts", i, f.id), f.sourceId, f.quote);
-  });
+  for (const m of rows.meetings) {
+    check(m, [["hostPartyId", "parties", m.record.hostPartyId], ...m.record.sources.map((s): [string, "sources", string] => ["sources.sourceId", "sources", s.sourceId])]);
+    for (const s of m.record.sources) quoted(m.where, s.sourceId, s.quote);
+  }
+  for (const r of rows.personRoles) {
+    check(r, [["personId", "people", r.record.personId], ["partyId", "parties", r.record.partyId], ["sourceId", "sources", r.record.sourceId]]);
+    quoted(r.where, r.record.sourceId, r.record.quote);
+  }
+  for (const p of rows.participations) {
+    check(p, [["meetingId", "meetings", p.record.meetingId], ["personId", "people", p.record.personId], ["partyId", "parties", p.record.partyId], ["sourceId", "sources", p.record.sourceId]]);
+    quoted(p.where, p.record.sourceId, p.record.quote);
+  }
+  for (const f of rows.facts) {
+    check(f, [
+      ["sourceId", "sources", f.record.sourceId], ["meetingId", "meetings", f.record.meetingId],
+      ...f.record.partyIds.map((id): [string, "parties", string] => ["partyIds", "parties", id]),
+      ...f.record.topicIds.map((id): [string, "topics", string] => ["topicIds", "topics", id]),
+    ]);
+    quoted(f.where, f.record.sourceId, f.record.quote);
+  }
   return problems;
 }

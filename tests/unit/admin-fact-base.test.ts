@@ -45,6 +45,30 @@ describe("fact base export and import", () => {
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
+  it("refuses a file that would leave stored records without their quote or pointing at something deleted", () => {
+    const doc = copy(exportFactBase({ actor, db: seeded.db }));
+    const source = doc.sources.find((src) => doc.facts.some((f) => f.sourceId === src.id && f.deletedAt === null))!;
+    const quoting = doc.facts.find((f) => f.sourceId === source.id && f.deletedAt === null)!;
+    const onlySource = { ...doc, sources: [{ ...source, fullText: source.fullText.replace(quoting.quote, "[removed]"), deletedAt: "2026-11-23T00:00:00.000Z" }], facts: [], parties: [], topics: [], people: [], personRoles: [], meetings: [], participations: [] };
+    const before = JSON.stringify(exportFactBase({ actor, db: seeded.db }));
+    const report = importFactBase({ actor, document: onlySource, db: seeded.db });
+    const errors = !report.ok ? report.errors.join("\n") : "";
+    expect(errors).toContain(`facts ${quoting.id}, in the database: the quote is not in source ${source.id}.`);
+    expect(errors).toContain(`facts ${quoting.id}, in the database: sourceId "${source.id}" is deleted, but this record is not.`);
+    expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
+  });
+
+  it("refuses to undo an edit made in the database after the file was exported", () => {
+    const old = copy(exportFactBase({ actor, db: seeded.db }));
+    const newer = copy(old);
+    newer.facts[3].text = "Edited in the app meanwhile.";
+    expect(importFactBase({ actor, document: newer, db: seeded.db }).ok).toBe(true);
+    old.facts[3].text = "Edited in the old file.";
+    const report = importFactBase({ actor, document: old, db: seeded.db });
+    expect(!report.ok && report.errors).toEqual([expect.stringMatching(new RegExp(`^facts\\[3\\] ${old.facts[3].id}: changed in the database since this file was exported`))]);
+    expect(seeded.db.select().from(s.facts).where(eq(s.facts.id, old.facts[3].id)).get()!.text).toBe("Edited in the app meanwhile.");
+  });
+
   it("reports shape errors per record (bad date, bidi text, unknown reference) before touching anything", () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db })) as unknown as { facts: Record<string, unknown>[]; people: Record<string, unknown>[] };
     doc.facts[2].dateStart = "2023-02-29";
