@@ -1,13 +1,10 @@
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
+import { defaultWorkerFile, RenderThreads } from "./pool-threads";
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
@@ -33,22 +30,6 @@ export interface PdfPoolOptions {
   warmUp?: boolean;
 }
 
-const WORKER_NAME = "render-worker.mjs";
-
-/**
- * Where the worker entry is. Beside this module under tsx/Vitest; under `next start` this
- * module is bundled elsewhere, so fall back to the source tree from the project root
- * (CHANCERY_PDF_WORKER overrides both).
- */
-export function defaultWorkerFile(): string {
-  if (process.env.CHANCERY_PDF_WORKER) return process.env.CHANCERY_PDF_WORKER;
-  if (import.meta.url.startsWith("file:")) {
-    const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_NAME);
-    if (fs.existsSync(beside)) return beside;
-  }
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", WORKER_NAME);
-}
-
 function timeoutReason(): Error {
   const reason = new Error("The render ran past its time limit.");
   reason.name = "TimeoutError";
@@ -61,33 +42,17 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
 
-/** One generation of threads and the renders it still has to finish. */
-interface Generation {
-  piscina: Piscina;
-  renders: number;
-  inFlight: number;
-  retired: boolean;
-}
-
 /** A bounded pool of render threads that replaces its threads every `recycleAfter` renders. */
 export class PdfRenderPool {
   readonly threads: number;
   readonly maxQueue: number;
   readonly timeoutMs: number;
   readonly recycleAfter: number;
-  private readonly workerFile: string;
-  private readonly warmUp: boolean;
-  private current: Generation;
-  private readonly retiring = new Set<Generation>();
-  private readonly exits = new Set<Promise<void>>();
+  private readonly renderThreads: RenderThreads;
   /** Queue places held for the assembly of admitted briefings whose parts are still rendering. */
   private heldForAssembly = 0;
   private readonly queue: RenderQueue<PdfTask>;
-  /** The generation warming up to replace `current` (see recycleIfDue). */
-  private next: Generation | null = null;
   private closing = false;
-  /** How many times the threads have been replaced (each after warming up). */
-  replacements = 0;
 
   constructor(options: PdfPoolOptions = {}) {
     this.threads = options.threads ?? os.availableParallelism();
@@ -97,67 +62,13 @@ export class PdfRenderPool {
     // renders; react-pdf #3051). Recycling costs a cold JIT for the next ~20 renders, so it is
     // rare: 2,000 tasks hold back about 12 MB per thread.
     this.recycleAfter = options.recycleAfter ?? 2_000;
-    this.workerFile = options.workerFile ?? defaultWorkerFile();
-    this.warmUp = options.warmUp ?? false;
-    this.current = this.startGeneration();
-    this.queue = new RenderQueue(this.threads, (queued) => this.startOnThread(queued));
-  }
-
-  private startGeneration(): Generation {
-    const piscina = new Piscina({
-      filename: this.workerFile,
-      minThreads: this.threads,
-      maxThreads: this.threads,
-      // The pool's RenderQueue hands each thread one task at a time, so this queue stays
-      // empty; the bound only catches a mistake in that.
-      maxQueue: this.threads,
-      concurrentTasksPerWorker: 1,
-      workerData: { warmUp: this.warmUp },
-      // React's development build only slows rendering down; nothing in a PDF needs it.
-      env: { ...process.env, NODE_ENV: "production" },
+    this.renderThreads = new RenderThreads({
+      threads: this.threads,
+      workerFile: options.workerFile ?? defaultWorkerFile(),
+      warmUp: options.warmUp ?? false,
+      recycleAfter: this.recycleAfter,
     });
-    // Piscina emits 'error' for a worker that fails outside a task; without a listener that
-    // would crash the server. The task itself still rejects, so nothing is lost.
-    piscina.on("error", (error: unknown) => console.error("PDF worker error:", error));
-    return { piscina, renders: 0, inFlight: 0, retired: false };
-  }
-
-  /**
-   * Once the current threads have done `recycleAfter` tasks, a new generation starts and
-   * warms up while the current one keeps rendering; new tasks move to it only when each of
-   * its threads has answered a ping (which it does after loading the renderer and printing
-   * its warm-up briefing). The old generation is destroyed once its last task has settled,
-   * so nothing in flight is cut off and no render waits for a cold thread.
-   */
-  private recycleIfDue(): void {
-    if (this.closing || this.next || this.current.renders < this.recycleAfter) return;
-    const next = this.startGeneration();
-    this.next = next;
-    const pings = Array.from({ length: this.threads }, () => next.piscina.run({ kind: "ping" }));
-    void Promise.all(pings).then(
-      () => {
-        if (this.closing) return; // close() destroys it
-        const old = this.current;
-        old.retired = true;
-        this.retiring.add(old);
-        this.current = next;
-        this.next = null;
-        this.replacements += 1;
-        this.destroyIfDrained(old);
-      },
-      (error: unknown) => {
-        if (!this.closing) console.error("PDF threads could not be replaced; the current ones carry on:", error);
-        this.next = null;
-        void next.piscina.destroy().catch(() => undefined);
-      },
-    );
-  }
-
-  private destroyIfDrained(generation: Generation): void {
-    if (!generation.retired || generation.inFlight > 0 || !this.retiring.delete(generation)) return;
-    const exit = generation.piscina.destroy().catch(() => undefined);
-    this.exits.add(exit);
-    void exit.finally(() => this.exits.delete(exit));
+    this.queue = new RenderQueue(this.threads, (queued) => this.startOnThread(queued));
   }
 
   /**
@@ -220,20 +131,15 @@ export class PdfRenderPool {
     }
   }
 
-  /** Called by the queue when a thread is free: the task runs on the current generation. */
-  private async startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array> {
-    if (this.closing) throw new Error("The PDF service is shutting down.");
-    this.recycleIfDue();
-    const generation = this.current;
-    generation.renders += 1;
-    generation.inFlight += 1;
-    try {
-      const transferList = task.kind === "assemble" ? task.parts.map((p) => p.buffer as ArrayBuffer) : undefined;
-      return await generation.piscina.run(task, { signal, transferList });
-    } finally {
-      generation.inFlight -= 1;
-      this.destroyIfDrained(generation);
-    }
+  /** Called by the queue when a thread is free. */
+  private startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array> {
+    const transferList = task.kind === "assemble" ? task.parts.map((p) => p.buffer as ArrayBuffer) : undefined;
+    return this.renderThreads.run(task, { signal, transferList });
+  }
+
+  /** How many times the threads have been replaced (each after warming up). */
+  get replacements(): number {
+    return this.renderThreads.replacements;
   }
 
   /** Renders waiting for a thread. */
@@ -241,20 +147,11 @@ export class PdfRenderPool {
     return this.queue.size;
   }
 
-  private closed: Promise<void> | null = null;
-
-  /** Stops every thread; renders still running are rejected. Safe to call more than once. */
+  /** Stops every thread and refuses new work; renders still running are rejected. Safe to call more than once. */
   close(): Promise<void> {
     this.closing = true;
-    this.closed ??= this.stopAll();
-    return this.closed;
-  }
-
-  private async stopAll(): Promise<void> {
     this.queue.clear(new Error("The PDF service is shutting down."));
-    const generations = [this.current, ...this.retiring, ...(this.next ? [this.next] : [])];
-    this.retiring.clear();
-    await Promise.all([...generations.map((g) => g.piscina.destroy()), ...this.exits]);
+    return this.renderThreads.close();
   }
 }
 
