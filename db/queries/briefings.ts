@@ -174,7 +174,7 @@ export function markFinal(tx: DB, actor: Actor, row: Briefing, snapshot: Briefin
 /** The caller's live draft that continues `briefingId` (its next revision), if one was started. */
 export function findNextRevision(tx: DB, actor: Actor, briefingId: string): string | undefined {
   return tx.select({ id: briefings.id }).from(briefings)
-    .where(and(eq(briefings.previousId, briefingId), eq(briefings.ownerId, actor.userId), isNull(briefings.deletedAt)))
+    .where(and(eq(briefings.previousId, briefingId), eq(briefings.ownerId, actor.userId), eq(briefings.status, "draft"), isNull(briefings.deletedAt)))
     .get()?.id;
 }
 

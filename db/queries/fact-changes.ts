@@ -109,6 +109,7 @@ export function undeleteFact({ actor, id, version, db = getDb() }: { actor: Acto
   assertAdmin(actor);
   return writeTransaction(db, (tx) => {
     const stored = loadFactRecord(tx, id, { includeDeleted: true });
+    if (stored && stored.version !== version) throw staleError(stored);
     if (stored) {
       try {
         checkReferences(tx, stored);

@@ -10,13 +10,15 @@ export interface ListPage<T> {
 }
 
 /**
- * `column LIKE '%q%'` on any of `columns`, with `%`, `_` and `\` in `q` matching literally
- * (case-insensitive for Latin letters, as SQLite's LIKE is). Undefined for an empty `q`.
+ * Any of `columns` contains `q`, ignoring case in every script (through the connection's
+ * casefold(), see db/client.ts), with `%`, `_` and `\` in `q` matching literally. Undefined
+ * for an empty `q`.
  */
 export function containsText(q: string | undefined, columns: SQLWrapper[]): SQL | undefined {
   if (!q) return undefined;
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${sql.join(columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`), sql` OR `)})`;
+  const folded = q.normalize("NFC").toLowerCase();
+  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(${sql.join(columns.map((column) => sql`casefold(${column}) LIKE ${pattern} ESCAPE '\\'`), sql` OR `)})`;
 }
 
 /** The page to show for `total` rows (a page past the end gives the last one) and its offset. */

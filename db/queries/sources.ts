@@ -83,9 +83,9 @@ export function updateSource({ actor, id, version, input, auditAction = "source.
     const before = tx.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).get();
     if (!before) throw new NotFoundError("No such source.");
     if (before.version !== version) throw staleError(before);
-    const broken = tx.select({ id: facts.id, quote: facts.quote }).from(facts).where(and(eq(facts.sourceId, id), isNull(facts.deletedAt))).all().filter((f) => !input.fullText.includes(f.quote));
+    const broken = quotesFrom(tx, id).filter((q) => !input.fullText.includes(q.quote)).map((q) => q.what);
     if (broken.length) {
-      throw new ValidationError("The new text drops passages facts quote.", { fullText: [`These facts quote passages no longer in the text: ${broken.map((f) => f.id).join(", ")}.`] });
+      throw new ValidationError("The new text drops passages that are quoted.", { fullText: [`These quote passages no longer in the text: ${broken.join(", ")}.`] });
     }
     const after = tx.update(sources).set({ ...columns(input), version: sql`${sources.version} + 1`, updatedAt: new Date().toISOString() })
       .where(and(eq(sources.id, id), eq(sources.version, version))).returning().get();
@@ -93,6 +93,18 @@ export function updateSource({ actor, id, version, input, auditAction = "source.
     recordAudit(tx, { actor, action: auditAction, entity: "source", entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });
+}
+
+/** Every live passage quoted from a source: facts, meeting reports, participations and roles. */
+function quotesFrom(tx: DB, id: string): { what: string; quote: string }[] {
+  const live = <T extends { id: string; quote: string | null }>(rows: T[], label: string) =>
+    rows.flatMap((r) => (r.quote ? [{ what: `${label} ${r.id}`, quote: r.quote }] : []));
+  return [
+    ...live(tx.select({ id: facts.id, quote: facts.quote }).from(facts).where(and(eq(facts.sourceId, id), isNull(facts.deletedAt))).all(), "fact"),
+    ...live(tx.select({ id: meetingSources.meetingId, quote: meetingSources.quote }).from(meetingSources).where(eq(meetingSources.sourceId, id)).all(), "report of meeting"),
+    ...live(tx.select({ id: participations.id, quote: participations.quote }).from(participations).where(and(eq(participations.sourceId, id), isNull(participations.deletedAt))).all(), "participation"),
+    ...live(tx.select({ id: personRoles.id, quote: personRoles.quote }).from(personRoles).where(and(eq(personRoles.sourceId, id), isNull(personRoles.deletedAt))).all(), "role"),
+  ];
 }
 
 /** What still refers to a source; a source is deleted only when this is empty. */

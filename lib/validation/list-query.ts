@@ -11,7 +11,9 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : 
  * dropped.
  */
 export const listQuerySchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+  // A longer filter (a pasted text, a hand-edited URL) is cut, not dropped: dropping it would
+  // show the whole list as if everything matched.
+  q: z.preprocess(first, z.string().trim().transform((q) => q.slice(0, 100).normalize("NFC") || undefined).optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
   done: z.preprocess(first, z.string().max(20).optional().catch(undefined)),
 });

@@ -58,6 +58,22 @@ describe("fact base export and import", () => {
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
+  it("does not refuse a file for what the database already held and the file does not touch", () => {
+    const fresh = createSeededDb();
+    try {
+      const doc = copy(exportFactBase({ actor, db: fresh.db }));
+      // A deleted fact whose passage was later edited out of its source: the app allows it.
+      const gone = doc.facts.find((f) => f.deletedAt === null)!;
+      fresh.db.update(s.facts).set({ deletedAt: "2026-11-23T00:00:00.000Z" }).where(eq(s.facts.id, gone.id)).run();
+      const text = doc.sources.find((src) => src.id === gone.sourceId)!.fullText.replace(gone.quote, "[edited]");
+      fresh.db.update(s.sources).set({ fullText: text }).where(eq(s.sources.id, gone.sourceId)).run();
+      const onlyParty = { ...doc, parties: [{ ...doc.parties[0], id: "XX", name: "New party", isoCode: null }], facts: [], topics: [], sources: [], people: [], personRoles: [], meetings: [], participations: [] };
+      expect(importFactBase({ actor, document: onlyParty, db: fresh.db })).toMatchObject({ ok: true, counts: { parties: { inserted: 1 } } });
+    } finally {
+      fresh.close();
+    }
+  });
+
   it("refuses to undo an edit made in the database after the file was exported", () => {
     const old = copy(exportFactBase({ actor, db: seeded.db }));
     const newer = copy(old);

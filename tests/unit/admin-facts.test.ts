@@ -99,6 +99,7 @@ describe("saving a fact", () => {
     const created = createFact({ actor: admin, input: inputOf(src, { id: undefined, text: "On a short-lived topic.", topicIds: [topic.id] }), db: t.db });
     const deleted = deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
     deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
+    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db })).toThrow(ConflictError);
     expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).toThrow(/cannot be restored as it stands: One of the topics does not exist/);
     expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
   });

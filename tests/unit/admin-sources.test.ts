@@ -36,7 +36,15 @@ describe("sources", () => {
       updateSource({ actor, id: src.id, version: src.version, input, db: t.db });
       expect.unreachable();
     } catch (e) {
-      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(/no longer in the text: fact-001-/);
+      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(/no longer in the text: fact fact-001-/);
+    }
+    // Meeting reports and participations quote sources too, not only facts.
+    const first = getSource({ actor, id: "src-000", db: t.db });
+    expect(() => updateSource({ actor, id: first.id, version: first.version, input, db: t.db })).toThrow(ValidationError);
+    try {
+      updateSource({ actor, id: first.id, version: first.version, input, db: t.db });
+    } catch (e) {
+      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(/report of meeting mtg-eu-ca-ministerial-16.*participation prt-m16-/);
     }
   });
 

@@ -43,8 +43,11 @@ describe("finalising", () => {
     expect(draft.revision).toBe(2);
     expect(draft.status).toBe("draft");
     expect(draft.sections.flatMap((sec) => sec.facts).find((f) => f.id === fact.id)?.text).toBe("Corrected text of the fact.");
-    // A second "New revision" (double click, replayed request) opens the same draft.
+    // A second "New revision" (double click, replayed request) opens the same draft…
     expect(startNewRevision({ actor: staff, briefingId: id, db: t.db })).toBe(next);
+    // …but once that draft is finalised, a new one is started.
+    finaliseBriefing({ actor: staff, briefingId: next, version: getBriefingView({ actor: staff, briefingId: next, db: t.db }).version, db: t.db });
+    expect(startNewRevision({ actor: staff, briefingId: id, db: t.db })).not.toBe(next);
   });
 
   it("is audited with the revision only, never the content", () => {
