@@ -8,7 +8,7 @@ import { renderBriefingPdf } from "../lib/pdf/render";
 import { PdfRenderPool } from "../lib/pdf/pool";
 import { makeBriefingDoc } from "../tests/helpers/briefing-doc";
 import { ChromiumPrinter, renderWithPdfkit } from "./baselines";
-import { kb, mb, timeCase, type CaseResult } from "./measure";
+import { kb, mb, timeSideBySide, type CaseResult } from "./measure";
 import { lightRequestP99, rssGrowth, throughput } from "./pool-load";
 
 const quick = process.argv.includes("--quick");
@@ -36,12 +36,14 @@ async function compareRenderers(pool: PdfRenderPool): Promise<Map<string, CaseRe
   try {
     for (const size of SIZES) {
       const doc = makeBriefingDoc({ scale: size.scale, status: "final", sourceCount: 40 });
-      const a = await timeCase(size.runs, () => pool.render(doc), countPages, size.warmups);
-      const oneThread = await timeCase(size.runs, () => renderBriefingPdf(doc), countPages, size.warmups);
-      const b = await timeCase(size.runs, () => renderWithPdfkit(doc), countPages, size.warmups);
-      const c = await timeCase(size.runs, () => chromium.render(doc), countPages, size.warmups);
+      const { a, oneThread, b, c } = await timeSideBySide(size.runs, {
+        a: () => pool.render(doc),
+        oneThread: () => renderBriefingPdf(doc),
+        b: () => renderWithPdfkit(doc),
+        c: () => chromium.render(doc),
+      }, countPages, size.warmups);
       ours.set(size.label, a);
-      console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs} after ${size.warmups} warm-up runs:`);
+      console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs} rounds (the four take turns) after ${size.warmups} warm-up runs each:`);
       console.log(row("(a) ours", a));
       console.log(row("  1 thread", oneThread));
       console.log(row("(b) pdfkit", b));

@@ -2,7 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { documentOutline, type BriefingDocument } from "../../briefing/document";
 import type { PartPlan } from "../parts/plan";
 import { writeOutline, type OutlineTarget } from "./outline";
-import { stampContentsNumbers, stampPageNumbers, type ContentsNumber } from "./page-numbers";
+import { stampNumbers, type ContentsNumber } from "./page-numbers";
 import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
 import { embedStampFont } from "./stamp-font";
 
@@ -75,8 +75,7 @@ export async function assembleBriefing(doc: BriefingDocument, plans: PartPlan[],
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
   }
   const font = await embedStampFont(out);
-  stampContentsNumbers(out, font, contents);
-  stampPageNumbers(out, font);
+  stampNumbers(out, font, contents);
   const targets: OutlineTarget[] = starts.map((s) => ({ title: s.title, page: out.getPage(s.pageIndex).ref, top: s.top }));
   writeOutline(out, targets);
   setMetadata(out, doc);

@@ -1,4 +1,4 @@
-import { rgb, type PDFDocument, type PDFFont } from "pdf-lib";
+import { degrees, drawText, PDFContentStream, popGraphicsState, pushGraphicsState, rgb, type PDFDocument, type PDFFont } from "pdf-lib";
 import { CONTENTS_NUMBER_SIZE } from "../sections/contents";
 import { pageGeometry as g, theme } from "../theme";
 
@@ -15,16 +15,42 @@ const fromHex = (hex: string) => rgb(channel(hex, 1), channel(hex, 3), channel(h
 const MUTED = fromHex(theme.muted);
 const INK = fromHex(theme.ink);
 
-function drawRightAligned(pdf: PDFDocument, pageIndex: number, text: string, y: number, size: number, font: PDFFont, color: ReturnType<typeof rgb>) {
-  const page = pdf.getPage(pageIndex);
-  const x = page.getWidth() - g.marginX - font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x, y, size, font, color });
+/** One stamped line: right-aligned at the content's right edge, its baseline at `y`. */
+interface Stamp {
+  pageIndex: number;
+  text: string;
+  y: number;
+  size: number;
+  color: ReturnType<typeof rgb>;
+}
+
+/**
+ * Writes the stamps as one small content stream per page, uncompressed: pdf-lib's drawText
+ * deflates a stream for every call in JavaScript, which was a quarter of the assembly's time
+ * for a few dozen bytes a page.
+ */
+function writeStamps(pdf: PDFDocument, font: PDFFont, stamps: Stamp[]): void {
+  const byPage = new Map<number, Stamp[]>();
+  for (const stamp of stamps) byPage.set(stamp.pageIndex, [...(byPage.get(stamp.pageIndex) ?? []), stamp]);
+  for (const [pageIndex, onPage] of byPage) {
+    const page = pdf.getPage(pageIndex);
+    const fontKey = page.node.newFontDictionary(font.name, font.ref);
+    const right = page.getWidth() - g.marginX;
+    const operators = [pushGraphicsState()];
+    for (const { text, y, size, color } of onPage) {
+      operators.push(...drawText(font.encodeText(text), {
+        color, font: fontKey, size, x: right - font.widthOfTextAtSize(text, size), y, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0),
+      }));
+    }
+    operators.push(popGraphicsState());
+    page.node.addContentStream(pdf.context.register(PDFContentStream.of(pdf.context.obj({}), operators, false)));
+  }
 }
 
 /** "Page X of Y" at the right of every page's footer, once the merged document knows Y. */
-export function stampPageNumbers(pdf: PDFDocument, font: PDFFont): void {
+function pageNumberStamps(pdf: PDFDocument): Stamp[] {
   const count = pdf.getPageCount();
-  for (let i = 0; i < count; i++) drawRightAligned(pdf, i, `Page ${i + 1} of ${count}`, FOOTER_BASELINE, g.footerSize, font, MUTED);
+  return Array.from({ length: count }, (_, i) => ({ pageIndex: i, text: `Page ${i + 1} of ${count}`, y: FOOTER_BASELINE, size: g.footerSize, color: MUTED }));
 }
 
 export interface ContentsNumber {
@@ -35,6 +61,11 @@ export interface ContentsNumber {
 }
 
 /** The page numbers of the contents, in the blank cells its rows left for them. */
-export function stampContentsNumbers(pdf: PDFDocument, font: PDFFont, numbers: ContentsNumber[]): void {
-  for (const n of numbers) drawRightAligned(pdf, n.pageIndex, String(n.page), n.top - CONTENTS_BASELINE_BELOW_TOP, CONTENTS_NUMBER_SIZE, font, INK);
+function contentsNumberStamps(numbers: ContentsNumber[]): Stamp[] {
+  return numbers.map((n) => ({ pageIndex: n.pageIndex, text: String(n.page), y: n.top - CONTENTS_BASELINE_BELOW_TOP, size: CONTENTS_NUMBER_SIZE, color: INK }));
+}
+
+/** Stamps the contents' page numbers and "Page X of Y" onto the merged document. */
+export function stampNumbers(pdf: PDFDocument, font: PDFFont, contents: ContentsNumber[]): void {
+  writeStamps(pdf, font, [...contentsNumberStamps(contents), ...pageNumberStamps(pdf)]);
 }

@@ -19,11 +19,32 @@ const cachingFontkit: Fontkit = {
   },
 };
 
+/**
+ * pdf-lib lays each stamped string out twice (for its width, then to encode it), and the
+ * same few hundred strings ("12", "Page 3 of 23") come back in every PDF; fontkit's layout
+ * was a fifth of the assembly. Remembered per thread, bounded; pdf-lib only reads the result.
+ */
+function withRememberedLayouts(font: FontkitFont): FontkitFont {
+  const original = font.layout.bind(font);
+  const layouts = new Map<string, ReturnType<FontkitFont["layout"]>>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return original(text, features);
+    let run = layouts.get(text);
+    if (!run) {
+      if (layouts.size >= 10_000) layouts.clear();
+      run = original(text);
+      layouts.set(text, run);
+    }
+    return run;
+  };
+  return font;
+}
+
 /** DejaVu Sans, embedded as a subset, for the numbers the assembly stamps. */
 export async function embedStampFont(pdf: PDFDocument): Promise<PDFFont> {
   if (!parsed) {
     const bytes = fs.readFileSync(dejavuFontPath("DejaVuSans.ttf"));
-    parsed = { bytes, font: fontkit.create(bytes) };
+    parsed = { bytes, font: withRememberedLayouts(fontkit.create(bytes)) };
   }
   pdf.registerFontkit(cachingFontkit);
   return pdf.embedFont(parsed.bytes, { subset: true });
