@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, type DB } from "../client";
 import { factParties, facts, factTopics, meetings, parties, sources, topics, type Fact } from "../schema";
+import { pageWindow, type ListPage } from "./list-page";
 
 /** A fact with the ids of its parties and topics (sorted), as the admin pages and history see it. */
 export type FactRecord = Fact & { partyIds: string[]; topicIds: string[] };
@@ -57,12 +58,11 @@ export interface FactListRow {
 }
 
 /** A page of live facts matching the filters, with the total count; admins only. */
-export function listFacts({ actor, filters, db = getDb() }: { actor: Actor; filters: FactFilters; db?: DB }) {
+export function listFacts({ actor, filters, db = getDb() }: { actor: Actor; filters: FactFilters; db?: DB }): ListPage<FactListRow> {
   assertAdmin(actor);
   const where = and(...filterConditions(db, filters));
   const total = db.select({ n: count() }).from(facts).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
+  const { offset, ...window } = pageWindow(total, filters.page, PAGE_SIZE);
   const order = filters.dir === "asc" ? asc : desc;
   const rows = db
     .select({
@@ -75,13 +75,13 @@ export function listFacts({ actor, filters, db = getDb() }: { actor: Actor; filt
     .where(where)
     .orderBy(order(SORT_COLUMNS[filters.sort]), asc(facts.id))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .offset(offset)
     .all();
   const links = rows.length
     ? db.select().from(factParties).where(inArray(factParties.factId, rows.map((r) => r.id))).all()
     : [];
   const list: FactListRow[] = rows.map((r) => ({ ...r, partyIds: links.filter((l) => l.factId === r.id).map((l) => l.partyId).sort() }));
-  return { rows: list, total, page, pageCount, pageSize: PAGE_SIZE };
+  return { rows: list, total, ...window };
 }
 
 /** Facts in the trash, newest deletion first. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FACT_KINDS } from "@/db/schema/facts";
 import { isValidIsoDay } from "@/lib/dates/date-span";
+import { firstParam } from "./list-query";
 
 /** Columns the fact list may be sorted by; anything else in the URL falls back to the default. */
 export const FACT_SORTS = ["date", "updated", "kind", "source", "id"] as const;
@@ -9,23 +10,22 @@ export const PAGE_SIZE = 25;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const day = z.string().refine(isValidIsoDay);
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
 
 /**
  * The fact list's filters as they stand in the URL. A hand-edited or stale URL never
  * fails the page: a value that does not parse is dropped, not reported.
  */
 export const factFiltersSchema = z.object({
-  country: z.preprocess(first, optional(z.string().max(100))),
-  topic: z.preprocess(first, optional(z.string().max(100))),
-  source: z.preprocess(first, optional(z.string().max(100))),
-  kind: z.preprocess(first, optional(z.enum(FACT_KINDS))),
-  from: z.preprocess(first, optional(day)),
-  to: z.preprocess(first, optional(day)),
-  q: z.preprocess(first, optional(z.string().max(200))),
-  sort: z.preprocess(first, z.enum(FACT_SORTS).catch("date").default("date")),
-  dir: z.preprocess(first, z.enum(["asc", "desc"]).catch("desc").default("desc")),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  country: z.preprocess(firstParam, optional(z.string().max(100))),
+  topic: z.preprocess(firstParam, optional(z.string().max(100))),
+  source: z.preprocess(firstParam, optional(z.string().max(100))),
+  kind: z.preprocess(firstParam, optional(z.enum(FACT_KINDS))),
+  from: z.preprocess(firstParam, optional(day)),
+  to: z.preprocess(firstParam, optional(day)),
+  q: z.preprocess(firstParam, optional(z.string().max(200))),
+  sort: z.preprocess(firstParam, z.enum(FACT_SORTS).catch("date").default("date")),
+  dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).catch("desc").default("desc")),
+  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
 });
 export type FactFilters = z.output<typeof factFiltersSchema>;
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 /** Rows per page on the admin lists other than facts (parties, topics, people, meetings, sources, users). */
 export const LIST_PAGE_SIZE = 50;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
+/** A search parameter as one value: the first of a repeated key, and nothing for an empty one. */
+export const firstParam = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
 
 /**
  * An admin list's filter as it stands in the URL (`?q=…&page=…`, and `done=…` after an
@@ -13,9 +14,9 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : 
 export const listQuerySchema = z.object({
   // A longer filter (a pasted text, a hand-edited URL) is cut, not dropped: dropping it would
   // show the whole list as if everything matched.
-  q: z.preprocess(first, z.string().trim().transform((q) => q.slice(0, 100).normalize("NFC") || undefined).optional().catch(undefined)),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
-  done: z.preprocess(first, z.string().max(20).optional().catch(undefined)),
+  q: z.preprocess(firstParam, z.string().trim().transform((q) => q.slice(0, 100).normalize("NFC") || undefined).optional().catch(undefined)),
+  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  done: z.preprocess(firstParam, z.string().max(20).optional().catch(undefined)),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
