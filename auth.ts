@@ -11,9 +11,9 @@ class WrongCredentials extends CredentialsSignin {
   code = "invalid";
 }
 class Throttled extends CredentialsSignin {
-  constructor(readonly retryAfterMinutes: number) {
-    super(throttledMessage(retryAfterMinutes));
-    this.code = `throttled:${retryAfterMinutes}`;
+  constructor(readonly retryAfterSeconds: number) {
+    super(throttledMessage(retryAfterSeconds));
+    this.code = `throttled:${retryAfterSeconds}`;
   }
 }
 
@@ -43,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new WrongCredentials();
         const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers) });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
-        if (result.reason === "throttled") throw new Throttled(result.retryAfterMinutes);
+        if (result.reason === "throttled") throw new Throttled(result.retryAfterSeconds);
         throw new WrongCredentials();
       },
     }),

@@ -27,7 +27,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}npx next start -p ${PORT}`,
+    command: `rm -rf data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}node server.mjs`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,
@@ -37,8 +37,10 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE,
       PORT: String(PORT),
       NODE_ENV: "production",
-      // A short throttling window, so the lock-out test can wait it out.
-      CHANCERY_THROTTLE_WINDOW_SECONDS: "20",
+      // The tests play clients behind one trusted proxy: each context sends its own
+      // X-Forwarded-For, so address-based throttling in one test never leaks into another.
+      // tests/e2e/client-address.spec.ts starts a second server without a trusted proxy.
+      CHANCERY_TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   ["/admin/facts", "Facts"], ["/admin/sources", "Sources"], ["/admin/meetings", "Meetings"], ["/admin/people", "People"],
-  ["/admin/parties", "Parties"], ["/admin/topics", "Topics"], ["/admin/import", "Import/export"], ["/admin/trash", "Trash"], ["/admin/users", "Users"], ["/admin/audit", "Audit log"],
+  ["/admin/parties", "Parties"], ["/admin/topics", "Topics"], ["/admin/import", "Import/export"], ["/admin/trash", "Trash"], ["/admin/users", "Users"],
+  ["/admin/sign-in-limits", "Sign-in limits"], ["/admin/audit", "Audit log"],
 ] as const;
 
 /** The administration sections, the current one marked for sight and for screen readers. */

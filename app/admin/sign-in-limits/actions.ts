@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { clearThrottle } from "@/db/queries/login-failures";
+import { secureAction } from "@/lib/next/guard";
+
+const clearThrottleSchema = z.object({ key: z.string().min(1).max(600) });
+
+export const clearThrottleAction = secureAction({ schema: clearThrottleSchema, admin: true }, ({ key }, actor) => {
+  const { cleared } = clearThrottle({ actor, key });
+  revalidatePath("/admin/sign-in-limits");
+  return { message: `Cleared ${cleared} failed attempt${cleared === 1 ? "" : "s"}.` };
+});

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Browser } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { openDatabase, type DB } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { e2eDb, makeUser, uniqueAddress } from "./fixtures";
+
+/**
+ * Whose address counts. The main e2e server trusts one proxy hop (playwright.config.ts), so a
+ * forwarded address is honoured; a second server started here from the same build runs as
+ * deployed by default, with no trusted proxy, where a client-sent X-Forwarded-For must not
+ * choose the address that throttling and the audit log use.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
+let server: ChildProcess | undefined;
+let dir: string;
+let db: DB;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-untrusted-"));
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    DATABASE_URL: path.join(dir, "chancery.db"),
+    CHANCERY_DEMO_USERS: "0",
+    CHANCERY_TRUSTED_PROXY_HOPS: "0",
+    CHANCERY_THROTTLE_MAX_PER_ADDRESS: "3",
+  };
+  server = spawn("node", ["server.mjs"], { env, stdio: "ignore" });
+  const deadline = Date.now() + 100_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error("the second server did not start");
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  db = openDatabase(path.join(dir, "chancery.db"));
+});
+
+test.afterAll(() => {
+  server?.kill("SIGKILL");
+  db?.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function failSignIn(browser: Browser, baseURL: string, email: string, forwardedFor: string) {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": forwardedFor } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#sign-in-error")).not.toHaveText("");
+  const message = (await page.locator("#sign-in-error").textContent()) ?? "";
+  await context.close();
+  return message;
+}
+
+const failedFrom = (on: DB, email: string) =>
+  on.select({ ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorEmail, email))).all();
+
+test("without a trusted proxy, a client-sent X-Forwarded-For neither names the address nor escapes the address limit", async ({ browser }) => {
+  const base = `http://127.0.0.1:${PORT}`;
+  const messages: string[] = [];
+  for (let i = 0; i < 4; i++) messages.push(await failSignIn(browser, base, `spray-${i}@e2e.example`, uniqueAddress()));
+  expect(messages.slice(0, 3)).toEqual(Array(3).fill("Email or password is incorrect."));
+  expect(messages[3]).toMatch(/^Too many attempts/); // the 4th account from the same socket, whatever the header said
+  expect(failedFrom(db, "spray-0@e2e.example")).toEqual([{ ip: "127.0.0.1" }]);
+});
+
+test("behind the trusted proxy, the address the proxy forwarded is the one audited", async ({ browser, baseURL }) => {
+  const user = await makeUser("staff");
+  const address = uniqueAddress();
+  expect(await failSignIn(browser, baseURL!, user.email, address)).toBe("Email or password is incorrect.");
+  expect(failedFrom(e2eDb(), user.email)).toEqual([{ ip: address }]);
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+// server.mjs is plain JavaScript (it runs without a TypeScript tool); its helpers are pure.
+// @ts-expect-error -- no type declarations for the server entry
+import { applyForwarding, clientAddress, trustedProxyHops } from "../../server.mjs";
+
+describe("clientAddress", () => {
+  it.each([
+    // [X-Forwarded-For as received, socket peer, trusted hops, address used]
+    [undefined, "203.0.113.7", 0, "203.0.113.7"],
+    ["198.51.100.1", "203.0.113.7", 0, "203.0.113.7"], // a client-sent header is ignored without a proxy
+    ["1.1.1.1, 2.2.2.2", "::ffff:203.0.113.7", 0, "203.0.113.7"],
+    ["198.51.100.1", "10.0.0.2", 1, "198.51.100.1"], // the proxy appended what it saw
+    ["6.6.6.6, 198.51.100.1", "10.0.0.2", 1, "198.51.100.1"], // the client's own entry is further left
+    ["6.6.6.6, 198.51.100.1, 10.0.0.3", "10.0.0.2", 2, "198.51.100.1"],
+    [undefined, "10.0.0.2", 1, "10.0.0.2"], // a proxy that added nothing: the nearest we know
+    ["2001:db8::1", "::1", 1, "2001:db8::1"],
+  ])("X-Forwarded-For %s from %s with %i hops → %s", (forwardedFor, socketAddress, trustedHops, expected) => {
+    expect(clientAddress({ forwardedFor, socketAddress, trustedHops })).toBe(expected);
+  });
+
+  it("reads the number of trusted hops, refusing nonsense", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ CHANCERY_TRUSTED_PROXY_HOPS: "2" })).toBe(2);
+    expect(trustedProxyHops({ CHANCERY_TRUSTED_PROXY_HOPS: "-1" })).toBe(0);
+    expect(trustedProxyHops({ CHANCERY_TRUSTED_PROXY_HOPS: "lots" })).toBe(0);
+  });
+
+  it("overwrites the forwarding headers a client sent when no proxy is trusted", () => {
+    const req = {
+      headers: { "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      socket: { remoteAddress: "127.0.0.1" },
+    };
+    applyForwarding(req, 0);
+    expect(req.headers).toEqual({ "x-forwarded-for": "127.0.0.1" });
+  });
+
+  it("keeps a trusted proxy's host and protocol", () => {
+    const req = { headers: { "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" }, socket: { remoteAddress: "10.0.0.2" } };
+    applyForwarding(req, 1);
+    expect(req.headers).toEqual({ "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" });
+  });
+});
