@@ -31,8 +31,8 @@ import { residentBytes, startServer, type RunningServer } from "./load-server";
 import { LoadTally, pdfPoolCapacity, pickWeighted, type Outcome } from "./load-stats";
 import { mb } from "./measure";
 
-/** How the server is started; `npm start` will run a custom server.mjs, so this is one line to switch (or --start). */
-const DEFAULT_START = 'node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"';
+/** How the server is started: as `npm start` does (server.mjs), or --start "<cmd>" with $PORT. */
+const DEFAULT_START = "node server.mjs";
 
 const { values: flags } = parseArgs({
   options: {
