@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authSettings } from "@/lib/auth/config";
 import { clientIp } from "@/lib/auth/client-ip";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { log } from "@/lib/log";
 import { throttledMessage, verifyCredentials } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -29,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is expected, audited and answered; it is not a server error.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      log.error({ err: error }, "next-auth error");
     },
   },
   session: { strategy: "jwt", maxAge: authSettings.sessionMaxAge() },

@@ -7,6 +7,7 @@
  * the N-th trusted proxy in front of us added; whatever the client sent is overwritten.
  * Plain JavaScript, so a pruned production install runs it without a TypeScript tool.
  */
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -55,6 +56,17 @@ export function applyForwarding(req, trustedHops) {
   }
 }
 
+/**
+ * Gives the request an id that every log line about it carries and the response shows
+ * (`X-Request-Id`), so a user's report finds its log line. A trusted proxy's id is kept.
+ */
+export function assignRequestId(req, res, trustedHops) {
+  const offered = req.headers["x-request-id"];
+  const id = trustedHops > 0 && typeof offered === "string" && /^[\w.:-]{8,100}$/.test(offered) ? offered : randomUUID();
+  req.headers["x-request-id"] = id;
+  res.setHeader("X-Request-Id", id);
+}
+
 async function main() {
   process.env.NODE_ENV ??= "production";
   const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -68,6 +80,7 @@ async function main() {
   await app.prepare();
   const server = http.createServer((req, res) => {
     applyForwarding(req, hops);
+    assignRequestId(req, res, hops);
     handle(req, res);
   });
   server.listen(port, hostname, () => {

@@ -1,51 +1,18 @@
 /**
- * Quick check of the curated fact base without a database: every quote (facts, participations,
- * meeting reports, roles) is a verbatim substring of its article, short enough to be a clause or
- * a sentence or two, and every fact text is free of mixed alphabets and web-page boilerplate.
- * Usage: npx tsx scripts/check-quotes.ts   (exit code 1 when anything is wrong)
+ * `npm run check:quotes`: the curated fact base's rules (db/seed/check-seed-data.ts), checked
+ * against the shipped articles without a database. Exit code 1 when anything is wrong.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { checkSeedData } from "@/db/seed/check-seed-data";
 import { seedData } from "@/db/seed/data";
+import { SEED_SOURCES_DIR } from "@/db/seed/seed";
 
-const dir = path.resolve(process.cwd(), "db/seed/sources");
-const texts = new Map(seedData.sources.map((s) => [s.id, fs.readFileSync(path.join(dir, s.fileName), "utf8")]));
-const problems: string[] = [];
-
-const sentenceEnds = (q: string) => (q.match(/[.!?][»”"’]?(?=\s|$)/g) ?? []).length;
-
-function checkQuote(where: string, sourceId: string | undefined, quote: string | undefined) {
-  if (!sourceId || !quote) return;
-  const text = texts.get(sourceId);
-  if (!text) return problems.push(`${where}: unknown source ${sourceId}`);
-  if (!text.includes(quote)) problems.push(`${where}: quote not found verbatim in ${sourceId}: ${JSON.stringify(quote)}`);
-  if (quote.length > 450) problems.push(`${where}: quote is ${quote.length} characters`);
-  if (sentenceEnds(quote) > 3) problems.push(`${where}: quote has ${sentenceEnds(quote)} sentence ends`);
-}
-
-for (const f of seedData.facts) checkQuote(f.id, f.sourceId, f.quote);
-for (const p of seedData.participations) checkQuote(p.id, p.sourceId, p.quote);
-for (const r of seedData.roles) checkQuote(r.id, r.sourceId, r.quote);
-for (const m of seedData.meetings) for (const r of m.sources) checkQuote(`${m.id}<-${r.sourceId}`, r.sourceId, r.quote);
-
-const MIXED = /(?=\p{L}*\p{Script=Latin})(?=\p{L}*[\p{Script=Cyrillic}\p{Script=Greek}])\p{L}+/u;
-const BOILERPLATE = /Photo:|gov\.kz|Currently reading|appeared first on|NE Global Media|The post /i;
-for (const f of seedData.facts) {
-  if (MIXED.test(f.text)) problems.push(`${f.id}: mixed alphabets in ${JSON.stringify(f.text.match(MIXED)?.[0])}`);
-  if (/[^\p{Script=Latin}\P{L}]/u.test(f.text)) problems.push(`${f.id}: non-Latin letter in text`);
-  if (BOILERPLATE.test(f.text)) problems.push(`${f.id}: boilerplate in text`);
-  if (f.parties.length === 0 || f.topics.length === 0) problems.push(`${f.id}: needs a party and a topic`);
-  if (f.date.inferred && !f.date.note) problems.push(`${f.id}: inferred date without a note`);
-}
-const ids = new Set<string>();
-for (const f of seedData.facts) {
-  if (ids.has(f.id)) problems.push(`duplicate fact id ${f.id}`);
-  ids.add(f.id);
-}
-
+const problems = checkSeedData(seedData, (fileName) => fs.readFileSync(path.join(SEED_SOURCES_DIR, fileName), "utf8"));
+const d = seedData;
 console.log(
-  `${seedData.sources.length} sources, ${seedData.meetings.length} meetings, ${seedData.people.length} people, ` +
-    `${seedData.roles.length} roles, ${seedData.participations.length} participations, ${seedData.facts.length} facts`,
+  `${d.sources.length} sources, ${d.meetings.length} meetings, ${d.people.length} people, ` +
+    `${d.roles.length} roles, ${d.participations.length} participations, ${d.facts.length} facts`,
 );
 if (problems.length) {
   console.error(problems.join("\n"));

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { log } from "@/lib/log";
 import type { ActionState } from "@/lib/next/guard";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -34,7 +35,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       return { ok: false, status: 401, message: WRONG_CREDENTIALS, values };
     }
     if (error instanceof AuthError) {
-      console.error("[chancery] sign-in failed", error);
+      log.error({ err: error }, "sign-in failed");
       return { ok: false, status: 500, message: "Sign-in is not working right now. Try again in a minute.", values };
     }
     throw error; // NEXT_REDIRECT on success

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { log } from "@/lib/log";
 
 /**
  * The key that signs session tokens. AUTH_SECRET wins; without it one is generated on
@@ -22,7 +23,7 @@ export function ensureAuthSecret(dataDir = path.resolve(/*turbopackIgnore: true*
     } catch {
       secret = fs.readFileSync(file, "utf8").trim();
     }
-    console.warn(`[chancery] AUTH_SECRET is not set: generated one in ${file}. Deployments should set their own AUTH_SECRET.`);
+    log.warn({ file }, "AUTH_SECRET is not set: generated one in that file. Deployments should set their own AUTH_SECRET.");
   }
   process.env.AUTH_SECRET = secret;
   return secret;

@@ -2,6 +2,7 @@ import { databasePath } from "@/db/client";
 import { ensureDemoUsers } from "@/lib/auth/demo-users";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { sharedPdfPool } from "@/lib/pdf/pool";
+import { log } from "@/lib/log";
 import { prepareDatabase } from "./prepare-database";
 
 /**
@@ -11,14 +12,15 @@ import { prepareDatabase } from "./prepare-database";
  */
 export async function startServer(): Promise<void> {
   const pdf = sharedPdfPool();
-  console.log(`[chancery] PDF render pool starting: ${pdf.threads} threads`);
+  log.info({ threads: pdf.threads }, "PDF render pool starting");
   ensureAuthSecret();
   const { report } = prepareDatabase();
   const added = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);
-  console.log(`[chancery] database ${databasePath()} ready${added.length ? ` (seeded ${added.map(([t, n]) => `${n} ${t}`).join(", ")})` : ""}`);
+  log.info({ database: databasePath(), seeded: Object.fromEntries(added) }, "database ready");
   const demo = await ensureDemoUsers();
   if (demo) {
-    console.log("[chancery] demo accounts created (change their passwords, or set CHANCERY_DEMO_USERS=0):");
-    for (const a of demo) console.log(`[chancery]   ${a.role.padEnd(5)}  ${a.email}  password: ${a.password}`);
+    // Printed once, on the start that creates them: they are published in README.md anyway.
+    const accounts = demo.map((a) => ({ role: a.role, email: a.email, password: a.password }));
+    log.warn({ accounts }, "demo accounts created: change their passwords, or set CHANCERY_DEMO_USERS=0");
   }
 }

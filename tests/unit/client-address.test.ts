@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // server.mjs is plain JavaScript (it runs without a TypeScript tool); its helpers are pure.
 // @ts-expect-error -- no type declarations for the server entry
-import { applyForwarding, clientAddress, trustedProxyHops } from "../../server.mjs";
+import { applyForwarding, assignRequestId, clientAddress, trustedProxyHops } from "../../server.mjs";
 
 describe("clientAddress", () => {
   it.each([
@@ -38,5 +38,29 @@ describe("clientAddress", () => {
     const req = { headers: { "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" }, socket: { remoteAddress: "10.0.0.2" } };
     applyForwarding(req, 1);
     expect(req.headers).toEqual({ "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" });
+  });
+});
+
+describe("assignRequestId", () => {
+  const response = () => {
+    const headers: Record<string, string> = {};
+    return { headers, setHeader: (name: string, value: string) => { headers[name] = value; } };
+  };
+
+  it("gives each request a fresh id, ignoring a client's", () => {
+    const req = { headers: { "x-request-id": "chosen-by-the-client" } as Record<string, string> };
+    const res = response();
+    assignRequestId(req, res, 0);
+    expect(req.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers["X-Request-Id"]).toBe(req.headers["x-request-id"]);
+  });
+
+  it("keeps a trusted proxy's id when it looks like one", () => {
+    const req = { headers: { "x-request-id": "lb-1234abcd" } as Record<string, string> };
+    assignRequestId(req, response(), 1);
+    expect(req.headers["x-request-id"]).toBe("lb-1234abcd");
+    const bad = { headers: { "x-request-id": "x\ny" } as Record<string, string> };
+    assignRequestId(bad, response(), 1);
+    expect(bad.headers["x-request-id"]).not.toContain("\n");
   });
 });
