@@ -7,6 +7,9 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // NEXT_DIST_DIR lets the browser tests build into a folder of their own (.next-e2e), so
+  // `npm test` never rebuilds under a server that `npm start` runs from .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },

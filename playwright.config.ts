@@ -1,10 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The tests' own build folder (next.config.mjs reads it), so a run never rebuilds the .next
+// that a live `npm start` serves from. Set here, it reaches the web server, the test workers
+// and any server a test starts itself.
+process.env.NEXT_DIST_DIR ??= ".next-e2e";
 export const E2E_DATABASE = "data/e2e/chancery-e2e.db";
 
 /**
- * End-to-end tests run against the production build (`next build` + `next start`) on a
+ * End-to-end tests run against the production build (`next build` + `npm start`'s server.mjs) on a
  * database file of their own, created, migrated and seeded by the server's first start.
  * Browsers cannot be downloaded here: Debian's Chromium is used through executablePath.
  */
@@ -27,7 +31,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}node server.mjs`,
+    // The server's JSON log is also kept in data/e2e/server.log, for tests that look up a line.
+    command: `rm -rf data/e2e && mkdir -p data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}node server.mjs 2>&1 | tee data/e2e/server.log`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,
@@ -41,6 +46,8 @@ export default defineConfig({
       // X-Forwarded-For, so address-based throttling in one test never leaks into another.
       // tests/e2e/client-address.spec.ts starts a second server without a trusted proxy.
       CHANCERY_TRUSTED_PROXY_HOPS: "1",
+      // Failure hooks (an error page, a stopped PDF pool) for tests/e2e/service.spec.ts.
+      CHANCERY_TEST_HOOKS: "1",
     },
   },
 });

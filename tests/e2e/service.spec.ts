@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { makeUser, signIn, uniqueAddress } from "./fixtures";
+
+test.beforeEach(async ({ context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
+});
+
+/** The e2e server's JSON log lines (playwright.config.ts tees them into data/e2e/server.log). */
+function logLines(): Record<string, unknown>[] {
+  return fs.readFileSync("data/e2e/server.log", "utf8").split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+test("an unexpected error shows the error page with a reference that finds its JSON log line", async ({ page }) => {
+  await signIn(page, await makeUser("staff"));
+  const response = await page.goto("/test-hooks/error");
+  expect(response?.status()).toBe(500);
+  const requestId = response?.headers()["x-request-id"];
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Something went wrong on our side" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Signed in as" })).toHaveCount(0); // no internals, no stack
+  await expect(page.getByText("Induced by the error-page test hook")).toHaveCount(0);
+  const reference = (await page.getByTestId("error-reference").textContent())!.trim();
+  expect(reference).not.toBe("");
+  await expect.poll(() => logLines().filter((l) => l.digest === reference).length).toBe(1);
+  const line = logLines().find((l) => l.digest === reference)!;
+  expect(line).toMatchObject({ level: "error", msg: "request failed", requestId, path: "/test-hooks/error", service: "chancery" });
+});
