@@ -44,7 +44,7 @@ export default defineConfig({
       NODE_ENV: "production",
       // The tests play clients behind one trusted proxy: each context sends its own
       // X-Forwarded-For, so address-based throttling in one test never leaks into another.
-      // tests/e2e/client-address.spec.ts starts a second server without a trusted proxy.
+      // tests/e2e/deployed-defaults.spec.ts starts a second server as deployed by default.
       CHANCERY_TRUSTED_PROXY_HOPS: "1",
       // Failure hooks (an error page, a stopped PDF pool) for tests/e2e/service.spec.ts.
       CHANCERY_TEST_HOOKS: "1",

@@ -9,7 +9,8 @@ import { auditLog } from "@/db/schema";
 import { e2eDb, makeUser, uniqueAddress } from "./fixtures";
 
 /**
- * Whose address counts. The main e2e server trusts one proxy hop (playwright.config.ts), so a
+ * A second server, started from the same build with the defaults a deployment gets: no
+ * trusted proxy, no test hooks. Whose address counts: The main e2e server trusts one proxy hop (playwright.config.ts), so a
  * forwarded address is honoured; a second server started here from the same build runs as
  * deployed by default, with no trusted proxy, where a client-sent X-Forwarded-For must not
  * choose the address that throttling and the audit log use.
@@ -30,6 +31,7 @@ test.beforeAll(async () => {
     CHANCERY_DEMO_USERS: "0",
     CHANCERY_TRUSTED_PROXY_HOPS: "0",
     CHANCERY_THROTTLE_MAX_PER_ADDRESS: "3",
+    CHANCERY_TEST_HOOKS: "0", // as deployed: the failure hooks must not exist
   };
   server = spawn("node", ["server.mjs"], { env, stdio: "ignore" });
   const deadline = Date.now() + 100_000;
@@ -78,4 +80,9 @@ test("behind the trusted proxy, the address the proxy forwarded is the one audit
   const address = uniqueAddress();
   expect(await failSignIn(browser, baseURL!, user.email, address)).toBe("Email or password is incorrect.");
   expect(failedFrom(e2eDb(), user.email)).toEqual([{ ip: address }]);
+});
+
+test("without CHANCERY_TEST_HOOKS=1 the failure hooks answer 404", async ({ request }) => {
+  const response = await request.get(`http://127.0.0.1:${PORT}/test-hooks/error`, { headers: { accept: "text/plain" } });
+  expect(response.status()).toBe(404);
 });
