@@ -4,7 +4,11 @@ import { buildSavedDocument } from "@/lib/briefing/build-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
 import { secureRoute } from "@/lib/next/guard";
-import { estimatePlaces, renderCached, sharedPdfPool } from "@/lib/pdf";
+// The pool, cache and plan only, not "@/lib/pdf": its index also loads the in-thread renderer
+// (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
+import { renderCached } from "@/lib/pdf/cache";
+import { estimatePlaces } from "@/lib/pdf/parts/plan";
+import { sharedPdfPool } from "@/lib/pdf/pool";
 
 export const dynamic = "force-dynamic";
 
