@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { sourceLabel } from "@/lib/briefing/labels";
+import { NotFoundError } from "@/lib/errors";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, type DB } from "../client";
-import { briefingItems, briefingSections, meetings, parties, topics, users, type Fact } from "../schema";
+import { briefingItems, briefings, briefingSections, facts as factsTable, meetings, parties, topics, users, type Fact } from "../schema";
 import { loadFacts, loadSources } from "./briefing-data";
 import { loadOwnBriefing, parseContent } from "./briefings";
 
@@ -46,4 +47,36 @@ export function getBriefingView({ actor, briefingId, db = getDb() }: { actor: Ac
     ),
     sourceLabels: new Map([...sources.values()].map((s) => [s.id, sourceLabel(s)])),
   };
+}
+
+/** What the PDF route reads before it asks the render pool for room: the headers' facts and the print's size. */
+export interface BriefingPrintSummary {
+  status: "draft" | "final"; revision: number; countryName: string;
+  /** The day a finalised briefing was prepared on (from its snapshot); null for a draft (printed as of today). */
+  finalPreparedOn: string | null;
+  /** Included live facts, and the characters of their text and notes. */
+  facts: number; characters: number;
+}
+
+/**
+ * One of the actor's briefings in two small reads (404 for anyone else's, as everywhere):
+ * nothing is assembled, so a refused download costs next to nothing.
+ */
+export function getBriefingPrintSummary({ actor, briefingId, db = getDb() }: { actor: Actor; briefingId: string; db?: DB }): BriefingPrintSummary {
+  const row = db
+    .select({
+      status: briefings.status, revision: briefings.revision, countryName: parties.name,
+      finalPreparedOn: sql<string | null>`json_extract(${briefings.snapshot}, '$.document.preparedOn')`,
+    })
+    .from(briefings).innerJoin(parties, eq(parties.id, briefings.countryId))
+    .where(and(eq(briefings.id, briefingId), eq(briefings.ownerId, actor.userId), isNull(briefings.deletedAt))).get();
+  if (!row) throw new NotFoundError("No such briefing.");
+  const size = db
+    .select({
+      facts: sql<number>`count(*)`,
+      characters: sql<number>`coalesce(sum(length(${factsTable.text}) + coalesce(length(${briefingItems.note}), 0)), 0)`,
+    })
+    .from(briefingItems).innerJoin(factsTable, eq(factsTable.id, briefingItems.factId))
+    .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.included, true), isNull(factsTable.deletedAt))).get();
+  return { ...row, finalPreparedOn: row.status === "final" ? row.finalPreparedOn : null, facts: size?.facts ?? 0, characters: size?.characters ?? 0 };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, ConflictError, ValidationError } from "@/lib/errors";
+import { isAppError, isConflictError, isValidationError, type AppError } from "@/lib/errors";
 import { currentActor } from "./session";
 
 /** What a form action returns: success, or a message with errors by field and the values sent back. */
@@ -59,19 +59,28 @@ export function secureAction<S extends z.ZodType, R>(
 
 function failure(error: unknown, values: Record<string, string>): ActionState<never> {
   unstable_rethrow(error); // Next's own control flow (redirect, notFound) passes through untouched
-  if (error instanceof ConflictError) return { ok: false, status: 409, message: error.message, values, current: error.current };
-  if (error instanceof AppError) {
-    const fieldErrors = error instanceof ValidationError ? error.fieldErrors : undefined;
+  // By brand and status, never instanceof: the error may come from another bundle's copy (lib/errors.ts).
+  if (isConflictError(error)) return { ok: false, status: 409, message: error.message, values, current: error.current };
+  if (isAppError(error)) {
+    const fieldErrors = isValidationError(error) ? error.fieldErrors : undefined;
     return { ok: false, status: error.status, message: error.message, fieldErrors, values };
   }
   console.error("[chancery] action failed", error);
   return { ok: false, status: 500, message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.", values };
 }
 
+/** An app error as JSON with its status, and Retry-After when it says when to try again (503, 429). */
+function appErrorResponse(error: AppError): Response {
+  const retryAfter = error.retryAfterSeconds;
+  const headers = retryAfter !== undefined ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) } : undefined;
+  return Response.json({ error: error.message }, { status: error.status, headers });
+}
+
 /**
  * The same wrapper for route handlers: answers 401 / 403 / the data layer's status as JSON
- * itself (route handlers are never left to the proxy). The routes take no query string; a
- * route that does should get a zod schema here, as actions have.
+ * itself (route handlers are never left to the proxy), with Retry-After on a refusal for
+ * load. The routes take no query string; a route that does should get a zod schema here, as
+ * actions have.
  */
 export function secureRoute<P>(
   options: { admin?: boolean },
@@ -84,7 +93,7 @@ export function secureRoute<P>(
     try {
       return await handler({ actor, request, params: await context.params });
     } catch (error) {
-      if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
+      if (isAppError(error)) return appErrorResponse(error);
       console.error("[chancery] route failed", error);
       return Response.json({ error: "Something went wrong on our side." }, { status: 500 });
     }

@@ -58,13 +58,14 @@ export class PdfCache {
     this.pdfs = new LruCache(capacity);
   }
 
-  async get(doc: BriefingDocument, { cacheable }: { cacheable: boolean }): Promise<Buffer> {
-    if (!cacheable) return this.render(doc);
+  /** `render` replaces the cache's renderer for this call (the route renders with its admission ticket). */
+  async get(doc: BriefingDocument, { cacheable, render = this.render }: { cacheable: boolean; render?: Renderer }): Promise<Buffer> {
+    if (!cacheable) return render(doc);
     const key = briefingContentHash(doc);
     const hit = this.pdfs.get(key);
     if (hit) return hit;
     // The promise is cached, so concurrent first downloads share one render.
-    const pending = this.render(doc);
+    const pending = render(doc);
     this.pdfs.set(key, pending);
     try {
       return await pending;
@@ -79,10 +80,11 @@ export class PdfCache {
 const globalForPdfCache = globalThis as unknown as { chanceryPdfCache?: PdfCache };
 
 /**
- * A briefing's PDF from the shared pool, served from memory when `cacheable` (a finalised
- * briefing never changes, so its second download is instant). Drafts should pass false.
+ * A briefing's PDF from the shared pool (or `render`, e.g. an admission ticket's), served from
+ * memory when `cacheable` (a finalised briefing never changes, so its second download is
+ * instant). Drafts should pass false.
  */
-export function renderCached(doc: BriefingDocument, options: { cacheable: boolean }): Promise<Buffer> {
+export function renderCached(doc: BriefingDocument, options: { cacheable: boolean; render?: Renderer }): Promise<Buffer> {
   globalForPdfCache.chanceryPdfCache ??= new PdfCache();
   return globalForPdfCache.chanceryPdfCache.get(doc, options);
 }

@@ -1,13 +1,18 @@
 /**
  * Briefing PDFs. Server-side only; no Next imports, so scripts and workers can use it too.
  *
- *   renderCached(doc, { cacheable })  — what the download route should call
- *   renderBriefingPdfPooled(doc)      — on the shared worker pool, no cache
- *   renderBriefingPdf(doc)            — in the calling thread (CLI, tests)
+ *   sharedPdfPool().admit({ userId, places }) — what the download route asks first, before
+ *                                    building the document; then renderCached(doc, { render: ticket.render })
+ *   renderCached(doc, { cacheable }) — on the shared pool, finalised briefings from memory
+ *   renderBriefingPdfPooled(doc)     — on the shared worker pool, no cache
+ *   renderBriefingPdf(doc)           — in the calling thread (CLI, tests)
  *
- * Pool errors: PdfBusyError (503, retryAfterSeconds) and PdfTimeoutError (504), both AppErrors.
+ * Pool errors: PdfBusyError (503), PdfUserLimitError (429), both with retryAfterSeconds, and
+ * PdfTimeoutError (504). Recognise them with isAppError (lib/errors.ts), never instanceof:
+ * the shared pool may come from another bundle.
  */
 export { renderBriefingPdf } from "./render";
-export { renderBriefingPdfPooled, sharedPdfPool, PdfRenderPool, type PdfPoolOptions } from "./pool";
+export { renderBriefingPdfPooled, sharedPdfPool, PdfRenderPool, type PdfPoolOptions, type PdfRenderTicket } from "./pool";
 export { renderCached, briefingContentHash, PdfCache } from "./cache";
-export { PdfBusyError, PdfTimeoutError } from "./errors";
+export { estimatePlaces } from "./parts/plan";
+export { PdfBusyError, PdfTimeoutError, PdfUserLimitError } from "./errors";

@@ -4,6 +4,8 @@ export interface QueuedTask<T> {
   signal: AbortSignal;
   /** Runs before every task that is not urgent (a briefing's assembly: its parts are done). */
   urgent?: boolean;
+  /** Called as the task leaves the queue for a thread (the render's time limit starts then). */
+  onStart?: () => void;
 }
 
 interface Entry<T> extends QueuedTask<T> {
@@ -63,6 +65,7 @@ export class RenderQueue<T> {
       const entry = this.urgent.shift() ?? this.waiting.shift();
       if (!entry) return;
       entry.stopListening();
+      entry.onStart?.();
       this.running += 1;
       this.startSafely(entry)
         .then(entry.resolve, entry.reject)

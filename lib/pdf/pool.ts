@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
+import { Admission } from "./pool-admission";
 import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
@@ -16,12 +17,19 @@ export interface PdfPoolOptions {
   /** Worker threads; default: the cores available. */
   threads?: number;
   /**
-   * Tasks that may wait for a thread before callers get PdfBusyError. A long briefing counts
-   * 3 from the start: its 2 parts and the assembly that follows them.
+   * Tasks that may wait beyond the threads before callers get PdfBusyError: the pool admits
+   * briefings holding up to `threads + maxQueue` places, one per task (a long briefing holds
+   * 3 from admission on: its 2 parts and the assembly that follows them).
    */
   maxQueue?: number;
-  /** Limit per render, counted from submission (queue wait included). */
+  /** Renders one user may hold at once (in this process); more get PdfUserLimitError (429). */
+  perUser?: number;
+  /** Limit per render, counted from the moment its first task starts on a thread. */
   timeoutMs?: number;
+  /** How long a briefing may wait in the queue for its first thread before it gets PdfBusyError. */
+  queueTimeoutMs?: number;
+  /** Sent as Retry-After with a refusal (503, 429). */
+  retryAfterSeconds?: number;
   /** Tasks after which the threads are replaced, before react-pdf's per-render leak adds up. */
   recycleAfter?: number;
   /** Path of the worker entry; default lib/pdf/render-worker.mjs. */
@@ -30,9 +38,15 @@ export interface PdfPoolOptions {
   warmUp?: boolean;
 }
 
-function timeoutReason(): Error {
-  const reason = new Error("The render ran past its time limit.");
-  reason.name = "TimeoutError";
+/** An admitted request's claim on the pool: render once with it, and release it on every path. */
+export interface PdfRenderTicket {
+  render(doc: BriefingDocument): Promise<Buffer>;
+  release(): void;
+}
+
+function abortReason(name: "TimeoutError" | "QueueTimeoutError"): Error {
+  const reason = new Error(name === "TimeoutError" ? "The render ran past its time limit." : "The render waited too long for a thread.");
+  reason.name = name;
   return reason;
 }
 
@@ -42,15 +56,20 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
 
+/** Places a document's tasks hold: one for a single part; its parts plus their assembly otherwise. */
+export function placesFor(plans: PartPlan[]): number {
+  return plans.length === 1 ? 1 : plans.length + 1;
+}
+
 /** A bounded pool of render threads that replaces its threads every `recycleAfter` renders. */
 export class PdfRenderPool {
   readonly threads: number;
   readonly maxQueue: number;
   readonly timeoutMs: number;
+  readonly queueTimeoutMs: number;
   readonly recycleAfter: number;
   private readonly renderThreads: RenderThreads;
-  /** Queue places held for the assembly of admitted briefings whose parts are still rendering. */
-  private heldForAssembly = 0;
+  private readonly admission: Admission;
   private readonly queue: RenderQueue<PdfTask>;
   private closing = false;
 
@@ -58,10 +77,16 @@ export class PdfRenderPool {
     this.threads = options.threads ?? os.availableParallelism();
     this.maxQueue = options.maxQueue ?? this.threads * 4;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.queueTimeoutMs = options.queueTimeoutMs ?? 15_000;
     // react-pdf keeps a little memory per render (about 6 KB per task here, measured over 200
     // renders; react-pdf #3051). Recycling costs a cold JIT for the next ~20 renders, so it is
     // rare: 2,000 tasks hold back about 12 MB per thread.
     this.recycleAfter = options.recycleAfter ?? 2_000;
+    this.admission = new Admission({
+      places: this.threads + this.maxQueue,
+      perUser: options.perUser ?? 2,
+      retryAfterSeconds: options.retryAfterSeconds ?? 5,
+    });
     this.renderThreads = new RenderThreads({
       threads: this.threads,
       workerFile: options.workerFile ?? defaultWorkerFile(),
@@ -72,51 +97,79 @@ export class PdfRenderPool {
   }
 
   /**
-   * Renders a briefing: a short one as a single task; a longer one as its parts, which run on
-   * different threads at once, then an assembly task. One time limit covers all of them.
+   * Asks for room before any expensive work: throws PdfUserLimitError (429) when `userId`
+   * already holds `perUser` tickets, PdfBusyError (503) when the places are taken or the pool
+   * is closing. `places` is an estimate (see estimatePlaces in parts/plan.ts); the ticket's
+   * render corrects it from the document. Room for all of a document's tasks at once, or
+   * none: a document admitted by halves would keep a thread busy for nothing.
    */
-  async render(doc: BriefingDocument): Promise<Buffer> {
+  admit({ userId = null, places = 1 }: { userId?: string | null; places?: number } = {}): PdfRenderTicket {
     if (this.closing) throw new PdfBusyError();
-    const plans = planParts(doc, MAX_PARTS);
-    // Room in the queue for all of a document's tasks at once, or none of them: a document
-    // admitted by halves would keep a thread busy for nothing. A long one also holds a place
-    // for its assembly, so the parts it has rendered are never refused at the last step.
-    // When nothing waits, anything is admitted, whatever maxQueue says.
-    const needs = plans.length === 1 ? 1 : plans.length + 1;
-    const waiting = this.queue.size + this.heldForAssembly;
-    if (waiting > 0 && waiting + needs > this.maxQueue) throw new PdfBusyError();
-    // One limit for the whole document, and the first failure also stops its other tasks.
-    // A plain timer, not AbortSignal.timeout() inside AbortSignal.any(): on Node 20 the
+    const ticket = this.admission.admit({ userId, places });
+    let used = false;
+    return {
+      render: (doc) => {
+        if (used) return Promise.reject(new Error("A render ticket renders one document."));
+        used = true;
+        const plans = planParts(doc, MAX_PARTS);
+        ticket.resize(placesFor(plans));
+        return this.renderAdmitted(doc, plans);
+      },
+      release: () => ticket.release(),
+    };
+  }
+
+  /** Admits and renders a briefing in one step, for callers with no user and nothing to build first. */
+  async render(doc: BriefingDocument): Promise<Buffer> {
+    const ticket = this.admit({ places: placesFor(planParts(doc, MAX_PARTS)) });
+    try {
+      return await ticket.render(doc);
+    } finally {
+      ticket.release();
+    }
+  }
+
+  /** Places held by admitted requests now. */
+  get placesInUse(): number {
+    return this.admission.placesInUse;
+  }
+
+  /**
+   * Renders an admitted briefing: a short one as a single task; a longer one as its parts,
+   * which run on different threads at once, then an assembly task. It may wait
+   * `queueTimeoutMs` for its first thread (then PdfBusyError); from then on one time limit
+   * covers all of its tasks (then PdfTimeoutError), so queue wait never counts as rendering.
+   */
+  private async renderAdmitted(doc: BriefingDocument, plans: PartPlan[]): Promise<Buffer> {
+    if (this.closing) throw new PdfBusyError();
+    // Plain timers, not AbortSignal.timeout() inside AbortSignal.any(): on Node 20 the
     // timeout signal can be garbage-collected and its abort never comes (nodejs/node#57736).
     const control = new AbortController();
-    const timer = setTimeout(() => control.abort(timeoutReason()), this.timeoutMs);
     const { signal } = control;
-    const step = (task: PdfTask, urgent = false) => this.run({ task, signal, urgent }).catch((error: unknown) => {
+    const queueTimer = setTimeout(() => control.abort(abortReason("QueueTimeoutError")), this.queueTimeoutMs);
+    let renderTimer: NodeJS.Timeout | undefined;
+    const onStart = () => {
+      if (renderTimer !== undefined) return;
+      clearTimeout(queueTimer);
+      renderTimer = setTimeout(() => control.abort(abortReason("TimeoutError")), this.timeoutMs);
+    };
+    // The first failure also stops the document's other tasks.
+    const step = (task: PdfTask, urgent = false) => this.run({ task, signal, urgent, onStart }).catch((error: unknown) => {
       control.abort();
       throw error;
     });
-    let held = false;
-    const release = () => {
-      if (held) this.heldForAssembly -= 1;
-      held = false;
-    };
     try {
       // A briefing of one part is one task: its thread renders and assembles it in a row.
       if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
-      this.heldForAssembly += 1;
-      held = true;
       const onThreads: PdfTasks = {
         part: (d, plan) => step({ kind: "part", doc: d, plan }),
-        assemble: (d, p, parts) => {
-          release();
-          // Ahead of the parts still waiting: this briefing is nearly done.
-          return step({ kind: "assemble", doc: d, plans: p, parts }, true);
-        },
+        // Ahead of the parts still waiting: this briefing is nearly done.
+        assemble: (d, p, parts) => step({ kind: "assemble", doc: d, plans: p, parts }, true),
       };
       return toBuffer(await renderWithTasks(doc, onThreads, plans));
     } finally {
-      clearTimeout(timer);
-      release();
+      clearTimeout(queueTimer);
+      clearTimeout(renderTimer);
     }
   }
 
@@ -125,8 +178,9 @@ export class PdfRenderPool {
       return await this.queue.submit(queued);
     } catch (error) {
       const { signal } = queued;
-      const timedOut = signal.aborted && signal.reason instanceof Error && signal.reason.name === "TimeoutError";
-      if (isAbort(error) && timedOut) throw new PdfTimeoutError(this.timeoutMs);
+      const reason = signal.aborted && signal.reason instanceof Error ? signal.reason.name : null;
+      if (isAbort(error) && reason === "TimeoutError") throw new PdfTimeoutError(this.timeoutMs);
+      if (isAbort(error) && reason === "QueueTimeoutError") throw new PdfBusyError(this.admission.limits.retryAfterSeconds);
       throw error;
     }
   }
@@ -155,6 +209,15 @@ export class PdfRenderPool {
   }
 }
 
+/**
+ * CHANCERY_PDF_RENDERS_PER_USER (default 2): renders one user may hold at once. Per process:
+ * several server processes would each allow this many.
+ */
+export function rendersPerUser(): number {
+  const value = Number(process.env.CHANCERY_PDF_RENDERS_PER_USER ?? 2);
+  return Number.isInteger(value) && value > 0 ? value : 2;
+}
+
 // One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
@@ -163,13 +226,13 @@ const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool 
  * so its threads load and warm up before anyone downloads; otherwise on first use.
  */
 export function sharedPdfPool(): PdfRenderPool {
-  globalForPdf.chanceryPdfPool ??= new PdfRenderPool({ warmUp: true });
+  globalForPdf.chanceryPdfPool ??= new PdfRenderPool({ warmUp: true, perUser: rendersPerUser() });
   return globalForPdf.chanceryPdfPool;
 }
 
 /**
- * Renders a briefing on the shared worker pool. Throws PdfBusyError when the queue is full
- * and PdfTimeoutError when the render runs past the limit.
+ * Admits and renders a briefing on the shared worker pool, as no user in particular. Throws
+ * PdfBusyError when the pool is full and PdfTimeoutError when the render runs past the limit.
  */
 export function renderBriefingPdfPooled(doc: BriefingDocument): Promise<Buffer> {
   return sharedPdfPool().render(doc);

@@ -118,3 +118,15 @@ export function planParts(doc: BriefingDocument, maxParts: number): PartPlan[] {
   }
   return parts;
 }
+
+/**
+ * The render places a briefing will likely hold (1 task, or its parts and their assembly),
+ * from a cheap count made before its document is built: the route asks the pool for room
+ * with it. Only facts are counted, not the timeline, people and sources that come with them,
+ * so the threshold is halved to err high (the seeded Kazakhstan draft: 21,700 counted, two
+ * parts); the pool corrects the estimate from the document either way.
+ */
+export function estimatePlaces({ facts, characters }: { facts: number; characters: number }): number {
+  const weight = FRONT_WEIGHT + facts * FACT_OVERHEAD + characters;
+  return weight < MIN_WEIGHT_TO_SPLIT / 2 ? 1 : MAX_PARTS + 1;
+}

@@ -1,36 +1,66 @@
+import { getBriefingPrintSummary, type BriefingPrintSummary } from "@/db/queries/briefing-view";
 import { recordDownload } from "@/db/queries/briefings";
 import { buildSavedDocument } from "@/lib/briefing/build-document";
+import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
 import { secureRoute } from "@/lib/next/guard";
-import { PdfBusyError, renderCached } from "@/lib/pdf";
+// The pool, cache and plan only, not "@/lib/pdf": its index also loads the in-thread renderer
+// (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
+import { renderCached } from "@/lib/pdf/cache";
+import { estimatePlaces } from "@/lib/pdf/parts/plan";
+import { sharedPdfPool } from "@/lib/pdf/pool";
 
 export const dynamic = "force-dynamic";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** What names the file: the document's own fields, or the same read cheaply for HEAD. */
+type Named = Parameters<typeof briefingFileName>[0];
+
+const namedBySummary = (summary: BriefingPrintSummary): Named => ({
+  country: { name: summary.countryName }, preparedOn: summary.finalPreparedOn ?? today(), revision: summary.revision,
+});
+
+function pdfHeaders(named: Named): Record<string, string> {
+  return {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": contentDisposition(briefingFileName(named)),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
 
 /**
  * GET /briefings/{id}/pdf — the owner's briefing as a PDF rendered on the server (in the
  * worker pool, never on this thread). 401 without a session, 404 for anyone else's or an
- * unknown briefing, 503 with Retry-After when the render queue is full. Finalised briefings
- * are cached by content, so a second download is instant.
+ * unknown briefing. The pool is asked for room right after a small read, before the
+ * document is built: 429 with Retry-After when this user already has renders running, 503
+ * with Retry-After when the pool is full or the request waited too long for a thread, 504 for
+ * a render that ran past its limit (all through secureRoute). Finalised briefings are cached
+ * by content, so a second download is instant.
  */
 export const GET = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
-  const doc = buildSavedDocument({ actor, briefingId: params.id });
+  const summary = getBriefingPrintSummary({ actor, briefingId: params.id });
+  const ticket = sharedPdfPool().admit({ userId: actor.userId, places: estimatePlaces(summary) });
+  let doc: BriefingDocument;
   let pdf: Buffer;
   try {
-    pdf = await renderCached(doc, { cacheable: doc.status === "final" });
-  } catch (error) {
-    if (error instanceof PdfBusyError) {
-      return Response.json({ error: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } });
-    }
-    throw error;
+    doc = buildSavedDocument({ actor, briefingId: params.id });
+    pdf = await renderCached(doc, { cacheable: doc.status === "final", render: ticket.render });
+  } finally {
+    ticket.release();
   }
   recordDownload({ actor, briefingId: params.id, revision: doc.revision });
   return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": contentDisposition(briefingFileName(doc)),
-      "Content-Length": String(pdf.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+    headers: { ...pdfHeaders(doc), "Content-Length": String(pdf.length) },
   });
+});
+
+/**
+ * HEAD /briefings/{id}/pdf — the headers a download would get (401, 404, or 200 with the
+ * type and file name), with nothing rendered and no download audited. Without this export
+ * Next would answer HEAD with GET, rendering the PDF and recording a download.
+ */
+export const HEAD = secureRoute<{ id: string }>({}, ({ actor, params }) => {
+  return new Response(null, { headers: pdfHeaders(namedBySummary(getBriefingPrintSummary({ actor, briefingId: params.id }))) });
 });
