@@ -3,6 +3,8 @@ import { forbidden, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError, isConflictError, isValidationError, type AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { requestInfo } from "./request-info";
 import { currentActor } from "./session";
 
 /** What a form action returns: success, or a message with errors by field and the values sent back. */
@@ -48,16 +50,45 @@ export function secureAction<S extends z.ZodType, R>(
     if (!parsed.success) {
       return { ok: false, status: 400, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error), values };
     }
+    const started = performance.now();
     try {
       const data = await handler(parsed.data, actor);
       return { ok: true, data };
     } catch (error) {
-      return failure(error, values);
+      const state = failure(error, values);
+      if (state.status >= 500) await logFailure({ kind: "action", actor, error, status: state.status, started });
+      return state;
     }
   };
 }
 
-function failure(error: unknown, values: Record<string, string>): ActionState<never> {
+/**
+ * One JSON line per failed action or route call (status 500 and up: ours, not the user's),
+ * with what ties it to a user's report: request id, user, route, status and duration.
+ */
+async function logFailure({ kind, actor, error, status, started, route }: {
+  kind: "action" | "route";
+  actor: Actor;
+  error: unknown;
+  status: number;
+  started: number;
+  route?: string;
+}) {
+  const info = await requestInfo();
+  const fields = {
+    kind,
+    requestId: info.requestId,
+    userId: actor.userId,
+    route: route ?? info.path,
+    status,
+    durationMs: Math.round(performance.now() - started),
+  };
+  // Overload (503) and time limits (504) are expected under load: a warning, without a stack.
+  if (isAppError(error)) log.warn({ ...fields, reason: error.message }, `${kind} refused`);
+  else log.error({ ...fields, err: error }, `${kind} failed`);
+}
+
+function failure(error: unknown, values: Record<string, string>): ActionState<never> & { status: number } {
   unstable_rethrow(error); // Next's own control flow (redirect, notFound) passes through untouched
   // By brand and status, never instanceof: the error may come from another bundle's copy (lib/errors.ts).
   if (isConflictError(error)) return { ok: false, status: 409, message: error.message, values, current: error.current };
@@ -65,7 +96,6 @@ function failure(error: unknown, values: Record<string, string>): ActionState<ne
     const fieldErrors = isValidationError(error) ? error.fieldErrors : undefined;
     return { ok: false, status: error.status, message: error.message, fieldErrors, values };
   }
-  console.error("[chancery] action failed", error);
   return { ok: false, status: 500, message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.", values };
 }
 
@@ -90,11 +120,14 @@ export function secureRoute<P>(
     const actor = await currentActor();
     if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
     if (options.admin && actor.role !== "admin") return Response.json({ error: "Only administrators can do this." }, { status: 403 });
+    const started = performance.now();
+    const route = `${request.method} ${new URL(request.url).pathname}`;
     try {
       return await handler({ actor, request, params: await context.params });
     } catch (error) {
+      const status = isAppError(error) ? error.status : 500;
+      if (status >= 500) await logFailure({ kind: "route", actor, error, status, started, route });
       if (isAppError(error)) return appErrorResponse(error);
-      console.error("[chancery] route failed", error);
       return Response.json({ error: "Something went wrong on our side." }, { status: 500 });
     }
   };

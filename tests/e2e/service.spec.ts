@@ -28,3 +28,16 @@ test("an unexpected error shows the error page with a reference that finds its J
   const line = logLines().find((l) => l.digest === reference)!;
   expect(line).toMatchObject({ level: "error", msg: "request failed", requestId, path: "/test-hooks/error", service: "chancery" });
 });
+
+test("a failing route handler answers 500 without internals and logs one JSON line with request, user, route, status and time", async ({ page }) => {
+  const user = await makeUser("staff");
+  await signIn(page, user);
+  const response = await page.request.get("/api/test-hooks/route-error");
+  expect(response.status()).toBe(500);
+  expect(await response.json()).toEqual({ error: "Something went wrong on our side." });
+  const requestId = response.headers()["x-request-id"];
+  await expect.poll(() => logLines().filter((l) => l.requestId === requestId).length).toBe(1);
+  const line = logLines().find((l) => l.requestId === requestId)!;
+  expect(line).toMatchObject({ level: "error", msg: "route failed", kind: "route", userId: user.id, route: "GET /api/test-hooks/route-error", status: 500 });
+  expect(typeof line.durationMs).toBe("number");
+});
