@@ -11,11 +11,32 @@ export function databasePath(): string {
 }
 
 /**
+ * Creates a missing database file empty with mode 0600 (its folder 0700 when missing) before
+ * SQLite opens it: SQLite would create it 0644, world-readable, and gives the -wal and -shm
+ * files the database file's mode. An existing file or folder keeps the mode its operator set.
+ */
+function createPrivateFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "wx", 0o600);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") return;
+    throw error;
+  }
+  try {
+    fs.fchmodSync(fd, 0o600); // exactly 0600 whatever the umask
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
  * Opens a SQLite file with the settings every connection must have. WAL lets readers
  * run beside a writer; synchronous=FULL makes a committed transaction survive power loss.
  */
 export function openDatabase(file: string): DB {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createPrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");

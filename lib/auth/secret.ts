@@ -15,7 +15,7 @@ export function ensureAuthSecret(dataDir = path.resolve(/*turbopackIgnore: true*
   try {
     secret = fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // the database shares it: not world-readable
     secret = crypto.randomBytes(32).toString("base64url");
     // "wx" fails if another process wrote it first; then read theirs.
     try {

@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { createUser } from "@/db/queries/users";
+import { seedDatabase } from "@/db/seed/seed";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { AppClient } from "./app-client";
+import { ServerProcess } from "./server-process";
+
+/**
+ * Crash rounds: start the real built server on its own database, create briefings through
+ * it from several concurrent writers, kill -9 it while writes are in flight, check the file,
+ * start again. A write counts as acknowledged when the server answered the redirect to the
+ * new briefing; every acknowledged write must be in the database, which must pass
+ * integrity_check, after every round.
+ */
+export interface CrashOptions {
+  rounds: number;
+  port: number;
+  /** Concurrent writers per round. */
+  writers?: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  rounds: number;
+  acknowledged: number;
+  /** Acknowledged writes missing (or changed) after a crash: must be empty. */
+  lost: string[];
+  /** Writes cut off by a kill that had committed anyway (allowed, just counted). */
+  landedUnacknowledged: number;
+  /** Answers other than the redirect from a live server, and failures before the kill: must be empty. */
+  unexpected: string[];
+  integrity: string;
+  seconds: number;
+  databaseFile: string;
+}
+
+const USER = { email: "crash@reliability.test", password: "crash-rounds-password", name: "Crash Rounds", role: "staff" as const };
+const MAX_WRITES_PER_WRITER = 500;
+const ROUND_LIMIT_MS = 180_000;
+
+// Each round kills after 5..40 acknowledged writes, spread by a fixed hash of the round number.
+const killAfter = (round: number) => 5 + (Math.imul(round, 2654435761) >>> 0) % 36;
+
+export async function runCrashRounds(options: CrashOptions): Promise<CrashReport> {
+  const started = Date.now();
+  const deadline = started + options.rounds * ROUND_LIMIT_MS;
+  const log = options.log ?? (() => {});
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-crash-"));
+  const databaseFile = path.join(dir, "chancery.db");
+  await prepareDatabase(databaseFile);
+  const serverOptions = { port: options.port, databaseFile, authSecret: randomBytes(32).toString("base64url") };
+  const client = new AppClient(`http://127.0.0.1:${options.port}`);
+  const acked = new Map<string, string>();
+  const report: CrashReport = { rounds: 0, acknowledged: 0, lost: [], landedUnacknowledged: 0, unexpected: [], integrity: "", seconds: 0, databaseFile };
+
+  for (let round = 1; round <= options.rounds; round++) {
+    if (Date.now() > deadline) throw new Error(`Crash rounds ran past their time limit at round ${round}.`);
+    const server = await ServerProcess.start(serverOptions);
+    const inFlight = new Set<string>();
+    try {
+      if (round === 1) await client.signIn(USER.email, USER.password); // the cookie outlives restarts
+      const form = await client.openNewBriefing("KZ", "health");
+      await writeUntilKilled({ client, form, server, round, writers: options.writers ?? 4, acked, inFlight, unexpected: report.unexpected });
+    } finally {
+      await server.kill();
+    }
+    const check = checkDatabase(databaseFile, acked);
+    report.rounds = round;
+    report.lost = check.lost;
+    report.integrity = check.integrity;
+    report.landedUnacknowledged = check.unacknowledged;
+    log(`round ${round}: ${acked.size} acknowledged, ${inFlight.size} cut off, integrity ${check.integrity}, lost ${check.lost.length}`);
+    if (check.lost.length || check.integrity !== "ok" || report.unexpected.length) break;
+  }
+  // One more start: the server must come up on the file the last kill left.
+  await (await ServerProcess.start(serverOptions)).kill();
+  report.acknowledged = acked.size;
+  report.seconds = (Date.now() - started) / 1000;
+  if (!report.lost.length && report.integrity === "ok" && !report.unexpected.length) fs.rmSync(dir, { recursive: true, force: true });
+  return report;
+}
+
+async function prepareDatabase(file: string): Promise<void> {
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    seedDatabase(db);
+    await createUser({ actor: SYSTEM_ACTOR, input: USER, db });
+  } finally {
+    db.$client.close();
+  }
+}
+
+interface RoundState {
+  client: AppClient;
+  form: [string, string][];
+  server: ServerProcess;
+  round: number;
+  writers: number;
+  acked: Map<string, string>;
+  inFlight: Set<string>;
+  unexpected: string[];
+}
+
+/** Writers post until the round's kill (or a refusal, which ends the round early and is reported). */
+async function writeUntilKilled(s: RoundState): Promise<void> {
+  let ackedThisRound = 0;
+  let killing: Promise<void> | undefined;
+  const killNow = () => (killing ??= s.server.kill());
+  const writer = async (w: number) => {
+    for (let n = 1; !killing && n <= MAX_WRITES_PER_WRITER; n++) {
+      const tag = `crash r${s.round} w${w} n${n}`;
+      s.inFlight.add(tag);
+      try {
+        const result = await s.client.createBriefing(s.form, tag);
+        s.inFlight.delete(tag);
+        if ("refused" in result) {
+          s.unexpected.push(`round ${s.round}: "${tag}" answered ${result.refused}`);
+          killNow();
+        } else {
+          s.acked.set(result.id, tag);
+          if (++ackedThisRound === killAfter(s.round)) killNow();
+        }
+      } catch (error) {
+        if (!killing) {
+          s.unexpected.push(`round ${s.round}: "${tag}" failed before the kill: ${String(error)}\n${s.server.output()}`);
+          killNow();
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: s.writers }, (_, w) => writer(w + 1)));
+  await killNow();
+}
+
+/** Opens the file as the app would after a crash (recovering the WAL) and checks it. */
+function checkDatabase(file: string, acked: Map<string, string>): { integrity: string; lost: string[]; unacknowledged: number } {
+  const db = openDatabase(file);
+  try {
+    const integrity = String(db.$client.pragma("integrity_check", { simple: true }));
+    const rows = db.$client
+      .prepare("SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'")
+      .all() as { id: string; tag: string }[];
+    const stored = new Map(rows.map((r) => [r.id, r.tag]));
+    const lost = [...acked].filter(([id, tag]) => stored.get(id) !== tag).map(([id, tag]) => `${tag} (${id})`);
+    return { integrity, lost, unacknowledged: rows.filter((r) => !acked.has(r.id)).length };
+  } finally {
+    db.$client.close();
+  }
+}

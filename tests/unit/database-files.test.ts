@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { ensureAuthSecret } from "@/lib/auth/secret";
+
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+// The usual umask (022) would leave a file created 0644 world-readable; pin it so the test
+// does not pass by luck under a stricter one.
+let umask: number;
+let dir: string;
+beforeEach(() => {
+  umask = process.umask(0o022);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-modes-"));
+});
+afterEach(() => {
+  process.umask(umask);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("database files", () => {
+  it("are created 0600 (with their -wal and -shm) in a folder created 0700", () => {
+    const file = path.join(dir, "data", "chancery.db");
+    const db = openDatabase(file);
+    migrateDatabase(db); // writes, so the -wal and -shm files exist
+    try {
+      expect(fs.existsSync(`${file}-wal`)).toBe(true);
+      expect(fs.existsSync(`${file}-shm`)).toBe(true);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f).toString(8), f).toBe("600");
+      expect(modeOf(path.dirname(file)).toString(8)).toBe("700");
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("keep the mode an operator gave an existing file", () => {
+    const file = path.join(dir, "shared.db");
+    fs.writeFileSync(file, "", { mode: 0o640 });
+    openDatabase(file).$client.close();
+    expect(modeOf(file).toString(8)).toBe("640");
+  });
+
+  it("share data/ with the generated auth secret, which creates it 0700 too", () => {
+    const saved = process.env.AUTH_SECRET;
+    delete process.env.AUTH_SECRET;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {}); // the "generated one" warning
+    try {
+      ensureAuthSecret(path.join(dir, "data"));
+      expect(modeOf(path.join(dir, "data")).toString(8)).toBe("700");
+      expect(modeOf(path.join(dir, "data", "auth-secret")).toString(8)).toBe("600");
+    } finally {
+      warn.mockRestore();
+      if (saved === undefined) delete process.env.AUTH_SECRET;
+      else process.env.AUTH_SECRET = saved;
+    }
+  });
+});
