@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { signInPath } from "@/lib/auth/callback-url";
 
 /**
  * Runs before every request. It only (1) sets a per-request CSP nonce and security headers,
@@ -49,9 +50,7 @@ export function proxy(request: NextRequest) {
   // a fetch, a download, a script — reaches its route handler, which answers 401 itself.
   const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
   if (!isApi && !isPublic && !hasSession && wantsPage) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(signIn);
+    return NextResponse.redirect(new URL(signInPath(pathname + search), request.url));
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
