@@ -19,7 +19,8 @@ const topicList = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
 
 const filterFields = {
-  country: z.string().trim().min(1, "Choose a country."),
+  // A party id; that it names a country (not an organisation) is checked where the party is read (createBriefing).
+  country: z.string().trim().min(1, "Choose a country.").max(100, "Choose a country from the list."),
   topics: topicList,
   from: optionalDay("From"),
   to: optionalDay("To"),
