@@ -3,7 +3,8 @@ import { signInPath } from "@/lib/auth/callback-url";
 
 /**
  * Runs before every request. It only (1) sets a per-request CSP nonce and security headers,
- * (2) refuses a server-action POST from a foreign origin, and (3) sends page requests that
+ * (2) refuses a write (any method but GET and HEAD) sent from another site (403), and
+ * (3) sends page requests that
  * carry no session cookie to the sign-in page. It is never the authorisation check: pages,
  * actions and route handlers verify the session against the database themselves.
  */
@@ -26,9 +27,17 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function foreignOrigin(request: NextRequest): boolean {
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * A request another site made the browser send: its Origin names another host (or is the
+ * opaque "null"), or, when a browser sends no Origin, Sec-Fetch-Site says cross-site. Our
+ * own pages post with our own Origin; scripts and tools without these headers are not a
+ * browser carrying someone's cookie, so they pass.
+ */
+function fromForeignSite(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return false;
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
   try {
     return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
   } catch {
@@ -36,11 +45,17 @@ function foreignOrigin(request: NextRequest): boolean {
   }
 }
 
+function refusal(status: number, message: string): NextResponse {
+  // Exactly "text/plain": Next's client shows such a body as the error of a failed action.
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain" } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
-  if (request.method === "POST" && request.headers.has("next-action") && foreignOrigin(request)) {
-    return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
+  if (!SAFE_METHODS.has(request.method)) {
+    // Every write, server actions and next-auth's routes included, comes from our own pages.
+    if (fromForeignSite(request)) return refusal(403, "Cross-origin request refused.");
   }
 
   const isApi = pathname.startsWith("/api/");
