@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signInPath } from "@/lib/auth/callback-url";
+import { ACTION_BODY_LIMIT_BYTES, formatMegabytes } from "@/lib/validation/body-size";
 
 /**
  * Runs before every request. It only (1) sets a per-request CSP nonce and security headers,
- * (2) refuses a write (any method but GET and HEAD) sent from another site (403), and
- * (3) sends page requests that
+ * (2) refuses a write (any method but GET and HEAD) sent from another site (403) or larger
+ * than a server action may take (413), and (3) sends page requests that
  * carry no session cookie to the sign-in page. It is never the authorisation check: pages,
  * actions and route handlers verify the session against the database themselves.
  */
@@ -56,6 +57,10 @@ export function proxy(request: NextRequest) {
   if (!SAFE_METHODS.has(request.method)) {
     // Every write, server actions and next-auth's routes included, comes from our own pages.
     if (fromForeignSite(request)) return refusal(403, "Cross-origin request refused.");
+    // Refused before Next reads the body: past its limit an action would fail with a 500.
+    if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+      return refusal(413, `The request is too large: at most ${formatMegabytes(ACTION_BODY_LIMIT_BYTES)} can be sent at once.`);
+    }
   }
 
   const isApi = pathname.startsWith("/api/");

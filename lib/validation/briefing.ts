@@ -80,10 +80,13 @@ export const briefingEditSchema = z.object({
 });
 export type BriefingEdit = z.output<typeof briefingEditSchema>;
 
+/** The most characters of the composer's JSON (next.config.mjs lets an action body hold it: see body-size.ts). */
+export const BRIEFING_PAYLOAD_MAX_CHARS = 2_000_000;
+
 /** The composer posts its whole state as one JSON field. */
 export const saveBriefingSchema = z.object({
   briefingId: z.string().min(1),
-  payload: z.string().max(2_000_000).transform((raw, ctx) => {
+  payload: z.string().max(BRIEFING_PAYLOAD_MAX_CHARS, "The briefing is too long to save; shorten its notes or text.").transform((raw, ctx) => {
     try {
       return JSON.parse(raw) as unknown;
     } catch {
