@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { signInPath } from "@/lib/auth/callback-url";
+import { ACTION_BODY_LIMIT_BYTES, formatMegabytes } from "@/lib/validation/body-size";
 
 /**
  * Runs before every request. It only (1) sets a per-request CSP nonce and security headers,
- * (2) refuses a server-action POST from a foreign origin, and (3) sends page requests that
+ * (2) refuses a write (any method but GET and HEAD) sent from another site (403) or larger
+ * than a server action may take (413), and (3) sends page requests that
  * carry no session cookie to the sign-in page. It is never the authorisation check: pages,
  * actions and route handlers verify the session against the database themselves.
  */
@@ -25,9 +28,17 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function foreignOrigin(request: NextRequest): boolean {
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * A request another site made the browser send: its Origin names another host (or is the
+ * opaque "null"), or, when a browser sends no Origin, Sec-Fetch-Site says cross-site. Our
+ * own pages post with our own Origin; scripts and tools without these headers are not a
+ * browser carrying someone's cookie, so they pass.
+ */
+function fromForeignSite(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return false;
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
   try {
     return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
   } catch {
@@ -35,11 +46,21 @@ function foreignOrigin(request: NextRequest): boolean {
   }
 }
 
+function refusal(status: number, message: string): NextResponse {
+  // Exactly "text/plain": Next's client shows such a body as the error of a failed action.
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain" } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
-  if (request.method === "POST" && request.headers.has("next-action") && foreignOrigin(request)) {
-    return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
+  if (!SAFE_METHODS.has(request.method)) {
+    // Every write, server actions and next-auth's routes included, comes from our own pages.
+    if (fromForeignSite(request)) return refusal(403, "Cross-origin request refused.");
+    // Refused before Next reads the body: past its limit an action would fail with a 500.
+    if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+      return refusal(413, `The request is too large: at most ${formatMegabytes(ACTION_BODY_LIMIT_BYTES)} can be sent at once.`);
+    }
   }
 
   const isApi = pathname.startsWith("/api/");
@@ -49,9 +70,7 @@ export function proxy(request: NextRequest) {
   // a fetch, a download, a script — reaches its route handler, which answers 401 itself.
   const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
   if (!isApi && !isPublic && !hasSession && wantsPage) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(signIn);
+    return NextResponse.redirect(new URL(signInPath(pathname + search), request.url));
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

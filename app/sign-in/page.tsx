@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { demoAccountsActive } from "@/db/queries/users";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { signInQuerySchema } from "@/lib/auth/callback-url";
 import { currentActor } from "@/lib/next/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl } = signInQuerySchema.parse(await searchParams);
   if (await currentActor()) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-md">

@@ -33,6 +33,11 @@ function proposeTitle(country: string, chosen: { name: string }[], allCount: num
 export function createBriefing({ actor, input, db = getDb() }: { actor: Actor; input: NewBriefingInput; db?: DB }): string {
   const country = db.select().from(parties).where(and(eq(parties.id, input.country), isNull(parties.deletedAt))).get();
   if (!country) throw new NotFoundError("No such country.");
+  // A briefing is a country briefing: the form offers countries only, and so does this.
+  if (country.kind !== "country") {
+    const message = `${country.name} is an organisation; a briefing is prepared for a country.`;
+    throw new ValidationError(message, { country: ["Choose a country."] });
+  }
   const allTopics = db.select().from(topics).where(isNull(topics.deletedAt)).orderBy(asc(topics.sortOrder)).all();
   const unknown = input.topics.filter((id) => !allTopics.some((t) => t.id === id));
   if (unknown.length) throw new ValidationError(`Unknown topic: ${unknown.join(", ")}.`, { topics: [`Unknown topic: ${unknown.join(", ")}.`] });

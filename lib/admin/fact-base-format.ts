@@ -4,6 +4,7 @@ import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } fro
 import { PARTY_KINDS } from "@/db/schema/parties";
 import { DATE_PRECISIONS, dateSpanProblem, isValidIsoDay } from "@/lib/dates/date-span";
 import { textProblem } from "@/lib/validation/text";
+import { isWebAddress, WEB_ADDRESS_MESSAGE } from "@/lib/validation/web-address";
 
 /** The export/import document (docs/fact-base-format.md describes it for people). */
 export const FACT_BASE_FORMAT = "chancery-fact-base";
@@ -35,7 +36,7 @@ export const topicRecord = z.object({ id, name: text(200), description: text(200
 export const sourceRecord = z.object({
   id, publisher: text(300).nullable(), publisherNote: text(1000).nullable(), title: text(1000).nullable(), dateline: text(200).nullable(),
   publishedStart: day, publishedEnd: day, publishedPrecision: z.enum(DATE_PRECISIONS), publishedInferred: z.boolean(), publishedNote: text(1000).nullable(),
-  url: z.string().max(2000).nullable(), fileName: z.string().max(300).nullable(), addedAt: stamp, fullText: text(500_000), ...curated,
+  url: z.string().refine(isWebAddress, WEB_ADDRESS_MESSAGE).nullable(), fileName: z.string().max(300).nullable(), addedAt: stamp, fullText: text(500_000), ...curated,
 }).superRefine((s, ctx) => checkSpan({ dateStart: s.publishedStart, dateEnd: s.publishedEnd, datePrecision: s.publishedPrecision }, ctx));
 export const meetingRecordShape = z.object({
   id, name: text(500), series: text(200).nullable(), format: z.enum(MEETING_FORMATS), ordinal: z.number().int().positive().nullable(), ...optionalSpan,

@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { findSessionUser } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
+import { signInPath } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
 
 /**
@@ -22,7 +23,7 @@ export async function currentActor(): Promise<Actor | null> {
 /** For pages: the actor, or a redirect to sign-in (back to `path` afterwards); 403 for non-admins when `admin`. */
 export async function requirePageActor(path: string, opts: { admin?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!actor) redirect(signInPath(path));
   if (opts.admin && actor.role !== "admin") forbidden();
   return actor;
 }

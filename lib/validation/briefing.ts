@@ -19,7 +19,8 @@ const topicList = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
 
 const filterFields = {
-  country: z.string().trim().min(1, "Choose a country."),
+  // A party id; that it names a country (not an organisation) is checked where the party is read (createBriefing).
+  country: z.string().trim().min(1, "Choose a country.").max(100, "Choose a country from the list."),
   topics: topicList,
   from: optionalDay("From"),
   to: optionalDay("To"),
@@ -79,10 +80,13 @@ export const briefingEditSchema = z.object({
 });
 export type BriefingEdit = z.output<typeof briefingEditSchema>;
 
+/** The most characters of the composer's JSON (next.config.mjs lets an action body hold it: see body-size.ts). */
+export const BRIEFING_PAYLOAD_MAX_CHARS = 2_000_000;
+
 /** The composer posts its whole state as one JSON field. */
 export const saveBriefingSchema = z.object({
   briefingId: z.string().min(1),
-  payload: z.string().max(2_000_000).transform((raw, ctx) => {
+  payload: z.string().max(BRIEFING_PAYLOAD_MAX_CHARS, "The briefing is too long to save; shorten its notes or text.").transform((raw, ctx) => {
     try {
       return JSON.parse(raw) as unknown;
     } catch {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
+import { isWebAddress, WEB_ADDRESS_MAX, WEB_ADDRESS_MESSAGE } from "./web-address";
 
 const optionalText = (max: number, label: string, multiline = false) =>
   z.preprocess((v) => v ?? "", cleanText({ max, label, multiline })).transform((v) => (v === "" ? null : v));
@@ -19,7 +20,7 @@ export const sourceFormSchema = z
     publishedPrecision: z.enum(DATE_PRECISIONS, { message: "Choose a precision." }),
     publishedInferred: z.string().optional().transform((v) => v === "true" || v === "on"),
     publishedNote: optionalText(500, "Date note", true),
-    url: optionalText(2000, "URL").refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Enter a web address starting with http:// or https://."),
+    url: optionalText(WEB_ADDRESS_MAX, "URL").refine((v) => v === null || isWebAddress(v), WEB_ADDRESS_MESSAGE),
     fullText: cleanText({ min: 1, max: 200_000, label: "Full text", multiline: true }),
   })
   .superRefine((s, ctx) => {

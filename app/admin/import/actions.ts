@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { importFactBase, type ImportReport } from "@/db/queries/fact-base";
 import { ValidationError } from "@/lib/errors";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction, type ActionState } from "@/lib/next/guard";
 import { importFactBaseSchema } from "@/lib/validation/fact-base-import";
 
-export const importFactBaseAction = secureAction({ schema: importFactBaseSchema, admin: true }, ({ document }, actor): ImportReport => {
+const guardedImport = secureAction({ schema: importFactBaseSchema, admin: true }, ({ document }, actor): ImportReport => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(document);
@@ -17,3 +17,13 @@ export const importFactBaseAction = secureAction({ schema: importFactBaseSchema,
   if (report.ok) revalidatePath("/admin", "layout");
   return report;
 });
+
+/**
+ * The import, answering without the values sent: they hold the whole file, which would travel
+ * back to the browser and out again as the form's previous state with the next try (twice
+ * the body, past the size limit for a large file).
+ */
+export async function importFactBaseAction(prev: ActionState<ImportReport>, formData: FormData): Promise<ActionState<ImportReport>> {
+  const state = await guardedImport(prev, formData);
+  return state && !state.ok ? { ...state, values: undefined } : state;
+}
