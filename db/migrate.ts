@@ -1,5 +1,6 @@
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { DB } from "./client";
 
 /** The committed migrations; resolved from the working directory so Next, scripts and tests agree. */
@@ -8,4 +9,27 @@ export const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.
 /** Applies every pending migration in drizzle/ (each in a transaction; already-applied ones are skipped). */
 export function migrateDatabase(db: DB): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+export interface MigrationState {
+  /** Migrations shipped in drizzle/. */
+  shipped: number;
+  /** Shipped migrations this database has not applied yet (drizzle applies those newer than its last). */
+  pending: number;
+}
+
+/** Whether the database is at the schema this code expects (for the readiness check). */
+let shippedMigrations: { folderMillis: number }[] | undefined;
+
+export function migrationState(db: DB): MigrationState {
+  // The shipped files do not change while the process runs: read (and hash) them once.
+  const shipped = (shippedMigrations ??= readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }));
+  let last = -Infinity;
+  try {
+    const row = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+    last = row.last === null ? -Infinity : Number(row.last);
+  } catch {
+    // No migrations table: nothing applied.
+  }
+  return { shipped: shipped.length, pending: shipped.filter((m) => m.folderMillis > last).length };
 }
