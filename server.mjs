@@ -70,6 +70,9 @@ export function assignRequestId(req, res, trustedHops) {
 async function main() {
   process.env.NODE_ENV ??= "production";
   const dir = path.dirname(fileURLToPath(import.meta.url));
+  // What the app reads from its own tree (migrations, seed articles, the built PDF worker)
+  // is found from here, not from the working directory (lib/app-paths.ts).
+  process.env.CHANCERY_APP_DIR = dir;
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOSTNAME ?? "0.0.0.0";
   const hops = trustedProxyHops();

@@ -229,9 +229,11 @@ function report(ctx: RunContext, users: VirtualUser[], seconds: number, rss: { s
 
 async function main() {
   const buildDir = path.resolve(".next");
-  if (flags.build || !fs.existsSync(path.join(buildDir, "BUILD_ID"))) {
-    console.log("Building (next build)…");
-    execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
+  // The server's PDF threads load the worker that `npm run build` bundles after `next build`.
+  const built = ["BUILD_ID", "chancery/pdf-worker.mjs"].every((file) => fs.existsSync(path.join(buildDir, file)));
+  if (flags.build || !built) {
+    console.log("Building (npm run build)…");
+    execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   }
   const signInId = actionId(buildDir, "app/sign-in/actions.ts", "signInAction");
   const saveId = actionId(buildDir, "app/briefings/actions.ts", "saveBriefingAction");

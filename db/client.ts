@@ -2,12 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { dataDir } from "@/lib/app-paths";
 import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** DATABASE_URL (a relative one from the working directory), else chancery.db in the data directory. */
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_URL ?? "./data/chancery.db");
+  const configured = process.env.DATABASE_URL;
+  return configured ? path.resolve(/*turbopackIgnore: true*/ configured) : path.join(dataDir(), "chancery.db");
 }
 
 /**

@@ -1,14 +1,17 @@
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { appRoot } from "@/lib/app-paths";
 import type { DB } from "./client";
 
-/** The committed migrations; resolved from the working directory so Next, scripts and tests agree. */
-export const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+/** The committed migrations, in the app's folder whatever the working directory. */
+export function migrationsFolder(): string {
+  return path.resolve(/*turbopackIgnore: true*/ appRoot(), "drizzle");
+}
 
 /** Applies every pending migration in drizzle/ (each in a transaction; already-applied ones are skipped). */
 export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(db, { migrationsFolder: migrationsFolder() });
 }
 
 export interface MigrationState {
@@ -18,12 +21,12 @@ export interface MigrationState {
   pending: number;
 }
 
-/** Whether the database is at the schema this code expects (for the readiness check). */
 let shippedMigrations: { folderMillis: number }[] | undefined;
 
+/** Whether the database is at the schema this code expects (for the readiness check). */
 export function migrationState(db: DB): MigrationState {
   // The shipped files do not change while the process runs: read (and hash) them once.
-  const shipped = (shippedMigrations ??= readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }));
+  const shipped = (shippedMigrations ??= readMigrationFiles({ migrationsFolder: migrationsFolder() }));
   let last = -Infinity;
   try {
     const row = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkSeedData } from "@/db/seed/check-seed-data";
 import { seedData } from "@/db/seed/data";
-import { SEED_SOURCES_DIR } from "@/db/seed/seed";
+import { seedSourcesDir } from "@/db/seed/seed";
 
-const problems = checkSeedData(seedData, (fileName) => fs.readFileSync(path.join(SEED_SOURCES_DIR, fileName), "utf8"));
+const problems = checkSeedData(seedData, (fileName) => fs.readFileSync(path.join(seedSourcesDir(), fileName), "utf8"));
 const d = seedData;
 console.log(
   `${d.sources.length} sources, ${d.meetings.length} meetings, ${d.people.length} people, ` +

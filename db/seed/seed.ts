@@ -1,11 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
+import { appRoot } from "@/lib/app-paths";
 import { writeTransaction, type DB } from "../client";
 import * as s from "../schema";
 import { seedData } from "./data";
 import type { SeedData, SeedDate } from "./types";
 
-export const SEED_SOURCES_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/seed/sources");
+/** The shipped articles the curated quotes come from, in the app's folder. */
+export function seedSourcesDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ appRoot(), "db/seed/sources");
+}
 
 export interface SeedReport { inserted: Record<string, number> }
 
@@ -24,7 +28,7 @@ const NO_DATE = { dateStart: null, dateEnd: null, datePrecision: null, dateInfer
  * fact's party/topic links are written only when the fact itself is new, so an admin's
  * removal of a link is not undone either. Running it twice changes nothing.
  */
-export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = SEED_SOURCES_DIR): SeedReport {
+export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = seedSourcesDir()): SeedReport {
   const inserted: Record<string, number> = {};
   const count = (table: string, changes: number) => (inserted[table] = (inserted[table] ?? 0) + changes);
   const texts = new Map(data.sources.map((src) => [src.id, fs.readFileSync(path.join(sourcesDir, src.fileName), "utf8")]));

@@ -1,14 +1,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dataDir as appDataDir } from "@/lib/app-paths";
 import { log } from "@/lib/log";
 
 /**
  * The key that signs session tokens. AUTH_SECRET wins; without it one is generated on
- * first start and kept in data/auth-secret (gitignored, mode 0600) so sessions survive a
- * restart. Deployments should set their own; a warning says so.
+ * first start and kept in the data directory's auth-secret (CHANCERY_DATA_DIR, default
+ * data/; gitignored, mode 0600) so sessions survive a restart. Deployments should set their
+ * own; a warning says so.
  */
-export function ensureAuthSecret(dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data")): string {
+export function ensureAuthSecret(dataDir = appDataDir()): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   const file = path.join(dataDir, "auth-secret");
   let secret: string;

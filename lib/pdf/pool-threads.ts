@@ -2,21 +2,35 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { appRoot, buildDir } from "../app-paths";
 
-const WORKER_NAME = "render-worker.mjs";
+/** The bundle of render-worker.ts that `npm run build` writes (scripts/build-server-code.mjs). */
+export const BUILT_WORKER_NAME = "pdf-worker.mjs";
+/** The development entry: loads render-worker.ts through tsx. */
+const SOURCE_WORKER_NAME = "render-worker.mjs";
 
 /**
- * Where the worker entry is. Beside this module under tsx/Vitest; under `next start` this
- * module is bundled elsewhere, so fall back to the source tree from the project root
- * (CHANCERY_PDF_WORKER overrides both).
+ * Which worker entry the threads load. In production (NODE_ENV=production: `npm start`, the
+ * Playwright server) the built JavaScript in the build directory, so no TypeScript tool is
+ * needed at run time; anywhere else (the dev server, Vitest, tsx scripts) the TypeScript
+ * source through tsx, beside this module or in the app's folder. CHANCERY_PDF_WORKER
+ * overrides both. Neither depends on the working directory (lib/app-paths.ts).
  */
 export function defaultWorkerFile(): string {
-  if (process.env.CHANCERY_PDF_WORKER) return process.env.CHANCERY_PDF_WORKER;
+  const env = process.env;
+  if (env.CHANCERY_PDF_WORKER) return path.resolve(/*turbopackIgnore: true*/ env.CHANCERY_PDF_WORKER);
+  if (env.NODE_ENV === "production") {
+    const built = path.join(buildDir(), BUILT_WORKER_NAME);
+    if (!fs.existsSync(built)) {
+      throw new Error(`The PDF worker ${built} is missing: run \`npm run build\` (it builds the worker beside the app).`);
+    }
+    return built;
+  }
   if (import.meta.url.startsWith("file:")) {
-    const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_NAME);
+    const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), SOURCE_WORKER_NAME);
     if (fs.existsSync(beside)) return beside;
   }
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", WORKER_NAME);
+  return path.resolve(/*turbopackIgnore: true*/ appRoot(), "lib", "pdf", SOURCE_WORKER_NAME);
 }
 
 export interface ThreadOptions {

@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSeedData } from "@/db/seed/check-seed-data";
 import { seedData } from "@/db/seed/data";
-import { SEED_SOURCES_DIR } from "@/db/seed/seed";
+import { seedSourcesDir } from "@/db/seed/seed";
 
-const article = (fileName: string) => fs.readFileSync(path.join(SEED_SOURCES_DIR, fileName), "utf8");
+const article = (fileName: string) => fs.readFileSync(path.join(seedSourcesDir(), fileName), "utf8");
 
 describe("the quote checker", () => {
   it("reports a quote that is not verbatim, and a text in mixed alphabets", () => {

@@ -27,7 +27,7 @@ function readmeVariables(): Map<string, string> {
 }
 
 /** Variables the platform or the tools set, which the app only reads. */
-const PLATFORM = new Set(["NODE_ENV", "NEXT_RUNTIME", "CI", "CHANCERY_APP_DIR"]);
+const PLATFORM = new Set(["NODE_ENV", "NEXT_RUNTIME", "CI"]);
 
 function variablesReadByCode(): Set<string> {
   const found = new Set<string>();

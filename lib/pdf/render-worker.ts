@@ -1,0 +1,71 @@
+/**
+ * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
+ *   { kind: "part", doc, plan }            → one part of the body
+ *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
+ *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
+ *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
+ *   { kind: "probe" }                       → whether the speed patches (lib/pdf/tuning) apply to
+ *                                             the fontkit and pdfkit this thread renders with
+ * `npm run build` bundles this file to <build dir>/pdf-worker.mjs (scripts/build-server-code.mjs),
+ * which production threads load; in development render-worker.mjs loads it through tsx.
+ */
+import { move, workerData } from "piscina";
+import type { BriefingDocument } from "../briefing/document";
+import type { PartPlan } from "./parts/plan";
+import { pdfkitFontReuses } from "./tuning/pdfkit-font-reuse";
+import { shapingCacheHits } from "./tuning/shaping-cache";
+import { renderWithTasks } from "./pipeline";
+import { inThreadTasks } from "./render";
+import { WARM_UP_DOCUMENT } from "./warm-up";
+
+/** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
+export type WorkerTask =
+  | { kind: "whole"; doc: BriefingDocument; plans: PartPlan[] }
+  | { kind: "part"; doc: BriefingDocument; plan: PartPlan }
+  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] }
+  | { kind: "ping" }
+  | { kind: "probe" };
+
+export interface TuningProbe {
+  /** fontkit's layout served words from the word shaping cache during a render. */
+  shapingCache: boolean;
+  /** pdfkit's font lookup reused the per-document font during a render. */
+  pdfkitFontReuse: boolean;
+}
+
+// Print a small briefing before taking work, so the first real one is not the one that pays
+// for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
+// logged and the thread still serves: real renders report their own errors.
+if ((workerData as { warmUp?: boolean } | undefined)?.warmUp) {
+  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) => console.error("PDF worker warm-up failed:", error));
+}
+
+/** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
+function transferable(pdf: Uint8Array) {
+  const bytes = new Uint8Array(pdf.byteLength);
+  bytes.set(pdf);
+  return move(bytes);
+}
+
+/**
+ * Renders the warm-up briefing and reports whether each patch's counter grew: a counter only
+ * moves when react-pdf's own fontkit and pdfkit are the patched copies (a bundle that inlined
+ * a second copy would render unpatched, slower, and say false here).
+ */
+async function probeTuning(): Promise<TuningProbe> {
+  const [shaped, reused] = [shapingCacheHits(), pdfkitFontReuses()];
+  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks);
+  return { shapingCache: shapingCacheHits() > shaped, pdfkitFontReuse: pdfkitFontReuses() > reused };
+}
+
+export default async function renderStep(task: WorkerTask) {
+  switch (task.kind) {
+    case "part": return transferable(await inThreadTasks.part(task.doc, task.plan));
+    case "assemble": return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
+    case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
+    // Answered once this module has loaded and warmed up: the pool switches to new threads then.
+    case "ping": return null;
+    case "probe": return probeTuning();
+    default: throw new Error(`Unknown PDF task "${(task as { kind: unknown }).kind}"`);
+  }
+}

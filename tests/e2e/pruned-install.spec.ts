@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { openDatabase, type DB } from "@/db/client";
+import { createBriefing } from "@/db/queries/briefings";
+import { users } from "@/db/schema";
+import { newBriefingSchema } from "@/lib/validation/briefing";
+import { signIn } from "./fixtures";
+
+/**
+ * Deployed as Next.js services are: this tree copied to a folder of its own (tracked and
+ * untracked-but-not-ignored files, as a fresh clone with the work in progress), then
+ * `npm ci && npm run build && npm prune --omit=dev && npm start`. Without tsx or esbuild the
+ * operator scripts still run (user:add, db:seed, briefing) and the server signs in and serves
+ * a PDF rendered by its worker threads. Slow (a full install and build): one test, many steps.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 12;
+const BASE = `http://127.0.0.1:${PORT}`;
+const USER = { email: "operator@pruned.example", name: "Pruned Operator", password: "pruned-install-password" };
+
+let dir: string | undefined;
+let server: ChildProcess | undefined;
+let serverOutput = "";
+let db: DB | undefined;
+
+/** The environment of a plain shell on the box: nothing of this test run's own settings. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(
+    ([key]) => !/^(npm_|NODE_ENV$|NODE_OPTIONS$|DATABASE_URL$|PORT$|HOSTNAME$|NEXT_|CHANCERY_|E2E_|AUTH_|PLAYWRIGHT|TEST_)/.test(key),
+  );
+  // npx and npm run put this repository's node_modules/.bin (tsx among them) on PATH: a
+  // pruned install must not find its dev tools there.
+  const searchPath = (process.env.PATH ?? "").split(":").filter((dir) => !dir.includes("node_modules")).join(":");
+  // No NODE_ENV on purpose (npm ci would skip the build tools), which Next's typing of process.env requires.
+  const env: Record<string, string | undefined> = { ...Object.fromEntries(kept), PATH: searchPath, ...extra };
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Runs a command (in the install unless told) to its end, within `timeoutMs`; its output, or an error carrying it. */
+function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs: number; cwd?: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? dir, env: options.env, stdio: ["pipe", "pipe", "pipe"], timeout: options.timeoutMs });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdin.end(options.input ?? "");
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${command} ${args.join(" ")} ended with ${signal ?? `code ${code}`}:\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+const pdfText = (file: string) => new Promise<string>((resolve, reject) => {
+  const child = spawn("pdftotext", [file, "-"], { stdio: ["ignore", "pipe", "inherit"] });
+  let text = "";
+  child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.on("error", reject);
+  child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`pdftotext ended with code ${code}`))));
+});
+
+async function waitForHealth(deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    if (server?.exitCode !== null) throw new Error(`npm start ended:\n${serverOutput.slice(-4000)}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer /api/health:\n${serverOutput.slice(-4000)}`);
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** A step's duration, printed for the record (never asserted). */
+async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await test.step(name, fn);
+  console.log(`[pruned-install] ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+test.afterAll(async () => {
+  db?.$client.close();
+  if (server?.pid && server.exitCode === null) {
+    // npm start runs node server.mjs through a shell: end the group it leads.
+    const exited = new Promise((r) => server!.once("exit", r));
+    process.kill(-server.pid, "SIGTERM");
+    const killer = setTimeout(() => server?.pid && process.kill(-server.pid, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a pruned production install builds, runs the operator scripts and serves a signed-in PDF download", async ({ browser }) => {
+  test.setTimeout(20 * 60_000);
+  const app = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-pruned-"));
+  dir = app;
+  const database = path.join(app, "data", "pruned.db");
+  const env = cleanEnv({ DATABASE_URL: database, CHANCERY_DEMO_USERS: "0", NEXT_TELEMETRY_DISABLED: "1" });
+
+  await timed("copy the tree", async () => {
+    const listed = await run("git", ["ls-files", "-z", "-co", "--exclude-standard"], { cwd: process.cwd(), env: cleanEnv(), timeoutMs: 60_000 });
+    const files = listed.split("\0").filter(Boolean);
+    expect(files).toContain("package-lock.json");
+    for (const file of files) {
+      if (!fs.existsSync(file)) continue; // deleted in the work tree, not yet committed
+      fs.mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
+      fs.copyFileSync(file, path.join(app, file));
+    }
+  });
+
+  await timed("npm ci", () => run("npm", ["ci", "--no-audit", "--no-fund"], { env, timeoutMs: 10 * 60_000 }));
+  await timed("npm run build", () => run("npm", ["run", "build"], { env, timeoutMs: 10 * 60_000 }));
+  await timed("npm prune --omit=dev", () => run("npm", ["prune", "--omit=dev", "--no-audit", "--no-fund"], { env, timeoutMs: 5 * 60_000 }));
+  for (const devTool of ["tsx", "esbuild", "typescript", "vitest"]) {
+    expect(fs.existsSync(path.join(app, "node_modules", devTool)), `${devTool} pruned`).toBe(false);
+  }
+
+  await timed("operator scripts", async () => {
+    expect(await run("npm", ["run", "db:seed"], { env, timeoutMs: 120_000 })).toContain("Seeded");
+    const added = await run("npm", ["run", "user:add", "--", "--email", USER.email, "--role", "staff", "--name", USER.name], {
+      env, input: `${USER.password}\n`, timeoutMs: 120_000,
+    });
+    expect(added).toContain(`Created staff ${USER.email}`);
+    await run("npm", ["run", "briefing", "--", "--country", "Kazakhstan", "--out", "x.pdf"], { env, timeoutMs: 120_000 });
+    const text = await pdfText(path.join(app, "x.pdf"));
+    expect(text).toContain("Kazakhstan: country briefing");
+  });
+
+  await timed("npm start", async () => {
+    server = spawn("npm", ["start"], { cwd: app, env: { ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+    await waitForHealth(120_000);
+  });
+  // The generated session key went to the app's data folder, not the working directory's.
+  expect(fs.existsSync(path.join(app, "data", "auth-secret"))).toBe(true);
+
+  await timed("sign in and download a PDF", async () => {
+    db = openDatabase(database);
+    const user = db.select().from(users).where(eq(users.email, USER.email)).get()!;
+    const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip: null };
+    const id = createBriefing({ actor, input: newBriefingSchema.parse({ country: "KZ", topics: ["trade-investment"] }), db });
+    const context = await browser.newContext({ baseURL: BASE });
+    const page = await context.newPage();
+    await signIn(page, USER);
+    // The route the Download PDF button fetches, with the browser's session.
+    const response = await page.request.get(`/briefings/${id}/pdf`, { timeout: 120_000 });
+    expect(response.status(), await response.text().catch(() => "")).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    const file = path.join(app, "downloaded.pdf");
+    fs.writeFileSync(file, await response.body());
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+    const text = await pdfText(file);
+    expect(text).toContain("Kazakhstan");
+    expect(text).toContain("Trade and investment");
+    await context.close();
+  });
+  expect(serverOutput).not.toMatch(/PDF worker error|tsx\/esm|Cannot find (module|package)/);
+});
