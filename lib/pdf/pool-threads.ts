@@ -48,6 +48,21 @@ interface Generation {
   tasks: number;
   inFlight: number;
   retired: boolean;
+  /** Its threads' counters (render-worker.ts): [0] loaded the renderer, [1] warmed up. */
+  counters: Int32Array;
+}
+
+/** What the readiness check reports of the threads. */
+export interface ThreadStatus {
+  /** Threads the pool runs. */
+  threads: number;
+  /** Threads of the current generation that are alive. */
+  alive: number;
+  /** Threads of the current generation that have loaded the renderer (warm or not). */
+  loaded: number;
+  /** Of those, the ones that have also printed their warm-up briefing. */
+  warm: number;
+  closing: boolean;
 }
 
 /**
@@ -86,6 +101,14 @@ export class RenderThreads {
     }
   }
 
+  /** The current threads: alive, and loaded (a replaced thread that crashed counts again once reloaded). */
+  status(): ThreadStatus {
+    const { current } = this;
+    const alive = this.closing ? 0 : current.piscina.threads.length;
+    const count = (index: number) => Math.min(Atomics.load(current.counters, index), alive);
+    return { threads: this.options.threads, alive, loaded: count(0), warm: count(1), closing: this.closing };
+  }
+
   /** Stops every thread; tasks still running are rejected. Safe to call more than once. */
   close(): Promise<void> {
     this.closing = true;
@@ -95,6 +118,7 @@ export class RenderThreads {
 
   private startGeneration(): Generation {
     const { threads, workerFile, warmUp } = this.options;
+    const loaded = new SharedArrayBuffer(8);
     const piscina = new Piscina({
       filename: workerFile,
       minThreads: threads,
@@ -103,14 +127,14 @@ export class RenderThreads {
       // empty; the bound only catches a mistake in that.
       maxQueue: threads,
       concurrentTasksPerWorker: 1,
-      workerData: { warmUp },
+      workerData: { warmUp, loaded },
       // React's development build only slows rendering down; nothing in a PDF needs it.
       env: { ...process.env, NODE_ENV: "production" },
     });
     // Piscina emits 'error' for a worker that fails outside a task; without a listener that
     // would crash the server. The task itself still rejects, so nothing is lost.
     piscina.on("error", (error: unknown) => console.error("PDF worker error:", error));
-    return { piscina, tasks: 0, inFlight: 0, retired: false };
+    return { piscina, tasks: 0, inFlight: 0, retired: false, counters: new Int32Array(loaded) };
   }
 
   private replaceIfDue(): void {

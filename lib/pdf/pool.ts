@@ -5,7 +5,13 @@ import { Admission } from "./pool-admission";
 import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
-import { defaultWorkerFile, RenderThreads } from "./pool-threads";
+import { defaultWorkerFile, RenderThreads, type ThreadStatus } from "./pool-threads";
+
+export interface PoolStatus extends ThreadStatus {
+  queued: number;
+  placesInUse: number;
+  places: number;
+}
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
@@ -191,6 +197,20 @@ export class PdfRenderPool {
     return this.renderThreads.run(task, { signal, transferList });
   }
 
+  /**
+   * For the readiness check: the threads (alive, loaded — a warm-up in progress does not count
+   * against them), the tasks waiting for a thread and the render places in use of all there are.
+   */
+  status(): PoolStatus {
+    return {
+      ...this.renderThreads.status(),
+      closing: this.closing || this.renderThreads.status().closing,
+      queued: this.queue.size,
+      placesInUse: this.admission.placesInUse,
+      places: this.admission.limits.places,
+    };
+  }
+
   /** How many times the threads have been replaced (each after warming up). */
   get replacements(): number {
     return this.renderThreads.replacements;
@@ -236,4 +256,20 @@ export function sharedPdfPool(): PdfRenderPool {
  */
 export function renderBriefingPdfPooled(doc: BriefingDocument): Promise<Buffer> {
   return sharedPdfPool().render(doc);
+}
+
+/** The shared pool's status, or null when the process has not started one (never starts it). */
+export function sharedPdfPoolStatus(): PoolStatus | null {
+  return globalForPdf.chanceryPdfPool?.status() ?? null;
+}
+
+/** Test hooks only (lib/test-hooks.ts): stop the shared pool, or put a fresh one in its place. */
+export async function stopSharedPdfPool(): Promise<void> {
+  await globalForPdf.chanceryPdfPool?.close();
+}
+export async function restartSharedPdfPool(): Promise<void> {
+  const old = globalForPdf.chanceryPdfPool;
+  globalForPdf.chanceryPdfPool = undefined;
+  await old?.close();
+  sharedPdfPool();
 }

@@ -33,12 +33,20 @@ export interface TuningProbe {
   pdfkitFontReuse: boolean;
 }
 
+const data = workerData as { warmUp?: boolean; loaded?: SharedArrayBuffer } | undefined;
+
+// The renderer has loaded: count this thread in, for the readiness check (which must not wait
+// for the warm-up below). Shared by the threads of one generation: [0] loaded, [1] warm.
+const counters = data?.loaded ? new Int32Array(data.loaded) : null;
+if (counters) Atomics.add(counters, 0, 1);
+
 // Print a small briefing before taking work, so the first real one is not the one that pays
 // for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
 // logged and the thread still serves: real renders report their own errors.
-if ((workerData as { warmUp?: boolean } | undefined)?.warmUp) {
+if (data?.warmUp) {
   await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) => console.error("PDF worker warm-up failed:", error));
 }
+if (counters) Atomics.add(counters, 1, 1);
 
 /** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
 function transferable(pdf: Uint8Array) {

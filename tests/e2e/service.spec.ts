@@ -41,3 +41,28 @@ test("a failing route handler answers 500 without internals and logs one JSON li
   expect(line).toMatchObject({ level: "error", msg: "route failed", kind: "route", userId: user.id, route: "GET /api/test-hooks/route-error", status: 500 });
   expect(typeof line.durationMs).toBe("number");
 });
+
+test("readiness reports the PDF threads and the migrations, and answers 503 while the pool is stopped", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await expect.poll(async () => (await request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
+  const ready = await (await request.get("/api/ready")).json();
+  expect(ready).toMatchObject({ ready: true, problems: [], database: { ok: true, migrations: { pending: 0 } } });
+  expect(ready.pdf.loaded).toBe(ready.pdf.threads);
+
+  await signIn(page, await makeUser("admin"));
+  try {
+    expect((await page.request.post("/api/test-hooks/pdf-pool?action=stop")).status()).toBe(200);
+    const stopped = await request.get("/api/ready");
+    expect(stopped.status()).toBe(503);
+    expect((await stopped.json()).problems).toEqual(["PDF render pool stopped"]);
+    expect((await request.get("/api/health")).status()).toBe(200); // liveness is not readiness
+  } finally {
+    expect((await page.request.post("/api/test-hooks/pdf-pool?action=restart")).status()).toBe(200);
+  }
+  await expect.poll(async () => (await request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
+});
+
+test("a staff member cannot use the pool hook", async ({ page }) => {
+  await signIn(page, await makeUser("staff"));
+  expect((await page.request.post("/api/test-hooks/pdf-pool?action=stop")).status()).toBe(403);
+});

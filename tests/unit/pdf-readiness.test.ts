@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { PdfRenderPool } from "@/lib/pdf/pool";
+import { WARM_UP_DOCUMENT } from "@/lib/pdf/warm-up";
+
+let pool: PdfRenderPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe("the render pool's status, for readiness", () => {
+  it("counts a thread as loaded once its renderer has loaded, before its warm-up briefing is done", async () => {
+    pool = new PdfRenderPool({ threads: 1, warmUp: true });
+    expect(pool.status()).toMatchObject({ threads: 1, loaded: 0, closing: false });
+    await expect.poll(() => pool!.status().loaded, { timeout: 60_000, interval: 5 }).toBe(1);
+    expect(pool.status().warm).toBe(0); // loaded, still printing its warm-up briefing
+    await pool.render(WARM_UP_DOCUMENT); // a thread takes work once warm
+    expect(pool.status()).toMatchObject({ threads: 1, alive: 1, loaded: 1, warm: 1, queued: 0, placesInUse: 0 });
+  });
+
+  it("says so once the pool is closed", async () => {
+    pool = new PdfRenderPool({ threads: 1 });
+    await pool.close();
+    expect(pool.status()).toMatchObject({ closing: true, alive: 0, loaded: 0 });
+  });
+});
