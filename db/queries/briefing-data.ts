@@ -28,7 +28,10 @@ export function loadParty({ id, db = getDb() }: { id: string; db?: DB }) {
   return db.select().from(parties).where(and(eq(parties.id, id), isNull(parties.deletedAt))).get();
 }
 
-/** Meetings that concern a country: it took part, hosted, or a live fact about it cites the meeting. */
+/**
+ * Meetings that concern a country: it took part, hosted, is expected at an announced one, or a
+ * live fact about it cites the meeting.
+ */
 export function loadCountryMeetings({ countryId, db = getDb() }: { countryId: string; db?: DB }): MeetingWithPeople[] {
   const rows = db
     .select()
@@ -38,6 +41,7 @@ export function loadCountryMeetings({ countryId, db = getDb() }: { countryId: st
         isNull(meetings.deletedAt),
         or(
           eq(meetings.hostPartyId, countryId),
+          sql`EXISTS (SELECT 1 FROM json_each(${meetings.expectedPartyIds}) WHERE value = ${countryId})`,
           sql`${meetings.id} IN (SELECT meeting_id FROM participations WHERE party_id = ${countryId} AND deleted_at IS NULL)`,
           sql`${meetings.id} IN (SELECT f.meeting_id FROM facts f JOIN fact_parties fp ON fp.fact_id = f.id
                                  WHERE fp.party_id = ${countryId} AND f.deleted_at IS NULL AND f.meeting_id IS NOT NULL)`,

@@ -7,6 +7,11 @@ import { sources } from "./sources";
 import { users } from "./users";
 
 export const FACT_KINDS = ["statement", "figure", "commitment", "announcement", "outcome", "quote"] as const;
+/**
+ * How a figure ranks among others for the same metric and period, as Wikidata ranks statements:
+ * "preferred" prints first, "deprecated" is kept (with its source) but named as superseded.
+ */
+export const FIGURE_RANKS = ["preferred", "normal", "deprecated"] as const;
 
 /**
  * One curated statement with its provenance: the source and the verbatim quote that
@@ -34,6 +39,10 @@ export const facts = sqliteTable(
     currency: text("currency"),
     /** The period as a reader should see it ("2022", "2005 to Sep 2024"). */
     periodLabel: text("period_label"),
+    /** Figures only: the source gives the value as an approximation ("about 105 billion euros"). */
+    approximate: integer("approximate", { mode: "boolean" }).notNull().default(false),
+    /** Figures only: preferred among conflicting values for the same metric and period. */
+    rank: text("rank", { enum: FIGURE_RANKS }).notNull().default("normal"),
     createdBy: text("created_by").references(() => users.id),
     updatedBy: text("updated_by").references(() => users.id),
     ...curatedColumns(),

@@ -35,6 +35,12 @@ export const meetings = sqliteTable(
     hostPartyId: text("host_party_id").references(() => parties.id),
     mode: text("mode", { enum: MEETING_MODES }).notNull().default("unknown"),
     status: text("status", { enum: MEETING_STATUSES }).notNull(),
+    /**
+     * The parties an announced meeting is expected to bring together (ids), by its format or
+     * as the announcing article says: what links an event nobody has yet reported held to the
+     * countries it concerns. Held meetings record who came as participations instead.
+     */
+    expectedPartyIds: text("expected_party_ids", { mode: "json" }).$type<string[]>().notNull().default([]),
     ...curatedColumns(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { cleanTextCheck, curatedColumns } from "./columns";
 import { parties } from "./parties";
 import { sources } from "./sources";
@@ -20,6 +21,9 @@ export const people = sqliteTable(
  * A title a person held for a period. `validFrom`/`validTo` are days (null: not known);
  * when `attestedOnly` is set they are only the first and last days a source shows the
  * title in use, not appointment dates. The same person can hold a post twice: two rows.
+ * Each end has a precision, as date spans do: at "month" `validFrom` is the month's first
+ * day and `validTo` its last ("Mar 2025"), so no day is claimed that no source prints, and a
+ * lookup at any day inside the period finds the role.
  */
 export const personRoles = sqliteTable(
   "person_roles",
@@ -30,6 +34,8 @@ export const personRoles = sqliteTable(
     title: text("title").notNull(),
     validFrom: text("valid_from"),
     validTo: text("valid_to"),
+    validFromPrecision: text("valid_from_precision", { enum: DATE_PRECISIONS }).notNull().default("day"),
+    validToPrecision: text("valid_to_precision", { enum: DATE_PRECISIONS }).notNull().default("day"),
     attestedOnly: integer("attested_only", { mode: "boolean" }).notNull().default(true),
     sourceId: text("source_id").references(() => sources.id),
     quote: text("quote"),
@@ -44,6 +50,7 @@ export const personRoles = sqliteTable(
         AND (${t.validTo} IS NULL OR date(${t.validTo}) IS ${t.validTo})
         AND (${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo})`,
     ),
+
   ],
 );
 

@@ -60,7 +60,10 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
       count("people", tx.insert(s.people).values({ ...p, aliases: p.aliases ?? [] }).onConflictDoNothing().run().changes);
     }
     for (const r of data.roles) {
-      const row = { ...r, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, attestedOnly: r.attestedOnly ?? true };
+      const row = {
+        ...r, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, attestedOnly: r.attestedOnly ?? true,
+        validFromPrecision: r.validFromPrecision ?? "day", validToPrecision: r.validToPrecision ?? "day",
+      };
       count("person_roles", tx.insert(s.personRoles).values(row).onConflictDoNothing().run().changes);
     }
     for (const m of data.meetings) {
@@ -88,6 +91,8 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
         unit: f.figure?.unit ?? null,
         currency: f.figure?.currency ?? null,
         periodLabel: f.figure?.periodLabel ?? null,
+        approximate: f.figure?.approximate ?? false,
+        rank: f.figure?.rank ?? "normal",
       };
       const changes = tx.insert(s.facts).values(row).onConflictDoNothing().run().changes;
       count("facts", changes);

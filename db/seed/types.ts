@@ -2,8 +2,8 @@
  * The shape of the curated fact base as it ships in db/seed/data. Every id is a stable
  * key: seeding inserts what is missing by id and never touches a row that exists.
  */
-import type { DateSpan } from "@/lib/dates/date-span";
-import type { FACT_KINDS } from "@/db/schema/facts";
+import type { DatePrecision, DateSpan } from "@/lib/dates/date-span";
+import type { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
 import type { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/db/schema/meetings";
 import type { PARTY_KINDS } from "@/db/schema/parties";
 
@@ -34,6 +34,9 @@ export interface SeedRole {
   title: string;
   validFrom?: string;
   validTo?: string;
+  /** Default "day". At "month" or "year" the end is the whole month or year. */
+  validFromPrecision?: DatePrecision;
+  validToPrecision?: DatePrecision;
   /** Default true: the dates are only when a source shows the title in use. */
   attestedOnly?: boolean;
   sourceId?: string;
@@ -51,6 +54,8 @@ export interface SeedMeeting {
   hostPartyId?: string;
   mode: (typeof MEETING_MODES)[number];
   status: (typeof MEETING_STATUSES)[number];
+  /** Announced events: the parties expected to take part (default none). */
+  expectedPartyIds?: string[];
   sources: { sourceId: string; reports: (typeof MEETING_REPORTS)[number]; quote: string }[];
 }
 
@@ -71,6 +76,10 @@ export interface SeedFigure {
   unit: string;
   currency?: string;
   periodLabel: string;
+  /** The source gives the value as an approximation ("about"); default false. */
+  approximate?: boolean;
+  /** Default "normal"; "preferred" among conflicting values for the same metric and period. */
+  rank?: (typeof FIGURE_RANKS)[number];
 }
 
 export interface SeedFact {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACT_KINDS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/db/schema/meetings";
 import { PARTY_KINDS } from "@/db/schema/parties";
 import { DATE_PRECISIONS, dateSpanProblem, isValidIsoDay } from "@/lib/dates/date-span";
@@ -40,13 +40,16 @@ export const sourceRecord = z.object({
 }).superRefine((s, ctx) => checkSpan({ dateStart: s.publishedStart, dateEnd: s.publishedEnd, datePrecision: s.publishedPrecision }, ctx));
 export const meetingRecordShape = z.object({
   id, name: text(500), series: text(200).nullable(), format: z.enum(MEETING_FORMATS), ordinal: z.number().int().positive().nullable(), ...optionalSpan,
-  place: text(300).nullable(), hostPartyId: id.nullable(), mode: z.enum(MEETING_MODES), status: z.enum(MEETING_STATUSES), ...curated,
+  place: text(300).nullable(), hostPartyId: id.nullable(), mode: z.enum(MEETING_MODES), status: z.enum(MEETING_STATUSES),
+  // Added with issue 13; files exported before it have none.
+  expectedPartyIds: z.array(id).default([]), ...curated,
   sources: z.array(z.object({ sourceId: id, reports: z.enum(MEETING_REPORTS), quote: text(5000) })),
 });
 export const meetingRecord = meetingRecordShape.superRefine(checkSpan);
 export const personRecord = z.object({ id, name: text(300), aliases: z.array(text(300)), ...curated });
 export const personRoleRecord = z.object({
   id, personId: id, partyId: id, title: text(500), validFrom: day.nullable(), validTo: day.nullable(), attestedOnly: z.boolean(),
+  validFromPrecision: z.enum(DATE_PRECISIONS).default("day"), validToPrecision: z.enum(DATE_PRECISIONS).default("day"),
   sourceId: id.nullable(), quote: text(5000).nullable(), ...curated,
 });
 export const participationRecord = z.object({
@@ -55,6 +58,7 @@ export const participationRecord = z.object({
 export const factRecord = z.object({
   id, kind: z.enum(FACT_KINDS), text: text(5000), ...span, meetingId: id.nullable(), sourceId: id, quote: text(5000),
   metricKey: text(200).nullable(), value: z.number().nullable(), unit: text(100).nullable(), currency: text(20).nullable(), periodLabel: text(200).nullable(),
+  approximate: z.boolean().default(false), rank: z.enum(FIGURE_RANKS).default("normal"),
   partyIds: z.array(id).min(1), topicIds: z.array(id).min(1), ...curated,
 }).superRefine((f, ctx) => {
   checkSpan(f, ctx);

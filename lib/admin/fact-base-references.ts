@@ -70,7 +70,11 @@ export function checkFactBaseReferences(doc: FactBaseDocument, current: FactBase
     if (text.has(sourceId) && !text.get(sourceId)!.includes(quote)) problems.push(`${located.where}: the quote is not in source ${sourceId}.`);
   };
   for (const m of rows.meetings) {
-    check(m, [["hostPartyId", "parties", m.record.hostPartyId], ...m.record.sources.map((s): [string, "sources", string] => ["sources.sourceId", "sources", s.sourceId])]);
+    check(m, [
+      ["hostPartyId", "parties", m.record.hostPartyId],
+      ...(m.record.expectedPartyIds ?? []).map((id): [string, "parties", string] => ["expectedPartyIds", "parties", id]),
+      ...m.record.sources.map((s): [string, "sources", string] => ["sources.sourceId", "sources", s.sourceId]),
+    ]);
     for (const s of m.record.sources) quoted(m, s.sourceId, s.quote);
   }
   for (const r of rows.personRoles) {

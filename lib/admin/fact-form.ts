@@ -7,10 +7,11 @@ export const FACT_FIELD_LABELS: Record<FactField, string> = {
   kind: "Kind", text: "Text", sourceId: "Source", quote: "Quote (verbatim from the source)", meetingId: "Meeting",
   dateStart: "Earliest day", dateEnd: "Latest day", datePrecision: "Precision", dateInferred: "Date inferred",
   dateNote: "Date note", partyIds: "Parties", topicIds: "Topics", metricKey: "Metric key", value: "Value",
-  unit: "Unit", currency: "Currency", periodLabel: "Period label",
+  unit: "Unit", currency: "Currency", periodLabel: "Period label", approximate: "Approximate (\"about\")",
+  rank: "Rank among conflicting values",
 };
 
-export const EMPTY_FACT_VALUES: FactFormValues = Object.fromEntries(FACT_FIELDS.map((f) => [f, ""])) as FactFormValues;
+export const EMPTY_FACT_VALUES: FactFormValues = { ...(Object.fromEntries(FACT_FIELDS.map((f) => [f, ""])) as FactFormValues), rank: "normal" };
 
 const str = (v: unknown): string => (v === null || v === undefined ? "" : Array.isArray(v) ? [...v].map(String).sort().join(",") : typeof v === "boolean" ? (v ? "true" : "") : String(v));
 
@@ -18,6 +19,8 @@ const str = (v: unknown): string => (v === null || v === undefined ? "" : Array.
 export function factToFormValues(f: Readonly<Record<string, unknown>>): FactFormValues {
   const out = { ...EMPTY_FACT_VALUES };
   for (const field of FACT_FIELDS) out[field] = str(f[field]);
+  // Snapshots from before ranks existed carry none: the stored default.
+  if (out.rank === "") out.rank = "normal";
   return out;
 }
 

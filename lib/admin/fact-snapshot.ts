@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACT_KINDS, type Fact } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS, type Fact } from "@/db/schema/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 
 type Snapshotable = Fact & { partyIds: string[]; topicIds: string[] };
@@ -11,6 +11,7 @@ export function factSnapshot(f: Snapshotable) {
     dateStart: f.dateStart, dateEnd: f.dateEnd, datePrecision: f.datePrecision, dateInferred: f.dateInferred, dateNote: f.dateNote,
     partyIds: f.partyIds, topicIds: f.topicIds,
     metricKey: f.metricKey, value: f.value, unit: f.unit, currency: f.currency, periodLabel: f.periodLabel,
+    approximate: f.approximate, rank: f.rank,
     deletedAt: f.deletedAt,
   };
 }
@@ -23,4 +24,5 @@ export const storedFactSnapshotSchema = z.object({
   partyIds: z.array(z.string()), topicIds: z.array(z.string()),
   metricKey: z.string().nullable().default(null), value: z.number().nullable().default(null), unit: z.string().nullable().default(null),
   currency: z.string().nullable().default(null), periodLabel: z.string().nullable().default(null),
+  approximate: z.boolean().default(false), rank: z.enum(FIGURE_RANKS).default("normal"),
 });

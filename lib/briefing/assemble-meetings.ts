@@ -2,7 +2,7 @@ import type { MeetingWithPeople } from "@/db/queries/briefing-data";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { CitationRegistry } from "./citations";
 import type { EventEntry, TimelineEntry, WhoEntry } from "./document";
-import { MEETING_FORMAT_LABELS } from "./labels";
+import { MEETING_FORMAT_LABELS, titleWithoutParty } from "./labels";
 
 const dateOf = (m: MeetingWithPeople) =>
   m.dateStart && m.dateEnd && m.datePrecision
@@ -63,7 +63,7 @@ export function buildWhosWho(meetingIds: string[], meetings: MeetingWithPeople[]
     for (const p of m.participants) {
       if (!p.personId || !p.personName) continue;
       const list = appearances.get(p.personId) ?? [];
-      list.push({ name: p.personName, party: p.partyName, title: p.title, date: m.dateStart ?? "9999", when: dateOf(m) });
+      list.push({ name: p.personName, party: p.partyName, title: titleWithoutParty(p.title, p.partyName), date: m.dateStart ?? "9999", when: dateOf(m) });
       appearances.set(p.personId, list);
     }
   }

@@ -38,7 +38,11 @@ export function buildSavedDocument({ actor, briefingId, db = getDb() }: { actor:
 }
 
 /** A briefing of every matching fact, not saved anywhere: the command line's `--country`. */
-export function buildAdhocDocument(opts: { countryId: string; topicIds?: string[]; from?: string; to?: string; preparedBy?: string; db?: DB }): BriefingDocument {
+export function buildAdhocDocument(opts: {
+  countryId: string; topicIds?: string[]; from?: string; to?: string; preparedBy?: string;
+  /** ISO day the briefing is for (default today): what is past or forthcoming depends on it. */
+  preparedOn?: string; db?: DB;
+}): BriefingDocument {
   const db = opts.db ?? getDb();
   const country = loadParty({ id: opts.countryId, db });
   if (!country) throw new NotFoundError(`No such country: ${opts.countryId}.`);
@@ -53,7 +57,7 @@ export function buildAdhocDocument(opts: { countryId: string; topicIds?: string[
   };
   return assemble(db, {
     briefingId: null, title: `${country.name}: country briefing`, country: { id: country.id, name: country.name },
-    status: "draft", revision: 1, preparedBy: opts.preparedBy ?? "Chancery command line", preparedOn: today(), content,
+    status: "draft", revision: 1, preparedBy: opts.preparedBy ?? "Chancery command line", preparedOn: opts.preparedOn ?? today(), content,
     sections: chosen
       .map((t) => ({ topicId: t.id, title: t.name, items: proposal.facts.filter((f) => f.topicId === t.id).map((f) => ({ fact: facts.get(f.id)!, note: null })) }))
       .filter((s) => s.items.length > 0),

@@ -34,8 +34,14 @@ export interface KeyFigureValue {
   value: number;
   unit: string;
   currency: string | null;
-  /** "USD 49.7 billion" */
+  /** "USD 49.7 billion", "about EUR 105 billion" */
   display: string;
+  /** The source gives the value as an approximation ("about"). Absent in snapshots from before it existed. */
+  approximate?: boolean;
+  /** Marked preferred among the values for this metric and period; printed first. */
+  preferred?: boolean;
+  /** Marked deprecated: kept with its source, printed last. */
+  deprecated?: boolean;
   factId: string;
   citation: Citation;
 }
@@ -46,10 +52,11 @@ export interface KeyFigure {
   label: string;
   period: string;
   values: KeyFigureValue[];
-  /** True when the sources give different values for the same metric and period. */
+  /** True when the sources give different values for the same metric and period (preferred first). */
   disagreement: boolean;
 }
 
+/** Printed with participantLabel (lib/briefing/labels.ts): "Minister of Foreign Affairs (Tajikistan)". */
 export interface TimelineLeader {
   party: string;
   name: string | null;
@@ -73,7 +80,7 @@ export interface WhoEntry {
   personId: string;
   name: string;
   party: string;
-  /** Title at their latest appearance, and when that was. */
+  /** Title at their latest appearance (without a trailing "of <party>"), and when that was. */
   title: string;
   asOf: string;
   earlier: { title: string; asOf: string }[];
@@ -114,7 +121,7 @@ export interface BriefingDocument {
   keyFigures: KeyFigure[];
   sections: DocSection[];
   timeline: TimelineEntry[];
-  /** "Last met: 20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025". */
+  /** "20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025"; printed after "Last met: ". */
   lastMet: string | null;
   whosWho: WhoEntry[];
   forthcoming: EventEntry[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACT_KINDS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
 
@@ -54,6 +54,10 @@ export const factFormSchema = z
     unit: optionalText(60, "Unit"),
     currency: optionalText(10, "Currency"),
     periodLabel: optionalText(120, "Period label"),
+    /** The source says "about": printed "about …". */
+    approximate: z.string().optional().transform((v) => v === "true" || v === "on"),
+    /** Among conflicting values for the same metric and period; absent means normal. */
+    rank: z.preprocess((v) => (v === undefined || v === "" ? "normal" : v), z.enum(FIGURE_RANKS, { message: "Choose a rank." })),
   })
   .superRefine((f, ctx) => {
     const problem = dateSpanProblem({ start: f.dateStart, end: f.dateEnd, precision: f.datePrecision });
@@ -67,6 +71,8 @@ export const factFormSchema = z
       for (const field of [...FIGURE_FIELDS, "currency", "periodLabel"] as const) {
         if (f[field] !== null) ctx.addIssue({ code: "custom", message: "Only a figure has this; clear it or make the kind Figure.", path: [field] });
       }
+      if (f.approximate) ctx.addIssue({ code: "custom", message: "Only a figure is approximate; untick it or make the kind Figure.", path: ["approximate"] });
+      if (f.rank !== "normal") ctx.addIssue({ code: "custom", message: "Only a figure is ranked; leave it normal or make the kind Figure.", path: ["rank"] });
     }
   });
 
@@ -76,7 +82,7 @@ export type FactInput = z.output<typeof factFormSchema>;
 /** The fields of a fact an admin edits, in form order (also the order of diffs and conflicts). */
 export const FACT_FIELDS = [
   "kind", "text", "sourceId", "quote", "meetingId", "dateStart", "dateEnd", "datePrecision", "dateInferred", "dateNote",
-  "partyIds", "topicIds", "metricKey", "value", "unit", "currency", "periodLabel",
+  "partyIds", "topicIds", "metricKey", "value", "unit", "currency", "periodLabel", "approximate", "rank",
 ] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 

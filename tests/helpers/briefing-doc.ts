@@ -97,7 +97,7 @@ export function makeBriefingDoc(options: BriefingDocOptions = {}): BriefingDocum
       leaders: [{ party: "Kazakhstan", name: "Murat Nurtleu", title: "Minister of Foreign Affairs" }],
       citations: [cite(i + 1)],
     })),
-    lastMet: "Last met: 20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025",
+    lastMet: "20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025",
     whosWho: Array.from({ length: Math.max(2, Math.round(4 * scale)) }, (_, i) => ({
       personId: `p-${i}`, name: `Person ${i + 1} Tokayev`, party: "Kazakhstan", title: "Deputy Minister", asOf: "12 Jan 2025",
       earlier: i % 2 ? [{ title: "Ambassador to Belgium", asOf: "3 Feb 2021" }] : [],

@@ -30,6 +30,7 @@ const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => (
   id: f.id, version: f.version, kind: f.kind, text: f.text, sourceId: f.sourceId, quote: f.quote, meetingId: f.meetingId,
   dateStart: f.dateStart, dateEnd: f.dateEnd, datePrecision: f.datePrecision, dateInferred: f.dateInferred, dateNote: f.dateNote,
   partyIds: f.partyIds, topicIds: f.topicIds, metricKey: f.metricKey, value: f.value, unit: f.unit, currency: f.currency, periodLabel: f.periodLabel,
+  approximate: f.approximate, rank: f.rank,
   ...change,
 });
 const auditRows = (db: DB, id: string) => db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();

@@ -114,18 +114,30 @@ describe("the truth of the curation, pinned", () => {
     expect(roles.map((r) => r.title)).toEqual(["Minister of Foreign Affairs of Kazakhstan", "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"]);
   });
 
-  it("spells Josep Borrell as he does, keeps the article's 'Joseph Borell' as an alias, and tracks his two titles", () => {
+  // Issue 13: the old pins tracked "two titles" for Borrell and for Mora; each held one post
+  // throughout and the shorter wordings were the articles abbreviating it. Corrected.
+  it("spells Josep Borrell as he does, keeps 'Joseph Borell' as an alias, and gives him one post, shortened only in the 2020 quote", () => {
     const p = t.db.select().from(s.people).where(eq(s.people.id, "per-borrell")).get();
     expect(p?.name).toBe("Josep Borrell");
     expect(p?.aliases).toContain("Joseph Borell");
-    expect(titleAt("mtg-eu-ca-ministerial-16", "per-borrell")?.title).toBe("EU High Representative for Foreign Affairs and Security Policy");
-    expect(titleAt("mtg-eu-ca-ministerial-18", "per-borrell")?.title).toMatch(/^Vice-President of the European Commission and EU High Representative/);
+    const post = "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy";
+    expect(titleAt("mtg-eu-ca-ministerial-16", "per-borrell")?.title).toBe(post);
+    expect(titleAt("mtg-eu-ca-ministerial-18", "per-borrell")?.title).toBe(post);
+    expect(one("SELECT quote FROM participations WHERE id = 'prt-m16-borrell'")?.quote).toBe("the EU High Representative for Foreign Affairs and Security Policy Joseph Borell");
+    expect(all("SELECT title, valid_from, valid_to FROM person_roles WHERE person_id = 'per-borrell'")).toEqual([
+      { title: post, valid_from: "2020-11-17", valid_to: "2022-11-18" },
+    ]);
     expect(one("SELECT count(*) AS n FROM facts WHERE text LIKE '%Borell%' OR text LIKE '%Joseph%'")?.n).toBe(0);
   });
 
-  it("gives Enrique Mora the EEAS title each article gives him (2021 and 2023)", () => {
-    expect(titleAt("mtg-eu-ca-hlpsd-2021", "per-mora")).toEqual({ title: "Deputy Secretary General of the European External Action Service (EEAS)", leads: true });
-    expect(titleAt("mtg-eu-ca-hlpsd-10", "per-mora")?.title).toBe("Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)");
+  it("gives Enrique Mora one EEAS post from July 2021 to 2023, its shorter 2021 wording kept in the quote", () => {
+    const post = "Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)";
+    expect(titleAt("mtg-eu-ca-hlpsd-2021", "per-mora")).toEqual({ title: post, leads: true });
+    expect(titleAt("mtg-eu-ca-hlpsd-10", "per-mora")?.title).toBe(post);
+    expect(one("SELECT quote FROM participations WHERE id = 'prt-h21-mora'")?.quote).toMatch(/led by Deputy Secretary General of the European External Action Service \(EEAS\) Enrique Mora/);
+    expect(all("SELECT title, valid_from, valid_from_precision, valid_to, valid_to_precision FROM person_roles WHERE person_id = 'per-mora'")).toEqual([
+      { title: post, valid_from: "2021-07-01", valid_from_precision: "day", valid_to: "2023-12-31", valid_to_precision: "year" },
+    ]);
   });
 
   it("records the 10th HLPSD's delegation heads, the unnamed ones without a person", () => {

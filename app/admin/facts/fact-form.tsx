@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { FACT_KINDS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { savedRecord } from "@/lib/admin/conflict";
@@ -111,6 +111,14 @@ export function FactForm({ id, version, initial, options }: Props) {
         <FormField label="Unit" name="unit" value={values.unit} onChange={set("unit")} error={err("unit")} />
         <FormField label="Currency" name="currency" value={values.currency} onChange={set("currency")} error={err("currency")} />
         <FormField label="Period label" name="periodLabel" value={values.periodLabel} onChange={set("periodLabel")} error={err("periodLabel")} />
+        <SelectField label="Rank among conflicting values" name="rank" value={values.rank} onChange={set("rank")} error={err("rank")}>
+          {FIGURE_RANKS.map((r) => <option key={r} value={r}>{r}</option>)}
+        </SelectField>
+        <label className="flex items-center gap-2 text-sm sm:col-span-3">
+          <input type="checkbox" name="approximate" value="true" checked={values.approximate === "true"} onChange={(e) => setValues((v) => ({ ...v, approximate: e.target.checked ? "true" : "" }))} />
+          Approximate: the source says “about” (printed “about …”)
+        </label>
+        {err("approximate") && <p className="text-sm text-red-700 sm:col-span-3" role="alert">{err("approximate")}</p>}
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Saving…" : conflict ? "Save with my choices" : "Save fact"}</button>

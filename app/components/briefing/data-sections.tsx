@@ -1,4 +1,5 @@
 import type { BriefingDocument, DocSource, EventEntry, WhoEntry } from "@/lib/briefing/document";
+import { participantLabel } from "@/lib/briefing/labels";
 import { Cite } from "./topic-section";
 
 const none = (text: string) => <p className="text-sm italic text-slate-500">{text}</p>;
@@ -12,7 +13,7 @@ export function TimelineSection({ doc }: { doc: BriefingDocument }) {
           <p className="font-medium">{m.date} — {m.name} {m.citations.map((c) => <Cite key={c.number} n={c.number} />)}</p>
           <p className="text-sm text-slate-600">{[m.format, m.place, m.mode === "online" ? "online" : null].filter(Boolean).join(" · ")}</p>
           {m.leaders.length > 0 && (
-            <ul className="mt-1 text-sm">{m.leaders.map((l, i) => <li key={i}>{l.party}: {l.name ? `${l.name}, ` : ""}{l.title}</li>)}</ul>
+            <ul className="mt-1 text-sm">{m.leaders.map((l, i) => <li key={i}>{participantLabel(l)}</li>)}</ul>
           )}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import type { KeyFigure } from "@/lib/briefing/document";
+import { keyFigureNote } from "@/lib/briefing/labels";
 import { Cite } from "./topic-section";
 
 export function KeyFiguresSection({ figures }: { figures: KeyFigure[] }) {
@@ -16,9 +17,13 @@ export function KeyFiguresSection({ figures }: { figures: KeyFigure[] }) {
               <td className="px-3 py-2">{f.period}</td>
               <td className="px-3 py-2">
                 <div className="flex flex-wrap gap-4">
-                  {f.values.map((v) => <span key={v.factId} data-testid="key-figure-value">{v.display} <Cite n={v.citation.number} /></span>)}
+                  {f.values.map((v) => (
+                    <span key={v.factId} data-testid="key-figure-value" className={v.preferred ? "font-semibold" : undefined}>
+                      {v.display}{v.preferred ? " (preferred)" : v.deprecated ? " (deprecated)" : ""} <Cite n={v.citation.number} />
+                    </span>
+                  ))}
                 </div>
-                {f.disagreement && <p className="mt-1 text-xs font-semibold text-amber-800">Sources disagree: both values are shown.</p>}
+                {keyFigureNote(f) && <p className="mt-1 text-xs font-semibold text-amber-800">Note: {keyFigureNote(f)}</p>}
               </td>
             </tr>
           ))}

@@ -62,7 +62,12 @@ export const facts002: SeedFact[] = [
     text: "The EU has invested about 105 billion euros in Central Asia over the past ten years.",
     quote: "The EU has invested about 105 billion euros in Central Asia over the past ten years",
     parties: CA_EU, topics: ["trade-investment"],
-    figure: { metricKey: "investment:EU-CA", value: 105, unit: "billion", currency: "EUR", periodLabel: "past ten years to 2023 (years not printed)" },
+    // "about 105 billion": the approximation is a flag on the figure, printed as "about EUR 105
+    // billion" — a bare 105 claimed a precision the article does not (issue 13).
+    figure: {
+      metricKey: "investment:EU-CA", value: 105, unit: "billion", currency: "EUR",
+      periodLabel: "past ten years to 2023 (years not printed)", approximate: true,
+    },
   },
   {
     id: "fact-002-10", kind: "figure", sourceId: S, date: dates.year2022,

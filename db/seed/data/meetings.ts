@@ -2,6 +2,15 @@ import type { SeedMeeting, SeedParticipation } from "../types";
 import { dates } from "./sources";
 
 /**
+ * The parties an announced EU–Central Asia event is expected to bring together. The format
+ * is the EU and the five Central Asian states, and the announcing articles name it so
+ * ("EU-Central Asia", "the leaders of the European Union and the five countries of Central
+ * Asia"); without them the Kazakhstan briefing never saw the 17th ministerial or the first
+ * summit, whose dates passed with no report that they were held (issue 13).
+ */
+const EU_CA = ["EU", "KG", "KZ", "TJ", "TM", "UZ"];
+
+/**
  * Every event the five articles report or announce, one row however many articles mention it.
  * Mode: "in-person" only for a held meeting the article places in a city; announced events are
  * "unknown" (how they will be held is not yet reported); the 16th ministerial was "virtual", so online.
@@ -23,7 +32,7 @@ export const meetings: SeedMeeting[] = [
     series: "eu-ca-ministerial", format: "ministerial", ordinal: 17,
     date: dates.ministerial17, place: "Dushanbe", hostPartyId: "TJ", mode: "unknown",
     // Announced twice; no source reports it held, so it stays "announced".
-    status: "announced",
+    status: "announced", expectedPartyIds: EU_CA,
     sources: [
       { sourceId: "src-000", reports: "announced", quote: "The next ministerial meeting will take place next year in Dushanbe." },
       { sourceId: "src-003", reports: "announced", quote: "preparations for the 17th Central Asia – EU Ministerial meeting scheduled this autumn in Dushanbe" },
@@ -45,7 +54,7 @@ export const meetings: SeedMeeting[] = [
     id: "mtg-eu-ca-ministerial-2023-autumn",
     name: "Central Asia–EU Ministerial Meeting (autumn 2023)",
     series: "eu-ca-ministerial", format: "ministerial",
-    date: dates.ministerialAutumn2023, place: null, mode: "unknown", status: "announced",
+    date: dates.ministerialAutumn2023, place: null, mode: "unknown", status: "announced", expectedPartyIds: EU_CA,
     sources: [
       { sourceId: "src-002", reports: "announced", quote: "on the eve of the Central Asia - EU Ministerial Meeting in the autumn of this year" },
     ],
@@ -118,7 +127,7 @@ export const meetings: SeedMeeting[] = [
     id: "mtg-eu-ca-summit-1",
     name: "First EU–Central Asia Summit",
     series: "eu-ca-summit", format: "summit", ordinal: 1,
-    date: dates.summitSamarkand, place: "Samarkand", hostPartyId: "UZ", mode: "unknown", status: "announced",
+    date: dates.summitSamarkand, place: "Samarkand", hostPartyId: "UZ", mode: "unknown", status: "announced", expectedPartyIds: EU_CA,
     sources: [
       { sourceId: "src-002", reports: "announced", quote: "a full-fledged CA-EU Summit in 2024" },
       {
@@ -128,6 +137,8 @@ export const meetings: SeedMeeting[] = [
     ],
   },
   {
+    // No expected parties: the article names only the host (Kazakhstan, linked as host) and the
+    // UN's auspices, not who is to attend.
     id: "mtg-regional-climate-summit-2026",
     name: "Regional Climate Summit under the auspices of the UN",
     format: "summit",
@@ -141,7 +152,7 @@ export const meetings: SeedMeeting[] = [
     id: "mtg-eu-ca-economic-forum-1",
     name: "First EU–Central Asia Economic Forum",
     series: "eu-ca-economic-forum", format: "forum", ordinal: 1,
-    date: dates.forum1, place: "Bishkek", hostPartyId: "KG", mode: "unknown", status: "announced",
+    date: dates.forum1, place: "Bishkek", hostPartyId: "KG", mode: "unknown", status: "announced", expectedPartyIds: EU_CA,
     sources: [
       { sourceId: "src-000", reports: "announced", quote: "organize the first EU and Central Asia Economic Forum in Bishkek in 2021" },
     ],
@@ -162,7 +173,7 @@ export const meetings: SeedMeeting[] = [
     id: "mtg-eu-ca-tourism-forum",
     name: "EU–Central Asia Tourism Forum (Uzbekistan's initiative)",
     format: "forum",
-    date: null, place: null, mode: "unknown", status: "announced",
+    date: null, place: null, mode: "unknown", status: "announced", expectedPartyIds: EU_CA,
     sources: [
       { sourceId: "src-000", reports: "announced", quote: "welcomed Uzbekistan’s initiative to organize the EU and Central Asia tourism forum" },
     ],
@@ -241,6 +252,8 @@ export const meetings: SeedMeeting[] = [
 const M16 = "mtg-eu-ca-ministerial-16";
 const H10 = "mtg-eu-ca-hlpsd-10";
 const HFM = "Deputy Minister of Foreign Affairs";
+const BORRELL_POST = "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy";
+const MORA_POST = "Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)";
 
 /**
  * Who took part, in which capacity. Participants the article does not name have no person.
@@ -254,13 +267,17 @@ export const participations: SeedParticipation[] = [
   { id: "prt-m16-fm-tm", meetingId: M16, personId: null, partyId: "TM", title: "Minister of Foreign Affairs of Turkmenistan", sourceId: "src-000", quote: "The virtual meeting also gathered the foreign ministers of Tajikistan, Turkmenistan and Uzbekistan" },
   { id: "prt-m16-fm-uz", meetingId: M16, personId: null, partyId: "UZ", title: "Minister of Foreign Affairs of Uzbekistan", sourceId: "src-000", quote: "The virtual meeting also gathered the foreign ministers of Tajikistan, Turkmenistan and Uzbekistan" },
   { id: "prt-m16-first-dfm-kg", meetingId: M16, personId: null, partyId: "KG", title: "First Deputy Minister of Foreign Affairs of Kyrgyzstan", sourceId: "src-000", quote: "first deputy foreign minister of Kyrgyzstan" },
-  { id: "prt-m16-borrell", meetingId: M16, personId: "per-borrell", partyId: "EU", title: "EU High Representative for Foreign Affairs and Security Policy", sourceId: "src-000", quote: "the EU High Representative for Foreign Affairs and Security Policy Joseph Borell" },
+  // Borrell's post is titled as the 2022 article words it in full; this article shortens it
+  // (no "Vice-President"), which the quote keeps. One post, one title (issue 13).
+  { id: "prt-m16-borrell", meetingId: M16, personId: "per-borrell", partyId: "EU", title: BORRELL_POST, sourceId: "src-000", quote: "the EU High Representative for Foreign Affairs and Security Policy Joseph Borell" },
   // 18th ministerial (Samarkand)
   { id: "prt-m18-tileuberdi", meetingId: "mtg-eu-ca-ministerial-18", personId: "per-tileuberdi", partyId: "KZ", title: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan", leadsDelegation: true, sourceId: "src-001", quote: "The Kazakh delegation headed by Deputy Prime Minister – Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tileuberdi" },
-  { id: "prt-m18-borrell", meetingId: "mtg-eu-ca-ministerial-18", personId: "per-borrell", partyId: "EU", title: "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy", leadsDelegation: true, sourceId: "src-001", quote: "The EU delegation was headed by Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy Josep Borrell." },
+  { id: "prt-m18-borrell", meetingId: "mtg-eu-ca-ministerial-18", personId: "per-borrell", partyId: "EU", title: BORRELL_POST, leadsDelegation: true, sourceId: "src-001", quote: "The EU delegation was headed by Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy Josep Borrell." },
   // HLPSD 2021
   { id: "prt-h21-alimbayev", meetingId: "mtg-eu-ca-hlpsd-2021", personId: "per-alimbayev", partyId: "KZ", title: "Deputy Minister of Foreign Affairs of Kazakhstan", sourceId: "src-003", quote: "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Yerlan Alimbayev participated in the Central Asia – European Union High-level Political and Security Dialogue meeting." },
-  { id: "prt-h21-mora", meetingId: "mtg-eu-ca-hlpsd-2021", personId: "per-mora", partyId: "EU", title: "Deputy Secretary General of the European External Action Service (EEAS)", leadsDelegation: true, sourceId: "src-003", quote: "The EU delegation was led by Deputy Secretary General of the European External Action Service (EEAS) Enrique Mora." },
+  // Mora held one post throughout: the 2023 article gives its full title, this one omits
+  // "for Political Affairs" (kept in the quote). One post, one title (issue 13).
+  { id: "prt-h21-mora", meetingId: "mtg-eu-ca-hlpsd-2021", personId: "per-mora", partyId: "EU", title: MORA_POST, leadsDelegation: true, sourceId: "src-003", quote: "The EU delegation was led by Deputy Secretary General of the European External Action Service (EEAS) Enrique Mora." },
   { id: "prt-h21-nab", meetingId: "mtg-eu-ca-hlpsd-2021", personId: "per-nab", partyId: "AF", title: "Deputy Minister of Foreign Affairs of the Islamic Republic of Afghanistan (invited guest)", sourceId: "src-003", quote: "Mirwais Nab, the Deputy Minister of Foreign Affairs of the Islamic Republic of Afghanistan, was invited to take part in the meeting" },
   // 10th HLPSD (Astana). Vassilenko leads: "Deputy foreign ministers led the delegations from
   // Kazakhstan, …" and he is the Kazakh deputy foreign minister who made the opening remarks.
@@ -269,7 +286,7 @@ export const participations: SeedParticipation[] = [
   { id: "prt-h10-dfm-tj", meetingId: H10, personId: null, partyId: "TJ", title: `${HFM} of Tajikistan`, leadsDelegation: true, sourceId: "src-002", quote: "Deputy foreign ministers led the delegations from Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan" },
   { id: "prt-h10-dfm-uz", meetingId: H10, personId: null, partyId: "UZ", title: `${HFM} of Uzbekistan`, leadsDelegation: true, sourceId: "src-002", quote: "Deputy foreign ministers led the delegations from Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan" },
   { id: "prt-h10-amb-tm", meetingId: H10, personId: null, partyId: "TM", title: "Ambassador of Turkmenistan in Astana", leadsDelegation: true, sourceId: "src-002", quote: "the Turkmen ambassador in Astana led its delegation" },
-  { id: "prt-h10-mora", meetingId: H10, personId: "per-mora", partyId: "EU", title: "Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)", leadsDelegation: true, sourceId: "src-002", quote: "Enrique Mora, Deputy Secretary General for Political Affairs of the European External Action Service, headed the EU delegation." },
+  { id: "prt-h10-mora", meetingId: H10, personId: "per-mora", partyId: "EU", title: MORA_POST, leadsDelegation: true, sourceId: "src-002", quote: "Enrique Mora, Deputy Secretary General for Political Affairs of the European External Action Service, headed the EU delegation." },
   // Consultative meetings of heads of state: only the EU side is a single named office.
   { id: "prt-c1-euco-president", meetingId: "mtg-ca-euco-consultative-1", personId: null, partyId: "EU", title: "President of the European Council", sourceId: "src-001", quote: "first meeting of the heads of Central Asian states and the President of the European Council in Astana" },
   { id: "prt-c2-euco-president", meetingId: "mtg-ca-euco-consultative-2", personId: null, partyId: "EU", title: "President of the European Council", sourceId: "src-002", quote: "Second Consultative Meeting of the Heads of State of Central Asia and the President of the European Council in Cholpon-Ata" },

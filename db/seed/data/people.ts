@@ -15,10 +15,12 @@ export const people: SeedPerson[] = [
 ];
 
 /**
- * Titles as the articles show them in use. One row per distinct title; validFrom/validTo are
- * the first and last days a source shows it (attestedOnly), never appointment dates. Where the
- * day itself is uncertain (an undated article) the row starts on the earliest day the attesting
- * meeting can have taken place — see the date notes in sources.ts.
+ * Titles as the articles show them in use. One row per post (two wordings of one post are one
+ * role: the fuller wording is the title, the shorter stays in the article's quote and the
+ * participation's quote). validFrom/validTo are the first and last days a source shows it
+ * (attestedOnly), never appointment dates, each at a precision: where only the month or year
+ * is known (an undated article), the end is that whole month or year ("Mar 2025"), never a
+ * placeholder day — see the date notes in sources.ts.
  */
 export const roles: SeedRole[] = [
   {
@@ -42,21 +44,15 @@ export const roles: SeedRole[] = [
     quote: "Deputy Prime Minister – Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tileuberdi",
   },
   {
-    id: "role-borrell-hr-2020",
-    personId: "per-borrell",
-    partyId: "EU",
-    title: "EU High Representative for Foreign Affairs and Security Policy",
-    validFrom: "2020-11-17",
-    validTo: "2020-11-17",
-    sourceId: "src-000",
-    quote: "the EU High Representative for Foreign Affairs and Security Policy Joseph Borell",
-  },
-  {
+    // One post from the 16th ministerial (17 Nov 2020, printed) to the 2022 article (18 Nov,
+    // printed). The 2020 article's "EU High Representative for Foreign Affairs and Security
+    // Policy" is the same post worded briefly, not an earlier one: he held both offices
+    // throughout. The stable id is the one the fuller wording had (role-borrell-hr-2020 is gone).
     id: "role-borrell-vp-hr-2022",
     personId: "per-borrell",
     partyId: "EU",
     title: "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
-    validFrom: "2022-11-18",
+    validFrom: "2020-11-17",
     validTo: "2022-11-18",
     sourceId: "src-001",
     quote: "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy Josep Borrell",
@@ -66,7 +62,8 @@ export const roles: SeedRole[] = [
     personId: "per-tokayev",
     partyId: "KZ",
     title: "President of Kazakhstan",
-    validFrom: "2020-11-17", // named as president in the November 2020 article
+    // Named as president in the November 2020 article, which prints no date of its own: Nov 2020.
+    validFrom: "2020-11-01", validFromPrecision: "month",
     validTo: "2025-03-28", // meeting with Kallas
     sourceId: "src-000",
     quote: "Kazakh President Kassym-Jomart Tokayev",
@@ -82,22 +79,15 @@ export const roles: SeedRole[] = [
     quote: "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Yerlan Alimbayev",
   },
   {
-    id: "role-mora-dsg-2021",
-    personId: "per-mora",
-    partyId: "EU",
-    title: "Deputy Secretary General of the European External Action Service (EEAS)",
-    validFrom: "2021-07-01",
-    validTo: "2021-07-01",
-    sourceId: "src-003",
-    quote: "Deputy Secretary General of the European External Action Service (EEAS) Enrique Mora",
-  },
-  {
+    // One post from the 2021 HLPSD (article of 1 July 2021, printed) to the undated 10th HLPSD
+    // (2023, year inferred; no day printed, so the whole year). The 2021 article's "Deputy
+    // Secretary General of the EEAS" omits "for Political Affairs"; the same post, not a change.
     id: "role-mora-dsg-political-2023",
     personId: "per-mora",
     partyId: "EU",
     title: "Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)",
-    validFrom: "2023-06-03", // earliest day of the undated 10th HLPSD
-    validTo: "2023-06-03",
+    validFrom: "2021-07-01",
+    validTo: "2023-12-31", validToPrecision: "year",
     sourceId: "src-002",
     quote: "Enrique Mora, Deputy Secretary General for Political Affairs of the European External Action Service",
   },
@@ -116,7 +106,7 @@ export const roles: SeedRole[] = [
     personId: "per-vassilenko",
     partyId: "KZ",
     title: "Deputy Minister of Foreign Affairs of Kazakhstan",
-    validFrom: "2023-06-03", // earliest day of the undated 10th HLPSD
+    validFrom: "2023-01-01", validFromPrecision: "year", // the undated 10th HLPSD: 2023, no day printed
     validTo: "2025-03-27", // 20th ministerial, Ashgabat (year inferred)
     sourceId: "src-002",
     quote: "Roman Vassilenko, Kazakh Deputy Foreign Minister",
@@ -136,8 +126,11 @@ export const roles: SeedRole[] = [
     personId: "per-nurtleu",
     partyId: "KZ",
     title: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan",
-    validFrom: "2025-03-27", // earliest day of the undated meeting with Kallas
-    validTo: "2025-03-27",
+    // The meeting with Kallas prints no day: after 27 March, before the 4 April summit. Only the
+    // months are known, so March to April 2025 at month precision (27 March was a placeholder
+    // no article prints for him, and a lookup on 28 March missed him).
+    validFrom: "2025-03-01", validFromPrecision: "month",
+    validTo: "2025-04-30", validToPrecision: "month",
     sourceId: "src-004",
     quote: "Kazakhstan’s Deputy Prime Minister – Minister of Foreign Affairs Murat Nurtleu",
   },
@@ -146,8 +139,9 @@ export const roles: SeedRole[] = [
     personId: "per-stiprais",
     partyId: "EU",
     title: "EU Special Representative for Central Asia",
-    validFrom: "2025-03-01", // earliest day of Vassilenko's Ashgabat visit (March 2025); day not printed
-    validTo: "2025-03-01",
+    // Met during Vassilenko's Ashgabat visit, March 2025; no day printed, so the month.
+    validFrom: "2025-03-01", validFromPrecision: "month",
+    validTo: "2025-03-31", validToPrecision: "month",
     sourceId: "src-004",
     quote: "the newly appointed EU Special Representative for Central Asia Eduards Stiprais",
   },

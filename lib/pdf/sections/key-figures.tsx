@@ -1,7 +1,10 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { KeyFigure } from "../../briefing/document";
+import { keyFigureNote } from "../../briefing/labels";
 import { base, citationLabel } from "../base-styles";
 import { theme } from "../theme";
+
+const rankLabel = (v: { preferred?: boolean; deprecated?: boolean }) => (v.preferred ? " (preferred)" : v.deprecated ? " (deprecated)" : "");
 
 const styles = StyleSheet.create({
   metric: { width: "30%" },
@@ -11,7 +14,7 @@ const styles = StyleSheet.create({
   note: { width: "100%", color: theme.accent, fontWeight: "bold" },
 });
 
-/** One row per metric and period; where the sources disagree, every value side by side. */
+/** One row per metric and period; where the sources disagree, every value side by side, the preferred first. */
 export function KeyFigures({ figures }: { figures: KeyFigure[] }) {
   if (figures.length === 0) return <Text style={base.empty}>No key figures.</Text>;
   return (
@@ -21,22 +24,23 @@ export function KeyFigures({ figures }: { figures: KeyFigure[] }) {
         <Text style={[base.headerCell, styles.period]}>Period</Text>
         <Text style={[base.headerCell, styles.values]}>Value</Text>
       </View>
-      {figures.map((figure) => (
+      {figures.map((figure) => {
+        const note = keyFigureNote(figure);
+        return (
         <View key={`${figure.metricKey}-${figure.period}`} style={base.row} wrap={false}>
           <Text style={[base.cell, styles.metric]}>{figure.label}</Text>
           <Text style={[base.cell, styles.period]}>{figure.period}</Text>
           <View style={styles.values}>
             {figure.values.map((v) => (
               <Text key={v.factId} style={[base.cell, figure.disagreement ? styles.value : {}]}>
-                {`${v.display} ${citationLabel([v.citation.number])}`}
+                {`${v.display}${rankLabel(v)} ${citationLabel([v.citation.number])}`}
               </Text>
             ))}
-            {figure.disagreement ? (
-              <Text style={[base.cell, styles.note]}>Note: the sources disagree on this figure.</Text>
-            ) : null}
+            {note ? <Text style={[base.cell, styles.note]}>{`Note: ${note}`}</Text> : null}
           </View>
         </View>
-      ))}
+        );
+      })}
     </View>
   );
 }

@@ -25,7 +25,12 @@ export function Occasion({ doc }: { doc: BriefingDocument }) {
           <Text style={[base.body, styles.value]}>{value || "—"}</Text>
         </View>
       ))}
-      {doc.lastMet ? <Text style={[base.body, base.italic, { marginTop: 4 }]}>{doc.lastMet}</Text> : null}
+      {doc.lastMet ? (
+        <View style={[styles.field, { marginTop: 4 }]}>
+          <Text style={[base.body, styles.label]}>Last met:</Text>
+          <Text style={[base.body, styles.value]}>{doc.lastMet}</Text>
+        </View>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { TimelineEntry } from "../../briefing/document";
+import { participantLabel } from "../../briefing/labels";
 import { base, citationLabel } from "../base-styles";
 
 const styles = StyleSheet.create({
@@ -11,7 +12,7 @@ const styles = StyleSheet.create({
 });
 
 function leadersLine(entry: TimelineEntry): string {
-  return entry.leaders.map((l) => `${l.name ?? "—"} (${l.title}, ${l.party})`).join("; ");
+  return entry.leaders.map(participantLabel).join("; ");
 }
 
 /** Meetings in date order: where, in what format, who led, and whether it took place. */

@@ -1,0 +1,30 @@
+/** Issue 13 in print: the Kazakhstan briefing's PDF says "about", "Last met:", FDI and participants as corrected. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildAdhocDocument } from "@/lib/briefing/build-document";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { createSeededDb, type TestDb } from "../helpers/db";
+import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
+
+let t: TestDb;
+let text: string;
+beforeAll(async () => {
+  t = createSeededDb();
+  const doc = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: t.db });
+  const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
+  // Table cells wrap: read the words in order, whatever the line breaks.
+  text = allPageTexts(file).join("\n").replace(/\s+/g, " ");
+  remove();
+}, 60_000);
+afterAll(() => t?.close());
+
+it("prints the approximation, the last-met label, the acronym and unnamed participants as the issue asks", () => {
+  expect(text).toContain("about EUR 105 billion");
+  expect(text).toMatch(/Last met: Meeting of EU High Representative Kaja Kallas/);
+  expect(text).toContain("FDI gross inflow, EU–KZ");
+  expect(text).not.toContain("Fdi");
+  expect(text).toContain("Minister of Foreign Affairs (Tajikistan)");
+  expect(text).not.toMatch(/— \(Minister/);
+  expect(text).toMatch(/Unconfirmed .*17th Central Asia–EU Ministerial Meeting, Dushanbe/);
+  expect(text).toContain("First EU–Central Asia Summit, Samarkand");
+  expect(text).not.toMatch(/Earlier: EU High Representative/);
+});
