@@ -21,6 +21,8 @@ const folders = new WeakMap<DB, (word: string) => string[]>();
  * (never in the database file) holds the word for the time of one read.
  */
 function foldedTokens(db: DB, word: string): string[] {
+  // ASCII needs no round trip: unicode61 keeps letters and digits, lower-cased, and splits at the rest.
+  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   let fold = folders.get(db);
   if (!fold) {
     const raw = db.$client;

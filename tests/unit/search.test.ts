@@ -80,6 +80,16 @@ describe("prefix of the last word", () => {
     // An earlier word is never completed.
     expect(adminIds("ven mobile")).toEqual([]);
   });
+
+  it("folds the last word as the index does, ASCII or not, and completes the last token of a hyphenated word", () => {
+    const expected = adminIds("Covid-19 pandemic");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(adminIds("COVID-19 PANDEM")).toEqual(expected);
+    expect(adminIds("Covid-19 pandém")).toEqual(expected); // not ASCII: folded by SQLite's tokenizer
+    // "Kassym-Jom" is the phrase "kassym jom…": its last token completes, in place.
+    expect(adminIds("Kassym-Jom")).toEqual(factsWhere((x) => /\bKassym\W+Jom/i.test(x)));
+    expect(adminIds("Kassym-Jom").length).toBeGreaterThan(0);
+  });
 });
 
 describe("Cyrillic", () => {
