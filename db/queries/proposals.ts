@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
-import { ftsPartyQuery } from "@/lib/search/fts";
 import { getDb, type DB } from "../client";
+import { BM25, factSearchMatch, pageMatches, type FactMatch } from "./fact-search";
 
 export interface ProposalQuery {
   countryId: string;
@@ -24,6 +24,11 @@ export interface ProposedFact {
   dateInferred: boolean;
   meetingName: string | null;
   sourceLabel: string;
+  /**
+   * With search words: the text with its matched words marked, and a passage of the quote
+   * around its matches (null when the quote holds none); see lib/search/highlight.ts.
+   */
+  matched: FactMatch | null;
 }
 
 export interface Proposal {
@@ -34,21 +39,24 @@ export interface Proposal {
 
 /**
  * The live facts matching a briefing's filters: about the country, in one of the topics,
- * with a date span overlapping [from, to], containing the search words. Each fact is placed
- * in one section — the first of its chosen topics in topic order — so a briefing never
- * prints a fact twice. With search words, the full-text index finds the country's matching
- * facts in one lookup (its `parties` column); without, the party index does.
+ * with a date span overlapping [from, to], containing the search words (`fts`, see
+ * ./fact-search.ts). Each fact is placed in one section — the first of its chosen topics in
+ * topic order — so a briefing never prints a fact twice. With search words, the full-text
+ * index finds the country's matching facts in one lookup (its `parties` column) and ranks
+ * them (bm25, lower is better); without, the party index does and every rank is 0.
  * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
  */
-function matchingFacts(query: ProposalQuery): SQL {
-  const fts = ftsPartyQuery(query.countryId, query.q);
+function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
   const topicList = sql.join(query.topicIds.map((id) => sql`${id}`), sql`, `);
+  // OFFSET keeps SQLite from flattening the hits into the GROUP BY below, which would call
+  // bm25() after the index's cursor has moved on ("unable to use function bm25").
   const candidates = fts
-    ? sql`(SELECT f2.id AS fact_id FROM facts_fts JOIN facts f2 ON f2.seq = facts_fts.rowid WHERE facts_fts MATCH ${fts})`
-    : sql`(SELECT fact_id FROM fact_parties WHERE party_id = ${query.countryId})`;
+    ? sql`(SELECT f2.id AS fact_id, ${BM25} AS rank FROM facts_fts JOIN facts f2 ON f2.seq = facts_fts.rowid WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0)`
+    : sql`(SELECT fact_id, 0 AS rank FROM fact_parties WHERE party_id = ${query.countryId})`;
+  // c.rank is one value per fact, so it may stand bare beside min(): any row of the group has it.
   return sql`
-    SELECT f.id, f.date_start, x.topic_id, x.sort_order FROM (
-      SELECT c.fact_id AS fid, ft.topic_id AS topic_id, min(t.sort_order) AS sort_order
+    SELECT f.id, f.date_start, x.topic_id, x.sort_order, x.rank FROM (
+      SELECT c.fact_id AS fid, ft.topic_id AS topic_id, min(t.sort_order) AS sort_order, c.rank AS rank
       FROM ${candidates} c JOIN fact_topics ft ON ft.fact_id = c.fact_id JOIN topics t ON t.id = ft.topic_id
       WHERE +ft.topic_id IN (${topicList}) GROUP BY c.fact_id) x
     JOIN facts f ON f.id = x.fid
@@ -59,18 +67,24 @@ function matchingFacts(query: ProposalQuery): SQL {
 
 export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = getDb() }: { actor: Actor; query: ProposalQuery; limit: number; offset?: number; db?: DB }): Proposal {
   if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
+  const fts = factSearchMatch({ db, q: query.q, partyId: query.countryId });
   // One statement for the per-topic counts and the page, so the matching set is built once.
+  // Within a section: best match first when searched (bm25), else newest first.
   const rows = db.all<Record<string, unknown>>(sql`
-    WITH m AS MATERIALIZED (${matchingFacts(query)})
+    WITH m AS MATERIALIZED (${matchingFacts(query, fts)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
-      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order
+      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order,
+      NULL AS rank, NULL AS seq
     FROM m GROUP BY topic_id
     UNION ALL
-    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order
+    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order,
+      p.rank, f.seq
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
-    FROM (SELECT * FROM m ORDER BY sort_order, topic_id, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    FROM (SELECT * FROM m ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`);
+  const pageRows = rows.filter((r) => r.row_kind === "fact");
+  const marks = fts ? pageMatches(db, fts, pageRows.map((r) => Number(r.seq))) : new Map<number, FactMatch>();
   const counts = rows
     .filter((r) => r.row_kind === "count")
     .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))
@@ -78,11 +92,10 @@ export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = get
   return {
     counts,
     total: counts.reduce((n, c) => n + c.count, 0),
-    facts: rows
-      .filter((r) => r.row_kind === "fact")
-      // A join may reorder the page's rows: restore section order, newest first.
+    facts: pageRows
+      // A join may reorder the page's rows: restore section order, best match or newest first.
       .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id))
-        || String(b.date_start).localeCompare(String(a.date_start)) || String(a.id).localeCompare(String(b.id)))
+        || Number(a.rank) - Number(b.rank) || String(b.date_start).localeCompare(String(a.date_start)) || String(a.id).localeCompare(String(b.id)))
       .map((r) => ({
       id: String(r.id),
       topicId: String(r.topic_id),
@@ -94,6 +107,7 @@ export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = get
       dateInferred: r.date_inferred === 1,
       meetingName: (r.meeting_name as string | null) ?? null,
       sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
+      matched: marks.get(Number(r.seq)) ?? null,
     })),
   };
 }

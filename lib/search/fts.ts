@@ -1,8 +1,30 @@
 /**
  * FTS5 query building. User words become quoted strings, so FTS5 operators and syntax
  * characters in the input (AND, NEAR, *, :, quotes) are searched for literally instead of
- * failing or changing the query. All words must match (in the text or the quote).
+ * failing or changing the query. All words must match (in the text or the quote), each by
+ * its stem (the index runs the Porter stemmer, drizzle/0005); the last word, when its last
+ * token has at least PREFIX_MIN characters, also matches the words it begins. The caller
+ * folds that word and looks its completions up in the index (db/queries/fact-search.ts):
+ * SQLite folds, so the prefix is folded exactly as the indexed words are.
  */
+
+/** The shortest last word that is completed as a prefix; shorter ones match whole words only. */
+export const PREFIX_MIN = 3;
+
+export interface ParsedSearch {
+  /** The words as typed (trimmed of punctuation); FTS5 tokenises each as a phrase. */
+  words: string[];
+}
+
+/**
+ * The last word's completion: its tokens as the index folds them (unicode61 splits
+ * "EU-Central" into "eu", "central") and the indexed words its last token begins.
+ */
+export interface Completion {
+  tokens: string[];
+  completions: readonly string[];
+}
+
 function words(input: string | null | undefined): string[] {
   // Control characters (NUL among them) separate words: inside an FTS5 string they end it.
   // Every word counts: the callers' schemas bound the input's length, not its word count.
@@ -14,12 +36,33 @@ function words(input: string | null | undefined): string[] {
     .filter(Boolean);
 }
 
+/** The words of a search, or null when nothing searchable is left (punctuation, operators' symbols). */
+export function parseSearch(input: string | null | undefined): ParsedSearch | null {
+  const list = words(input);
+  return list.length ? { words: list } : null;
+}
+
+/** The last word's last folded token when it is long enough to be completed, else null. */
+export function completablePrefix(tokens: readonly string[]): string | null {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && [...last].length >= PREFIX_MIN ? last : null;
+}
+
 const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-/** Words as a query on fact text and quotes, or null when nothing searchable is left. */
-export function ftsQuery(input: string | null | undefined): string | null {
-  const list = words(input);
-  return list.length ? `{text quote} : (${list.map(quoted).join(" AND ")})` : null;
+/** The last word as typed, or any of its completions in place of its last token. */
+function lastWord(word: string, completion: Completion | undefined): string {
+  if (!completion?.completions.length) return quoted(word);
+  const head = completion.tokens.slice(0, -1);
+  const phrases = [word, ...completion.completions.map((c) => [...head, c].join(" "))];
+  return `(${[...new Set(phrases)].map(quoted).join(" OR ")})`;
+}
+
+/** The search as a query on fact text and quotes, the last word completed when given. */
+export function ftsQuery(search: ParsedSearch, completion?: Completion): string {
+  const { words: list } = search;
+  const terms = [...list.slice(0, -1).map(quoted), lastWord(list[list.length - 1], completion)];
+  return `{text quote} : (${terms.join(" AND ")})`;
 }
 
 /** The token under which the index records that a fact is about a party (see drizzle/0004). */
@@ -28,7 +71,6 @@ export function partyToken(partyId: string): string {
 }
 
 /** Facts about one party containing all the words. */
-export function ftsPartyQuery(partyId: string, input: string | null | undefined): string | null {
-  const text = ftsQuery(input);
-  return text ? `{parties} : ${quoted(partyToken(partyId))} AND ${text}` : null;
+export function ftsPartyQuery(partyId: string, search: ParsedSearch, completion?: Completion): string {
+  return `{parties} : ${quoted(partyToken(partyId))} AND ${ftsQuery(search, completion)}`;
 }

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { FACT_KINDS } from "@/db/schema/facts";
 import { isValidIsoDay } from "@/lib/dates/date-span";
+import { parseSearch } from "@/lib/search/fts";
 import { firstParam } from "./list-query";
 
-/** Columns the fact list may be sorted by; anything else in the URL falls back to the default. */
-export const FACT_SORTS = ["date", "updated", "kind", "source", "id"] as const;
+/**
+ * Orders of the fact list: by relevance (with search words only) or a column; anything else
+ * in the URL falls back to the default, relevance when words are searched, else date.
+ */
+export const FACT_SORTS = ["relevance", "date", "updated", "kind", "source", "id"] as const;
 export type FactSort = (typeof FACT_SORTS)[number];
 export const PAGE_SIZE = 25;
 
@@ -23,18 +27,23 @@ export const factFiltersSchema = z.object({
   from: z.preprocess(firstParam, optional(day)),
   to: z.preprocess(firstParam, optional(day)),
   q: z.preprocess(firstParam, optional(z.string().max(200))),
-  sort: z.preprocess(firstParam, z.enum(FACT_SORTS).catch("date").default("date")),
+  sort: z.preprocess(firstParam, optional(z.enum(FACT_SORTS))),
   dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).catch("desc").default("desc")),
   page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
-});
+}).transform((f) => ({ ...f, sort: f.sort ?? defaultSort(f.q) }));
 export type FactFilters = z.output<typeof factFiltersSchema>;
+
+/** The order a list gets when the address names none: relevance when there are words to search. */
+export function defaultSort(q: string | undefined): FactSort {
+  return parseSearch(q) ? "relevance" : "date";
+}
 
 /** The URL query for a set of filters, without defaults (so bookmarks stay short). */
 export function filtersToQuery(filters: Partial<FactFilters>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === "") continue;
-    if ((key === "sort" && value === "date") || (key === "dir" && value === "desc") || (key === "page" && value === 1)) continue;
+    if ((key === "sort" && value === defaultSort(filters.q)) || (key === "dir" && value === "desc") || (key === "page" && value === 1)) continue;
     params.set(key, String(value));
   }
   const s = params.toString();

@@ -43,7 +43,8 @@ test("filters live in the address and narrow the list", async ({ browser }) => {
   await page.goto(page.url());
   await expect(page.getByRole("link", { name: "fact-000-02" })).toBeVisible();
   await page.getByRole("link", { name: /^Date/ }).click();
-  // Date is the default sort (left out of the address); clicking it flips the direction.
+  // With words the default order is relevance (left out of the address); Date sorts by date, ascending first.
+  await expect(page).toHaveURL(/sort=date/);
   await expect(page).toHaveURL(/dir=asc/);
 });
 

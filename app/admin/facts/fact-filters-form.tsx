@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FACT_KINDS } from "@/db/schema/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
-import type { FactFilters } from "@/lib/validation/fact-filters";
+import { defaultSort, type FactFilters } from "@/lib/validation/fact-filters";
 
 /** A plain GET form: submitting it puts the filters in the address (bookmarkable, no script needed). */
 export function FactFiltersForm({ filters, options }: { filters: FactFilters; options: FactFormOptions }) {
@@ -32,7 +32,8 @@ export function FactFiltersForm({ filters, options }: { filters: FactFilters; op
         <label htmlFor="filter-to" className="field-label">To</label>
         <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
       </div>
-      <input type="hidden" name="sort" value={filters.sort} />
+      {/* A chosen order is kept; the default is left out, so new words get relevance order. */}
+      {filters.sort !== defaultSort(filters.q) && <input type="hidden" name="sort" value={filters.sort} />}
       <input type="hidden" name="dir" value={filters.dir} />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
         <button type="submit" className="btn-primary">Apply filters</button>

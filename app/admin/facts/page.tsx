@@ -4,6 +4,7 @@ import { factFormOptions, listFacts } from "@/db/queries/facts";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { requirePageActor } from "@/lib/next/session";
 import { factFiltersSchema, filtersToQuery, type FactFilters, type FactSort } from "@/lib/validation/fact-filters";
+import { MatchedFactText } from "@/app/components/search-match";
 import { Pager } from "../components/pager";
 import { FactFiltersForm } from "./fact-filters-form";
 
@@ -51,6 +52,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
       <FactFiltersForm filters={filters} options={options} />
       <p className="text-sm text-slate-700" role="status" data-testid="fact-count">
         {result.total === 0 ? "No facts match." : `Showing ${first}–${last} of ${result.total} facts`}
+        {result.total > 0 && filters.q && filters.sort === "relevance" ? ", best matches first" : ""}
       </p>
       <section aria-labelledby="facts-heading" className="card overflow-x-auto">
         <h2 id="facts-heading" className="sr-only">Matching facts</h2>
@@ -63,7 +65,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
               <tr key={f.id} className="border-t border-slate-200 align-top">
                 <td className="px-3 py-2 whitespace-nowrap"><Link href={`/admin/facts/${encodeURIComponent(f.id)}`} className="text-accent hover:underline">{f.id}</Link></td>
                 <td className="px-3 py-2">{f.kind}</td>
-                <td className="px-3 py-2 min-w-64">{f.text}</td>
+                <td className="px-3 py-2 min-w-64"><MatchedFactText text={f.text} matched={f.matched} /></td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateSpan({ start: f.dateStart, end: f.dateEnd, precision: f.datePrecision, inferred: f.dateInferred })}</td>
                 <td className="px-3 py-2">{f.partyIds.join(", ")}</td>
                 <td className="px-3 py-2">{f.sourceTitle ?? f.sourceId}</td>

@@ -2,8 +2,12 @@ import Link from "next/link";
 import type { Proposal } from "@/db/queries/proposals";
 import type { Topic } from "@/db/schema";
 import { FactMeta } from "@/app/components/fact-meta";
+import { MatchedFactText } from "@/app/components/search-match";
 
-/** The proposed facts, grouped by topic with counts, newest first, a page at a time. */
+/**
+ * The proposed facts, grouped by topic with counts, a page at a time: best match first with
+ * the searched words marked when words were given, else newest first.
+ */
 export function ProposalList({ proposal, topics, page, pageSize, params, countryName }: {
   proposal: Proposal; topics: Topic[]; page: number; pageSize: number; params: Record<string, string | string[] | undefined>; countryName: string;
 }) {
@@ -31,7 +35,7 @@ export function ProposalList({ proposal, topics, page, pageSize, params, country
           <ul className="mt-2 divide-y divide-slate-100">
             {proposal.facts.filter((f) => f.topicId === topicId).map((f) => (
               <li key={f.id} className="py-2" data-testid="proposed-fact">
-                <p className="text-sm text-slate-900">{f.text}</p>
+                <p className="text-sm text-slate-900"><MatchedFactText text={f.text} matched={f.matched} /></p>
                 <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} />
               </li>
             ))}

@@ -1,0 +1,213 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase, migrationsFolder } from "@/db/migrate";
+import { listFacts } from "@/db/queries/facts";
+import { proposeFacts } from "@/db/queries/proposals";
+import * as s from "@/db/schema";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { splitMarked } from "@/lib/search/highlight";
+import { factFiltersSchema } from "@/lib/validation/fact-filters";
+import { createSeededDb, type TestDb } from "../helpers/db";
+
+// Result sets are pinned, never their order: ranking may differ in detail across engines.
+const admin = SYSTEM_ACTOR;
+const staff: Actor = { ...SYSTEM_ACTOR, userId: "someone", role: "staff" };
+
+let t: TestDb;
+beforeAll(() => {
+  t = createSeededDb();
+});
+afterAll(() => t.close());
+
+/** Every fact the admin list finds for the words, over all its pages. */
+function adminIds(q: string, db = t.db): string[] {
+  const ids: string[] = [];
+  for (let page = 1; ; page++) {
+    const list = listFacts({ actor: admin, filters: factFiltersSchema.parse({ q, page: String(page) }), db });
+    ids.push(...list.rows.map((r) => r.id));
+    if (page >= list.pageCount) return ids.sort();
+  }
+}
+
+const allTopics = () => t.db.select({ id: s.topics.id }).from(s.topics).all().map((r) => r.id);
+const propose = (q: string | undefined, countryId = "KZ") =>
+  proposeFacts({ actor: staff, query: { countryId, topicIds: allTopics(), q }, limit: 1000, db: t.db });
+const proposalIds = (q: string | undefined, countryId = "KZ") => propose(q, countryId).facts.map((f) => f.id).sort();
+
+/** Live facts whose text or quote satisfies `test`: the expected set, worked out without the index. */
+function factsWhere(test: (textAndQuote: string) => boolean, ids?: string[]): string[] {
+  return t.db.select().from(s.facts).all()
+    .filter((f) => f.deletedAt === null && (!ids || ids.includes(f.id)) && test(`${f.text} ${f.quote}`))
+    .map((f) => f.id).sort();
+}
+
+const markedWords = (highlighted: string | null | undefined) =>
+  splitMarked(highlighted ?? "").filter((p) => p.marked).map((p) => p.text);
+
+describe("search by stem", () => {
+  it("finds the ventilators facts by “ventilator”, in the admin list and the proposals", () => {
+    const expected = factsWhere((x) => /\bventilators?\b/i.test(x));
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(adminIds("ventilator")).toEqual(expected);
+    expect(proposalIds("ventilator")).toEqual(factsWhere((x) => /\bventilators?\b/i.test(x), proposalIds(undefined)));
+    expect(proposalIds("Ventilator")).toEqual(proposalIds("ventilator"));
+  });
+
+  it("stems every word, not only the last", () => {
+    expect(adminIds("ventilator units")).toEqual(adminIds("ventilators unit"));
+    expect(adminIds("ventilator units").length).toBeGreaterThan(0);
+  });
+});
+
+describe("prefix of the last word", () => {
+  it("completes “cooperat” to cooperation and its kin", () => {
+    const expected = factsWhere((x) => /\bcooperat/i.test(x));
+    expect(expected.length).toBeGreaterThan(3);
+    expect(adminIds("cooperat")).toEqual(expected);
+    expect(proposalIds("cooperat")).toEqual(factsWhere((x) => /\bcooperat/i.test(x), proposalIds(undefined)));
+  });
+
+  it("applies to the last word only, from three characters", () => {
+    expect(adminIds("mobile medical ven")).toEqual(adminIds("mobile medical ventilators"));
+    expect(adminIds("mobile medical ventilators").length).toBeGreaterThan(0);
+    // Two characters: a whole word only ("ve" is none), so nothing matches.
+    expect(adminIds("mobile medical ve")).toEqual([]);
+    // An earlier word is never completed.
+    expect(adminIds("ven mobile")).toEqual([]);
+  });
+
+  it("folds the last word as the index does, ASCII or not, and completes the last token of a hyphenated word", () => {
+    const expected = adminIds("Covid-19 pandemic");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(adminIds("COVID-19 PANDEM")).toEqual(expected);
+    expect(adminIds("Covid-19 pandém")).toEqual(expected); // not ASCII: folded by SQLite's tokenizer
+    // "Kassym-Jom" is the phrase "kassym jom…": its last token completes, in place.
+    expect(adminIds("Kassym-Jom")).toEqual(factsWhere((x) => /\bKassym\W+Jom/i.test(x)));
+    expect(adminIds("Kassym-Jom").length).toBeGreaterThan(0);
+  });
+});
+
+describe("Cyrillic", () => {
+  it("folds case: the quote's Cyrillic “Р” in “Рarticipants” is found upper or lower case, as a word or a prefix", () => {
+    const expected = factsWhere((x) => x.includes("\u0420articipants"));
+    expect(expected).toHaveLength(1);
+    expect(adminIds("\u0420ARTICIPANTS")).toEqual(expected);
+    expect(adminIds("\u0440articipants")).toEqual(expected);
+    expect(adminIds("\u0440art")).toEqual(expected);
+    // The Latin word is another word: it does not find the Cyrillic spelling's quote through the quote.
+    expect(adminIds("participants")).toEqual(factsWhere((x) => /\bparticipants\b/i.test(x)));
+  });
+
+  it("folds case in a Cyrillic word, whole or prefix", () => {
+    const db = createSeededDb();
+    try {
+      db.db.update(s.facts).set({ text: "Президент Токаев провёл переговоры." }).where(eq(s.facts.id, "fact-000-02")).run();
+      expect(adminIds("ТОКАЕВ", db.db)).toEqual(["fact-000-02"]);
+      expect(adminIds("токаев", db.db)).toEqual(["fact-000-02"]);
+      // unicode61 keeps "ё" (its diacritics are Latin ones): the prefix is folded as the index folds it.
+      expect(adminIds("ПРОВЁ", db.db)).toEqual(["fact-000-02"]);
+      expect(adminIds("Ток", db.db)).toEqual(["fact-000-02"]);
+      expect(adminIds("То", db.db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("a search of operators and punctuation only", () => {
+  it("is no search: every fact, never an error", () => {
+    const all = adminIds("");
+    for (const q of ['"*"', "-", "^", "*", "()", ":", '"', "{}", "- ^ * :"]) {
+      expect(adminIds(q)).toEqual(all);
+      expect(proposalIds(q)).toEqual(proposalIds(undefined));
+    }
+  });
+
+  it("searches operator words as words", () => {
+    for (const q of ['AND OR NOT "*"', "NEAR(", "text:EU", "a OR", "-x", "^EU", "cooperat*", "'; DROP TABLE facts; --"]) {
+      expect(() => adminIds(q)).not.toThrow();
+      expect(() => proposalIds(q)).not.toThrow();
+    }
+    expect(adminIds('AND OR NOT "*"')).toEqual(adminIds("and or not"));
+    expect(adminIds("^EU")).toEqual(adminIds("eu"));
+  });
+});
+
+describe("highlighting", () => {
+  it("marks the matched words of the proposals' text", () => {
+    const p = propose("ventilator");
+    expect(p.facts.length).toBeGreaterThan(0);
+    for (const f of p.facts) expect(markedWords(f.matched?.text).map((w) => w.toLowerCase())).toContain("ventilators");
+    expect(propose(undefined).facts.every((f) => f.matched === null)).toBe(true);
+    const coop = propose("cooperat").facts.flatMap((f) => [...markedWords(f.matched?.text), ...markedWords(f.matched?.quote)]);
+    expect(coop.length).toBeGreaterThan(0);
+    expect(coop.every((w) => /^cooperat/i.test(w))).toBe(true);
+  });
+
+  it("shows a passage of the quote when only the quote matched, and the text unchanged by the marks", () => {
+    const [row] = listFacts({ actor: admin, filters: factFiltersSchema.parse({ q: "\u0420articipants" }), db: t.db }).rows;
+    expect(markedWords(row.matched?.quote)).toEqual(["\u0420articipants"]);
+    expect(markedWords(row.matched?.text)).toEqual([]);
+    expect(splitMarked(row.matched!.text).map((p) => p.text).join("")).toBe(row.text);
+  });
+
+  it("sorts the admin list by relevance when words are searched, by date otherwise", () => {
+    expect(factFiltersSchema.parse({ q: "ventilator" }).sort).toBe("relevance");
+    expect(factFiltersSchema.parse({}).sort).toBe("date");
+    expect(factFiltersSchema.parse({ q: '"*" - ^' }).sort).toBe("date");
+    expect(factFiltersSchema.parse({ q: "ventilator", sort: "date" }).sort).toBe("date");
+  });
+});
+
+describe("the migration to the stemmed index", () => {
+  it("upgrades a database indexed before it, keeping and finding its facts", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-fts-upgrade-"));
+    try {
+      // The shipped migrations up to 0004 (the unstemmed index), then a fact written under them.
+      const before = path.join(dir, "drizzle");
+      fs.cpSync(migrationsFolder(), before, { recursive: true });
+      const journalFile = path.join(before, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8"));
+      journal.entries = journal.entries.filter((e: { tag: string }) => e.tag <= "0004");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const db = openDatabase(path.join(dir, "old.db"));
+      migrate(db, { migrationsFolder: before });
+      const now = "2026-01-01T00:00:00.000Z";
+      db.$client.exec(`
+        INSERT INTO parties (id, name, kind, aliases, version, created_at, updated_at) VALUES ('KZ', 'Kazakhstan', 'country', '[]', 1, '${now}', '${now}');
+        INSERT INTO sources (id, published_start, published_end, published_precision, added_at, full_text, created_at, updated_at)
+          VALUES ('src-x', '2020-01-01', '2020-01-01', 'day', '${now}', 'They sent mobile ventilators.', '${now}', '${now}');
+        INSERT INTO facts (id, kind, text, date_start, date_end, date_precision, source_id, quote, created_at, updated_at)
+          VALUES ('fact-x', 'statement', 'They sent ventilators.', '2020-01-01', '2020-01-01', 'day', 'src-x', 'mobile ventilators', '${now}', '${now}');
+        INSERT INTO fact_parties (fact_id, party_id) VALUES ('fact-x', 'KZ');`);
+      const find = (q: string) => db.$client.prepare("SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?").pluck().all(q);
+      expect(find("ventilator")).toEqual([]);
+      migrateDatabase(db);
+      expect(adminIds("ventilator", db)).toEqual(["fact-x"]);
+      expect(adminIds("mobi", db)).toEqual(["fact-x"]);
+      expect(db.$client.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(1);
+      db.$client.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the word list in step with edits and deletions", () => {
+    const db = createSeededDb();
+    try {
+      db.db.update(s.facts).set({ text: "Zanzibarian quokka statement." }).where(eq(s.facts.id, "fact-000-02")).run();
+      expect(adminIds("quok", db.db)).toEqual(["fact-000-02"]);
+      db.db.update(s.facts).set({ text: "Nothing of that sort." }).where(eq(s.facts.id, "fact-000-02")).run();
+      expect(adminIds("quok", db.db)).toEqual([]);
+      const vocab = db.db.$client.prepare("SELECT term FROM facts_words_vocab WHERE term >= 'quok' AND term < 'quol'").pluck().all();
+      expect(vocab).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
