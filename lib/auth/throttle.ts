@@ -42,7 +42,8 @@ export type ThrottleDecision =
 
 /** The counters an attempt for `email` from `ip` touches (no address: the account counter only). */
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const account = email.trim().toLowerCase();
+  // The key is shown to admins and stored in the audit log: cleaned and capped like the email.
+  const account = auditableEmail(email);
   const keys: ThrottleKey[] = [{ rule: "account", key: `account:${account}` }];
   if (ip) {
     keys.unshift({ rule: "account-address", key: `account-address:${account}|${ip}` }, { rule: "address", key: `address:${ip}` });

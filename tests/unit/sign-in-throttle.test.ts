@@ -128,3 +128,14 @@ describe("throttledMessage", () => {
     expect(throttledMessage(s)).toBe(`Too many attempts, try again in ${words}.`);
   });
 });
+
+describe("the counters' keys", () => {
+  it("carry the tried email cleaned and capped, as the audit log and the admin page show them", async () => {
+    const raw = "admin@x.example\u202E\u0000\r\nSIGNED IN OK";
+    for (let i = 0; i < 11; i++) await attempt({ email: raw, ip: "10.6.0.1" });
+    const keys = t.db.select({ key: auditLog.entityId }).from(auditLog).where(eq(auditLog.action, "auth.sign_in_throttled")).all();
+    expect(keys).toEqual([{ key: "account-address:admin@x.example\uFFFD\uFFFD\uFFFD\uFFFDsigned in ok|10.6.0.1" }]);
+    const shown = listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 }).map((r) => r.key);
+    expect(shown.every((key) => !/[\u0000-\u001F\u202A-\u202E]/.test(key))).toBe(true);
+  });
+});
