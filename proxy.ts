@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signInPath } from "@/lib/auth/callback-url";
-import { ACTION_BODY_LIMIT_BYTES, formatMegabytes } from "@/lib/validation/body-size";
+import { bodyLimitFor, formatMegabytes } from "@/lib/validation/body-size";
 
 /**
  * Runs before every request. It only (1) sets a per-request CSP nonce and security headers,
@@ -51,21 +51,42 @@ function refusal(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain" } });
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A write's body, checked before Next reads it (Next answers 500 for a body over its limit or
+ * a form it cannot parse): a size it declares (411 without one: a browser always sends it),
+ * within the limit for its sender and page (413), and form data that parses (400).
+ */
+async function bodyRefusal(request: NextRequest, signedIn: boolean): Promise<NextResponse | null> {
+  const declared = request.headers.get("content-length");
+  if (declared === null) {
+    return request.headers.has("transfer-encoding") ? refusal(411, "Send the request with its length (Content-Length).") : null;
+  }
+  const limit = bodyLimitFor({ pathname: request.nextUrl.pathname, signedIn });
+  if (Number(declared) > limit) return refusal(413, `The request is too large: at most ${formatMegabytes(limit)} can be sent here at once.`);
+  const type = request.headers.get("content-type") ?? "";
+  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return refusal(400, "The form data could not be read. Reload the page and send the form again.");
+    }
+  }
+  return null;
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
 
   if (!SAFE_METHODS.has(request.method)) {
     // Every write, server actions and next-auth's routes included, comes from our own pages.
     if (fromForeignSite(request)) return refusal(403, "Cross-origin request refused.");
-    // Refused before Next reads the body: past its limit an action would fail with a 500.
-    if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
-      return refusal(413, `The request is too large: at most ${formatMegabytes(ACTION_BODY_LIMIT_BYTES)} can be sent at once.`);
-    }
+    const refused = await bodyRefusal(request, hasSession);
+    if (refused) return refused;
   }
 
   const isApi = pathname.startsWith("/api/");
   const isPublic = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   // Only a browser navigation (it accepts HTML) is sent to the sign-in page; anything else —
   // a fetch, a download, a script — reaches its route handler, which answers 401 itself.
   const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");

@@ -8,8 +8,25 @@
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const ACTION_BODY_LIMIT_BYTES = IMPORT_MAX_BYTES + 1024 * 1024;
 
+/**
+ * The limit for one request's body by who sends it and where, so the import's 21 MB is not
+ * every request's: without a session only the sign-in form can be posted (64 KB is ample);
+ * the import page takes a whole fact-base file; every other form at most a briefing, whose
+ * payload is at most 2,000,000 characters (6 MB of UTF-8) plus its fields.
+ */
+export const ANONYMOUS_BODY_LIMIT_BYTES = 64 * 1024;
+export const FORM_BODY_LIMIT_BYTES = 7 * 1024 * 1024;
+export const IMPORT_PATH = "/admin/import";
+
+export function bodyLimitFor({ pathname, signedIn }: { pathname: string; signedIn: boolean }): number {
+  if (!signedIn) return ANONYMOUS_BODY_LIMIT_BYTES;
+  if (pathname === IMPORT_PATH) return ACTION_BODY_LIMIT_BYTES;
+  return FORM_BODY_LIMIT_BYTES;
+}
+
 /** "20 MB", "1.5 MB": a size as people read it (MB of 1,048,576 bytes, as browsers and Next count). */
 export function formatMegabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   const mb = bytes / (1024 * 1024);
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -53,12 +53,12 @@ test("a body over the limit is answered 413 with a message, and the form shows i
   headers.cookie = await cookieHeader(page);
   const response = await page.request.post(captured.url, { headers, data: body, maxRedirects: 0 });
   expect(response.status()).toBe(413);
-  expect(await response.text()).toBe("The request is too large: at most 21 MB can be sent at once.");
+  expect(await response.text()).toBe("The request is too large: at most 21 MB can be sent here at once.");
 
   // Through the form: 8 MB of bytes that are not UTF-8 read as 8 million U+FFFD, 24 MB once sent.
   await page.goto("/admin/import");
   await page.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("binary.json", Buffer.alloc(8 * MB, 0xff)));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("The request is too large: at most 21 MB can be sent at once.");
+  await expect(page.getByRole("status")).toHaveText("The request is too large: at most 21 MB can be sent here at once.");
   await expect(page.getByRole("heading", { name: "Import and export" })).toBeVisible();
 });

@@ -49,5 +49,16 @@ describe("the import's size rule counts bytes, as the file's size does", () => {
   it("formats sizes as people read them", () => {
     expect(formatMegabytes(IMPORT_MAX_BYTES)).toBe("20 MB");
     expect(formatMegabytes(1.5 * 1024 * 1024)).toBe("1.5 MB");
+    expect(formatMegabytes(64 * 1024)).toBe("64 KB");
+  });
+});
+
+describe("the body limit by sender and page", () => {
+  it("is small without a session, the import's on the import page, a briefing's elsewhere", async () => {
+    const { bodyLimitFor, ANONYMOUS_BODY_LIMIT_BYTES, FORM_BODY_LIMIT_BYTES } = await import("@/lib/validation/body-size");
+    expect(bodyLimitFor({ pathname: "/admin/import", signedIn: false })).toBe(ANONYMOUS_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor({ pathname: "/admin/import", signedIn: true })).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor({ pathname: "/briefings/abc/compose", signedIn: true })).toBe(FORM_BODY_LIMIT_BYTES);
+    expect(BRIEFING_PAYLOAD_MAX_CHARS * 3 + ENVELOPE).toBeLessThanOrEqual(FORM_BODY_LIMIT_BYTES);
   });
 });
