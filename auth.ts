@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSettings } from "@/lib/auth/config";
 import { clientIp } from "@/lib/auth/client-ip";
+import { deviceTokenFromCookieHeader } from "@/lib/auth/device";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
 import { throttledMessage, verifyCredentials } from "@/lib/auth/sign-in";
@@ -42,7 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new WrongCredentials();
-        const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers) });
+        const deviceToken = deviceTokenFromCookieHeader(request.headers.get("cookie"));
+        const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers), deviceToken });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         if (result.reason === "throttled") throw new Throttled(result.retryAfterSeconds);
         throw new WrongCredentials();

@@ -1,9 +1,14 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { rememberDevice } from "@/db/queries/login-failures";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_DAYS } from "@/lib/auth/device";
 import { throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { auditableEmail } from "@/lib/auth/throttle";
 import { log } from "@/lib/log";
 import type { ActionState } from "@/lib/next/guard";
 import { signInSchema } from "@/lib/validation/user";
@@ -21,13 +26,10 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
     return { ok: false, status: 400, message: "Enter your email address and password.", fieldErrors, values };
   }
+  const target = safeCallbackPath(parsed.data.callbackUrl);
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeCallbackPath(parsed.data.callbackUrl),
-    });
-    return { ok: true };
+    // No redirect from next-auth: on success the browser first gets its device cookie.
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const throttled = /^throttled:(\d+)$/.exec(error.code);
@@ -38,6 +40,24 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       log.error({ err: error }, "sign-in failed");
       return { ok: false, status: 500, message: "Sign-in is not working right now. Try again in a minute.", values };
     }
-    throw error; // NEXT_REDIRECT on success
+    throw error;
   }
+  await rememberThisBrowser(parsed.data.email);
+  redirect(target);
+}
+
+/**
+ * Sets (or renews) the device cookie of a browser that has just signed in, so its next
+ * sign-ins are counted apart from guessers elsewhere (lib/auth/device.ts).
+ */
+async function rememberThisBrowser(email: string) {
+  const jar = await cookies();
+  const https = (await headers()).get("x-forwarded-proto") === "https";
+  const token = rememberDevice({
+    token: jar.get(DEVICE_COOKIE)?.value ?? null,
+    account: auditableEmail(email),
+    now: Date.now(),
+    maxAgeDays: DEVICE_MAX_AGE_DAYS,
+  });
+  jar.set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: DEVICE_MAX_AGE_DAYS * 86_400 });
 }

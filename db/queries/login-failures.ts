@@ -11,9 +11,10 @@ import {
   type ThrottleRule,
   type ThrottleSettings,
 } from "@/lib/auth/throttle";
+import { deviceTokenHash, newDeviceToken } from "@/lib/auth/device";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, writeTransaction, type DB } from "../client";
-import { auditLog, loginFailures } from "../schema";
+import { auditLog, loginFailures, trustedDevices } from "../schema";
 import { recordAudit } from "./audit";
 
 function statsOf(tx: DB, keys: string[], since: number): Map<string, KeyStats> {
@@ -181,4 +182,46 @@ export function clearThrottle({ actor, key, db = getDb() }: { actor: Actor; key:
 /** Test and script helper: how many failures a key has counted now. */
 export function failuresUnder({ key, db = getDb() }: { key: string; db?: DB }): number {
   return db.select({ n: sql<number>`count(*)` }).from(loginFailures).where(eq(loginFailures.key, key)).get()?.n ?? 0;
+}
+
+/**
+ * The hash of `token` if it names a device `account` signed in from within the last
+ * `maxAgeDays` days; null otherwise (unknown, another account's, or expired).
+ */
+export function knownDevice({ token, account, now, maxAgeDays, db = getDb() }: {
+  token: string | null;
+  account: string;
+  now: number;
+  maxAgeDays: number;
+  db?: DB;
+}): string | null {
+  const hash = deviceTokenHash(token);
+  if (!hash) return null;
+  const row = db.select().from(trustedDevices).where(eq(trustedDevices.tokenHash, hash)).get();
+  const fresh = row && row.account === account && row.lastUsedAt >= now - maxAgeDays * 86_400_000;
+  return fresh ? hash : null;
+}
+
+/**
+ * After a successful sign-in: the browser's device token for `account` — its own, refreshed,
+ * when it presented one of this account, else a new one. Expired devices are pruned.
+ */
+export function rememberDevice({ token, account, now, maxAgeDays, db = getDb() }: {
+  token: string | null;
+  account: string;
+  now: number;
+  maxAgeDays: number;
+  db?: DB;
+}): string {
+  return writeTransaction(db, (tx) => {
+    tx.delete(trustedDevices).where(lt(trustedDevices.lastUsedAt, now - maxAgeDays * 86_400_000)).run();
+    const hash = knownDevice({ token, account, now, maxAgeDays, db: tx });
+    if (hash && token) {
+      tx.update(trustedDevices).set({ lastUsedAt: now }).where(eq(trustedDevices.tokenHash, hash)).run();
+      return token;
+    }
+    const fresh = newDeviceToken();
+    tx.insert(trustedDevices).values({ tokenHash: deviceTokenHash(fresh)!, account, createdAt: now, lastUsedAt: now }).run();
+    return fresh;
+  });
 }

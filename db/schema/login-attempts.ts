@@ -13,3 +13,20 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
 );
+
+/**
+ * Browsers an account has signed in from (OWASP's "device cookie"): the cookie holds a random
+ * token, this table its SHA-256 only. A sign-in that presents a device of the account it names
+ * is counted on that device alone, so guessers elsewhere — on the same office address, or from
+ * many addresses at once — cannot keep its owner out.
+ */
+export const trustedDevices = sqliteTable(
+  "trusted_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    account: text("account").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at").notNull(),
+  },
+  (t) => [index("trusted_devices_account_idx").on(t.account)],
+);

@@ -1,8 +1,9 @@
-import { admitSignInAttempt, settleSignInAttempt } from "@/db/queries/login-failures";
+import { admitSignInAttempt, knownDevice, settleSignInAttempt } from "@/db/queries/login-failures";
 import { findUserForSignIn, type PublicUser } from "@/db/queries/users";
 import { authSettings } from "./config";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { throttleKeys } from "./throttle";
+import { DEVICE_MAX_AGE_DAYS } from "./device";
+import { auditableEmail, throttleKeys } from "./throttle";
 
 export { throttledMessage } from "./throttle";
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
@@ -16,16 +17,20 @@ export type SignInResult =
  * Checks an email and password. The attempt is counted before the (slow) password check, so
  * parallel guesses cannot slip past the limits (db/queries/login-failures.ts); a success takes
  * the count back. Unknown accounts are verified against a dummy hash so both refusals take
- * the same time and say the same thing. `now` is injectable for tests.
+ * the same time and say the same thing. A browser the account signed in from before is counted
+ * on its own (its device cookie). `now` is injectable for tests.
  */
-export async function verifyCredentials({ email, password, ip, now = Date.now() }: {
+export async function verifyCredentials({ email, password, ip, deviceToken = null, now = Date.now() }: {
   email: string;
   password: string;
   ip: string | null;
+  /** The browser's device cookie, if it sent one (lib/auth/device.ts). */
+  deviceToken?: string | null;
   now?: number;
 }): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
-  const keys = throttleKeys(normalised, ip);
+  const device = knownDevice({ token: deviceToken, account: auditableEmail(normalised), now, maxAgeDays: DEVICE_MAX_AGE_DAYS });
+  const keys = throttleKeys(normalised, ip, device);
   const admitted = admitSignInAttempt({ email: normalised, ip, keys, settings: authSettings.throttle(), now });
   if (!admitted.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
 

@@ -11,9 +11,13 @@
  *
  * No rule ever locks an account for good: the first two free a place as their oldest failure
  * leaves the window, the third after its delay.
+ *
+ * A try from a browser that has signed in to the account before (its device cookie, see
+ * lib/auth/device.ts) is counted on that device alone, with the strict limit: guessers at the
+ * same office address or on many addresses touch other counters, so the owner gets in.
  */
 
-export type ThrottleRule = "account-address" | "address" | "account";
+export type ThrottleRule = "account-address" | "address" | "account" | "device";
 
 export interface ThrottleSettings {
   windowMs: number;
@@ -40,8 +44,12 @@ export type ThrottleDecision =
   | { allowed: true }
   | { allowed: false; rule: ThrottleRule; key: string; retryAfterSeconds: number };
 
-/** The counters an attempt for `email` from `ip` touches (no address: the account counter only). */
-export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
+/**
+ * The counters an attempt for `email` from `ip` touches (no address: the account counter
+ * only), or, from a known device of the account, that device's counter alone.
+ */
+export function throttleKeys(email: string, ip: string | null, deviceHash?: string | null): ThrottleKey[] {
+  if (deviceHash) return [{ rule: "device", key: `device:${deviceHash}` }];
   // The key is shown to admins and stored in the audit log: cleaned and capped like the email.
   const account = auditableEmail(email);
   const keys: ThrottleKey[] = [{ rule: "account", key: `account:${account}` }];
@@ -53,9 +61,10 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
 
 /** What a key names, for the admin page: the account, the address, or both. */
 export function describeThrottleKey(key: string): { rule: ThrottleRule; account: string | null; address: string | null } | null {
-  const match = /^(account-address|address|account):(.*)$/s.exec(key);
+  const match = /^(account-address|address|account|device):(.*)$/s.exec(key);
   if (!match) return null;
   const [, rule, rest] = match;
+  if (rule === "device") return { rule, account: null, address: null };
   if (rule === "address") return { rule, account: null, address: rest };
   if (rule === "account") return { rule, account: rest, address: null };
   const bar = rest.lastIndexOf("|");
@@ -75,6 +84,7 @@ export function refusedUntil(rule: ThrottleRule, stats: KeyStats | undefined, se
   let until: number;
   if (rule === "account") until = stats.newest + accountDelayMs(stats.count, settings);
   else {
+    // A device has the strict limit of one account at one address.
     const max = rule === "address" ? settings.maxPerAddress : settings.maxPerAccountAddress;
     // Refused at the limit; a place frees when the oldest counted failure leaves the window.
     until = stats.count >= max ? stats.oldest + settings.windowMs : 0;

@@ -81,3 +81,34 @@ test("callbackUrl only ever lands on our own origin", async ({ page, baseURL }) 
   await signIn(page, user, "/admin/users?from=link");
   expect(new URL(page.url()).pathname).toBe("/admin/users"); // staff then get 403 there, but the path is kept
 });
+
+test("a browser that signed in before gets its owner in while guessers exhaust the shared office address", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const office = uniqueAddress();
+  const contextAt = () => browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": office } });
+  const user = await makeUser("staff");
+  const own = await (await contextAt()).newPage();
+  await signIn(own, user);
+  expect((await own.context().cookies()).find((c) => c.name === "chancery-device")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await own.getByRole("button", { name: "Sign out" }).click();
+  await expect(own).toHaveURL(/\/sign-in/);
+
+  // A colleague's machine at the same address guesses 30 accounts: the address is refused.
+  const guesser = await (await contextAt()).newPage();
+  await guesser.goto("/sign-in");
+  for (let i = 0; i < 30; i++) {
+    await guesser.getByLabel("Email").fill(`nobody-${i}@e2e.example`);
+    await guesser.getByLabel("Password").fill("not-a-password");
+    await Promise.all([guesser.waitForResponse((r) => r.request().method() === "POST"), guesser.getByRole("button", { name: "Sign in" }).click()]);
+    await expect(guesser.getByLabel("Password")).toHaveValue("");
+  }
+  const stranger = await (await contextAt()).newPage(); // a browser the account never used
+  await stranger.goto("/sign-in");
+  await stranger.getByLabel("Email").fill(user.email);
+  await stranger.getByLabel("Password").fill(user.password);
+  await stranger.getByRole("button", { name: "Sign in" }).click();
+  await expect(stranger.locator("#sign-in-error")).toHaveText(/^Too many attempts/);
+
+  await signIn(own, user); // the owner's own browser carries its device cookie
+  await expect(own.getByTestId("signed-in-as")).toContainText(user.name);
+});

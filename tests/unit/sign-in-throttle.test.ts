@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
-import { clearThrottle, listThrottles } from "@/db/queries/login-failures";
+import { clearThrottle, knownDevice, listThrottles, rememberDevice } from "@/db/queries/login-failures";
 import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
@@ -137,5 +137,35 @@ describe("the counters' keys", () => {
     expect(keys).toEqual([{ key: "account-address:admin@x.example\uFFFD\uFFFD\uFFFD\uFFFDsigned in ok|10.6.0.1" }]);
     const shown = listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 }).map((r) => r.key);
     expect(shown.every((key) => !/[\u0000-\u001F\u202A-\u202E]/.test(key))).toBe(true);
+  });
+});
+
+describe("a browser the account signed in from (device cookie)", () => {
+  const DAYS = 180;
+  const remember = () => rememberDevice({ token: null, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db });
+
+  it("gets its owner in while guessers fill the office address and the account from many addresses", async () => {
+    const device = remember();
+    for (let i = 0; i < 30; i++) await attempt({ email: `other${i}@test.example`, ip: "10.7.0.1" }); // the office address
+    for (let i = 0; i < 40; i++) await attempt({ ip: `10.7.1.${i}` }); // the account, from many addresses
+    expect(await attempt({ ip: "10.7.0.1", password: PASSWORD })).toMatchObject({ reason: "throttled" }); // no cookie
+    expect((await verifyCredentials({ email: EMAIL, password: PASSWORD, ip: "10.7.0.1", deviceToken: device, now: T0 })).ok).toBe(true);
+  });
+
+  it("is counted on its own with the strict limit, so a stolen cookie buys ten guesses", async () => {
+    const device = remember();
+    const withDevice = (password: string) => verifyCredentials({ email: EMAIL, password, ip: `10.7.2.${Math.random() * 250 | 0}`, deviceToken: device, now: T0 });
+    for (let i = 0; i < 10; i++) expect(await withDevice("wrong-password")).toMatchObject({ reason: "invalid" });
+    expect(await withDevice(PASSWORD)).toMatchObject({ reason: "throttled" });
+  });
+
+  it("counts for its own account only, and not once expired; it is renewed, not replaced, on the next sign-in", () => {
+    const device = remember();
+    expect(knownDevice({ token: device, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toMatch(/^[0-9a-f]{64}$/);
+    expect(knownDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(knownDevice({ token: "forged", account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(knownDevice({ token: device, account: EMAIL, now: T0 + (DAYS + 1) * 86_400_000, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(rememberDevice({ token: device, account: EMAIL, now: T0 + 1000, maxAgeDays: DAYS, db: t.db })).toBe(device);
+    expect(rememberDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db })).not.toBe(device);
   });
 });

@@ -13,6 +13,7 @@ const RULE_LABELS: Record<ThrottleRule, string> = {
   "account-address": "Account at one address",
   address: "Address, all accounts",
   account: "Account, all addresses",
+  device: "A browser the account signed in from",
 };
 
 const utc = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
