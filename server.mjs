@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { format } from "node:util";
 
 /** "::ffff:127.0.0.1" is how a dual-stack socket spells an IPv4 peer. */
 function plainAddress(address) {
@@ -67,8 +68,26 @@ export function assignRequestId(req, res, trustedHops) {
   res.setHeader("X-Request-Id", id);
 }
 
+/**
+ * Next and the libraries print plain text through console (a render error's stack, "Invalid
+ * Server Actions request"); the app's own lines are JSON (lib/log.ts). Each console line
+ * becomes a JSON line too, so the log stays one stream a collector can parse.
+ */
+export function consoleAsJsonLines(write = (line) => process.stdout.write(line)) {
+  const levels = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error" };
+  for (const [method, level] of Object.entries(levels)) {
+    console[method] = (...args) => {
+      const error = args.find((arg) => arg instanceof Error);
+      const line = { level, time: new Date().toISOString(), service: "chancery", source: "console", msg: format(...args) };
+      if (error) line.err = { type: error.name, message: error.message, stack: error.stack };
+      write(`${JSON.stringify(line)}\n`);
+    };
+  }
+}
+
 async function main() {
   process.env.NODE_ENV ??= "production";
+  consoleAsJsonLines();
   const dir = path.dirname(fileURLToPath(import.meta.url));
   // What the app reads from its own tree (migrations, seed articles, the built PDF worker)
   // is found from here, not from the working directory (lib/app-paths.ts).

@@ -30,6 +30,8 @@ export function backupDatabase({ source, target }: { source: string; target: str
   const from = path.resolve(source);
   const to = path.resolve(target);
   if (!fs.existsSync(from)) throw new BackupError(`There is no database at ${from}.`);
+  // A new folder for backups is created private, as data/ is.
+  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
   createEmptyPrivateFile(to);
   try {
     const live = openDatabase(from); // the app's settings: WAL, busy_timeout

@@ -8,7 +8,9 @@ export const WEB_ADDRESS_MESSAGE = "Enter a web address starting with http:// or
 export const WEB_ADDRESS_MAX = 2000;
 
 export function isWebAddress(value: string): boolean {
-  if (value.length > WEB_ADDRESS_MAX || !/^https?:\/\/[^\s\u0000-\u001F\u007F-\u009F]+$/i.test(value)) return false;
+  // No spaces, controls, or bidirectional/invisible marks that could make a link read as another.
+  const clean = /^https?:\/\/[^\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+$/i;
+  if (value.length > WEB_ADDRESS_MAX || !clean.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

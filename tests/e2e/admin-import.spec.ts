@@ -59,3 +59,13 @@ test("staff get 403 on export, the import page and an import posted directly", a
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, doc.topics[1].id)).get()!.description).not.toBe("Set by a staff replay");
 });
+
+test("HEAD on the export answers its headers only: nothing is exported or audited", async ({ browser }) => {
+  const { page } = await signedInPage(browser, "admin");
+  const exported = () => e2eDb().select().from(s.auditLog).where(eq(s.auditLog.action, "fact_base.exported")).all().length;
+  const before = exported();
+  const head = await page.request.head("/admin/export");
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-type"]).toBe("application/json; charset=utf-8");
+  expect(exported()).toBe(before);
+});

@@ -146,4 +146,12 @@ describe("backupDatabase", () => {
     expect(fs.existsSync(path.join(dir, "absent.db"))).toBe(false);
     expect(fs.existsSync(target)).toBe(false);
   });
+
+  it("creates a missing folder for the backup, private as data/ is", () => {
+    const live = makeLiveDatabase({ filler: false });
+    const target = path.join(dir, "backups", "nightly", "chancery.db");
+    backupDatabase({ source: live, target });
+    expect(fs.statSync(path.dirname(target)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+  });
 });

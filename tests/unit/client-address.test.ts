@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // server.mjs is plain JavaScript (it runs without a TypeScript tool); its helpers are pure.
 // @ts-expect-error -- no type declarations for the server entry
-import { applyForwarding, assignRequestId, clientAddress, trustedProxyHops } from "../../server.mjs";
+import { applyForwarding, assignRequestId, clientAddress, consoleAsJsonLines, trustedProxyHops } from "../../server.mjs";
 
 describe("clientAddress", () => {
   it.each([
@@ -62,5 +62,23 @@ describe("assignRequestId", () => {
     const bad = { headers: { "x-request-id": "x\ny" } as Record<string, string> };
     assignRequestId(bad, response(), 1);
     expect(bad.headers["x-request-id"]).not.toContain("\n");
+  });
+});
+
+describe("consoleAsJsonLines", () => {
+  it("turns Next's plain console lines into JSON lines, errors with their stack", () => {
+    const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
+    const lines: string[] = [];
+    try {
+      consoleAsJsonLines((line: string) => lines.push(line));
+      console.error(" ⨯ Error: Invalid Server Actions request.");
+      console.warn("%s failed", "render", new Error("boom"));
+    } finally {
+      Object.assign(console, saved);
+    }
+    const parsed = lines.map((line) => JSON.parse(line));
+    expect(parsed[0]).toMatchObject({ level: "error", service: "chancery", msg: " ⨯ Error: Invalid Server Actions request." });
+    expect(parsed[1]).toMatchObject({ level: "warn", err: { type: "Error", message: "boom" } });
+    expect(lines.every((line) => line.endsWith("\n") && !line.slice(0, -1).includes("\n"))).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ const REFUSED = [
   "http:// spaced.example",
   "https://example.org/a b",
   "https://example.org/\u0000",
+  "https://evil.example/\u202Egro.elpmaxe", // a right-to-left override makes it read as another host
+  "https://example.org/\u200Binvisible",
   `https://example.org/${"a".repeat(2000)}`,
 ];
 const ACCEPTED = ["https://example.org/press", "http://example.org", "HTTPS://Example.org/a?b=c#d", "https://example.org/статья"];
