@@ -5,9 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { openDatabase, type DB } from "@/db/client";
-import { createBriefing } from "@/db/queries/briefings";
-import { users } from "@/db/schema";
-import { newBriefingSchema } from "@/lib/validation/briefing";
+import { briefings } from "@/db/schema";
 import { signIn } from "./fixtures";
 
 /**
@@ -128,6 +126,16 @@ test("a pruned production install builds, runs the operator scripts and serves a
     await run("npm", ["run", "briefing", "--", "--country", "Kazakhstan", "--out", "x.pdf"], { env, timeoutMs: 120_000 });
     const text = await pdfText(path.join(app, "x.pdf"));
     expect(text).toContain("Kazakhstan: country briefing");
+    // The rest of the operator's kit: migrate, export and import back, backup, disable a user.
+    await run("npm", ["run", "db:migrate"], { env, timeoutMs: 120_000 });
+    await run("npm", ["run", "db:export", "--", "export.json"], { env, timeoutMs: 120_000 });
+    expect(JSON.parse(fs.readFileSync(path.join(app, "export.json"), "utf8")).facts.length).toBeGreaterThan(50);
+    await run("npm", ["run", "db:import", "--", "export.json"], { env, timeoutMs: 120_000 });
+    expect(await run("npm", ["run", "db:backup", "--", "backups/copy.db"], { env, timeoutMs: 120_000 })).toMatch(/integrity|ok/i);
+    await run("npm", ["run", "user:add", "--", "--email", "leaver@pruned.example", "--role", "staff", "--name", "Leaver"], {
+      env, input: "leaver-password-long\n", timeoutMs: 120_000,
+    });
+    await run("npm", ["run", "user:disable", "--", "--email", "leaver@pruned.example"], { env, timeoutMs: 120_000 });
   });
 
   await timed("npm start", async () => {
@@ -139,14 +147,21 @@ test("a pruned production install builds, runs the operator scripts and serves a
   // The generated session key went to the app's data folder, not the working directory's.
   expect(fs.existsSync(path.join(app, "data", "auth-secret"))).toBe(true);
 
-  await timed("sign in and download a PDF", async () => {
-    db = openDatabase(database);
-    const user = db.select().from(users).where(eq(users.email, USER.email)).get()!;
-    const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip: null };
-    const id = createBriefing({ actor, input: newBriefingSchema.parse({ country: "KZ", topics: ["trade-investment"] }), db });
+  await timed("sign in, compose and download a PDF", async () => {
     const context = await browser.newContext({ baseURL: BASE });
     const page = await context.newPage();
     await signIn(page, USER);
+    // Composed through the pages, as a desk officer does: country, one topic, create, save.
+    await page.goto("/briefings/new");
+    await page.getByLabel("Country").selectOption("KZ");
+    for (const box of await page.getByRole("checkbox").all()) await box.uncheck();
+    await page.getByRole("checkbox", { name: "Trade and investment" }).check();
+    await page.getByRole("button", { name: "Show matching facts" }).click();
+    await page.getByRole("button", { name: /Create Kazakhstan briefing/ }).click();
+    await expect(page).toHaveURL(/\/briefings\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop()!;
+    db = openDatabase(database);
+    expect(db.select().from(briefings).where(eq(briefings.id, id)).get()).toBeTruthy();
     // The route the Download PDF button fetches, with the browser's session.
     const response = await page.request.get(`/briefings/${id}/pdf`, { timeout: 120_000 });
     expect(response.status(), await response.text().catch(() => "")).toBe(200);
