@@ -1,11 +1,10 @@
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { BRIEFING_STATUSES } from "@/lib/model/briefings";
 import { curatedColumns } from "./columns";
 import { facts } from "./facts";
 import { parties, topics } from "./parties";
 import { users } from "./users";
-
-export const BRIEFING_STATUSES = ["draft", "final"] as const;
 
 /** A user's briefing for one country; private to its owner. Finalised ones keep a snapshot. */
 export const briefings = sqliteTable(

@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { savedRecord } from "@/lib/admin/conflict";
