@@ -3,9 +3,9 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { throttledMessage, WRONG_CREDENTIALS } from "@/db/queries/sign-in";
 import { log } from "@/lib/log";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { signInSchema } from "@/lib/validation/user";
 
 /** The one action that needs no session. Refusals never say whether the email exists. */

@@ -1,10 +1,10 @@
-import { admitSignInAttempt, settleSignInAttempt } from "@/db/queries/login-failures";
-import { findUserForSignIn, type PublicUser } from "@/db/queries/users";
-import { authSettings } from "./config";
-import { dummyPasswordHash, verifyPassword } from "./password";
-import { throttleKeys } from "./throttle";
+import { admitSignInAttempt, settleSignInAttempt } from "./login-failures";
+import { findUserForSignIn, type PublicUser } from "./users";
+import { authSettings } from "@/lib/auth/config";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { throttleKeys } from "@/lib/auth/throttle";
 
-export { throttledMessage } from "./throttle";
+export { throttledMessage } from "@/lib/auth/throttle";
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
 export type SignInResult =

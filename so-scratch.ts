@@ -1,0 +1,2 @@
+import "server-only";
+console.log("loaded fine");
