@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Fact } from "@/db/schema/facts";
+import type { Fact } from "@/db/schema/facts";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 
