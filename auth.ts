@@ -5,7 +5,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { deviceTokenFromCookieHeader } from "@/lib/auth/device";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
-import { throttledMessage, verifyCredentials } from "@/lib/auth/sign-in";
+import { throttledMessage, verifyCredentials } from "@/db/queries/sign-in";
 import { signInSchema } from "@/lib/validation/user";
 
 /** Refusal codes reach the sign-in action (and the page, for a plain POST) as `code`. */
@@ -22,7 +22,7 @@ class Throttled extends CredentialsSignin {
 /**
  * next-auth with email + password and JWT sessions. The token carries the user id and the
  * session version; whether it is still good is decided against the database on every
- * request by lib/next/session.ts, never by the token alone.
+ * request by app/_request/session.ts, never by the token alone.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: ensureAuthSecret(),

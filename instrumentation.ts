@@ -7,7 +7,7 @@ import type { Instrumentation } from "next";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServer } = await import("./lib/setup/start-server");
+  const { startServer } = await import("./app/_startup/start-server");
   await startServer();
 }
 

@@ -1,3 +1,6 @@
+// The tests read and write the database through the data layer, whose `import "server-only"`
+// must resolve to nothing in this runner and its workers (scripts/server-only/register.mjs).
+import "./scripts/server-only/register.mjs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);

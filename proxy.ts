@@ -99,7 +99,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  // The path, for log lines of server actions (lib/next/request-info.ts), which see no URL.
+  // The path, for log lines of server actions (app/_request/request-info.ts), which see no URL.
   requestHeaders.set("x-request-path", pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listPartiesWithFactCounts } from "@/db/queries/parties";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 
 export const metadata: Metadata = { title: "Countries" };
 // Reads the live database on every request; nothing here may be baked in at build time.

@@ -1,3 +1,6 @@
+// The data layer runs on the server only: a client component that imported it would fail the
+// build. Plain Node runs (scripts, tests) resolve this to an empty module (scripts/server-only/).
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -10,11 +10,11 @@ import { closeDb, type DB } from "@/db/client";
 import { listParties, listTopics } from "@/db/queries/topics-read";
 import { briefings, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { buildAdhocDocument, buildSavedDocument } from "@/lib/briefing/build-document";
+import { buildAdhocDocument, buildSavedDocument } from "@/db/queries/briefing-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { renderBriefingPdf } from "@/lib/pdf/render";
-import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 import { readArgs, UsageError, validateArgs, type BriefingRequest } from "./lib/briefing-args";
 
 /** The command line is trusted like an administrator, but briefings are private: act as the owner. */

@@ -8,7 +8,8 @@
  * Packages stay external: they load from node_modules at run time, so the worker renders with
  * the one pdfkit and fontkit that lib/pdf/tuning patches, and the build refuses a bundle that
  * imports a package missing from `dependencies` (it would be gone after `npm prune --omit=dev`)
- * or anything of Next's (`server-only` throws outside a React Server Component).
+ * or anything of Next's. The data layer's `import "server-only"` (a guard for Next's bundles,
+ * whose package throws elsewhere) is bundled as the empty module scripts/server-only/empty.mjs.
  * Plain JavaScript: it runs before anything is built.
  */
 import fs from "node:fs";
@@ -26,7 +27,7 @@ export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  */
 export const OPERATOR_SCRIPTS = ["user-add", "user-disable", "db-migrate", "db-seed", "db-export", "db-import", "briefing", "db-backup"];
 
-/** Never in a plain Node bundle: they only work inside Next's server (see the header). */
+/** Never in a plain Node bundle: they only work inside Next's server (`server-only` is aliased away). */
 const FORBIDDEN = [/^server-only$/, /^next(\/|$)/, /^next-auth(\/|$)/];
 
 /** Same rule as lib/app-paths.ts buildDir(). */
@@ -74,6 +75,7 @@ export async function buildServerCode({ appDir = APP_DIR, outDir = defaultOutDir
     target: "node20",
     packages: "external",
     tsconfig: path.join(appDir, "tsconfig.json"),
+    alias: { "server-only": path.join(appDir, "scripts/server-only/empty.mjs") },
     outExtension: { ".js": ".mjs" },
     metafile: true,
     logLevel: "warning",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { closeDb, databasePath } from "@/db/client";
-import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 
 // Deletes the database file (and its WAL files), then migrates and seeds a fresh one.
 // Refuses without --yes when run from a terminal, since every edit and briefing is lost.

@@ -1,5 +1,5 @@
 import { closeDb, databasePath } from "@/db/client";
-import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 
 const { report } = prepareDatabase();
 const inserted = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);

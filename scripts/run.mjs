@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [name, ...args] = process.argv.slice(2);
@@ -25,7 +25,9 @@ function tsxCli() {
 function command() {
   if (!name || !/^[\w-]+$/.test(name)) return { error: "Usage: node scripts/run.mjs <script name> [arguments]" };
   const tsx = tsxCli();
-  if (tsx) return { argv: [tsx, path.join(appDir, "scripts", `${name}.ts`), ...args] };
+  // The hook lets the data layer's `import "server-only"` load outside Next (scripts/server-only/).
+  const allowServerOnly = path.join(appDir, "scripts", "server-only", "register.mjs");
+  if (tsx) return { argv: [tsx, "--import", pathToFileURL(allowServerOnly).href, path.join(appDir, "scripts", `${name}.ts`), ...args] };
   // Same rule as lib/app-paths.ts buildDir().
   const built = path.resolve(appDir, process.env.NEXT_DIST_DIR || ".next", "chancery", "scripts", `${name}.mjs`);
   if (!fs.existsSync(built)) {

@@ -8,7 +8,7 @@ import { closeDb } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 import { newUserSchema } from "@/lib/validation/user";
 import { readPassword } from "./lib/read-password";
 

@@ -4,7 +4,7 @@ import { closeDb } from "@/db/client";
 import { findUserIdByEmail, setUserDisabled } from "@/db/queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { prepareDatabase } from "@/lib/setup/prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 
 const { values } = parseArgs({ options: { email: { type: "string" } } });
 try {

@@ -2,7 +2,7 @@
 
 import { signOut } from "@/auth";
 import { signOutEverywhere } from "@/db/queries/users";
-import { currentActor } from "@/lib/next/session";
+import { currentActor } from "@/app/_request/session";
 
 /** Signs out everywhere: the session version is bumped, so copies of the cookie die too. */
 export async function signOutAction(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { currentActor } from "@/lib/next/session";
+import { currentActor } from "@/app/_request/session";
 import { AdminNav } from "./admin-nav";
 
 /**

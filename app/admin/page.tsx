@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createBriefing, deleteBriefing, duplicateBriefing, restoreBriefing, saveBriefing } from "@/db/queries/briefings";
-import { finaliseBriefing, startNewRevision } from "@/lib/briefing/lifecycle";
-import { secureAction } from "@/lib/next/guard";
+import { finaliseBriefing, startNewRevision } from "@/db/queries/briefing-lifecycle";
+import { secureAction } from "@/app/_request/guard";
 import { briefingIdSchema, newBriefingSchema, saveBriefingSchema } from "@/lib/validation/briefing";
 
 // The topic checkboxes arrive as one comma-joined field (see new-briefing-form.tsx).

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listBriefings } from "@/db/queries/briefings";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { StatusBadge } from "@/app/components/status-badge";
 import { BriefingRowActions } from "./row-actions";
 

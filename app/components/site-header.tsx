@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/session";
-import { currentActor } from "@/lib/next/session";
+import { currentActor } from "@/app/_request/session";
 
 export async function SiteHeader() {
   const actor = await currentActor();

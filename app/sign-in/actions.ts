@@ -7,10 +7,10 @@ import { rememberDevice } from "@/db/queries/login-failures";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_DAYS } from "@/lib/auth/device";
-import { throttledMessage, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { throttledMessage, WRONG_CREDENTIALS } from "@/db/queries/sign-in";
 import { auditableEmail } from "@/lib/auth/throttle";
 import { log } from "@/lib/log";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { signInSchema } from "@/lib/validation/user";
 
 /** The one action that needs no session. Refusals never say whether the email exists. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { demoAccountsActive } from "@/db/queries/users";
 import { signInQuerySchema } from "@/lib/auth/callback-url";
-import { currentActor } from "@/lib/next/session";
+import { currentActor } from "@/app/_request/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { newUserSchema, type NewUserInput } from "@/lib/validation/user";
 import { getDb, writeTransaction, type DB } from "../client";
-import { users, type User, type UserRole } from "../schema";
+import { users, type User } from "../schema";
+import type { UserRole } from "@/lib/model/users";
 import { recordAudit } from "./audit";
 import { containsText, pageWindow, type ListPage } from "./list-page";
 

@@ -1,11 +1,10 @@
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { BRIEFING_STATUSES } from "@/lib/model/briefings";
 import { curatedColumns } from "./columns";
 import { facts } from "./facts";
 import { parties, topics } from "./parties";
 import { users } from "./users";
-
-export const BRIEFING_STATUSES = ["draft", "final"] as const;
 
 /** A user's briefing for one country; private to its owner. Finalised ones keep a snapshot. */
 export const briefings = sqliteTable(
@@ -22,7 +21,7 @@ export const briefings = sqliteTable(
     /** Everything the composer edits (occasion, purpose, messages, marking, filters) as JSON. */
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** Frozen at finalisation: the briefing and each fact as they were then. */
-    // Written only by finaliseBriefing (lib/briefing/lifecycle.ts).
+    // Written only by finaliseBriefing (db/queries/briefing-lifecycle.ts).
     snapshot: text("snapshot", { mode: "json" }).$type<BriefingSnapshot>(),
     finalisedAt: text("finalised_at"),
     ...curatedColumns(),

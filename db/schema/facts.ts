@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import { cleanTextCheck, curatedColumns, dateSpanCheck, dateSpanColumns } from "./columns";
 import { meetings } from "./meetings";
 import { parties, topics } from "./parties";
 import { sources } from "./sources";
 import { users } from "./users";
 
-export const FACT_KINDS = ["statement", "figure", "commitment", "announcement", "outcome", "quote"] as const;
-/**
- * How a figure ranks among others for the same metric and period, as Wikidata ranks statements:
- * "preferred" prints first, "deprecated" is kept (with its source) but named as superseded.
- */
-export const FIGURE_RANKS = ["preferred", "normal", "deprecated"] as const;
 
 /**
  * One curated statement with its provenance: the source and the verbatim quote that

@@ -1,23 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
 import { cleanTextCheck, curatedColumns, dateSpanCheck, optionalDateSpanColumns } from "./columns";
 import { parties } from "./parties";
 import { people } from "./people";
 import { sources } from "./sources";
 
-export const MEETING_FORMATS = [
-  "ministerial",
-  "political-security-dialogue",
-  "summit",
-  "visit",
-  "bilateral",
-  "forum",
-  "special-representatives",
-  "conference",
-  "side-event",
-] as const;
-export const MEETING_STATUSES = ["held", "announced", "postponed", "cancelled"] as const;
-export const MEETING_MODES = ["in-person", "online", "unknown"] as const;
 
 /** An event: one row however many articles report it (announced in one, held in a later one). */
 export const meetings = sqliteTable(
@@ -50,8 +38,6 @@ export const meetings = sqliteTable(
     index("meetings_date_idx").on(t.dateStart),
   ],
 );
-
-export const MEETING_REPORTS = ["held", "announced", "mentioned"] as const;
 
 /** Which articles report a meeting, and what each says of it (announced, held). */
 export const meetingSources = sqliteTable(

@@ -1,7 +1,6 @@
 import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { PARTY_KINDS } from "@/lib/model/parties";
 import { cleanTextCheck, curatedColumns } from "./columns";
-
-export const PARTY_KINDS = ["country", "organisation"] as const;
 
 /** The countries and organisations facts are about. */
 export const parties = sqliteTable(

@@ -1,8 +1,6 @@
 import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { USER_ROLES } from "@/lib/model/users";
 import { cleanTextCheck, curatedColumns } from "./columns";
-
-export const USER_ROLES = ["staff", "admin"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const users = sqliteTable(
   "users",

@@ -3,9 +3,9 @@
  * key: seeding inserts what is missing by id and never touches a row that exists.
  */
 import type { DatePrecision, DateSpan } from "@/lib/dates/date-span";
-import type { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
-import type { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/db/schema/meetings";
-import type { PARTY_KINDS } from "@/db/schema/parties";
+import type { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import type { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
+import type { PARTY_KINDS } from "@/lib/model/parties";
 
 /** A date as curated: inferred and note default to false/null. */
 export type SeedDate = Omit<DateSpan, "inferred" | "note"> & { inferred?: boolean; note?: string };

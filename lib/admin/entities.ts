@@ -1,5 +1,5 @@
-import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/db/schema/meetings";
-import { PARTY_KINDS } from "@/db/schema/parties";
+import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
+import { PARTY_KINDS } from "@/lib/model/parties";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 
 export type CuratedKind = "party" | "topic" | "person" | "meeting";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
-import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/db/schema/meetings";
-import { PARTY_KINDS } from "@/db/schema/parties";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
+import { PARTY_KINDS } from "@/lib/model/parties";
 import { DATE_PRECISIONS, dateSpanProblem, isValidIsoDay } from "@/lib/dates/date-span";
 import { textProblem } from "@/lib/validation/text";
 import { isWebAddress, WEB_ADDRESS_MESSAGE } from "@/lib/validation/web-address";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { FACT_KINDS, FIGURE_RANKS, type Fact } from "@/db/schema/facts";
+import type { Fact } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 
 type Snapshotable = Fact & { partyIds: string[]; topicIds: string[] };

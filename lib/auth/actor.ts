@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema/users";
+import type { UserRole } from "@/lib/model/users";
 import { ForbiddenError } from "@/lib/errors";
 
 /** Who is acting: a signed-in user (checked against the database) or the command line. */

@@ -242,7 +242,7 @@ export function rendersPerUser(): number {
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
 /**
- * The process's shared render pool. The server starts it at boot (lib/setup/start-server.ts)
+ * The process's shared render pool. The server starts it at boot (app/_startup/start-server.ts)
  * so its threads load and warm up before anyone downloads; otherwise on first use.
  */
 export function sharedPdfPool(): PdfRenderPool {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACT_KINDS } from "@/db/schema/facts";
+import { FACT_KINDS } from "@/lib/model/facts";
 import { isValidIsoDay } from "@/lib/dates/date-span";
 import { parseSearch } from "@/lib/search/fts";
 import { firstParam } from "./list-query";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
 

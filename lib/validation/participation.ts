@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEETING_REPORTS } from "@/db/schema/meetings";
+import { MEETING_REPORTS } from "@/lib/model/meetings";
 import { cleanText } from "./text";
 
 const id = z.string().trim().min(1).max(200);

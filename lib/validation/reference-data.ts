@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/db/schema/meetings";
-import { PARTY_KINDS } from "@/db/schema/parties";
+import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
+import { PARTY_KINDS } from "@/lib/model/parties";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
 

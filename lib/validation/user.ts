@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/db/schema/users";
+import { USER_ROLES } from "@/lib/model/users";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { cleanText } from "./text";
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createBriefing } from "@/db/queries/briefings";
 import { getBriefingView } from "@/db/queries/briefing-view";
-import { finaliseBriefing } from "@/lib/briefing/lifecycle";
+import { finaliseBriefing } from "@/db/queries/briefing-lifecycle";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { signedInPage } from "./admin-helpers";
 import { e2eDb } from "./fixtures";

@@ -101,7 +101,7 @@ test("staff get 403 on the admin page and an admin action posted directly change
 test("user:add creates a user who can sign in, and refuses a short password", async ({ page }) => {
   const email = `cli-${Date.now()}@e2e.example`;
   const run = (password: string) =>
-    execFileSync("npx", ["tsx", "scripts/user-add.ts", "--email", email, "--role", "staff", "--name", "Cli User"], {
+    execFileSync("npx", ["tsx", "--import", "./scripts/server-only/register.mjs", "scripts/user-add.ts", "--email", email, "--role", "staff", "--name", "Cli User"], {
       input: `${password}\n`,
       env: { ...process.env, DATABASE_URL: E2E_DATABASE },
       encoding: "utf8",

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createBriefing } from "@/db/queries/briefings";
-import { finaliseBriefing } from "@/lib/briefing/lifecycle";
+import { finaliseBriefing } from "@/db/queries/briefing-lifecycle";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
 

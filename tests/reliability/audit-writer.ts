@@ -7,7 +7,7 @@ import { recordAudit } from "@/db/queries/audit";
  * parent (over IPC) only after its commit returned. It stops when told to, when the parent
  * goes away, or after MAX_WRITES (a guard against running forever, never reached normally).
  *
- * Usage (from a test): fork with `--import tsx`, argv: DATABASE_FILE.
+ * Usage (from a test): fork with `--import tsx --import ./scripts/server-only/register.mjs`, argv: DATABASE_FILE.
  */
 const MAX_WRITES = 200_000;
 

@@ -45,7 +45,7 @@ function makeLiveDatabase({ filler = true } = {}): string {
 /** Starts the writer process; resolves once it has acknowledged `warmUp` writes. */
 function startWriter(file: string, warmUp: number): Promise<{ acked: () => number; stop: () => Promise<number> }> {
   let acked = 0;
-  const child = fork(WRITER, [file], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(WRITER, [file], { execArgv: ["--import", "tsx", "--import", "./scripts/server-only/register.mjs"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   writer = child;
   return new Promise((resolveStarted, reject) => {
     let resolveDone: (n: number) => void;

@@ -8,7 +8,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
-import { buildAdhocDocument } from "@/lib/briefing/build-document";
+import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { CitationRegistry } from "@/lib/briefing/citations";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { keyFigureNote, metricLabel, participantLabel } from "@/lib/briefing/labels";

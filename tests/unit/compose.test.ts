@@ -5,7 +5,7 @@ import { createBriefing, deleteBriefing, duplicateBriefing, listBriefings, recor
 import { proposeFacts } from "@/db/queries/proposals";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { buildSavedDocument } from "@/lib/briefing/build-document";
+import { buildSavedDocument } from "@/db/queries/briefing-document";
 import { NotFoundError } from "@/lib/errors";
 import { briefingEditSchema, newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";

@@ -284,23 +284,32 @@ describe("complete facts", () => {
     expect(Number(one("SELECT count(*) AS n FROM facts")?.n)).toBe(seedData.facts.length);
   });
 
-  it("gives every fact at least one party and one topic, all known", () => {
+  // Foreign keys (on in every connection) already refuse an unknown party, topic, source or
+  // meeting; what they cannot see is the trash, and whether a fact's source reports its meeting.
+  it("gives every fact at least one party and one topic, none of them in the trash", () => {
     const noParty = all("SELECT id FROM facts WHERE id NOT IN (SELECT fact_id FROM fact_parties)");
     const noTopic = all("SELECT id FROM facts WHERE id NOT IN (SELECT fact_id FROM fact_topics)");
     expect([noParty, noTopic]).toEqual([[], []]);
-    expect(all("SELECT fact_id FROM fact_parties WHERE party_id NOT IN (SELECT id FROM parties)")).toEqual([]);
-    expect(all("SELECT fact_id FROM fact_topics WHERE topic_id NOT IN (SELECT id FROM topics)")).toEqual([]);
+    expect(all("SELECT fact_id FROM fact_parties JOIN parties p ON p.id = party_id WHERE p.deleted_at IS NOT NULL")).toEqual([]);
+    expect(all("SELECT fact_id FROM fact_topics JOIN topics t ON t.id = topic_id WHERE t.deleted_at IS NOT NULL")).toEqual([]);
   });
 
-  it("gives every fact a valid date with a precision, a note when inferred, and a known source", () => {
+  it("gives every fact a valid date with a precision, a note when inferred, and a source and meeting not in the trash", () => {
     const rows = t.db.select().from(s.facts).all();
     for (const f of rows) {
       expect(dateSpanProblem({ start: f.dateStart, end: f.dateEnd, precision: f.datePrecision }), f.id).toBeNull();
       expect(DATE_PRECISIONS, f.id).toContain(f.datePrecision);
       if (f.dateInferred) expect(f.dateNote, f.id).toBeTruthy();
     }
-    expect(all("SELECT id FROM facts WHERE source_id NOT IN (SELECT id FROM sources)")).toEqual([]);
-    expect(all("SELECT id FROM facts WHERE meeting_id IS NOT NULL AND meeting_id NOT IN (SELECT id FROM meetings)")).toEqual([]);
+    expect(all("SELECT f.id FROM facts f JOIN sources s ON s.id = f.source_id WHERE s.deleted_at IS NOT NULL")).toEqual([]);
+    expect(all("SELECT f.id FROM facts f JOIN meetings m ON m.id = f.meeting_id WHERE m.deleted_at IS NOT NULL")).toEqual([]);
+  });
+
+  it("quotes, for a fact made at a meeting, a source that reports that meeting", () => {
+    const unreported = all(`SELECT f.id FROM facts f WHERE f.meeting_id IS NOT NULL AND NOT EXISTS
+      (SELECT 1 FROM meeting_sources ms WHERE ms.meeting_id = f.meeting_id AND ms.source_id = f.source_id)`);
+    expect(unreported).toEqual([]);
+    expect(Number(one("SELECT count(*) AS n FROM facts WHERE meeting_id IS NOT NULL")?.n)).toBeGreaterThan(0);
   });
 
   it("dates a fact made at a meeting with the meeting's own date", () => {

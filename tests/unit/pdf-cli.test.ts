@@ -25,7 +25,7 @@ describe("npm run briefing", () => {
   });
 
   const run = (...args: string[]) =>
-    spawnSync(TSX, ["scripts/briefing.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: testDb.file }, timeout: 60_000 });
+    spawnSync(TSX, ["--import", "./scripts/server-only/register.mjs", "scripts/briefing.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: testDb.file }, timeout: 60_000 });
 
   it("writes a valid PDF of a country's facts, limited to the topics asked for", () => {
     const out = path.join(outDir, "kz.pdf");

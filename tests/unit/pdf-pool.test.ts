@@ -1,3 +1,4 @@
+import path from "node:path";
 import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -8,6 +9,8 @@ import { renderBriefingPdf } from "@/lib/pdf/render";
 import { WARM_UP_DOCUMENT } from "@/lib/pdf/warm-up";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { pdfInfo, writeTempPdf } from "../helpers/pdf-tools";
+
+const GATED_RENDER_WORKER = path.resolve("tests/helpers/gated-render-worker.mjs");
 
 function pageCount(pdf: Buffer): number {
   const { file, remove } = writeTempPdf(pdf);
@@ -113,11 +116,20 @@ describe("PdfRenderPool", () => {
     await expect(p.render(makeBriefingDoc())).rejects.toBeInstanceOf(PdfBusyError);
   }, 60_000);
 
-  it("stops a render past its time limit with PdfTimeoutError, then keeps working", async () => {
+  it("stops a render past its time limit with PdfTimeoutError", async () => {
     const p = pool({ threads: 1, timeoutMs: 100 });
     await expect(p.render(makeBriefingDoc({ scale: 10 }))).rejects.toBeInstanceOf(PdfTimeoutError);
-    const patient = pool({ threads: 1, timeoutMs: 30_000 });
-    expect(pageCount(await patient.render(makeBriefingDoc()))).toBeGreaterThan(3);
+  }, 60_000);
+
+  it("renders real PDFs on the same pool after stopping one at its time limit", async () => {
+    // The limit leaves a cold thread ample time for a small briefing; the gated task never ends.
+    const p = pool({ threads: 1, timeoutMs: 10_000, workerFile: GATED_RENDER_WORKER });
+    expect(pageCount(await p.render(makeBriefingDoc()))).toBeGreaterThan(3);
+    const gate = new Int32Array(new SharedArrayBuffer(4)); // never opened
+    await expect(p.render(Object.assign(makeBriefingDoc(), { gate }))).rejects.toBeInstanceOf(PdfTimeoutError);
+    // The stopped thread is gone; a new one loads the renderer and prints this one.
+    expect(pageCount(await p.render(makeBriefingDoc()))).toBeGreaterThan(3);
+    expect(p.placesInUse).toBe(0);
   }, 60_000);
 });
 

@@ -1,6 +1,6 @@
 /** Issue 13 in print: the Kazakhstan briefing's PDF says "about", "Last met:", FDI and participants as corrected. */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildAdhocDocument } from "@/lib/briefing/build-document";
+import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { renderBriefingPdf } from "@/lib/pdf/render";
 import { createSeededDb, type TestDb } from "../helpers/db";
 import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";

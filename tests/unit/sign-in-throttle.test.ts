@@ -6,7 +6,7 @@ import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { authSettings } from "@/lib/auth/config";
-import { verifyCredentials } from "@/lib/auth/sign-in";
+import { verifyCredentials } from "@/db/queries/sign-in";
 import { throttledMessage } from "@/lib/auth/throttle";
 import { ForbiddenError } from "@/lib/errors";
 import { createMigratedDb, type TestDb } from "../helpers/db";

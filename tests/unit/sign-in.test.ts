@@ -3,7 +3,7 @@ import { closeDb } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { verifyCredentials } from "@/lib/auth/sign-in";
+import { verifyCredentials } from "@/db/queries/sign-in";
 import { createMigratedDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dateSpanProblem, formatDateSpan, isValidIsoDay, seasonSpan, spansOverlap, yearSpan } from "@/lib/dates/date-span";
-import { dateSpanSchema } from "@/lib/validation/date-span";
+import { factFormSchema } from "@/lib/validation/fact";
+import { meetingFormSchema } from "@/lib/validation/reference-data";
+import { sourceFormSchema } from "@/lib/validation/source";
 import { cleanText } from "@/lib/validation/text";
 
 describe("calendar days", () => {
@@ -10,8 +12,6 @@ describe("calendar days", () => {
   );
   it("explains an impossible date rather than rolling it over", () => {
     expect(dateSpanProblem({ start: "2024-02-30", end: "2024-02-30", precision: "day" })).toMatch(/not a real calendar day/);
-    const parsed = dateSpanSchema.safeParse({ start: "2024-02-30", end: "2024-02-30", precision: "day" });
-    expect(parsed.success).toBe(false);
   });
 });
 
@@ -31,8 +31,59 @@ describe("date spans", () => {
     expect(spansOverlap(y2023, { start: "2023-12-31", end: "2024-06-01" })).toBe(true);
     expect(spansOverlap(y2023, { start: "2024-01-01", end: "2024-06-01" })).toBe(false);
   });
-  it("demand a note when inferred", () => {
-    expect(dateSpanSchema.safeParse({ ...yearSpan(2023), inferred: true, note: null }).success).toBe(false);
+});
+
+/**
+ * The three forms that take a date span (a fact's date, a source's publication date, a
+ * meeting's date), each as the admin form posts it: every one must refuse what the others
+ * refuse, on the field the message belongs to.
+ */
+const DATED_FORMS = [
+  {
+    form: "fact", schema: factFormSchema, names: { start: "dateStart", end: "dateEnd", precision: "datePrecision", inferred: "dateInferred", note: "dateNote" },
+    valid: { kind: "statement", text: "Talks were held.", sourceId: "src", quote: "talks were held", partyIds: "kz", topicIds: "trade" },
+  },
+  {
+    form: "source", schema: sourceFormSchema,
+    names: { start: "publishedStart", end: "publishedEnd", precision: "publishedPrecision", inferred: "publishedInferred", note: "publishedNote" },
+    valid: { fullText: "An article." },
+  },
+  {
+    form: "meeting", schema: meetingFormSchema, names: { start: "dateStart", end: "dateEnd", precision: "datePrecision", inferred: "dateInferred", note: "dateNote" },
+    valid: { id: "m1", name: "A summit", format: "summit", mode: "in-person", status: "held" },
+  },
+] as const;
+
+describe.each(DATED_FORMS)("the $form form's date", ({ schema, names, valid }) => {
+  const post = (span: { start: string; end: string; precision: string; inferred?: string; note?: string }) =>
+    schema.safeParse({
+      ...valid, [names.start]: span.start, [names.end]: span.end, [names.precision]: span.precision,
+      [names.inferred]: span.inferred ?? "", [names.note]: span.note ?? "",
+    });
+  const issuesOn = (result: ReturnType<typeof post>, field: string) =>
+    (result.error?.issues ?? []).filter((i) => i.path.join(".") === field).map((i) => i.message);
+
+  it("accepts a real span, and an inferred one that says how", () => {
+    expect(post({ start: "2023-01-01", end: "2023-12-31", precision: "year" }).error?.issues).toBeUndefined();
+    expect(post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on", note: "From the dateline." }).success).toBe(true);
+  });
+  it("refuses an impossible day rather than rolling it over", () => {
+    expect(issuesOn(post({ start: "2024-02-30", end: "2024-02-30", precision: "day" }), names.start)).toEqual([
+      expect.stringMatching(/2024-02-30 is not a real calendar day/),
+    ]);
+  });
+  it("refuses an end before the start, on the end field", () => {
+    expect(issuesOn(post({ start: "2024-03-01", end: "2024-02-01", precision: "month" }), names.end)).toEqual([
+      expect.stringMatching(/before start date/),
+    ]);
+  });
+  it("refuses a day-precision date of several days", () => {
+    expect(issuesOn(post({ start: "2024-03-01", end: "2024-03-02", precision: "day" }), names.start)).toEqual(["A date at day precision has one day."]);
+  });
+  it("demands a note when the date is inferred", () => {
+    expect(issuesOn(post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on" }), names.note)).toEqual([
+      "Say how an inferred date was worked out.",
+    ]);
   });
 });
 

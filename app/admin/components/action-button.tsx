@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/app/components/form-field";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 
 /** A one-button form posting hidden fields to a server action, with its outcome announced. */
 export function ActionButton<T>({ action, fields, label, srLabel, className = "btn-secondary" }: {

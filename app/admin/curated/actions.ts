@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { createCurated, deleteCurated, restoreCuratedVersion, updateCurated, type CuratedEntity } from "@/db/queries/curated";
 import type { Actor } from "@/lib/auth/actor";
 import { ENTITIES } from "@/lib/admin/entities";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { deleteCuratedSchema, restoreCuratedVersionSchema, meetingFormSchema, partyFormSchema, personFormSchema, topicFormSchema } from "@/lib/validation/reference-data";
 
 function save(entity: CuratedEntity, input: { id?: string; version?: number } & Record<string, unknown>, actor: Actor): never {

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { ENTITIES, fieldString, type CuratedKind, type FieldSpec } from "@/lib/admin/entities";
 import { savedRecord } from "@/lib/admin/conflict";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { SelectField, TextAreaField } from "../components/fields";
 import { useFocusFirstError } from "../components/use-focus-first-error";
 import { saveMeetingAction, savePartyAction, savePersonAction, saveTopicAction } from "./actions";

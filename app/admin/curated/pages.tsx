@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getCurated, listCurated, searchCurated } from "@/db/queries/curated";
 import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
-import { orNotFound } from "@/lib/next/not-found";
-import { requirePageActor } from "@/lib/next/session";
+import { orNotFound } from "@/app/_request/not-found";
+import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ActionButton } from "../components/action-button";
 import { ListFilter } from "../components/list-filter";

@@ -1,5 +1,5 @@
 import { exportFactBase } from "@/db/queries/fact-base";
-import { secureRoute } from "@/lib/next/guard";
+import { secureRoute } from "@/app/_request/guard";
 
 export const dynamic = "force-dynamic";
 

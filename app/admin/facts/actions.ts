@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createFact, deleteFact, restoreFactVersion, undeleteFact, updateFact } from "@/db/queries/fact-changes";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { deleteFactSchema, factFormSchema, restoreFactVersionSchema } from "@/lib/validation/fact";
 
 function after(id: string, note: string): never {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FACT_KINDS } from "@/db/schema/facts";
+import { FACT_KINDS } from "@/lib/model/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
 import { defaultSort, type FactFilters } from "@/lib/validation/fact-filters";
 

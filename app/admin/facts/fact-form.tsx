@@ -2,12 +2,12 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { FACT_KINDS, FIGURE_RANKS } from "@/db/schema/facts";
+import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import type { FactFormOptions } from "@/db/queries/facts";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { savedRecord } from "@/lib/admin/conflict";
 import { factToFormValues, mergeOnConflict, submittedToFormValues, type FactFormValues } from "@/lib/admin/fact-form";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { factFormSchema, type FactField } from "@/lib/validation/fact";
 import { CheckboxGroup, SelectField, TextAreaField } from "../components/fields";
 import { useFocusFirstError } from "../components/use-focus-first-error";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { factFormOptions, listFacts } from "@/db/queries/facts";
 import { formatDateSpan } from "@/lib/dates/date-span";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { factFiltersSchema, filtersToQuery, type FactFilters, type FactSort } from "@/lib/validation/fact-filters";
 import { MatchedFactText } from "@/app/components/search-match";
 import { Pager } from "../components/pager";

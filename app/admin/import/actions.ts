@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { importFactBase, type ImportReport } from "@/db/queries/fact-base";
 import { ValidationError } from "@/lib/errors";
-import { secureAction, type ActionState } from "@/lib/next/guard";
+import { secureAction, type ActionState } from "@/app/_request/guard";
 import { importFactBaseSchema } from "@/lib/validation/fact-base-import";
 
 const guardedImport = secureAction({ schema: importFactBaseSchema, admin: true }, ({ document }, actor): ImportReport => {

@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { useActionState, useState } from "react";
 import { FormStatus } from "@/app/components/form-field";
 import type { ImportReport } from "@/db/queries/fact-base";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { IMPORT_MAX_BYTES, importTooLargeMessage } from "@/lib/validation/fact-base-import";
 import { importFactBaseAction } from "./actions";
 

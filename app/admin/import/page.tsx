@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import and export" };

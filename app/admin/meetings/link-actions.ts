@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { addMeetingReport, addParticipation, removeMeetingReport, removeParticipation } from "@/db/queries/meeting-links";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { meetingReportFormSchema, participationFormSchema, removeMeetingReportSchema, removeParticipationSchema } from "@/lib/validation/participation";
 
 const refresh = (meetingId: string) => revalidatePath(`/admin/meetings/${encodeURIComponent(meetingId)}`);

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { SelectField, TextAreaField } from "../components/fields";
 import { addMeetingReportAction, addParticipationAction } from "./link-actions";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { listCurated } from "@/db/queries/curated";
 import { meetingLinks } from "@/db/queries/meetings";
 import { listSources } from "@/db/queries/sources";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
 import { removeMeetingReportAction, removeParticipationAction } from "./link-actions";
 import { AddParticipantForm, AddReportForm } from "./link-forms";

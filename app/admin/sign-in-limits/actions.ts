@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clearThrottle } from "@/db/queries/login-failures";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 
 const clearThrottleSchema = z.object({ key: z.string().min(1).max(600) });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { listThrottles } from "@/db/queries/login-failures";
 import { authSettings } from "@/lib/auth/config";
 import type { ThrottleRule } from "@/lib/auth/throttle";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
 import { clearThrottleAction } from "./actions";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createSource, deleteSource, restoreSourceVersion, updateSource } from "@/db/queries/sources";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { deleteSourceSchema, restoreSourceVersionSchema, sourceFormSchema } from "@/lib/validation/source";
 
 export const saveSourceAction = secureAction({ schema: sourceFormSchema, admin: true }, (input, actor) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchSources } from "@/db/queries/sources";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ListFilter } from "../components/list-filter";
 import { Pager } from "../components/pager";

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { z } from "zod";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { fieldString } from "@/lib/admin/entities";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";

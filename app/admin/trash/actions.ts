@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { undeleteCurated } from "@/db/queries/curated";
 import { undeleteSource } from "@/db/queries/sources";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 
 const TRASH_KINDS = ["source", "meeting", "person", "party", "topic"] as const;
 const undeleteSchema = z.object({ kind: z.enum(TRASH_KINDS), id: z.string().min(1).max(200), version: z.coerce.number().int().positive() });

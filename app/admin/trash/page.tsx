@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { listDeletedCurated } from "@/db/queries/curated";
 import { listDeletedSources } from "@/db/queries/sources";
 import { ENTITIES } from "@/lib/admin/entities";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
 import { undeleteAction } from "./actions";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { changeUserRole, createUser, setUserDisabled, setUserPassword } from "@/db/queries/users";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
 
 const done = <T,>(value: T) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listUsers } from "@/db/queries/users";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ListFilter } from "../components/list-filter";
 import { Pager } from "../components/pager";

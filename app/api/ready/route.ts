@@ -1,4 +1,4 @@
-import { readiness } from "@/lib/setup/readiness";
+import { readiness } from "@/app/_startup/readiness";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { proposeFacts } from "@/db/queries/proposals";
 import { listParties, listTopics } from "@/db/queries/topics-read";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { proposalFiltersSchema } from "@/lib/validation/briefing";
 import { CreateBriefingForm } from "./create-briefing-form";
 import { FilterForm } from "./filter-form";

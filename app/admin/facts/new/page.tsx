@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { factFormOptions } from "@/db/queries/facts";
 import { EMPTY_FACT_VALUES } from "@/lib/admin/fact-form";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { FactForm } from "../fact-form";
 
 export const metadata: Metadata = { title: "New fact" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listDeletedFacts } from "@/db/queries/facts";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../components/action-button";
 import { undeleteFactAction } from "../actions";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { deletePersonRole, savePersonRole } from "@/db/queries/people";
-import { secureAction } from "@/lib/next/guard";
+import { secureAction } from "@/app/_request/guard";
 import { deletePersonRoleSchema, personRoleFormSchema } from "@/lib/validation/person-role";
 
 export const savePersonRoleAction = secureAction({ schema: personRoleFormSchema, admin: true }, (input, actor) => {

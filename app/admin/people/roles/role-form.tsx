@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/next/guard";
+import type { ActionState } from "@/app/_request/guard";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { SelectField, TextAreaField } from "../../components/fields";
 import { savePersonRoleAction } from "./actions";

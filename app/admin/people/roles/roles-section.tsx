@@ -2,7 +2,7 @@ import { listCurated } from "@/db/queries/curated";
 import { listPersonRoles } from "@/db/queries/people";
 import { listSources } from "@/db/queries/sources";
 import { fieldString } from "@/lib/admin/entities";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../components/action-button";
 import { deletePersonRoleAction } from "./actions";
 import { RoleForm } from "./role-form";

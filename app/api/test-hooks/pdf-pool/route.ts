@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { restartSharedPdfPool, stopSharedPdfPool } from "@/lib/pdf/pool";
-import { secureRoute } from "@/lib/next/guard";
+import { secureRoute } from "@/app/_request/guard";
 import { testHooksEnabled } from "@/lib/test-hooks";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { secureRoute } from "@/lib/next/guard";
+import { secureRoute } from "@/app/_request/guard";
 import { testHooksEnabled } from "@/lib/test-hooks";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { getBriefingPrintSummary, type BriefingPrintSummary } from "@/db/queries/briefing-view";
 import { recordDownload } from "@/db/queries/briefings";
-import { buildSavedDocument } from "@/lib/briefing/build-document";
+import { buildSavedDocument } from "@/db/queries/briefing-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
-import { secureRoute } from "@/lib/next/guard";
+import { secureRoute } from "@/app/_request/guard";
 // The pool, cache and plan only, not "@/lib/pdf": its index also loads the in-thread renderer
 // (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
 import { renderCached } from "@/lib/pdf/cache";

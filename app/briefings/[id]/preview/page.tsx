@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BriefingPreview } from "@/app/components/briefing/preview";
-import { buildSavedDocument } from "@/lib/briefing/build-document";
-import { orNotFound } from "@/lib/next/not-found";
-import { requirePageActor } from "@/lib/next/session";
+import { buildSavedDocument } from "@/db/queries/briefing-document";
+import { orNotFound } from "@/app/_request/not-found";
+import { requirePageActor } from "@/app/_request/session";
 
 export const metadata: Metadata = { title: "Preview" };
 export const dynamic = "force-dynamic";

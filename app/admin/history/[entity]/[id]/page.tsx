@@ -5,7 +5,7 @@ import { listAudit } from "@/db/queries/audit";
 import { getCurated } from "@/db/queries/curated";
 import { getSource } from "@/db/queries/sources";
 import { ENTITIES } from "@/lib/admin/entities";
-import { requirePageActor } from "@/lib/next/session";
+import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../../components/action-button";
 import { HistoryList } from "../../../components/history-list";
 import { restoreCuratedVersionAction } from "../../../curated/actions";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getSource } from "@/db/queries/sources";
-import { orNotFound } from "@/lib/next/not-found";
-import { requirePageActor } from "@/lib/next/session";
+import { orNotFound } from "@/app/_request/not-found";
+import { requirePageActor } from "@/app/_request/session";
 import { SOURCE_FIELDS } from "@/lib/validation/source";
 import { SourceForm } from "../../source-form";
 

@@ -1,14 +1,14 @@
-import { getDb, type DB } from "@/db/client";
-import { loadCountryMeetings, loadFacts, loadParty, loadSources } from "@/db/queries/briefing-data";
-import { getBriefingView, type BriefingView } from "@/db/queries/briefing-view";
-import { proposeFacts } from "@/db/queries/proposals";
-import { listTopics } from "@/db/queries/topics-read";
+import { getDb, type DB } from "../client";
+import { loadCountryMeetings, loadFacts, loadParty, loadSources } from "./briefing-data";
+import { getBriefingView, type BriefingView } from "./briefing-view";
+import { proposeFacts } from "./proposals";
+import { listTopics } from "./topics-read";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { BriefingContent } from "@/lib/validation/briefing";
-import { assembleDocument, type DocumentInput } from "./assemble-document";
-import type { BriefingDocument } from "./document";
-import { MAX_BRIEFING_FACTS, datedAfterYears } from "./settings";
+import { assembleDocument, type DocumentInput } from "@/lib/briefing/assemble-document";
+import type { BriefingDocument } from "@/lib/briefing/document";
+import { MAX_BRIEFING_FACTS, datedAfterYears } from "@/lib/briefing/settings";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,9 +1,9 @@
 import { databasePath } from "@/db/client";
-import { ensureDemoUsers } from "@/lib/auth/demo-users";
+import { ensureDemoUsers } from "@/db/setup/demo-users";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { log } from "@/lib/log";
-import { prepareDatabase } from "./prepare-database";
+import { prepareDatabase } from "@/db/setup/prepare-database";
 
 /**
  * First-start work: secret, database (created, migrated, seeded), demo accounts, and the PDF

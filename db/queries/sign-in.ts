@@ -1,11 +1,11 @@
-import { admitSignInAttempt, knownDevice, settleSignInAttempt } from "@/db/queries/login-failures";
-import { findUserForSignIn, type PublicUser } from "@/db/queries/users";
-import { authSettings } from "./config";
-import { dummyPasswordHash, verifyPassword } from "./password";
-import { DEVICE_MAX_AGE_DAYS } from "./device";
-import { auditableEmail, throttleKeys } from "./throttle";
+import { DEVICE_MAX_AGE_DAYS } from "@/lib/auth/device";
+import { authSettings } from "@/lib/auth/config";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { auditableEmail, throttleKeys } from "@/lib/auth/throttle";
+import { admitSignInAttempt, knownDevice, settleSignInAttempt } from "./login-failures";
+import { findUserForSignIn, type PublicUser } from "./users";
 
-export { throttledMessage } from "./throttle";
+export { throttledMessage } from "@/lib/auth/throttle";
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
 export type SignInResult =

@@ -1,12 +1,12 @@
-import { getDb, writeTransaction, type DB } from "@/db/client";
-import { loadFacts } from "@/db/queries/briefing-data";
-import { getBriefingView, type BriefingView } from "@/db/queries/briefing-view";
-import { copyBriefing, findNextRevision, loadOwnBriefing, markFinal } from "@/db/queries/briefings";
-import { recordAudit } from "@/db/queries/audit";
+import { getDb, writeTransaction, type DB } from "../client";
+import { loadFacts } from "./briefing-data";
+import { getBriefingView, type BriefingView } from "./briefing-view";
+import { copyBriefing, findNextRevision, loadOwnBriefing, markFinal } from "./briefings";
+import { recordAudit } from "./audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { buildLiveDocument } from "./build-document";
-import type { BriefingSnapshot } from "./document";
+import { buildLiveDocument } from "./briefing-document";
+import type { BriefingSnapshot } from "@/lib/briefing/document";
 
 /**
  * Finalising freezes the briefing: the printed document and each included fact's version

@@ -1,6 +1,6 @@
-import { anyUsersExist, createUser } from "@/db/queries/users";
-import { SYSTEM_ACTOR } from "./actor";
-import { authSettings } from "./config";
+import { anyUsersExist, createUser } from "../queries/users";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { authSettings } from "@/lib/auth/config";
 
 /** Published in README.md; the sign-in page warns while either still has its password. */
 export const DEMO_ACCOUNTS = [

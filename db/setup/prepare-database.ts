@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed/seed";
+import { getDb } from "../client";
+import { migrateDatabase } from "../migrate";
+import { seedDatabase } from "../seed/seed";
 
 /**
  * What the first start of the app (and `npm run db:migrate`/`db:seed`) needs: the file

@@ -1,29 +1,20 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { migrationState, type MigrationState } from "@/db/migrate";
+import { databaseStatus, type DatabaseStatus } from "@/db/setup/database-status";
 import { sharedPdfPoolStatus, type PoolStatus } from "@/lib/pdf/pool";
 
 export interface Readiness {
   ready: boolean;
   /** What keeps it from being ready, in words an operator can act on. */
   problems: string[];
-  database: { ok: boolean; migrations?: MigrationState };
+  database: DatabaseStatus;
   pdf: PoolStatus | null;
 }
 
 /** Whether the process can serve every request: the database and the PDF render threads. */
 export function readiness(): Readiness {
   const problems: string[] = [];
-  let database: Readiness["database"] = { ok: false };
-  try {
-    const db = getDb();
-    db.get(sql`SELECT 1`);
-    const migrations = migrationState(db);
-    database = { ok: migrations.pending === 0, migrations };
-    if (migrations.pending > 0) problems.push(`${migrations.pending} migration(s) not applied`);
-  } catch {
-    problems.push("database unavailable");
-  }
+  const database = databaseStatus();
+  if (!database.migrations) problems.push("database unavailable");
+  else if (database.migrations.pending > 0) problems.push(`${database.migrations.pending} migration(s) not applied`);
   const pdf = sharedPdfPoolStatus();
   if (!pdf) problems.push("PDF render pool not started");
   else if (pdf.closing) problems.push("PDF render pool stopped");
