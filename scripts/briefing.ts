@@ -32,7 +32,9 @@ function buildDocument(db: DB, request: BriefingRequest): BriefingDocument {
 
 async function main(): Promise<number> {
   const args = readArgs(process.argv.slice(2));
-  const { db } = prepareDatabase({ seed: false });
+  // As the server's start does: migrated, and the curated rows inserted where missing (never
+  // overwriting an edit), so a briefing from a fresh install is not an empty one.
+  const { db } = prepareDatabase();
   const request = validateArgs(args, listParties({ db }), listTopics({ db }));
   const doc = buildDocument(db, request);
   const pdf = await renderBriefingPdf(doc);

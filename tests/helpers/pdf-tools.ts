@@ -78,3 +78,21 @@ export function pdfFonts(file: string): FontRow[] {
     return { name: cols[0], type: cols.slice(1, cols.length - 6).join(" "), embedded: emb === "yes" };
   });
 }
+
+/**
+ * Words that reach into a page's outer `margin` points (or past its edge): text the layout
+ * failed to wrap. From `pdftotext -bbox`, which reports each word's box.
+ */
+export function wordsPastMargin(file: string, margin: number): { page: number; word: string }[] {
+  const html = run("pdftotext", ["-bbox", file, "-"]);
+  const out: { page: number; word: string }[] = [];
+  let page = 0;
+  let width = 0;
+  for (const match of html.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)) {
+    if (match[1]) {
+      page += 1;
+      width = Number(match[1]);
+    } else if (Number(match[3]) > width - margin || Number(match[2]) < margin) out.push({ page, word: match[4] });
+  }
+  return out;
+}

@@ -2,17 +2,20 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { renderBriefingPdf } from "@/lib/pdf/render";
+import { theme } from "@/lib/pdf/theme";
 import { createSeededDb, type TestDb } from "../helpers/db";
-import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
+import { allPageTexts, wordsPastMargin, writeTempPdf } from "../helpers/pdf-tools";
 
 let t: TestDb;
 let text: string;
+let outside: { page: number; word: string }[];
 beforeAll(async () => {
   t = createSeededDb();
   const doc = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: t.db });
   const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
   // Table cells wrap: read the words in order, whatever the line breaks.
   text = allPageTexts(file).join("\n").replace(/\s+/g, " ");
+  outside = wordsPastMargin(file, theme.marginX - 2); // the text area ends where the margin begins
   remove();
 }, 60_000);
 afterAll(() => t?.close());
@@ -27,4 +30,8 @@ it("prints the approximation, the last-met label, the acronym and unnamed partic
   expect(text).toMatch(/Unconfirmed .*17th Central Asia–EU Ministerial Meeting, Dushanbe/);
   expect(text).toContain("First EU–Central Asia Summit, Samarkand");
   expect(text).not.toMatch(/Earlier: EU High Representative/);
+});
+
+it("keeps every word inside the page's margins (the labelled last-met line once ran off the page)", () => {
+  expect(outside).toEqual([]);
 });

@@ -7,7 +7,7 @@ export const CONTENTS_NUMBER_SIZE = 10.5;
 const styles = StyleSheet.create({
   title: { fontSize: 18, lineHeight: "24pt", fontWeight: "bold", marginBottom: 14 },
   row: { flexDirection: "row", borderBottomWidth: 0.25, borderBottomColor: theme.rule, paddingVertical: 4 },
-  entry: { flexGrow: 1, flexShrink: 1, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt", color: theme.ink },
+  entry: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt", color: theme.ink },
   page: { width: 40, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt" },
 });
 

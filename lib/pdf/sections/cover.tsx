@@ -10,7 +10,7 @@ const styles = StyleSheet.create({
   purpose: { fontSize: 11, lineHeight: "16pt", color: theme.ink, marginBottom: 30 },
   field: { flexDirection: "row", marginBottom: 5 },
   label: { width: 110, fontSize: 10, lineHeight: "14pt", color: theme.muted },
-  value: { flexGrow: 1, flexShrink: 1, fontSize: 10, lineHeight: "14pt", color: theme.ink },
+  value: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: 10, lineHeight: "14pt", color: theme.ink },
   status: { marginTop: 30, fontSize: 12, lineHeight: "16pt", fontWeight: "bold", color: theme.accent },
 });
 

@@ -4,7 +4,7 @@ import { base } from "../base-styles";
 const styles = StyleSheet.create({
   item: { flexDirection: "row", marginBottom: 4 },
   number: { width: 20, fontWeight: "bold" },
-  text: { flexGrow: 1, flexShrink: 1 },
+  text: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
 });
 
 /** The points the principal should make, numbered. */

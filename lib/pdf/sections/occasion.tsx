@@ -5,7 +5,8 @@ import { base } from "../base-styles";
 const styles = StyleSheet.create({
   field: { flexDirection: "row", marginBottom: 3 },
   label: { width: 90, fontWeight: "bold" },
-  value: { flexGrow: 1, flexShrink: 1 },
+  // flexBasis 0: without it a long value is measured on one line and runs past the margin.
+  value: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
 });
 
 /** What the briefing is for: the meeting, when and where, and who meets whom. */

@@ -5,7 +5,7 @@ import { base } from "../base-styles";
 const styles = StyleSheet.create({
   entry: { flexDirection: "row", marginBottom: 4 },
   number: { width: 30 },
-  text: { flexGrow: 1, flexShrink: 1 },
+  text: { flexGrow: 1, flexShrink: 1, flexBasis: 0 },
 });
 
 /** The numbered sources every [n] in the briefing points to. */
