@@ -28,7 +28,13 @@ export function allPageTexts(file: string): string[] {
   return pages;
 }
 
-const decodeEntities = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /**
  * The lines a reader sees on every page: words from `pdftotext -bbox` that share a baseline,
@@ -37,19 +43,29 @@ const decodeEntities = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, "
  */
 export function allPageLines(file: string): string[][] {
   const html = run("pdftotext", ["-bbox", file, "-"]);
-  return html.split("<page ").slice(1).map((page) => {
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: decodeEntities(m[3]) }))
-      .sort((a, b) => a.y - b.y);
-    // Words within half a point of each other's baseline share a line.
-    const lines: { y: number; words: typeof words }[] = [];
-    for (const word of words) {
-      const line = lines.at(-1);
-      if (line && word.y - line.y < 0.5) line.words.push(word);
-      else lines.push({ y: word.y, words: [word] });
-    }
-    return lines.map((line) => line.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(" "));
-  });
+  return html
+    .split("<page ")
+    .slice(1)
+    .map((page) => {
+      const words = [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ]
+        .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: decodeEntities(m[3]) }))
+        .sort((a, b) => a.y - b.y);
+      // Words within half a point of each other's baseline share a line.
+      const lines: { y: number; words: typeof words }[] = [];
+      for (const word of words) {
+        const line = lines.at(-1);
+        if (line && word.y - line.y < 0.5) line.words.push(word);
+        else lines.push({ y: word.y, words: [word] });
+      }
+      return lines.map((line) =>
+        line.words
+          .sort((a, b) => a.x - b.x)
+          .map((w) => w.text)
+          .join(" "),
+      );
+    });
 }
 
 /** `pdfinfo` fields as a map: "Pages" → "12", "Title" → … */
@@ -70,7 +86,10 @@ export interface FontRow {
 
 /** `pdffonts` rows: the font name, its type and whether it is embedded. */
 export function pdfFonts(file: string): FontRow[] {
-  const lines = run("pdffonts", [file]).split("\n").slice(2).filter((l) => l.trim() !== "");
+  const lines = run("pdffonts", [file])
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim() !== "");
   return lines.map((line) => {
     // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object ID (2 cols).
     const cols = line.trim().split(/\s+/);
@@ -80,19 +99,22 @@ export function pdfFonts(file: string): FontRow[] {
 }
 
 /**
- * Words that reach into a page's outer `margin` points (or past its edge): text the layout
- * failed to wrap. From `pdftotext -bbox`, which reports each word's box.
+ * Words that reach into a page's right `margin` points (or past its edge): text the layout
+ * failed to wrap (left-to-right text overflows to the right; the draft watermark's letters
+ * stand further left). From `pdftotext -bbox`, which reports each word's box.
  */
 export function wordsPastMargin(file: string, margin: number): { page: number; word: string }[] {
   const html = run("pdftotext", ["-bbox", file, "-"]);
   const out: { page: number; word: string }[] = [];
   let page = 0;
   let width = 0;
-  for (const match of html.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)) {
+  for (const match of html.matchAll(
+    /<page width="([\d.]+)"|<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g,
+  )) {
     if (match[1]) {
       page += 1;
       width = Number(match[1]);
-    } else if (Number(match[3]) > width - margin || Number(match[2]) < margin) out.push({ page, word: match[4] });
+    } else if (Number(match[2]) > width - margin) out.push({ page, word: match[3] });
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 // server.mjs is plain JavaScript (it runs without a TypeScript tool); its helpers are pure.
 // @ts-expect-error -- no type declarations for the server entry
-import { applyForwarding, assignRequestId, clientAddress, consoleAsJsonLines, trustedProxyHops } from "../../server.mjs";
+import * as server from "../../server.mjs";
+
+const { applyForwarding, assignRequestId, clientAddress, consoleAsJsonLines, trustedProxyHops } = server;
 
 describe("clientAddress", () => {
   it.each([
@@ -27,7 +29,12 @@ describe("clientAddress", () => {
 
   it("overwrites the forwarding headers a client sent when no proxy is trusted", () => {
     const req = {
-      headers: { "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      headers: {
+        "x-forwarded-for": "198.51.100.1",
+        "x-real-ip": "198.51.100.2",
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+      },
       socket: { remoteAddress: "127.0.0.1" },
     };
     applyForwarding(req, 0);
@@ -35,16 +42,32 @@ describe("clientAddress", () => {
   });
 
   it("keeps a trusted proxy's host and protocol", () => {
-    const req = { headers: { "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" }, socket: { remoteAddress: "10.0.0.2" } };
+    const req = {
+      headers: {
+        "x-forwarded-for": "198.51.100.1",
+        "x-forwarded-host": "chancery.example",
+        "x-forwarded-proto": "https",
+      },
+      socket: { remoteAddress: "10.0.0.2" },
+    };
     applyForwarding(req, 1);
-    expect(req.headers).toEqual({ "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "chancery.example", "x-forwarded-proto": "https" });
+    expect(req.headers).toEqual({
+      "x-forwarded-for": "198.51.100.1",
+      "x-forwarded-host": "chancery.example",
+      "x-forwarded-proto": "https",
+    });
   });
 });
 
 describe("assignRequestId", () => {
   const response = () => {
     const headers: Record<string, string> = {};
-    return { headers, setHeader: (name: string, value: string) => { headers[name] = value; } };
+    return {
+      headers,
+      setHeader: (name: string, value: string) => {
+        headers[name] = value;
+      },
+    };
   };
 
   it("gives each request a fresh id, ignoring a client's", () => {
@@ -67,7 +90,13 @@ describe("assignRequestId", () => {
 
 describe("consoleAsJsonLines", () => {
   it("turns Next's plain console lines into JSON lines, errors with their stack", () => {
-    const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
+    const saved = {
+      log: console.log,
+      error: console.error,
+      warn: console.warn,
+      info: console.info,
+      debug: console.debug,
+    };
     const lines: string[] = [];
     try {
       consoleAsJsonLines((line: string) => lines.push(line));
@@ -77,7 +106,11 @@ describe("consoleAsJsonLines", () => {
       Object.assign(console, saved);
     }
     const parsed = lines.map((line) => JSON.parse(line));
-    expect(parsed[0]).toMatchObject({ level: "error", service: "chancery", msg: " ⨯ Error: Invalid Server Actions request." });
+    expect(parsed[0]).toMatchObject({
+      level: "error",
+      service: "chancery",
+      msg: " ⨯ Error: Invalid Server Actions request.",
+    });
     expect(parsed[1]).toMatchObject({ level: "warn", err: { type: "Error", message: "boom" } });
     expect(lines.every((line) => line.endsWith("\n") && !line.slice(0, -1).includes("\n"))).toBe(true);
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { renderBriefingPdf } from "@/lib/pdf/render";
-import { theme } from "@/lib/pdf/theme";
+import { pageGeometry } from "@/lib/pdf/theme";
 import { createSeededDb, type TestDb } from "../helpers/db";
 import { allPageTexts, wordsPastMargin, writeTempPdf } from "../helpers/pdf-tools";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
   // Table cells wrap: read the words in order, whatever the line breaks.
   text = allPageTexts(file).join("\n").replace(/\s+/g, " ");
-  outside = wordsPastMargin(file, theme.marginX - 2); // the text area ends where the margin begins
+  outside = wordsPastMargin(file, pageGeometry.marginX - 2); // the text area ends where the margin begins
   remove();
 }, 60_000);
 afterAll(() => t?.close());
