@@ -45,7 +45,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new WrongCredentials();
         const deviceToken = deviceTokenFromCookieHeader(request.headers.get("cookie"));
         const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers), deviceToken });
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        if (result.ok)
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            sessionVersion: result.user.sessionVersion,
+          };
         if (result.reason === "throttled") throw new Throttled(result.retryAfterSeconds);
         throw new WrongCredentials();
       },

@@ -21,21 +21,34 @@ export default defineConfig([
     // every script, worker and client bundle that uses lib/.
     files: ["lib/**"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", {
-        patterns: [
-          {
-            regex: "^(@/|(\\.\\./)+)(db|app|auth|proxy|instrumentation)(/|$)",
-            allowTypeImports: true,
-            message: "lib/ is the ground floor: it imports only types from db/ and nothing from app/ (docs/architecture.md).",
-          },
-          {
-            regex: "^(next|next-auth|server-only)(/|$)",
-            allowTypeImports: true,
-            message: "lib/ holds no Next code: put what needs Next in app/_request (docs/architecture.md).",
-          },
-        ],
-      }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)(db|app|auth|proxy|instrumentation)(/|$)",
+              allowTypeImports: true,
+              message:
+                "lib/ is the ground floor: it imports only types from db/ and nothing from app/ (docs/architecture.md).",
+            },
+            {
+              regex: "^(next|next-auth|server-only)(/|$)",
+              allowTypeImports: true,
+              message: "lib/ holds no Next code: put what needs Next in app/_request (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
     },
   },
-  globalIgnores([".next/**", ".next-e2e/**", "node_modules/**", "data/**", "reports/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-e2e/**",
+    "node_modules/**",
+    "data/**",
+    "reports/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -59,10 +59,13 @@ function refusal(status: number, message: string): NextResponse {
 async function bodyRefusal(request: NextRequest, signedIn: boolean): Promise<NextResponse | null> {
   const declared = request.headers.get("content-length");
   if (declared === null) {
-    return request.headers.has("transfer-encoding") ? refusal(411, "Send the request with its length (Content-Length).") : null;
+    return request.headers.has("transfer-encoding")
+      ? refusal(411, "Send the request with its length (Content-Length).")
+      : null;
   }
   const limit = bodyLimitFor({ pathname: request.nextUrl.pathname, signedIn });
-  if (Number(declared) > limit) return refusal(413, `The request is too large: at most ${formatMegabytes(limit)} can be sent here at once.`);
+  if (Number(declared) > limit)
+    return refusal(413, `The request is too large: at most ${formatMegabytes(limit)} can be sent here at once.`);
   const type = request.headers.get("content-type") ?? "";
   if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
     try {

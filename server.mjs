@@ -63,7 +63,8 @@ export function applyForwarding(req, trustedHops) {
  */
 export function assignRequestId(req, res, trustedHops) {
   const offered = req.headers["x-request-id"];
-  const id = trustedHops > 0 && typeof offered === "string" && /^[\w.:-]{8,100}$/.test(offered) ? offered : randomUUID();
+  const id =
+    trustedHops > 0 && typeof offered === "string" && /^[\w.:-]{8,100}$/.test(offered) ? offered : randomUUID();
   req.headers["x-request-id"] = id;
   res.setHeader("X-Request-Id", id);
 }
@@ -78,7 +79,13 @@ export function consoleAsJsonLines(write = (line) => process.stdout.write(line))
   for (const [method, level] of Object.entries(levels)) {
     console[method] = (...args) => {
       const error = args.find((arg) => arg instanceof Error);
-      const line = { level, time: new Date().toISOString(), service: "chancery", source: "console", msg: format(...args) };
+      const line = {
+        level,
+        time: new Date().toISOString(),
+        service: "chancery",
+        source: "console",
+        msg: format(...args),
+      };
       if (error) line.err = { type: error.name, message: error.message, stack: error.stack };
       write(`${JSON.stringify(line)}\n`);
     };
@@ -106,8 +113,11 @@ async function main() {
     handle(req, res);
   });
   server.listen(port, hostname, () => {
-    const proxies = hops === 0 ? "no trusted proxy: the socket's address is the client's" : `${hops} trusted proxy hop(s)`;
-    console.log(`[chancery] listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${proxies})`);
+    const proxies =
+      hops === 0 ? "no trusted proxy: the socket's address is the client's" : `${hops} trusted proxy hop(s)`;
+    console.log(
+      `[chancery] listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${proxies})`,
+    );
   });
   const stop = (signal) => {
     // New connections are refused at once; open ones finish, within a bound.

@@ -4,8 +4,13 @@ export default function Forbidden() {
   return (
     <div className="card mx-auto max-w-lg p-8">
       <h1 className="page-title">Not allowed</h1>
-      <p className="mt-2 text-slate-700">Your account does not have permission to open this page. Administrators manage facts, sources and users; if you need access, ask one.</p>
-      <Link href="/" className="btn-secondary mt-6">Back to the start page</Link>
+      <p className="mt-2 text-slate-700">
+        Your account does not have permission to open this page. Administrators manage facts, sources and users; if you
+        need access, ask one.
+      </p>
+      <Link href="/" className="btn-secondary mt-6">
+        Back to the start page
+      </Link>
     </div>
   );
 }

@@ -16,7 +16,8 @@ export default async function HomePage() {
       <div>
         <h1 className="page-title">Countries and organisations</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The curated fact base: every fact cites its source with a verbatim quote. A fact about several parties counts for each.
+          The curated fact base: every fact cites its source with a verbatim quote. A fact about several parties counts
+          for each.
         </p>
       </div>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Parties">
@@ -24,20 +25,31 @@ export default async function HomePage() {
           <li key={p.id} className="card flex items-center justify-between p-4" data-testid={`party-${p.id}`}>
             <div>
               <p className="font-medium text-ink">
-                {p.kind === "country" ? <Link href={`/briefings/new?country=${p.id}`} className="hover:underline">{p.name}<span className="sr-only">: compose a briefing</span></Link> : p.name}
+                {p.kind === "country" ? (
+                  <Link href={`/briefings/new?country=${p.id}`} className="hover:underline">
+                    {p.name}
+                    <span className="sr-only">: compose a briefing</span>
+                  </Link>
+                ) : (
+                  p.name
+                )}
               </p>
               <p className="text-xs uppercase tracking-wide text-slate-500">
                 {p.kind === "country" ? "Country" : "Organisation"} · {p.isoCode ?? "no code"}
               </p>
             </div>
             <p className="text-right">
-              <span className="block text-2xl font-semibold tabular-nums text-accent" data-testid="fact-count">{p.factCount}</span>
+              <span className="block text-2xl font-semibold tabular-nums text-accent" data-testid="fact-count">
+                {p.factCount}
+              </span>
               <span className="text-xs text-slate-500">{p.factCount === 1 ? "fact" : "facts"}</span>
             </p>
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-600">{parties.length} parties · {total} fact links</p>
+      <p className="text-sm text-slate-600">
+        {parties.length} parties · {total} fact links
+      </p>
     </div>
   );
 }

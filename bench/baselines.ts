@@ -10,14 +10,22 @@ import { briefingBlocks, runningChrome } from "./briefing-text";
  */
 export function renderWithPdfkit(doc: BriefingDocument): Promise<Buffer> {
   return new Promise((resolve) => {
-    const pdf = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, info: { Title: doc.title } });
+    const pdf = new PDFDocument({
+      size: "A4",
+      margins: { top: 56, bottom: 56, left: 56, right: 56 },
+      bufferPages: true,
+      info: { Title: doc.title },
+    });
     const chunks: Buffer[] = [];
     pdf.on("data", (chunk) => chunks.push(chunk));
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.registerFont("body", dejavuFontPath("DejaVuSans.ttf"));
     pdf.registerFont("bold", dejavuFontPath("DejaVuSans-Bold.ttf"));
     for (const block of briefingBlocks(doc)) {
-      pdf.font(block.heading ? "bold" : "body").fontSize(block.heading ? 15 : 10).text(block.text, { lineGap: 3, paragraphGap: 5 });
+      pdf
+        .font(block.heading ? "bold" : "body")
+        .fontSize(block.heading ? 15 : 10)
+        .text(block.text, { lineGap: 3, paragraphGap: 5 });
     }
     // Page numbers need the total: pdfkit's buffered pages are revisited once it is known.
     const { start, count } = pdf.bufferedPageRange();
@@ -27,17 +35,24 @@ export function renderWithPdfkit(doc: BriefingDocument): Promise<Buffer> {
       pdf.page.margins.bottom = 0;
       const chrome = runningChrome(doc, i + 1, count);
       pdf.font("body").fontSize(7.5);
-      chrome.top.forEach((line, n) => pdf.text(line, 56, 16 + n * 11, { width: 483, align: "center", lineBreak: false }));
-      chrome.bottom.forEach((line, n) => pdf.text(line, 56, 800 + n * 11, { width: 483, align: "center", lineBreak: false }));
+      chrome.top.forEach((line, n) =>
+        pdf.text(line, 56, 16 + n * 11, { width: 483, align: "center", lineBreak: false }),
+      );
+      chrome.bottom.forEach((line, n) =>
+        pdf.text(line, 56, 800 + n * 11, { width: 483, align: "center", lineBreak: false }),
+      );
     }
     pdf.end();
   });
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 export function briefingHtml(doc: BriefingDocument): string {
-  const body = briefingBlocks(doc).map((b) => (b.heading ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`)).join("\n");
+  const body = briefingBlocks(doc)
+    .map((b) => (b.heading ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`))
+    .join("\n");
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { font-family: "DejaVu Sans"; font-size: 10pt; line-height: 14pt; margin: 0; }
     h2 { font-size: 15pt; margin: 14pt 0 8pt; } p { margin: 0 0 5pt; }
@@ -56,16 +71,27 @@ function chromeTemplates(doc: BriefingDocument) {
 
 /** Baseline (c): Chromium print-to-PDF with a warm browser and one reused page. */
 export class ChromiumPrinter {
-  private constructor(private readonly browser: Browser, private readonly page: Page) {}
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
 
   static async start(): Promise<ChromiumPrinter> {
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking"] });
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking"],
+    });
     return new ChromiumPrinter(browser, await browser.newPage());
   }
 
   async render(doc: BriefingDocument): Promise<Buffer> {
     await this.page.setContent(briefingHtml(doc));
-    return this.page.pdf({ format: "A4", displayHeaderFooter: true, ...chromeTemplates(doc), margin: { top: "20mm", bottom: "20mm", left: "20mm", right: "20mm" } });
+    return this.page.pdf({
+      format: "A4",
+      displayHeaderFooter: true,
+      ...chromeTemplates(doc),
+      margin: { top: "20mm", bottom: "20mm", left: "20mm", right: "20mm" },
+    });
   }
 
   close(): Promise<void> {

@@ -43,24 +43,30 @@ try {
   seedDatabase(db);
   const t0 = Date.now();
   const { countryIds, topicIds } = makeSyntheticFacts(db, { facts: FACTS, countries: COUNTRIES });
-  console.log(`Built ${FACTS.toLocaleString("en")} facts over ${COUNTRIES} countries and ${topicIds.length} topics in ${((Date.now() - t0) / 1000).toFixed(1)} s (${file})`);
+  console.log(
+    `Built ${FACTS.toLocaleString("en")} facts over ${COUNTRIES} countries and ${topicIds.length} topics in ${((Date.now() - t0) / 1000).toFixed(1)} s (${file})`,
+  );
   db.$client.exec("ANALYZE");
 
   const baselineFile = path.join(dir, "baseline.db");
   db.$client.exec(`VACUUM INTO '${baselineFile}'`);
   const baseline = openDatabase(baselineFile);
-  for (const idx of ["fact_parties_party_idx", "fact_topics_topic_idx", "facts_date_idx"]) baseline.$client.exec(`DROP INDEX IF EXISTS ${idx}`);
+  for (const idx of ["fact_parties_party_idx", "fact_topics_topic_idx", "facts_date_idx"])
+    baseline.$client.exec(`DROP INDEX IF EXISTS ${idx}`);
   baseline.$client.exec("ANALYZE");
 
   const country = countryIds[7];
   const cases = [
     { name: "proposal: first page + per-topic counts, one country, all topics", target: 50, q: undefined },
-    { name: "full-text search for a common word (\"cooperation\"), one country", target: 20, q: "cooperation" },
+    { name: 'full-text search for a common word ("cooperation"), one country', target: 20, q: "cooperation" },
   ];
   console.log(`\n${RUNS} runs each; milliseconds.`);
-  console.log(`${"query".padEnd(68)} ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"baseline p50".padStart(12)} ${"p95".padStart(7)}  ${"p95 ratio".padStart(9)}  target`);
+  console.log(
+    `${"query".padEnd(68)} ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"baseline p50".padStart(12)} ${"p95".padStart(7)}  ${"p95 ratio".padStart(9)}  target`,
+  );
   for (const c of cases) {
-    const run = (target: typeof db) => () => proposeFacts({ actor: SYSTEM_ACTOR, query: { countryId: country, topicIds, q: c.q }, limit: 25, db: target });
+    const run = (target: typeof db) => () =>
+      proposeFacts({ actor: SYSTEM_ACTOR, query: { countryId: country, topicIds, q: c.q }, limit: 25, db: target });
     const ours = measure(run(db));
     const base = measure(run(baseline));
     const ok = ours.p95 < c.target ? "met" : "MISSED";
@@ -69,7 +75,9 @@ try {
     );
   }
   const sample = proposeFacts({ actor: SYSTEM_ACTOR, query: { countryId: country, topicIds }, limit: 25, db });
-  console.log(`\n(one country: ${sample.total.toLocaleString("en")} matching facts in ${sample.counts.length} topics; baseline = same data without the party/topic/date indexes)`);
+  console.log(
+    `\n(one country: ${sample.total.toLocaleString("en")} matching facts in ${sample.counts.length} topics; baseline = same data without the party/topic/date indexes)`,
+  );
   db.$client.close();
   baseline.$client.close();
 } finally {

@@ -22,7 +22,9 @@ const manifestSchema = z.object({
 export function actionId(buildDir: string, filename: string, exportedName: string): string {
   const file = path.join(buildDir, "server", "server-reference-manifest.json");
   const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
-  const found = Object.entries(manifest.node).find(([, ref]) => ref.filename === filename && ref.exportedName === exportedName);
+  const found = Object.entries(manifest.node).find(
+    ([, ref]) => ref.filename === filename && ref.exportedName === exportedName,
+  );
   if (!found) throw new Error(`No server action ${exportedName} from ${filename} in ${file}; rebuild with --build.`);
   return found[0];
 }
@@ -31,7 +33,14 @@ export function actionId(buildDir: string, filename: string, exportedName: strin
  * Posts a form action that takes (previous state, form data), as `useActionState` calls it,
  * to the page that renders its form. Redirects are not followed: a sign-in answers with one.
  */
-export async function postFormAction({ baseUrl, page, id, fields, cookie, timeoutMs }: {
+export async function postFormAction({
+  baseUrl,
+  page,
+  id,
+  fields,
+  cookie,
+  timeoutMs,
+}: {
   baseUrl: string;
   page: string;
   id: string;
@@ -58,7 +67,10 @@ export async function postFormAction({ baseUrl, page, id, fields, cookie, timeou
 
 /** The cookies a response sets, as one Cookie header value. */
 export function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 /**
@@ -71,11 +83,29 @@ export function refusedStatus(rscBody: string): number | null {
 }
 
 /** Signs a user in through the sign-in page's action; returns the session cookie. */
-export async function signIn({ baseUrl, id, email, password }: { baseUrl: string; id: string; email: string; password: string }): Promise<string> {
-  const response = await postFormAction({ baseUrl, page: "/sign-in", id, fields: { email, password, callbackUrl: "/briefings" }, timeoutMs: 30_000 });
+export async function signIn({
+  baseUrl,
+  id,
+  email,
+  password,
+}: {
+  baseUrl: string;
+  id: string;
+  email: string;
+  password: string;
+}): Promise<string> {
+  const response = await postFormAction({
+    baseUrl,
+    page: "/sign-in",
+    id,
+    fields: { email, password, callbackUrl: "/briefings" },
+    timeoutMs: 30_000,
+  });
   const cookie = cookiesOf(response);
   if (!cookie.includes("session-token")) {
-    throw new Error(`Sign-in of ${email} set no session cookie (status ${response.status}): ${(await response.text()).slice(0, 300)}`);
+    throw new Error(
+      `Sign-in of ${email} set no session cookie (status ${response.status}): ${(await response.text()).slice(0, 300)}`,
+    );
   }
   return cookie;
 }

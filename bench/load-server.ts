@@ -75,7 +75,12 @@ async function healthy(baseUrl: string): Promise<boolean> {
 }
 
 /** Runs `command` (PORT already in it) and waits, at most `timeoutMs`, for /api/health to answer 200. */
-export async function startServer({ command, port, env, timeoutMs = 120_000 }: {
+export async function startServer({
+  command,
+  port,
+  env,
+  timeoutMs = 120_000,
+}: {
   command: string;
   port: number;
   env: Record<string, string>;
@@ -95,10 +100,12 @@ export async function startServer({ command, port, env, timeoutMs = 120_000 }: {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => {
-    exited = true;
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const stop = async () => {
     if (exited || child.pid === undefined) return;

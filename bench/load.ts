@@ -65,13 +65,29 @@ type Kind = keyof typeof MIX;
 const COUNTRIES = ["KZ", "UZ", "KG"];
 const TOPICS = ["trade-investment", "transport-connectivity", "security", "health"];
 
-for (const [name, n] of [["--users", USERS], ["--duration", DURATION_S], ["--pdf-concurrency", PDF_CONCURRENCY], ["--port", PORT]] as const) {
-  if (!Number.isInteger(n) || n < 0 || (name !== "--pdf-concurrency" && n < 1)) throw new Error(`${name} must be a whole number (got ${n}).`);
+for (const [name, n] of [
+  ["--users", USERS],
+  ["--duration", DURATION_S],
+  ["--pdf-concurrency", PDF_CONCURRENCY],
+  ["--port", PORT],
+] as const) {
+  if (!Number.isInteger(n) || n < 0 || (name !== "--pdf-concurrency" && n < 1))
+    throw new Error(`${name} must be a whole number (got ${n}).`);
 }
 if (PORT < 1024 || PORT > 65535) throw new Error("--port must be between 1024 and 65535.");
 
-interface OwnBriefing { id: string; version: number; payload: Record<string, unknown> }
-interface VirtualUser { index: number; actor: Actor; cookie: string; briefings: OwnBriefing[]; saves: number }
+interface OwnBriefing {
+  id: string;
+  version: number;
+  payload: Record<string, unknown>;
+}
+interface VirtualUser {
+  index: number;
+  actor: Actor;
+  cookie: string;
+  briefings: OwnBriefing[];
+  saves: number;
+}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
@@ -80,9 +96,16 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.len
 function composerPayload(db: DB, actor: Actor, briefingId: string): OwnBriefing {
   const view = getBriefingView({ actor, briefingId, db });
   const payload = {
-    title: view.title, marking: view.content.marking, purpose: view.content.purpose, keyMessages: view.content.keyMessages,
-    background: view.content.background, occasion: view.content.occasion,
-    sections: view.sections.map((s) => ({ topicId: s.topicId, items: s.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })) })),
+    title: view.title,
+    marking: view.content.marking,
+    purpose: view.content.purpose,
+    keyMessages: view.content.keyMessages,
+    background: view.content.background,
+    occasion: view.content.occasion,
+    sections: view.sections.map((s) => ({
+      topicId: s.topicId,
+      items: s.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })),
+    })),
   };
   return { id: briefingId, version: view.version, payload };
 }
@@ -92,12 +115,21 @@ async function makeUsers(db: DB, baseUrl: string, signInId: string): Promise<Vir
   const tag = crypto.randomBytes(3).toString("hex");
   for (let index = 0; index < USERS; index++) {
     const role = index % 4 === 0 ? "admin" : "staff"; // admins load the admin fact list too
-    const input = { email: `load-${tag}-${index}@bench.example`, name: `Load ${index}`, role, password: `load-${tag}-${index}-password` } as const;
+    const input = {
+      email: `load-${tag}-${index}@bench.example`,
+      name: `Load ${index}`,
+      role,
+      password: `load-${tag}-${index}-password`,
+    } as const;
     const user = await createUser({ actor: SYSTEM_ACTOR, input, db });
     const actor: Actor = { userId: user.id, email: input.email, name: input.name, role, ip: null };
     const briefings = Array.from({ length: BRIEFINGS_PER_USER }, (_, n) => {
       const topics = n === 0 ? [] : TOPICS.filter(() => Math.random() < 0.5); // [] = every topic
-      const id = createBriefing({ actor, input: newBriefingSchema.parse({ country: COUNTRIES[(index + n) % COUNTRIES.length], topics }), db });
+      const id = createBriefing({
+        actor,
+        input: newBriefingSchema.parse({ country: COUNTRIES[(index + n) % COUNTRIES.length], topics }),
+        db,
+      });
       return composerPayload(db, actor, id);
     });
     const cookie = await signIn({ baseUrl, id: signInId, email: input.email, password: input.password });
@@ -107,10 +139,19 @@ async function makeUsers(db: DB, baseUrl: string, signInId: string): Promise<Vir
 }
 
 /** One GET, timed to the last byte of the body. */
-async function timedGet(url: string, cookie: string, accept: string, timeoutMs: number): Promise<{ outcome: Outcome; ms: number }> {
+async function timedGet(
+  url: string,
+  cookie: string,
+  accept: string,
+  timeoutMs: number,
+): Promise<{ outcome: Outcome; ms: number }> {
   const start = performance.now();
   try {
-    const response = await fetch(url, { headers: { Cookie: cookie, Accept: accept }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      headers: { Cookie: cookie, Accept: accept },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.arrayBuffer();
     return { outcome: response.status, ms: performance.now() - start };
   } catch (error) {
@@ -129,12 +170,20 @@ function proposalPath(): string {
 /** A real save of the composer: the action's own answer decides (409 when stale, 500 when it broke). */
 async function save(ctx: RunContext, user: VirtualUser): Promise<{ outcome: Outcome; ms: number }> {
   const briefing = pick(user.briefings);
-  const payload = { ...briefing.payload, version: briefing.version, purpose: `Load run: save ${user.saves + 1} by user ${user.index}.` };
+  const payload = {
+    ...briefing.payload,
+    version: briefing.version,
+    purpose: `Load run: save ${user.saves + 1} by user ${user.index}.`,
+  };
   const start = performance.now();
   try {
     const response = await postFormAction({
-      baseUrl: ctx.server.baseUrl, page: `/briefings/${briefing.id}`, id: ctx.saveId, cookie: user.cookie,
-      fields: { briefingId: briefing.id, payload: JSON.stringify(payload) }, timeoutMs: PAGE_TIMEOUT_MS,
+      baseUrl: ctx.server.baseUrl,
+      page: `/briefings/${briefing.id}`,
+      id: ctx.saveId,
+      cookie: user.cookie,
+      fields: { briefingId: briefing.id, payload: JSON.stringify(payload) },
+      timeoutMs: PAGE_TIMEOUT_MS,
     });
     const body = await response.text();
     const ms = performance.now() - start;
@@ -153,7 +202,14 @@ async function save(ctx: RunContext, user: VirtualUser): Promise<{ outcome: Outc
   }
 }
 
-interface RunContext { server: RunningServer; db: DB; saveId: string; tally: LoadTally; deadline: number; acknowledgedSaves: number }
+interface RunContext {
+  server: RunningServer;
+  db: DB;
+  saveId: string;
+  tally: LoadTally;
+  deadline: number;
+  acknowledgedSaves: number;
+}
 
 const running = (ctx: RunContext) => Date.now() < ctx.deadline && ctx.tally.total < MAX_REQUESTS;
 
@@ -162,13 +218,19 @@ async function request(ctx: RunContext, user: VirtualUser, kind: Kind): Promise<
   const briefing = pick(user.briefings);
   const html = "text/html,application/xhtml+xml";
   const result =
-    kind === "list" ? await timedGet(`${base}/briefings`, user.cookie, html, PAGE_TIMEOUT_MS)
-    : kind === "composer" ? await timedGet(`${base}/briefings/${briefing.id}`, user.cookie, html, PAGE_TIMEOUT_MS)
-    : kind === "preview" ? await timedGet(`${base}/briefings/${briefing.id}/preview`, user.cookie, html, PAGE_TIMEOUT_MS)
-    : kind === "admin facts" ? await timedGet(`${base}/admin/facts`, user.cookie, html, PAGE_TIMEOUT_MS)
-    : kind === "proposal" ? await timedGet(`${base}${proposalPath()}`, user.cookie, html, PAGE_TIMEOUT_MS)
-    : kind === "pdf" ? await timedGet(`${base}/briefings/${briefing.id}/pdf`, user.cookie, "application/pdf", PDF_TIMEOUT_MS)
-    : await save(ctx, user);
+    kind === "list"
+      ? await timedGet(`${base}/briefings`, user.cookie, html, PAGE_TIMEOUT_MS)
+      : kind === "composer"
+        ? await timedGet(`${base}/briefings/${briefing.id}`, user.cookie, html, PAGE_TIMEOUT_MS)
+        : kind === "preview"
+          ? await timedGet(`${base}/briefings/${briefing.id}/preview`, user.cookie, html, PAGE_TIMEOUT_MS)
+          : kind === "admin facts"
+            ? await timedGet(`${base}/admin/facts`, user.cookie, html, PAGE_TIMEOUT_MS)
+            : kind === "proposal"
+              ? await timedGet(`${base}${proposalPath()}`, user.cookie, html, PAGE_TIMEOUT_MS)
+              : kind === "pdf"
+                ? await timedGet(`${base}/briefings/${briefing.id}/pdf`, user.cookie, "application/pdf", PDF_TIMEOUT_MS)
+                : await save(ctx, user);
   ctx.tally.record(kind, result.outcome, result.ms);
 }
 
@@ -187,7 +249,12 @@ async function virtualUser(ctx: RunContext, user: VirtualUser): Promise<void> {
  */
 async function pdfDownloader(ctx: RunContext, user: VirtualUser): Promise<void> {
   while (running(ctx)) {
-    const { outcome, ms } = await timedGet(`${ctx.server.baseUrl}/briefings/${pick(user.briefings).id}/pdf`, user.cookie, "application/pdf", PDF_TIMEOUT_MS);
+    const { outcome, ms } = await timedGet(
+      `${ctx.server.baseUrl}/briefings/${pick(user.briefings).id}/pdf`,
+      user.cookie,
+      "application/pdf",
+      PDF_TIMEOUT_MS,
+    );
     ctx.tally.record("pdf", outcome, ms);
     if (outcome !== 200) await pause(100);
   }
@@ -202,28 +269,55 @@ function landedSaves(db: DB, users: VirtualUser[]): number {
 
 const ms = (n: number) => (Number.isNaN(n) ? "—" : n.toFixed(0));
 
-function report(ctx: RunContext, users: VirtualUser[], seconds: number, rss: { start: number; peak: number; end: number }) {
+function report(
+  ctx: RunContext,
+  users: VirtualUser[],
+  seconds: number,
+  rss: { start: number; peak: number; end: number },
+) {
   const { tally } = ctx;
-  console.log(`\n${"kind".padEnd(12)} ${"requests".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}  statuses`);
+  console.log(
+    `\n${"kind".padEnd(12)} ${"requests".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}  statuses`,
+  );
   for (const row of tally.summary()) {
     const statuses = row.statuses.map(([outcome, n]) => `${outcome}×${n}`).join("  ");
-    console.log(`${row.kind.padEnd(12)} ${String(row.requests).padStart(8)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)}  ${statuses}`);
+    console.log(
+      `${row.kind.padEnd(12)} ${String(row.requests).padStart(8)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)}  ${statuses}`,
+    );
   }
-  console.log(`${"total".padEnd(12)} ${String(tally.total).padStart(8)}  in ${seconds.toFixed(1)} s (${(tally.total / seconds).toFixed(0)} requests/s)`);
-  console.log(`\nServer RSS (VmRSS of pid ${ctx.server.pid}): start ${mb(rss.start)}, peak ${mb(rss.peak)}, end ${mb(rss.end)}`);
+  console.log(
+    `${"total".padEnd(12)} ${String(tally.total).padStart(8)}  in ${seconds.toFixed(1)} s (${(tally.total / seconds).toFixed(0)} requests/s)`,
+  );
+  console.log(
+    `\nServer RSS (VmRSS of pid ${ctx.server.pid}): start ${mb(rss.start)}, peak ${mb(rss.peak)}, end ${mb(rss.end)}`,
+  );
   const landed = landedSaves(ctx.db, users);
-  console.log(`Saves: ${ctx.acknowledgedSaves} acknowledged, ${landed} version bumps in the database${landed === ctx.acknowledgedSaves ? "" : " — MISMATCH"}`);
+  console.log(
+    `Saves: ${ctx.acknowledgedSaves} acknowledged, ${landed} version bumps in the database${landed === ctx.acknowledgedSaves ? "" : " — MISMATCH"}`,
+  );
 
   const { serverErrors, unanswered } = tally.failures();
   const lightP99 = tally.percentileOf(LIGHT_PAGES, 99);
   const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
   console.log("\nTargets (issue 11):");
-  console.log(`  ${verdict(serverErrors === 0 && unanswered === 0)}  no 500–502/504 and no request left unanswered under ${PDF_CONCURRENCY} concurrent PDF downloads: ${serverErrors} server errors, ${unanswered} unanswered (503/429 are honest refusals)`);
-  console.log(`  ${verdict(lightP99 < LIGHT_P99_TARGET_MS)}  light pages (${LIGHT_PAGES.join(", ")}) p99 < ${LIGHT_P99_TARGET_MS} ms: ${ms(lightP99)} ms`);
+  console.log(
+    `  ${verdict(serverErrors === 0 && unanswered === 0)}  no 500–502/504 and no request left unanswered under ${PDF_CONCURRENCY} concurrent PDF downloads: ${serverErrors} server errors, ${unanswered} unanswered (503/429 are honest refusals)`,
+  );
+  console.log(
+    `  ${verdict(lightP99 < LIGHT_P99_TARGET_MS)}  light pages (${LIGHT_PAGES.join(", ")}) p99 < ${LIGHT_P99_TARGET_MS} ms: ${ms(lightP99)} ms`,
+  );
   if (serverErrors > 0) {
     // What the server said about its failures, once each, so a MISS comes with its cause.
-    const said = new Set(ctx.server.log().split("\n").filter((line) => /error|⨯|failed/i.test(line)).map((line) => line.trim().slice(0, 200)));
-    console.log(`\nServer log, distinct error lines (first 5 of ${said.size}):\n  ${[...said].slice(0, 5).join("\n  ")}`);
+    const said = new Set(
+      ctx.server
+        .log()
+        .split("\n")
+        .filter((line) => /error|⨯|failed/i.test(line))
+        .map((line) => line.trim().slice(0, 200)),
+    );
+    console.log(
+      `\nServer log, distinct error lines (first 5 of ${said.size}):\n  ${[...said].slice(0, 5).join("\n  ")}`,
+    );
   }
 }
 
@@ -254,18 +348,33 @@ async function main() {
       command: flags.start,
       port: PORT,
       env: {
-        PORT: String(PORT), HOSTNAME: "127.0.0.1", DATABASE_URL: file, NODE_ENV: "production",
-        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), CHANCERY_DEMO_USERS: "0",
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        DATABASE_URL: file,
+        NODE_ENV: "production",
+        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+        CHANCERY_DEMO_USERS: "0",
       },
     });
     db = openDatabase(file); // migrated and seeded by the server's first start
     const users = await makeUsers(db, server.baseUrl, signInId);
     const capacity = pdfPoolCapacity(POOL_THREADS);
-    console.log(`bench:load: ${USERS} signed-in users (${users.filter((u) => u.actor.role === "admin").length} admins) for ${DURATION_S} s, `
-      + `plus ${PDF_CONCURRENCY} concurrent PDF downloads (pool capacity ${capacity}: ${POOL_THREADS} threads + queue of ${capacity - POOL_THREADS}).`);
-    console.log(`Server: ${flags.start} (pid ${server.pid}), database ${file}. This machine's cores may be shared: figures are noisy.`);
+    console.log(
+      `bench:load: ${USERS} signed-in users (${users.filter((u) => u.actor.role === "admin").length} admins) for ${DURATION_S} s, ` +
+        `plus ${PDF_CONCURRENCY} concurrent PDF downloads (pool capacity ${capacity}: ${POOL_THREADS} threads + queue of ${capacity - POOL_THREADS}).`,
+    );
+    console.log(
+      `Server: ${flags.start} (pid ${server.pid}), database ${file}. This machine's cores may be shared: figures are noisy.`,
+    );
 
-    const ctx: RunContext = { server, db, saveId, tally: new LoadTally(), deadline: Date.now() + DURATION_S * 1000, acknowledgedSaves: 0 };
+    const ctx: RunContext = {
+      server,
+      db,
+      saveId,
+      tally: new LoadTally(),
+      deadline: Date.now() + DURATION_S * 1000,
+      acknowledgedSaves: 0,
+    };
     const rssStart = residentBytes(server.pid) ?? 0;
     let rssPeak = rssStart;
     const sampler = setInterval(() => {

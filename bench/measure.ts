@@ -84,7 +84,12 @@ export async function timeSideBySide<K extends string>(
   const results = {} as Record<K, CaseResult>;
   for (const name of names) {
     const pdf = last.get(name)!;
-    results[name] = { medianMs: median(times.get(name)!), pages: await countPages(pdf), bytes: pdf.length, peakRss: sampler.peak(name) };
+    results[name] = {
+      medianMs: median(times.get(name)!),
+      pages: await countPages(pdf),
+      bytes: pdf.length,
+      peakRss: sampler.peak(name),
+    };
   }
   return results;
 }

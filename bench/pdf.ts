@@ -36,20 +36,28 @@ async function compareRenderers(pool: PdfRenderPool): Promise<Map<string, CaseRe
   try {
     for (const size of SIZES) {
       const doc = makeBriefingDoc({ scale: size.scale, status: "final", sourceCount: 40 });
-      const { a, oneThread, b, c } = await timeSideBySide(size.runs, {
-        a: () => pool.render(doc),
-        oneThread: () => renderBriefingPdf(doc),
-        b: () => renderWithPdfkit(doc),
-        c: () => chromium.render(doc),
-      }, countPages, size.warmups);
+      const { a, oneThread, b, c } = await timeSideBySide(
+        size.runs,
+        {
+          a: () => pool.render(doc),
+          oneThread: () => renderBriefingPdf(doc),
+          b: () => renderWithPdfkit(doc),
+          c: () => chromium.render(doc),
+        },
+        countPages,
+        size.warmups,
+      );
       ours.set(size.label, a);
-      console.log(`\n${size.label} (scale ${size.scale}), median of ${size.runs} rounds (the four take turns) after ${size.warmups} warm-up runs each:`);
+      console.log(
+        `\n${size.label} (scale ${size.scale}), median of ${size.runs} rounds (the four take turns) after ${size.warmups} warm-up runs each:`,
+      );
       console.log(row("(a) ours", a));
       console.log(row("  1 thread", oneThread));
       console.log(row("(b) pdfkit", b));
       console.log(row("(c) chrome", c));
       console.log(`  a/b = ${(a.medianMs / b.medianMs).toFixed(2)}   c/a = ${(c.medianMs / a.medianMs).toFixed(2)}`);
-      if (size.label === "~20 pages") console.log(`  ${verdict(a.medianMs <= 2 * b.medianMs)} target: 20 pages ≤ 2× pdfkit`);
+      if (size.label === "~20 pages")
+        console.log(`  ${verdict(a.medianMs <= 2 * b.medianMs)} target: 20 pages ≤ 2× pdfkit`);
     }
   } finally {
     await chromium.close();
@@ -58,31 +66,43 @@ async function compareRenderers(pool: PdfRenderPool): Promise<Map<string, CaseRe
 }
 
 async function main() {
-  console.log(`bench:pdf ${quick ? "(quick)" : ""} — node ${process.version}, ${os.availableParallelism()} cores; peak RSS is this Node process (Chromium's own processes not included)`);
+  console.log(
+    `bench:pdf ${quick ? "(quick)" : ""} — node ${process.version}, ${os.availableParallelism()} cores; peak RSS is this Node process (Chromium's own processes not included)`,
+  );
   const pool = new PdfRenderPool({ maxQueue: 64 });
   const ours = await compareRenderers(pool);
   const t20 = ours.get("~20 pages")!.medianMs;
   const t100 = ours.get("~100 pages")!;
-  console.log(`\n${verdict(t100.medianMs < 1500)} target: 100 pages < 1.5 s — ${t100.medianMs.toFixed(0)} ms for ${t100.pages} pages`);
-  console.log(`${verdict(t100.medianMs <= 5.5 * t20)} target: 100 pages ≤ 5.5× the 20-page time — ${(t100.medianMs / t20).toFixed(2)}×`);
+  console.log(
+    `\n${verdict(t100.medianMs < 1500)} target: 100 pages < 1.5 s — ${t100.medianMs.toFixed(0)} ms for ${t100.pages} pages`,
+  );
+  console.log(
+    `${verdict(t100.medianMs <= 5.5 * t20)} target: 100 pages ≤ 5.5× the 20-page time — ${(t100.medianMs / t20).toFixed(2)}×`,
+  );
 
   const small = makeBriefingDoc({ scale: 0.8, status: "final" });
   const single = new PdfRenderPool({ threads: 1, maxQueue: 64 });
   try {
     const load = await lightRequestP99(pool, small, quick ? 5 : 15);
-    console.log(`\n${verdict(load.p99 < 100)} target: light request p99 < 100 ms while 2 PDFs render — p99 ${load.p99.toFixed(1)} ms over ${load.requests} requests (${load.pdfs} PDFs meanwhile)`);
+    console.log(
+      `\n${verdict(load.p99 < 100)} target: light request p99 < 100 ms while 2 PDFs render — p99 ${load.p99.toFixed(1)} ms over ${load.requests} requests (${load.pdfs} PDFs meanwhile)`,
+    );
 
     const count = quick ? 8 : 20;
     const pooled = await throughput(pool, small, count);
     const one = await throughput(single, small, count);
-    console.log(`${verdict(pooled >= 1.5 * one)} target: pool ≥ 1.5× one thread — ${pooled.toFixed(2)} vs ${one.toFixed(2)} PDFs/s (${(pooled / one).toFixed(2)}×, ${pool.threads} threads)`);
+    console.log(
+      `${verdict(pooled >= 1.5 * one)} target: pool ≥ 1.5× one thread — ${pooled.toFixed(2)} vs ${one.toFixed(2)} PDFs/s (${(pooled / one).toFixed(2)}×, ${pool.threads} threads)`,
+    );
 
     // One pool at a time from here, so the RSS figures are the default pool's alone.
     await single.close();
     const renders = quick ? 200 : 1000;
     const rss = await rssGrowth(pool, small, renders);
     const growth = (rss.after - rss.before) / rss.before;
-    console.log(`${verdict(growth < 0.1)} target: RSS growth < 10 % over ${renders} renders — ${mb(rss.before)} → ${mb(rss.after)} (${(growth * 100).toFixed(1)} %, threads recycled every ${pool.recycleAfter} renders)`);
+    console.log(
+      `${verdict(growth < 0.1)} target: RSS growth < 10 % over ${renders} renders — ${mb(rss.before)} → ${mb(rss.after)} (${(growth * 100).toFixed(1)} %, threads recycled every ${pool.recycleAfter} renders)`,
+    );
   } finally {
     await Promise.all([pool.close(), single.close()]);
   }

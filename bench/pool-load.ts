@@ -5,7 +5,12 @@ import { PdfRenderPool } from "../lib/pdf/pool";
 import { percentile } from "./measure";
 
 /** p99 latency of a tiny HTTP request while `renders` PDFs render back to back on the pool. */
-export async function lightRequestP99(pool: PdfRenderPool, doc: BriefingDocument, seconds: number, renders = 2): Promise<{ p99: number; requests: number; pdfs: number }> {
+export async function lightRequestP99(
+  pool: PdfRenderPool,
+  doc: BriefingDocument,
+  seconds: number,
+  renders = 2,
+): Promise<{ p99: number; requests: number; pdfs: number }> {
   const server = http.createServer((_req, res) => res.end("ok"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -44,7 +49,11 @@ export async function throughput(pool: PdfRenderPool, doc: BriefingDocument, cou
 }
 
 /** RSS before and after `count` consecutive renders (after a warm-up that fills every thread). */
-export async function rssGrowth(pool: PdfRenderPool, doc: BriefingDocument, count: number): Promise<{ before: number; after: number }> {
+export async function rssGrowth(
+  pool: PdfRenderPool,
+  doc: BriefingDocument,
+  count: number,
+): Promise<{ before: number; after: number }> {
   for (let i = 0; i < 20; i++) await Promise.all(Array.from({ length: pool.threads }, () => pool.render(doc)));
   globalThis.gc?.();
   const before = process.memoryUsage.rss();

@@ -78,10 +78,14 @@ function checkCopy(file: string): Record<string, number> {
       throw new BackupError(`The copy failed its integrity check: ${verdict.slice(0, 5).join("; ")}`);
     }
     const tables = copy
-      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+      .prepare(
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
-    return Object.fromEntries(tables.map((name) => [name, copy.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]));
+    return Object.fromEntries(
+      tables.map((name) => [name, copy.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]),
+    );
   } finally {
     copy.close();
   }

@@ -51,7 +51,9 @@ export function openDatabase(file: string): DB {
   // 64 MB of page cache (the default is 2 MB): proposal queries touch a country's whole index.
   sqlite.pragma("cache_size = -65536");
   // SQLite's lower() and LIKE fold ASCII only; list filters must match "мурат" to "Мурат".
-  sqlite.function("casefold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? value.normalize("NFC").toLowerCase() : value));
+  sqlite.function("casefold", { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? value.normalize("NFC").toLowerCase() : value,
+  );
   return drizzle(sqlite, { schema }) as DB;
 }
 

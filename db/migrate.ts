@@ -29,7 +29,9 @@ export function migrationState(db: DB): MigrationState {
   const shipped = (shippedMigrations ??= readMigrationFiles({ migrationsFolder: migrationsFolder() }));
   let last = -Infinity;
   try {
-    const row = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+    const row = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as {
+      last: number | null;
+    };
     last = row.last === null ? -Infinity : Number(row.last);
   } catch {
     // No migrations table: nothing applied.

@@ -16,7 +16,11 @@ export class AppError extends Error {
   /** Seconds a client should wait before trying again; sent as Retry-After (503, 429). */
   readonly retryAfterSeconds?: number;
 
-  constructor(message: string, readonly status: number, options: { name?: string; retryAfterSeconds?: number } = {}) {
+  constructor(
+    message: string,
+    readonly status: number,
+    options: { name?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = options.name ?? "AppError";
     this.retryAfterSeconds = options.retryAfterSeconds;
@@ -58,14 +62,20 @@ export class NotFoundError extends AppError {
 
 /** A stale version: someone else saved first. `current` is what is stored now. */
 export class ConflictError<T = unknown> extends AppError {
-  constructor(message: string, readonly current: T) {
+  constructor(
+    message: string,
+    readonly current: T,
+  ) {
     super(message, 409, { name: "ConflictError" });
   }
 }
 
 /** Input that fails a rule the form could not check: messages by field name. */
 export class ValidationError extends AppError {
-  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message, 400, { name: "ValidationError" });
   }
 }

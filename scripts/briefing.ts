@@ -26,8 +26,15 @@ function ownerOf(db: DB, briefingId: string): Actor {
 }
 
 function buildDocument(db: DB, request: BriefingRequest): BriefingDocument {
-  if (request.kind === "saved") return buildSavedDocument({ actor: ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
-  return buildAdhocDocument({ countryId: request.countryId, topicIds: request.topicIds, from: request.from, to: request.to, db });
+  if (request.kind === "saved")
+    return buildSavedDocument({ actor: ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
+  return buildAdhocDocument({
+    countryId: request.countryId,
+    topicIds: request.topicIds,
+    from: request.from,
+    to: request.to,
+    db,
+  });
 }
 
 async function main(): Promise<number> {
@@ -40,7 +47,9 @@ async function main(): Promise<number> {
   const pdf = await renderBriefingPdf(doc);
   fs.writeFileSync(request.out, pdf);
   const facts = doc.sections.reduce((n, s) => n + s.facts.length, 0);
-  console.log(`Wrote ${request.out}: "${doc.title}", ${facts} facts in ${doc.sections.length} sections, ${pdf.length} bytes.`);
+  console.log(
+    `Wrote ${request.out}: "${doc.title}", ${facts} facts in ${doc.sections.length} sections, ${pdf.length} bytes.`,
+  );
   return 0;
 }
 

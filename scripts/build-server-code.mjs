@@ -25,7 +25,16 @@ export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * one: add its name here and point its npm script at `node scripts/run.mjs <name>`.
  * Benchmarks, db:reset, check:quotes and test helpers stay development tools.
  */
-export const OPERATOR_SCRIPTS = ["user-add", "user-disable", "db-migrate", "db-seed", "db-export", "db-import", "briefing", "db-backup"];
+export const OPERATOR_SCRIPTS = [
+  "user-add",
+  "user-disable",
+  "db-migrate",
+  "db-seed",
+  "db-export",
+  "db-import",
+  "briefing",
+  "db-backup",
+];
 
 /** Never in a plain Node bundle: they only work inside Next's server (`server-only` is aliased away). */
 const FORBIDDEN = [/^server-only$/, /^next(\/|$)/, /^next-auth(\/|$)/];
@@ -35,7 +44,11 @@ export function defaultOutDir(appDir = APP_DIR) {
   return path.resolve(appDir, process.env.NEXT_DIST_DIR || ".next", "chancery");
 }
 
-const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+const packageName = (specifier) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
 const isBuiltin = (specifier) => specifier.startsWith("node:") || builtinModules.includes(packageName(specifier));
 
 /** Every package a bundle imports must be a run-time dependency and nothing of Next's. */
@@ -44,11 +57,14 @@ function checkImports(metafile, dependencies) {
   for (const [output, { imports }] of Object.entries(metafile.outputs)) {
     for (const { path: specifier, external } of imports) {
       if (!external || isBuiltin(specifier) || specifier.startsWith(".")) continue;
-      if (FORBIDDEN.some((rule) => rule.test(specifier))) problems.push(`${output} imports ${specifier}, which only works inside Next's server`);
-      else if (!dependencies.has(packageName(specifier))) problems.push(`${output} imports ${specifier}, which is not in package.json "dependencies"`);
+      if (FORBIDDEN.some((rule) => rule.test(specifier)))
+        problems.push(`${output} imports ${specifier}, which only works inside Next's server`);
+      else if (!dependencies.has(packageName(specifier)))
+        problems.push(`${output} imports ${specifier}, which is not in package.json "dependencies"`);
     }
   }
-  if (problems.length) throw new Error(`The server code cannot run in a production install:\n  ${problems.join("\n  ")}`);
+  if (problems.length)
+    throw new Error(`The server code cannot run in a production install:\n  ${problems.join("\n  ")}`);
 }
 
 /**
@@ -64,7 +80,11 @@ function appDirBanner(outFileDir, appDir) {
 }
 
 /** Builds the worker and the scripts into `outDir` (emptied first); returns the files written. */
-export async function buildServerCode({ appDir = APP_DIR, outDir = defaultOutDir(appDir), scripts = OPERATOR_SCRIPTS } = {}) {
+export async function buildServerCode({
+  appDir = APP_DIR,
+  outDir = defaultOutDir(appDir),
+  scripts = OPERATOR_SCRIPTS,
+} = {}) {
   const pkg = JSON.parse(fs.readFileSync(path.join(appDir, "package.json"), "utf8"));
   const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
   const common = {
@@ -97,13 +117,19 @@ export async function buildServerCode({ appDir = APP_DIR, outDir = defaultOutDir
     banner: { js: appDirBanner(scriptsDir, appDir) },
   });
   for (const { metafile } of [worker, operator]) checkImports(metafile, dependencies);
-  return [worker, operator].flatMap(({ metafile }) => Object.keys(metafile.outputs).filter((f) => f.endsWith(".mjs")).map((f) => path.resolve(appDir, f)));
+  return [worker, operator].flatMap(({ metafile }) =>
+    Object.keys(metafile.outputs)
+      .filter((f) => f.endsWith(".mjs"))
+      .map((f) => path.resolve(appDir, f)),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
     const files = await buildServerCode();
-    console.log(`Built ${files.length} server files into ${path.relative(process.cwd(), path.dirname(files[0])) || "."}: ${files.map((f) => path.basename(f)).join(", ")}`);
+    console.log(
+      `Built ${files.length} server files into ${path.relative(process.cwd(), path.dirname(files[0])) || "."}: ${files.map((f) => path.basename(f)).join(", ")}`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -13,7 +13,9 @@ if (!file || file.startsWith("-")) {
 const live = databasePath();
 try {
   const report = backupDatabase({ source: live, target: file });
-  const rows = Object.entries(report.rows).filter(([table]) => !table.startsWith("__")).map(([table, n]) => `${table} ${n}`);
+  const rows = Object.entries(report.rows)
+    .filter(([table]) => !table.startsWith("__"))
+    .map(([table, n]) => `${table} ${n}`);
   console.log(`Backed up ${live} to ${report.file} (${(report.bytes / 1_048_576).toFixed(1)} MB, mode 0600).`);
   console.log(`Integrity check: ok. Rows: ${rows.join(", ")}.`);
   console.log(`

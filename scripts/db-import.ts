@@ -23,8 +23,11 @@ migrateDatabase(db);
 const report = importFactBase({ actor: SYSTEM_ACTOR, document, db });
 closeDb();
 if (!report.ok) {
-  console.error(`Nothing was imported into ${databasePath()}. Fix these records:\n${report.errors.map((e) => `  - ${e}`).join("\n")}`);
+  console.error(
+    `Nothing was imported into ${databasePath()}. Fix these records:\n${report.errors.map((e) => `  - ${e}`).join("\n")}`,
+  );
   process.exit(1);
 }
 console.log(`Imported ${file} into ${databasePath()}:`);
-for (const [table, c] of Object.entries(report.counts)) console.log(`  ${table}: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`);
+for (const [table, c] of Object.entries(report.counts))
+  console.log(`  ${table}: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`);

@@ -27,11 +27,16 @@ function command() {
   const tsx = tsxCli();
   // The hook lets the data layer's `import "server-only"` load outside Next (scripts/server-only/).
   const allowServerOnly = path.join(appDir, "scripts", "server-only", "register.mjs");
-  if (tsx) return { argv: [tsx, "--import", pathToFileURL(allowServerOnly).href, path.join(appDir, "scripts", `${name}.ts`), ...args] };
+  if (tsx)
+    return {
+      argv: [tsx, "--import", pathToFileURL(allowServerOnly).href, path.join(appDir, "scripts", `${name}.ts`), ...args],
+    };
   // Same rule as lib/app-paths.ts buildDir().
   const built = path.resolve(appDir, process.env.NEXT_DIST_DIR || ".next", "chancery", "scripts", `${name}.mjs`);
   if (!fs.existsSync(built)) {
-    return { error: `${built} is missing, and tsx (a development tool) is not installed to run scripts/${name}.ts: run \`npm run build\` first.` };
+    return {
+      error: `${built} is missing, and tsx (a development tool) is not installed to run scripts/${name}.ts: run \`npm run build\` first.`,
+    };
   }
   return { argv: [built, ...args] };
 }

@@ -33,6 +33,8 @@ if (playwright?.stats) {
   for (const error of playwright.errors ?? []) console.error(`playwright: ${error.message ?? error}`);
 } else failed += 1;
 
-console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}; playwright: ${playwright?.stats ? `${playwright.stats.expected + playwright.stats.flaky} passed, ${playwright.stats.unexpected} failed` : "no report"}${skipped ? `; ${skipped} skipped` : ""}`);
+console.log(
+  `vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}; playwright: ${playwright?.stats ? `${playwright.stats.expected + playwright.stats.flaky} passed, ${playwright.stats.unexpected} failed` : "no report"}${skipped ? `; ${skipped} skipped` : ""}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

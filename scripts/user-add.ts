@@ -12,11 +12,18 @@ import { prepareDatabase } from "@/db/setup/prepare-database";
 import { newUserSchema } from "@/lib/validation/user";
 import { readPassword } from "./lib/read-password";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "staff" }, name: { type: "string" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, role: { type: "string", default: "staff" }, name: { type: "string" } },
+});
 
 async function main() {
   const password = await readPassword("Password (at least 12 characters): ");
-  const parsed = newUserSchema.safeParse({ email: values.email ?? "", role: values.role, name: values.name ?? "", password });
+  const parsed = newUserSchema.safeParse({
+    email: values.email ?? "",
+    role: values.role,
+    name: values.name ?? "",
+    password,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
     console.error("Usage: npm run user:add -- --email EMAIL --role admin|staff --name NAME  (password on stdin)");

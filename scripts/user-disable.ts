@@ -13,7 +13,11 @@ try {
     process.exitCode = 2;
   } else {
     prepareDatabase({ seed: false });
-    const user = setUserDisabled({ actor: SYSTEM_ACTOR, userId: findUserIdByEmail({ actor: SYSTEM_ACTOR, email: values.email }), disabled: true });
+    const user = setUserDisabled({
+      actor: SYSTEM_ACTOR,
+      userId: findUserIdByEmail({ actor: SYSTEM_ACTOR, email: values.email }),
+      disabled: true,
+    });
     console.log(`Disabled ${user.email}; their sessions have ended.`);
   }
 } catch (error) {

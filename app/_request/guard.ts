@@ -10,7 +10,14 @@ import { currentActor } from "./session";
 /** What a form action returns: success, or a message with errors by field and the values sent back. */
 export type ActionState<T = unknown> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; current?: unknown }
+  | {
+      ok: false;
+      status: number;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string>;
+      current?: unknown;
+    }
   | null;
 
 interface GuardOptions<S extends z.ZodType> {
@@ -21,7 +28,8 @@ interface GuardOptions<S extends z.ZodType> {
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  for (const [key, value] of formData.entries())
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   return values;
 }
 
@@ -48,7 +56,13 @@ export function secureAction<S extends z.ZodType, R>(
     const values = formValues(formData);
     const parsed = options.schema.safeParse(values);
     if (!parsed.success) {
-      return { ok: false, status: 400, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error), values };
+      return {
+        ok: false,
+        status: 400,
+        message: "Some fields need attention.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values,
+      };
     }
     const started = performance.now();
     try {
@@ -66,7 +80,14 @@ export function secureAction<S extends z.ZodType, R>(
  * One JSON line per failed action or route call (status 500 and up: ours, not the user's),
  * with what ties it to a user's report: request id, user, route, status and duration.
  */
-async function logFailure({ kind, actor, error, status, started, route }: {
+async function logFailure({
+  kind,
+  actor,
+  error,
+  status,
+  started,
+  route,
+}: {
   kind: "action" | "route";
   actor: Actor;
   error: unknown;
@@ -96,7 +117,12 @@ function failure(error: unknown, values: Record<string, string>): ActionState<ne
     const fieldErrors = isValidationError(error) ? error.fieldErrors : undefined;
     return { ok: false, status: error.status, message: error.message, fieldErrors, values };
   }
-  return { ok: false, status: 500, message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.", values };
+  return {
+    ok: false,
+    status: 500,
+    message: "Something went wrong on our side. Try again; if it keeps failing, tell an administrator.",
+    values,
+  };
 }
 
 /** An app error as JSON with its status, and Retry-After when it says when to try again (503, 429). */
@@ -119,7 +145,8 @@ export function secureRoute<P>(
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const actor = await currentActor();
     if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
-    if (options.admin && actor.role !== "admin") return Response.json({ error: "Only administrators can do this." }, { status: 403 });
+    if (options.admin && actor.role !== "admin")
+      return Response.json({ error: "Only administrators can do this." }, { status: 403 });
     const started = performance.now();
     const route = `${request.method} ${new URL(request.url).pathname}`;
     try {

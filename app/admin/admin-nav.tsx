@@ -4,9 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
-  ["/admin/facts", "Facts"], ["/admin/sources", "Sources"], ["/admin/meetings", "Meetings"], ["/admin/people", "People"],
-  ["/admin/parties", "Parties"], ["/admin/topics", "Topics"], ["/admin/import", "Import/export"], ["/admin/trash", "Trash"], ["/admin/users", "Users"],
-  ["/admin/sign-in-limits", "Sign-in limits"], ["/admin/audit", "Audit log"],
+  ["/admin/facts", "Facts"],
+  ["/admin/sources", "Sources"],
+  ["/admin/meetings", "Meetings"],
+  ["/admin/people", "People"],
+  ["/admin/parties", "Parties"],
+  ["/admin/topics", "Topics"],
+  ["/admin/import", "Import/export"],
+  ["/admin/trash", "Trash"],
+  ["/admin/users", "Users"],
+  ["/admin/sign-in-limits", "Sign-in limits"],
+  ["/admin/audit", "Audit log"],
 ] as const;
 
 /** The administration sections, the current one marked for sight and for screen readers. */
@@ -19,8 +27,11 @@ export function AdminNav() {
           const current = path === href || path.startsWith(`${href}/`);
           return (
             <li key={href}>
-              <Link href={href} aria-current={current ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-2 ${current ? "border-accent font-medium text-accent" : "border-transparent text-slate-700 hover:text-ink"}`}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={`inline-block border-b-2 px-3 py-2 ${current ? "border-accent font-medium text-accent" : "border-transparent text-slate-700 hover:text-ink"}`}
+              >
                 {label}
               </Link>
             </li>

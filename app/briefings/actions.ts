@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { createBriefing, deleteBriefing, duplicateBriefing, restoreBriefing, saveBriefing } from "@/db/queries/briefings";
+import {
+  createBriefing,
+  deleteBriefing,
+  duplicateBriefing,
+  restoreBriefing,
+  saveBriefing,
+} from "@/db/queries/briefings";
 import { finaliseBriefing, startNewRevision } from "@/db/queries/briefing-lifecycle";
 import { secureAction } from "@/app/_request/guard";
 import { briefingIdSchema, newBriefingSchema, saveBriefingSchema } from "@/lib/validation/briefing";
@@ -20,10 +26,13 @@ export const saveBriefingAction = secureAction({ schema: saveBriefingSchema }, (
   return result;
 });
 
-export const finaliseBriefingAction = secureAction({ schema: briefingIdSchema.extend({ version: z.coerce.number().int() }) }, ({ briefingId, version }, actor) => {
-  finaliseBriefing({ actor, briefingId, version });
-  redirect(`/briefings/${briefingId}`);
-});
+export const finaliseBriefingAction = secureAction(
+  { schema: briefingIdSchema.extend({ version: z.coerce.number().int() }) },
+  ({ briefingId, version }, actor) => {
+    finaliseBriefing({ actor, briefingId, version });
+    redirect(`/briefings/${briefingId}`);
+  },
+);
 
 export const newRevisionAction = secureAction({ schema: briefingIdSchema }, ({ briefingId }, actor) => {
   redirect(`/briefings/${startNewRevision({ actor, briefingId })}`);

@@ -6,7 +6,13 @@ export function Highlighted({ text }: { text: string }) {
   return (
     <>
       {splitMarked(text).map((part, i) =>
-        part.marked ? <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>,
+        part.marked ? (
+          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
+            {part.text}
+          </mark>
+        ) : (
+          <Fragment key={i}>{part.text}</Fragment>
+        ),
       )}
     </>
   );
@@ -16,7 +22,13 @@ export function Highlighted({ text }: { text: string }) {
  * A fact's text with the searched words marked, or as stored when nothing was searched; when
  * only the quote matched, a passage of the quote says why the fact was found.
  */
-export function MatchedFactText({ text, matched }: { text: string; matched: { text: string; quote: string | null } | null }) {
+export function MatchedFactText({
+  text,
+  matched,
+}: {
+  text: string;
+  matched: { text: string; quote: string | null } | null;
+}) {
   if (!matched) return <>{text}</>;
   return (
     <>

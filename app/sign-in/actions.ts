@@ -59,5 +59,11 @@ async function rememberThisBrowser(email: string) {
     now: Date.now(),
     maxAgeDays: DEVICE_MAX_AGE_DAYS,
   });
-  jar.set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: DEVICE_MAX_AGE_DAYS * 86_400 });
+  jar.set(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: https,
+    path: "/",
+    maxAge: DEVICE_MAX_AGE_DAYS * 86_400,
+  });
 }

@@ -33,7 +33,19 @@ export function recordAudit(tx: DB, entry: AuditInput): void {
 }
 
 /** The newest audit rows, optionally for one entity; admins only. */
-export function listAudit({ actor, entity, entityId, limit = 100, db = getDb() }: { actor: Actor; entity?: string; entityId?: string; limit?: number; db?: DB }) {
+export function listAudit({
+  actor,
+  entity,
+  entityId,
+  limit = 100,
+  db = getDb(),
+}: {
+  actor: Actor;
+  entity?: string;
+  entityId?: string;
+  limit?: number;
+  db?: DB;
+}) {
   assertAdmin(actor);
   const q = db.select().from(auditLog).$dynamic();
   if (entity) q.where(and(eq(auditLog.entity, entity), entityId ? eq(auditLog.entityId, entityId) : undefined));
@@ -41,9 +53,25 @@ export function listAudit({ actor, entity, entityId, limit = 100, db = getDb() }
 }
 
 /** The audit log, newest first, a page at a time (`before` is the last id of the previous page); admins only. */
-export function listAuditPage({ actor, entity, before, limit = 100, db = getDb() }: { actor: Actor; entity?: string; before?: number; limit?: number; db?: DB }) {
+export function listAuditPage({
+  actor,
+  entity,
+  before,
+  limit = 100,
+  db = getDb(),
+}: {
+  actor: Actor;
+  entity?: string;
+  before?: number;
+  limit?: number;
+  db?: DB;
+}) {
   assertAdmin(actor);
-  return db.select().from(auditLog)
+  return db
+    .select()
+    .from(auditLog)
     .where(and(entity ? eq(auditLog.entity, entity) : undefined, before ? lt(auditLog.id, before) : undefined))
-    .orderBy(desc(auditLog.id)).limit(limit).all();
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
 }

@@ -1,6 +1,17 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type DB } from "../client";
-import { facts, meetings, meetingSources, parties, participations, people, sources, type Fact, type Meeting, type Source } from "../schema";
+import {
+  facts,
+  meetings,
+  meetingSources,
+  parties,
+  participations,
+  people,
+  sources,
+  type Fact,
+  type Meeting,
+  type Source,
+} from "../schema";
 
 /**
  * Read-only loaders for building a briefing document. They take no actor: callers
@@ -8,24 +19,49 @@ import { facts, meetings, meetingSources, parties, participations, people, sourc
  * and the fact base itself is readable by every signed-in user.
  */
 export interface MeetingWithPeople extends Meeting {
-  participants: { personId: string | null; personName: string | null; partyName: string; title: string; leadsDelegation: boolean; sourceId: string }[];
+  participants: {
+    personId: string | null;
+    personName: string | null;
+    partyName: string;
+    title: string;
+    leadsDelegation: boolean;
+    sourceId: string;
+  }[];
   reports: { sourceId: string; reports: "held" | "announced" | "mentioned" }[];
 }
 
 export function loadFacts({ ids, db = getDb() }: { ids: string[]; db?: DB }): Map<string, Fact> {
   if (ids.length === 0) return new Map();
   const rows: Fact[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...db.select().from(facts).where(inArray(facts.id, ids.slice(i, i + 500))).all());
+  for (let i = 0; i < ids.length; i += 500)
+    rows.push(
+      ...db
+        .select()
+        .from(facts)
+        .where(inArray(facts.id, ids.slice(i, i + 500)))
+        .all(),
+    );
   return new Map(rows.map((f) => [f.id, f]));
 }
 
 export function loadSources({ ids, db = getDb() }: { ids: string[]; db?: DB }): Map<string, Source> {
   if (ids.length === 0) return new Map();
-  return new Map(db.select().from(sources).where(inArray(sources.id, ids)).all().map((s) => [s.id, s]));
+  return new Map(
+    db
+      .select()
+      .from(sources)
+      .where(inArray(sources.id, ids))
+      .all()
+      .map((s) => [s.id, s]),
+  );
 }
 
 export function loadParty({ id, db = getDb() }: { id: string; db?: DB }) {
-  return db.select().from(parties).where(and(eq(parties.id, id), isNull(parties.deletedAt))).get();
+  return db
+    .select()
+    .from(parties)
+    .where(and(eq(parties.id, id), isNull(parties.deletedAt)))
+    .get();
 }
 
 /**

@@ -1,9 +1,27 @@
 import { asc, eq } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { describeIssue, FACT_BASE_FORMAT, FACT_BASE_VERSION, factBaseSchema, type FactBaseDocument } from "@/lib/admin/fact-base-format";
+import {
+  describeIssue,
+  FACT_BASE_FORMAT,
+  FACT_BASE_VERSION,
+  factBaseSchema,
+  type FactBaseDocument,
+} from "@/lib/admin/fact-base-format";
 import { checkFactBaseReferences } from "@/lib/admin/fact-base-references";
 import { getDb, readTransaction, writeTransaction, type DB } from "../client";
-import { factParties, facts, factTopics, meetings, meetingSources, participations, parties, people, personRoles, sources, topics } from "../schema";
+import {
+  factParties,
+  facts,
+  factTopics,
+  meetings,
+  meetingSources,
+  participations,
+  parties,
+  people,
+  personRoles,
+  sources,
+  topics,
+} from "../schema";
 import { recordAudit } from "./audit";
 
 /**
@@ -19,7 +37,11 @@ export function exportFactBase({ actor, db = getDb() }: { actor: Actor; db?: DB 
 
 function readFactBase(db: DB): FactBaseDocument {
   const links = {
-    meetingSources: db.select().from(meetingSources).orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId)).all(),
+    meetingSources: db
+      .select()
+      .from(meetingSources)
+      .orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId))
+      .all(),
     parties: db.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId)).all(),
     topics: db.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId)).all(),
   };
@@ -29,19 +51,32 @@ function readFactBase(db: DB): FactBaseDocument {
     parties: db.select().from(parties).orderBy(asc(parties.id)).all(),
     topics: db.select().from(topics).orderBy(asc(topics.id)).all(),
     sources: db.select().from(sources).orderBy(asc(sources.id)).all(),
-    meetings: db.select().from(meetings).orderBy(asc(meetings.id)).all().map((m) => ({
-      ...m, sources: links.meetingSources.filter((l) => l.meetingId === m.id).map(({ sourceId, reports, quote }) => ({ sourceId, reports, quote })),
-    })),
+    meetings: db
+      .select()
+      .from(meetings)
+      .orderBy(asc(meetings.id))
+      .all()
+      .map((m) => ({
+        ...m,
+        sources: links.meetingSources
+          .filter((l) => l.meetingId === m.id)
+          .map(({ sourceId, reports, quote }) => ({ sourceId, reports, quote })),
+      })),
     people: db.select().from(people).orderBy(asc(people.id)).all(),
     personRoles: db.select().from(personRoles).orderBy(asc(personRoles.id)).all(),
     participations: db.select().from(participations).orderBy(asc(participations.id)).all(),
     // Who created or edited a fact names a user, and users are not part of the fact base.
     // seq is the full-text index key, assigned by the database on insert: not part of the fact.
-    facts: db.select().from(facts).orderBy(asc(facts.id)).all().map(({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
-      ...f,
-      partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
-      topicIds: links.topics.filter((l) => l.factId === f.id).map((l) => l.topicId),
-    })),
+    facts: db
+      .select()
+      .from(facts)
+      .orderBy(asc(facts.id))
+      .all()
+      .map(({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
+        ...f,
+        partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
+        topicIds: links.topics.filter((l) => l.factId === f.id).map((l) => l.topicId),
+      })),
   };
 }
 
@@ -50,8 +85,14 @@ export type ImportReport =
   | { ok: false; errors: string[] };
 
 const TABLES = [
-  ["parties", parties, "party"], ["topics", topics, "topic"], ["sources", sources, "source"], ["people", people, "person"],
-  ["personRoles", personRoles, "person_role"], ["meetings", meetings, "meeting"], ["participations", participations, "participation"], ["facts", facts, "fact"],
+  ["parties", parties, "party"],
+  ["topics", topics, "topic"],
+  ["sources", sources, "source"],
+  ["people", people, "person"],
+  ["personRoles", personRoles, "person_role"],
+  ["meetings", meetings, "meeting"],
+  ["participations", participations, "participation"],
+  ["facts", facts, "fact"],
 ] as const;
 type Key = (typeof TABLES)[number][0];
 
@@ -64,7 +105,11 @@ const comparable = (r: object) => canonical({ ...r, version: 0, createdAt: "", u
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
+    return `{${Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(v);
 }
@@ -76,10 +121,19 @@ function canonical(v: unknown): string {
  * the file's version and timestamps (so export → import → export is identical); rows that
  * differ are overwritten, their version bumped, and audited.
  */
-export function importFactBase({ actor, document, db = getDb() }: { actor: Actor; document: unknown; db?: DB }): ImportReport {
+export function importFactBase({
+  actor,
+  document,
+  db = getDb(),
+}: {
+  actor: Actor;
+  document: unknown;
+  db?: DB;
+}): ImportReport {
   assertAdmin(actor);
   const parsed = factBaseSchema.safeParse(document);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.slice(0, 100).map((i) => describeIssue(document, i)) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.slice(0, 100).map((i) => describeIssue(document, i)) };
   const doc = parsed.data;
   try {
     return writeTransaction(db, (tx) => {
@@ -98,7 +152,14 @@ export function importFactBase({ actor, document, db = getDb() }: { actor: Actor
           } catch (e) {
             throw new RecordFailure(`${key}[${index}] ${record.id}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          recordAudit(tx, { actor, action: `${entity}.imported`, entity, entityId: record.id, before: before ?? null, after: record });
+          recordAudit(tx, {
+            actor,
+            action: `${entity}.imported`,
+            entity,
+            entityId: record.id,
+            before: before ?? null,
+            after: record,
+          });
           if (before) c.updated++;
           else c.inserted++;
         });
@@ -120,11 +181,15 @@ export function importFactBase({ actor, document, db = getDb() }: { actor: Actor
 function newerInDatabase(doc: FactBaseDocument, current: FactBaseDocument): string[] {
   const problems: string[] = [];
   for (const [key] of TABLES) {
-    const stored = new Map<string, { version: number }>((current[key] as { id: string; version: number }[]).map((r) => [r.id, r]));
+    const stored = new Map<string, { version: number }>(
+      (current[key] as { id: string; version: number }[]).map((r) => [r.id, r]),
+    );
     (doc[key] as { id: string; version: number }[]).forEach((record, i) => {
       const before = stored.get(record.id);
       if (before && before.version > record.version && comparable(before) !== comparable(record)) {
-        problems.push(`${key}[${i}] ${record.id}: changed in the database since this file was exported (version ${before.version} there, ${record.version} in the file). Export again and make your changes in that file.`);
+        problems.push(
+          `${key}[${i}] ${record.id}: changed in the database since this file was exported (version ${before.version} there, ${record.version} in the file). Export again and make your changes in that file.`,
+        );
       }
     });
   }
@@ -139,16 +204,42 @@ class ImportRefused extends Error {
 
 type AnyTable = (typeof TABLES)[number][1];
 
-function writeRecord(tx: DB, key: Key, table: AnyTable, record: { id: string }, before: { version: number } | undefined): void {
-  const { sources: reports, partyIds, topicIds, ...row } = record as { id: string; sources?: { sourceId: string; reports: string; quote: string }[]; partyIds?: string[]; topicIds?: string[] };
+function writeRecord(
+  tx: DB,
+  key: Key,
+  table: AnyTable,
+  record: { id: string },
+  before: { version: number } | undefined,
+): void {
+  const {
+    sources: reports,
+    partyIds,
+    topicIds,
+    ...row
+  } = record as {
+    id: string;
+    sources?: { sourceId: string; reports: string; quote: string }[];
+    partyIds?: string[];
+    topicIds?: string[];
+  };
   // One code path for eight tables: drizzle cannot type insert/update over a union of
   // tables, and `row` is a record the format schema validated for exactly this table.
   const t = table as typeof parties;
-  if (before) tx.update(t).set({ ...row, version: before.version + 1, updatedAt: new Date().toISOString() } as never).where(eq(t.id, record.id)).run();
-  else tx.insert(t).values(row as never).run();
+  if (before)
+    tx.update(t)
+      .set({ ...row, version: before.version + 1, updatedAt: new Date().toISOString() } as never)
+      .where(eq(t.id, record.id))
+      .run();
+  else
+    tx.insert(t)
+      .values(row as never)
+      .run();
   if (key === "meetings" && reports) {
     tx.delete(meetingSources).where(eq(meetingSources.meetingId, record.id)).run();
-    for (const r of reports) tx.insert(meetingSources).values({ meetingId: record.id, ...r } as never).run();
+    for (const r of reports)
+      tx.insert(meetingSources)
+        .values({ meetingId: record.id, ...r } as never)
+        .run();
   }
   if (key === "facts" && partyIds && topicIds) {
     tx.delete(factParties).where(eq(factParties.factId, record.id)).run();

@@ -19,16 +19,33 @@ const userRef = (actor: Actor) => (actor.userId === SYSTEM_ACTOR.userId ? null :
 /** Rules that need the database: the references exist and the quote is verbatim in its source. */
 function checkReferences(tx: DB, input: FactData & Links): void {
   const errors: Record<string, string[]> = {};
-  const source = tx.select({ fullText: sources.fullText }).from(sources).where(and(eq(sources.id, input.sourceId), isNull(sources.deletedAt))).get();
+  const source = tx
+    .select({ fullText: sources.fullText })
+    .from(sources)
+    .where(and(eq(sources.id, input.sourceId), isNull(sources.deletedAt)))
+    .get();
   if (!source) errors.sourceId = ["No such source."];
   else if (!source.fullText.includes(input.quote)) {
-    errors.quote = ["The quote is not in the source's text. Copy it exactly as the article has it (same words, punctuation and spacing)."];
+    errors.quote = [
+      "The quote is not in the source's text. Copy it exactly as the article has it (same words, punctuation and spacing).",
+    ];
   }
-  if (input.meetingId && !tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.id, input.meetingId), isNull(meetings.deletedAt))).get()) {
+  if (
+    input.meetingId &&
+    !tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.id, input.meetingId), isNull(meetings.deletedAt)))
+      .get()
+  ) {
     errors.meetingId = ["No such meeting."];
   }
   const known = (table: typeof parties | typeof topics, ids: string[]) =>
-    tx.select({ id: table.id }).from(table).where(and(inArray(table.id, ids), isNull(table.deletedAt))).all().length === ids.length;
+    tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(inArray(table.id, ids), isNull(table.deletedAt)))
+      .all().length === ids.length;
   if (!known(parties, input.partyIds)) errors.partyIds = ["One of the parties does not exist."];
   if (!known(topics, input.topicIds)) errors.topicIds = ["One of the topics does not exist."];
   if (Object.keys(errors).length) throw new ValidationError("Some fields need attention.", errors);
@@ -52,8 +69,11 @@ export function createFact({ actor, input, db = getDb() }: { actor: Actor; input
   return writeTransaction(db, (tx) => {
     checkReferences(tx, { ...data, ...links });
     const id = input.id ?? `fact-${randomUUID()}`;
-    if (tx.select({ id: facts.id }).from(facts).where(eq(facts.id, id)).get()) throw new ValidationError("A fact with this id exists.", { id: ["A fact with this id exists."] });
-    tx.insert(facts).values({ id, ...data, createdBy: userRef(actor), updatedBy: userRef(actor) }).run();
+    if (tx.select({ id: facts.id }).from(facts).where(eq(facts.id, id)).get())
+      throw new ValidationError("A fact with this id exists.", { id: ["A fact with this id exists."] });
+    tx.insert(facts)
+      .values({ id, ...data, createdBy: userRef(actor), updatedBy: userRef(actor) })
+      .run();
     writeLinks(tx, id, links);
     const after = loadFactRecord(tx, id)!;
     recordAudit(tx, { actor, action: "fact.created", entity: "fact", entityId: id, after: factSnapshot(after) });
@@ -66,26 +86,64 @@ export function createFact({ actor, input, db = getDb() }: { actor: Actor; input
  * itself, so two saves of the same version cannot both pass); otherwise ConflictError with
  * what is stored now. Audited with before and after in the same transaction.
  */
-function changeFact(tx: DB, actor: Actor, id: string, version: number, action: string, change: { data?: FactData; links?: Links; deletedAt?: string | null }, opts: { includeDeleted?: boolean } = {}): FactRecord {
+function changeFact(
+  tx: DB,
+  actor: Actor,
+  id: string,
+  version: number,
+  action: string,
+  change: { data?: FactData; links?: Links; deletedAt?: string | null },
+  opts: { includeDeleted?: boolean } = {},
+): FactRecord {
   const before = loadFactRecord(tx, id, { includeDeleted: true });
-  if (!before || (before.deletedAt && !opts.includeDeleted)) throw new NotFoundError("No such fact (it may have been deleted).");
+  if (!before || (before.deletedAt && !opts.includeDeleted))
+    throw new NotFoundError("No such fact (it may have been deleted).");
   if (before.version !== version) throw staleError(before);
-  const updated = tx.update(facts)
-    .set({ ...change.data, ...(change.deletedAt !== undefined ? { deletedAt: change.deletedAt } : {}), version: sql`${facts.version} + 1`, updatedAt: new Date().toISOString(), updatedBy: userRef(actor) })
+  const updated = tx
+    .update(facts)
+    .set({
+      ...change.data,
+      ...(change.deletedAt !== undefined ? { deletedAt: change.deletedAt } : {}),
+      version: sql`${facts.version} + 1`,
+      updatedAt: new Date().toISOString(),
+      updatedBy: userRef(actor),
+    })
     .where(and(eq(facts.id, id), eq(facts.version, version)))
     .run();
   if (updated.changes !== 1) throw staleError(loadFactRecord(tx, id, { includeDeleted: true })!);
   if (change.links) writeLinks(tx, id, change.links);
   const after = loadFactRecord(tx, id, { includeDeleted: true })!;
-  recordAudit(tx, { actor, action, entity: "fact", entityId: id, before: factSnapshot(before), after: factSnapshot(after) });
+  recordAudit(tx, {
+    actor,
+    action,
+    entity: "fact",
+    entityId: id,
+    before: factSnapshot(before),
+    after: factSnapshot(after),
+  });
   return after;
 }
 
 function staleError(current: FactRecord) {
-  return new ConflictError<FactRecord>(`Someone else saved this fact while you were editing it (it is now at version ${current.version}). Compare and choose, then save again.`, current);
+  return new ConflictError<FactRecord>(
+    `Someone else saved this fact while you were editing it (it is now at version ${current.version}). Compare and choose, then save again.`,
+    current,
+  );
 }
 
-export function updateFact({ actor, id, version, input, db = getDb() }: { actor: Actor; id: string; version: number; input: FactInput; db?: DB }): FactRecord {
+export function updateFact({
+  actor,
+  id,
+  version,
+  input,
+  db = getDb(),
+}: {
+  actor: Actor;
+  id: string;
+  version: number;
+  input: FactInput;
+  db?: DB;
+}): FactRecord {
   assertAdmin(actor);
   const { data, links } = splitInput(input);
   return writeTransaction(db, (tx) => {
@@ -95,9 +153,21 @@ export function updateFact({ actor, id, version, input, db = getDb() }: { actor:
 }
 
 /** Moves a fact to the trash (soft delete); version-checked. */
-export function deleteFact({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): FactRecord {
+export function deleteFact({
+  actor,
+  id,
+  version,
+  db = getDb(),
+}: {
+  actor: Actor;
+  id: string;
+  version: number;
+  db?: DB;
+}): FactRecord {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => changeFact(tx, actor, id, version, "fact.deleted", { deletedAt: new Date().toISOString() }));
+  return writeTransaction(db, (tx) =>
+    changeFact(tx, actor, id, version, "fact.deleted", { deletedAt: new Date().toISOString() }),
+  );
 }
 
 /**
@@ -105,7 +175,17 @@ export function deleteFact({ actor, id, version, db = getDb() }: { actor: Actor;
  * changed under it meanwhile (its source deleted or its quote edited out of it, its meeting,
  * a party or a topic deleted): restoring it would put a fact without provenance back.
  */
-export function undeleteFact({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): FactRecord {
+export function undeleteFact({
+  actor,
+  id,
+  version,
+  db = getDb(),
+}: {
+  actor: Actor;
+  id: string;
+  version: number;
+  db?: DB;
+}): FactRecord {
   assertAdmin(actor);
   return writeTransaction(db, (tx) => {
     const stored = loadFactRecord(tx, id, { includeDeleted: true });
@@ -116,7 +196,10 @@ export function undeleteFact({ actor, id, version, db = getDb() }: { actor: Acto
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const reasons = Object.values(error.fieldErrors).flat().join(" ");
-        throw new ValidationError(`This fact cannot be restored as it stands: ${reasons} Restore or fix what it refers to first.`, error.fieldErrors);
+        throw new ValidationError(
+          `This fact cannot be restored as it stands: ${reasons} Restore or fix what it refers to first.`,
+          error.fieldErrors,
+        );
       }
     }
     return changeFact(tx, actor, id, version, "fact.undeleted", { deletedAt: null }, { includeDeleted: true });
@@ -124,11 +207,24 @@ export function undeleteFact({ actor, id, version, db = getDb() }: { actor: Acto
 }
 
 /** Puts a fact back to how an earlier audit row recorded it: a new, audited, version-checked change. */
-export function restoreFactVersion({ actor, id, version, auditId, db = getDb() }: { actor: Actor; id: string; version: number; auditId: number; db?: DB }): FactRecord {
+export function restoreFactVersion({
+  actor,
+  id,
+  version,
+  auditId,
+  db = getDb(),
+}: {
+  actor: Actor;
+  id: string;
+  version: number;
+  auditId: number;
+  db?: DB;
+}): FactRecord {
   assertAdmin(actor);
   return writeTransaction(db, (tx) => {
     const row = tx.select().from(auditLog).where(eq(auditLog.id, auditId)).get();
-    const parsed = row?.entity === "fact" && row.entityId === id ? storedFactSnapshotSchema.safeParse(row.after) : undefined;
+    const parsed =
+      row?.entity === "fact" && row.entityId === id ? storedFactSnapshotSchema.safeParse(row.after) : undefined;
     if (!parsed?.success) throw new NotFoundError("No such version of this fact.");
     const { partyIds, topicIds, ...data } = parsed.data;
     checkReferences(tx, { ...data, partyIds, topicIds });

@@ -22,7 +22,11 @@ const folders = new WeakMap<DB, (word: string) => string[]>();
  */
 function foldedTokens(db: DB, word: string): string[] {
   // ASCII needs no round trip: unicode61 keeps letters and digits, lower-cased, and splits at the rest.
-  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (/^[\x20-\x7e]*$/.test(word))
+    return word
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   let fold = folders.get(db);
   if (!fold) {
     const raw = db.$client;
@@ -52,7 +56,15 @@ function completions(db: DB, prefix: string): string[] {
 }
 
 /** The MATCH expression for a search (about one party when given), or null when nothing is searched. */
-export function factSearchMatch({ db, q, partyId }: { db: DB; q: string | null | undefined; partyId?: string }): string | null {
+export function factSearchMatch({
+  db,
+  q,
+  partyId,
+}: {
+  db: DB;
+  q: string | null | undefined;
+  partyId?: string;
+}): string | null {
   const search = parseSearch(q);
   if (!search) return null;
   const tokens = foldedTokens(db, search.words[search.words.length - 1]);

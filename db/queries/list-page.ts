@@ -18,7 +18,10 @@ export function containsText(q: string | undefined, columns: SQLWrapper[]): SQL 
   if (!q) return undefined;
   const folded = q.normalize("NFC").toLowerCase();
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${sql.join(columns.map((column) => sql`casefold(${column}) LIKE ${pattern} ESCAPE '\\'`), sql` OR `)})`;
+  return sql`(${sql.join(
+    columns.map((column) => sql`casefold(${column}) LIKE ${pattern} ESCAPE '\\'`),
+    sql` OR `,
+  )})`;
 }
 
 /** The page to show for `total` rows (a page past the end gives the last one) and its offset. */

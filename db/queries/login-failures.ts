@@ -36,7 +36,14 @@ export type AdmittedAttempt = { allowed: true; attemptIds: number[] } | Extract<
  * the ones past the limit are refused unverified. A refusal is audited once per blocking
  * counter and window, with a running count, so a flood of refused tries cannot fill the log.
  */
-export function admitSignInAttempt({ email, ip, keys, settings, now, db = getDb() }: {
+export function admitSignInAttempt({
+  email,
+  ip,
+  keys,
+  settings,
+  now,
+  db = getDb(),
+}: {
   email: string;
   ip: string | null;
   keys: ThrottleKey[];
@@ -46,35 +53,71 @@ export function admitSignInAttempt({ email, ip, keys, settings, now, db = getDb(
 }): AdmittedAttempt {
   const since = now - settings.windowMs;
   return writeTransaction(db, (tx) => {
-    const decision = throttleDecision({ keys, stats: statsOf(tx, keys.map((k) => k.key), since), settings, now });
+    const decision = throttleDecision({
+      keys,
+      stats: statsOf(
+        tx,
+        keys.map((k) => k.key),
+        since,
+      ),
+      settings,
+      now,
+    });
     if (!decision.allowed) {
       auditRefusal(tx, { email, ip, decision, since: new Date(since).toISOString() });
       return decision;
     }
-    const inserted = tx.insert(loginFailures).values(keys.map(({ key }) => ({ key, at: now }))).returning({ id: loginFailures.id }).all();
+    const inserted = tx
+      .insert(loginFailures)
+      .values(keys.map(({ key }) => ({ key, at: now })))
+      .returning({ id: loginFailures.id })
+      .all();
     tx.delete(loginFailures).where(lt(loginFailures.at, since)).run();
     return { allowed: true as const, attemptIds: inserted.map((r) => r.id) };
   });
 }
 
-function auditRefusal(tx: DB, { email, ip, decision, since }: {
-  email: string;
-  ip: string | null;
-  decision: Extract<ThrottleDecision, { allowed: false }>;
-  since: string;
-}) {
+function auditRefusal(
+  tx: DB,
+  {
+    email,
+    ip,
+    decision,
+    since,
+  }: {
+    email: string;
+    ip: string | null;
+    decision: Extract<ThrottleDecision, { allowed: false }>;
+    since: string;
+  },
+) {
   const previous = tx
     .select({ id: auditLog.id, detail: auditLog.detail })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, "session"), eq(auditLog.entityId, decision.key), eq(auditLog.action, "auth.sign_in_throttled"), gte(auditLog.at, since)))
+    .where(
+      and(
+        eq(auditLog.entity, "session"),
+        eq(auditLog.entityId, decision.key),
+        eq(auditLog.action, "auth.sign_in_throttled"),
+        gte(auditLog.at, since),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(1)
     .get();
-  const detail = { rule: decision.rule, retryAfterSeconds: decision.retryAfterSeconds, lastEmail: auditableEmail(email), lastAt: new Date().toISOString() };
+  const detail = {
+    rule: decision.rule,
+    retryAfterSeconds: decision.retryAfterSeconds,
+    lastEmail: auditableEmail(email),
+    lastAt: new Date().toISOString(),
+  };
   if (previous) {
     const before = (previous.detail ?? {}) as { refused?: unknown };
     const refused = (typeof before.refused === "number" ? before.refused : 1) + 1;
-    tx.update(auditLog).set({ detail: { ...detail, refused } }).where(eq(auditLog.id, previous.id)).run();
+    tx.update(auditLog)
+      .set({ detail: { ...detail, refused } })
+      .where(eq(auditLog.id, previous.id))
+      .run();
     return;
   }
   recordAudit(tx, {
@@ -91,7 +134,15 @@ function auditRefusal(tx: DB, { email, ip, decision, since }: {
  * account's failures (at this address and overall); a failure stays counted. Both are audited,
  * with the attempted email cleaned and capped (never the password).
  */
-export function settleSignInAttempt({ attemptIds, ok, email, ip, userId, keys, db = getDb() }: {
+export function settleSignInAttempt({
+  attemptIds,
+  ok,
+  email,
+  ip,
+  userId,
+  keys,
+  db = getDb(),
+}: {
   attemptIds: number[];
   ok: boolean;
   email: string;
@@ -127,7 +178,13 @@ export interface ThrottleRow {
 }
 
 /** Every counter with failures in the window, refusing ones first; admins only. */
-export function listThrottles({ actor, settings, now = Date.now(), limit = 200, db = getDb() }: {
+export function listThrottles({
+  actor,
+  settings,
+  now = Date.now(),
+  limit = 200,
+  db = getDb(),
+}: {
   actor: Actor;
   settings: ThrottleSettings;
   now?: number;
@@ -148,7 +205,12 @@ export function listThrottles({ actor, settings, now = Date.now(), limit = 200, 
   for (const r of rows) {
     const described = describeThrottleKey(r.key);
     if (!described) continue;
-    const until = refusedUntil(described.rule, { count: r.count, oldest: r.oldest ?? since, newest: r.newest ?? since }, settings, now);
+    const until = refusedUntil(
+      described.rule,
+      { count: r.count, oldest: r.oldest ?? since, newest: r.newest ?? since },
+      settings,
+      now,
+    );
     out.push({
       key: r.key,
       ...described,
@@ -161,12 +223,18 @@ export function listThrottles({ actor, settings, now = Date.now(), limit = 200, 
 }
 
 /** Forgets one counter's failures (an admin lets someone back in); audited. */
-export function clearThrottle({ actor, key, db = getDb() }: { actor: Actor; key: string; db?: DB }): { cleared: number } {
+export function clearThrottle({ actor, key, db = getDb() }: { actor: Actor; key: string; db?: DB }): {
+  cleared: number;
+} {
   assertAdmin(actor);
   const described = describeThrottleKey(key);
   if (!described) throw new NotFoundError("No such sign-in counter.");
   return writeTransaction(db, (tx) => {
-    const cleared = tx.delete(loginFailures).where(eq(loginFailures.key, key)).returning({ id: loginFailures.id }).all().length;
+    const cleared = tx
+      .delete(loginFailures)
+      .where(eq(loginFailures.key, key))
+      .returning({ id: loginFailures.id })
+      .all().length;
     if (cleared === 0) throw new NotFoundError("That counter has no failures left: it was cleared or has expired.");
     recordAudit(tx, {
       actor,
@@ -181,14 +249,26 @@ export function clearThrottle({ actor, key, db = getDb() }: { actor: Actor; key:
 
 /** Test and script helper: how many failures a key has counted now. */
 export function failuresUnder({ key, db = getDb() }: { key: string; db?: DB }): number {
-  return db.select({ n: sql<number>`count(*)` }).from(loginFailures).where(eq(loginFailures.key, key)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(loginFailures)
+      .where(eq(loginFailures.key, key))
+      .get()?.n ?? 0
+  );
 }
 
 /**
  * The hash of `token` if it names a device `account` signed in from within the last
  * `maxAgeDays` days; null otherwise (unknown, another account's, or expired).
  */
-export function knownDevice({ token, account, now, maxAgeDays, db = getDb() }: {
+export function knownDevice({
+  token,
+  account,
+  now,
+  maxAgeDays,
+  db = getDb(),
+}: {
   token: string | null;
   account: string;
   now: number;
@@ -206,7 +286,13 @@ export function knownDevice({ token, account, now, maxAgeDays, db = getDb() }: {
  * After a successful sign-in: the browser's device token for `account` — its own, refreshed,
  * when it presented one of this account, else a new one. Expired devices are pruned.
  */
-export function rememberDevice({ token, account, now, maxAgeDays, db = getDb() }: {
+export function rememberDevice({
+  token,
+  account,
+  now,
+  maxAgeDays,
+  db = getDb(),
+}: {
   token: string | null;
   account: string;
   now: number;
@@ -214,14 +300,18 @@ export function rememberDevice({ token, account, now, maxAgeDays, db = getDb() }
   db?: DB;
 }): string {
   return writeTransaction(db, (tx) => {
-    tx.delete(trustedDevices).where(lt(trustedDevices.lastUsedAt, now - maxAgeDays * 86_400_000)).run();
+    tx.delete(trustedDevices)
+      .where(lt(trustedDevices.lastUsedAt, now - maxAgeDays * 86_400_000))
+      .run();
     const hash = knownDevice({ token, account, now, maxAgeDays, db: tx });
     if (hash && token) {
       tx.update(trustedDevices).set({ lastUsedAt: now }).where(eq(trustedDevices.tokenHash, hash)).run();
       return token;
     }
     const fresh = newDeviceToken();
-    tx.insert(trustedDevices).values({ tokenHash: deviceTokenHash(fresh)!, account, createdAt: now, lastUsedAt: now }).run();
+    tx.insert(trustedDevices)
+      .values({ tokenHash: deviceTokenHash(fresh)!, account, createdAt: now, lastUsedAt: now })
+      .run();
     return fresh;
   });
 }

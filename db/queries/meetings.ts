@@ -7,11 +7,32 @@ import { meetingSources, participations, people, sources } from "../schema";
 export function meetingLinks({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: DB }) {
   assertAdmin(actor);
   return {
-    reports: db.select({ sourceId: meetingSources.sourceId, title: sources.title, reports: meetingSources.reports, quote: meetingSources.quote })
-      .from(meetingSources).leftJoin(sources, eq(sources.id, meetingSources.sourceId))
-      .where(eq(meetingSources.meetingId, id)).orderBy(asc(meetingSources.sourceId)).all(),
-    participants: db.select({ id: participations.id, version: participations.version, personId: participations.personId, personName: people.name, partyId: participations.partyId, title: participations.title, leadsDelegation: participations.leadsDelegation })
-      .from(participations).leftJoin(people, eq(people.id, participations.personId))
-      .where(and(eq(participations.meetingId, id), isNull(participations.deletedAt))).orderBy(asc(participations.partyId), asc(participations.id)).all(),
+    reports: db
+      .select({
+        sourceId: meetingSources.sourceId,
+        title: sources.title,
+        reports: meetingSources.reports,
+        quote: meetingSources.quote,
+      })
+      .from(meetingSources)
+      .leftJoin(sources, eq(sources.id, meetingSources.sourceId))
+      .where(eq(meetingSources.meetingId, id))
+      .orderBy(asc(meetingSources.sourceId))
+      .all(),
+    participants: db
+      .select({
+        id: participations.id,
+        version: participations.version,
+        personId: participations.personId,
+        personName: people.name,
+        partyId: participations.partyId,
+        title: participations.title,
+        leadsDelegation: participations.leadsDelegation,
+      })
+      .from(participations)
+      .leftJoin(people, eq(people.id, participations.personId))
+      .where(and(eq(participations.meetingId, id), isNull(participations.deletedAt)))
+      .orderBy(asc(participations.partyId), asc(participations.id))
+      .all(),
   };
 }

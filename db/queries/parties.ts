@@ -13,7 +13,13 @@ export interface PartyWithCount {
 
 /** Every party that is not retired, with the number of live facts about it; any signed-in user. */
 // The actor proves a verified session; every role may read the fact base
-export function listPartiesWithFactCounts({ actor: _actor, db = getDb() }: { actor: Actor; db?: DB }): PartyWithCount[] {
+export function listPartiesWithFactCounts({
+  actor: _actor,
+  db = getDb(),
+}: {
+  actor: Actor;
+  db?: DB;
+}): PartyWithCount[] {
   return db
     .select({
       id: parties.id,

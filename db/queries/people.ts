@@ -12,53 +12,131 @@ const snapshot = ({ createdAt: _c, updatedAt: _u, ...r }: PersonRole) => r;
 /** A person's roles over time, earliest first (undated last). */
 export function listPersonRoles({ actor, personId, db = getDb() }: { actor: Actor; personId: string; db?: DB }) {
   assertAdmin(actor);
-  return db.select({ role: personRoles, partyName: parties.name }).from(personRoles)
+  return db
+    .select({ role: personRoles, partyName: parties.name })
+    .from(personRoles)
     .leftJoin(parties, eq(parties.id, personRoles.partyId))
     .where(and(eq(personRoles.personId, personId), isNull(personRoles.deletedAt)))
-    .orderBy(sql`${personRoles.validFrom} IS NULL`, asc(personRoles.validFrom), asc(personRoles.id)).all()
+    .orderBy(sql`${personRoles.validFrom} IS NULL`, asc(personRoles.validFrom), asc(personRoles.id))
+    .all()
     .map((r) => ({ ...r.role, partyName: r.partyName }));
 }
 
 function check(tx: DB, input: PersonRoleInput): void {
   const errors: Record<string, string[]> = {};
-  if (!tx.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), isNull(people.deletedAt))).get()) errors.personId = ["No such person."];
-  if (!tx.select({ id: parties.id }).from(parties).where(and(eq(parties.id, input.partyId), isNull(parties.deletedAt))).get()) errors.partyId = ["No such party."];
+  if (
+    !tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, input.personId), isNull(people.deletedAt)))
+      .get()
+  )
+    errors.personId = ["No such person."];
+  if (
+    !tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.id, input.partyId), isNull(parties.deletedAt)))
+      .get()
+  )
+    errors.partyId = ["No such party."];
   if (input.sourceId) {
-    const src = tx.select({ fullText: sources.fullText }).from(sources).where(and(eq(sources.id, input.sourceId), isNull(sources.deletedAt))).get();
+    const src = tx
+      .select({ fullText: sources.fullText })
+      .from(sources)
+      .where(and(eq(sources.id, input.sourceId), isNull(sources.deletedAt)))
+      .get();
     if (!src) errors.sourceId = ["No such source."];
-    else if (input.quote && !src.fullText.includes(input.quote)) errors.quote = ["The quote is not in the source's text; copy it exactly."];
+    else if (input.quote && !src.fullText.includes(input.quote))
+      errors.quote = ["The quote is not in the source's text; copy it exactly."];
   }
   if (Object.keys(errors).length) throw new ValidationError("Some fields need attention.", errors);
 }
 
 /** Adds a role, or changes one if it is still at `input.version`; audited either way. */
-export function savePersonRole({ actor, input, db = getDb() }: { actor: Actor; input: PersonRoleInput; db?: DB }): PersonRole {
+export function savePersonRole({
+  actor,
+  input,
+  db = getDb(),
+}: {
+  actor: Actor;
+  input: PersonRoleInput;
+  db?: DB;
+}): PersonRole {
   assertAdmin(actor);
   const { id, version, ...values } = input;
   return writeTransaction(db, (tx) => {
     check(tx, input);
     if (!id || !version) {
-      const row = tx.insert(personRoles).values({ id: `role-${randomUUID()}`, ...values }).returning().get();
-      recordAudit(tx, { actor, action: "person_role.created", entity: "person_role", entityId: row.id, after: snapshot(row) });
+      const row = tx
+        .insert(personRoles)
+        .values({ id: `role-${randomUUID()}`, ...values })
+        .returning()
+        .get();
+      recordAudit(tx, {
+        actor,
+        action: "person_role.created",
+        entity: "person_role",
+        entityId: row.id,
+        after: snapshot(row),
+      });
       return row;
     }
     return change(tx, actor, id, version, values, "person_role.updated");
   });
 }
 
-function change(tx: DB, actor: Actor, id: string, version: number, values: Partial<PersonRole>, action: string): PersonRole {
-  const before = tx.select().from(personRoles).where(and(eq(personRoles.id, id), isNull(personRoles.deletedAt))).get();
+function change(
+  tx: DB,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: Partial<PersonRole>,
+  action: string,
+): PersonRole {
+  const before = tx
+    .select()
+    .from(personRoles)
+    .where(and(eq(personRoles.id, id), isNull(personRoles.deletedAt)))
+    .get();
   if (!before) throw new NotFoundError("No such role.");
-  const stale = (current: PersonRole) => new ConflictError(`Someone else changed this role meanwhile (now version ${current.version}). Reload to see it.`, current);
+  const stale = (current: PersonRole) =>
+    new ConflictError(
+      `Someone else changed this role meanwhile (now version ${current.version}). Reload to see it.`,
+      current,
+    );
   if (before.version !== version) throw stale(before);
-  const after = tx.update(personRoles).set({ ...values, version: sql`${personRoles.version} + 1`, updatedAt: new Date().toISOString() })
-    .where(and(eq(personRoles.id, id), eq(personRoles.version, version))).returning().get();
+  const after = tx
+    .update(personRoles)
+    .set({ ...values, version: sql`${personRoles.version} + 1`, updatedAt: new Date().toISOString() })
+    .where(and(eq(personRoles.id, id), eq(personRoles.version, version)))
+    .returning()
+    .get();
   if (!after) throw stale(before);
-  recordAudit(tx, { actor, action, entity: "person_role", entityId: id, before: snapshot(before), after: snapshot(after) });
+  recordAudit(tx, {
+    actor,
+    action,
+    entity: "person_role",
+    entityId: id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
   return after;
 }
 
-export function deletePersonRole({ actor, id, version, db = getDb() }: { actor: Actor; id: string; version: number; db?: DB }): PersonRole {
+export function deletePersonRole({
+  actor,
+  id,
+  version,
+  db = getDb(),
+}: {
+  actor: Actor;
+  id: string;
+  version: number;
+  db?: DB;
+}): PersonRole {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => change(tx, actor, id, version, { deletedAt: new Date().toISOString() }, "person_role.deleted"));
+  return writeTransaction(db, (tx) =>
+    change(tx, actor, id, version, { deletedAt: new Date().toISOString() }, "person_role.deleted"),
+  );
 }

@@ -47,7 +47,10 @@ export interface Proposal {
  * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
  */
 function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
-  const topicList = sql.join(query.topicIds.map((id) => sql`${id}`), sql`, `);
+  const topicList = sql.join(
+    query.topicIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   // OFFSET keeps SQLite from flattening the hits into the GROUP BY below, which would call
   // bm25() after the index's cursor has moved on ("unable to use function bm25").
   const candidates = fts
@@ -65,7 +68,19 @@ function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
       ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
 }
 
-export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = getDb() }: { actor: Actor; query: ProposalQuery; limit: number; offset?: number; db?: DB }): Proposal {
+export function proposeFacts({
+  actor: _actor,
+  query,
+  limit,
+  offset = 0,
+  db = getDb(),
+}: {
+  actor: Actor;
+  query: ProposalQuery;
+  limit: number;
+  offset?: number;
+  db?: DB;
+}): Proposal {
   if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
   const fts = factSearchMatch({ db, q: query.q, partyId: query.countryId });
   // One statement for the per-topic counts and the page, so the matching set is built once.
@@ -84,7 +99,13 @@ export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = get
     FROM (SELECT * FROM m ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`);
   const pageRows = rows.filter((r) => r.row_kind === "fact");
-  const marks = fts ? pageMatches(db, fts, pageRows.map((r) => Number(r.seq))) : new Map<number, FactMatch>();
+  const marks = fts
+    ? pageMatches(
+        db,
+        fts,
+        pageRows.map((r) => Number(r.seq)),
+      )
+    : new Map<number, FactMatch>();
   const counts = rows
     .filter((r) => r.row_kind === "count")
     .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))
@@ -94,20 +115,26 @@ export function proposeFacts({ actor: _actor, query, limit, offset = 0, db = get
     total: counts.reduce((n, c) => n + c.count, 0),
     facts: pageRows
       // A join may reorder the page's rows: restore section order, best match or newest first.
-      .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id))
-        || Number(a.rank) - Number(b.rank) || String(b.date_start).localeCompare(String(a.date_start)) || String(a.id).localeCompare(String(b.id)))
+      .sort(
+        (a, b) =>
+          Number(a.sort_order) - Number(b.sort_order) ||
+          String(a.topic_id).localeCompare(String(b.topic_id)) ||
+          Number(a.rank) - Number(b.rank) ||
+          String(b.date_start).localeCompare(String(a.date_start)) ||
+          String(a.id).localeCompare(String(b.id)),
+      )
       .map((r) => ({
-      id: String(r.id),
-      topicId: String(r.topic_id),
-      kind: String(r.kind),
-      text: String(r.text),
-      dateStart: String(r.date_start),
-      dateEnd: String(r.date_end),
-      datePrecision: r.date_precision as ProposedFact["datePrecision"],
-      dateInferred: r.date_inferred === 1,
-      meetingName: (r.meeting_name as string | null) ?? null,
-      sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
-      matched: marks.get(Number(r.seq)) ?? null,
-    })),
+        id: String(r.id),
+        topicId: String(r.topic_id),
+        kind: String(r.kind),
+        text: String(r.text),
+        dateStart: String(r.date_start),
+        dateEnd: String(r.date_end),
+        datePrecision: r.date_precision as ProposedFact["datePrecision"],
+        dateInferred: r.date_inferred === 1,
+        meetingName: (r.meeting_name as string | null) ?? null,
+        sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
+        matched: marks.get(Number(r.seq)) ?? null,
+      })),
   };
 }

@@ -20,7 +20,13 @@ export type SignInResult =
  * the same time and say the same thing. A browser the account signed in from before is counted
  * on its own (its device cookie). `now` is injectable for tests.
  */
-export async function verifyCredentials({ email, password, ip, deviceToken = null, now = Date.now() }: {
+export async function verifyCredentials({
+  email,
+  password,
+  ip,
+  deviceToken = null,
+  now = Date.now(),
+}: {
   email: string;
   password: string;
   ip: string | null;
@@ -29,7 +35,12 @@ export async function verifyCredentials({ email, password, ip, deviceToken = nul
   now?: number;
 }): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
-  const device = knownDevice({ token: deviceToken, account: auditableEmail(normalised), now, maxAgeDays: DEVICE_MAX_AGE_DAYS });
+  const device = knownDevice({
+    token: deviceToken,
+    account: auditableEmail(normalised),
+    now,
+    maxAgeDays: DEVICE_MAX_AGE_DAYS,
+  });
   const keys = throttleKeys(normalised, ip, device);
   const admitted = admitSignInAttempt({ email: normalised, ip, keys, settings: authSettings.throttle(), now });
   if (!admitted.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };

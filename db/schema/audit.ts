@@ -8,7 +8,9 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    at: text("at").notNull().$defaultFn(() => new Date().toISOString()),
+    at: text("at")
+      .notNull()
+      .$defaultFn(() => new Date().toISOString()),
     actorId: text("actor_id"),
     actorEmail: text("actor_email"),
     ip: text("ip"),

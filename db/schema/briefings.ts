@@ -11,8 +11,12 @@ export const briefings = sqliteTable(
   "briefings",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id").notNull().references(() => users.id),
-    countryId: text("country_id").notNull().references(() => parties.id),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    countryId: text("country_id")
+      .notNull()
+      .references(() => parties.id),
     title: text("title").notNull(),
     status: text("status", { enum: BRIEFING_STATUSES }).notNull().default("draft"),
     revision: integer("revision").notNull().default(1),
@@ -33,8 +37,12 @@ export const briefings = sqliteTable(
 export const briefingSections = sqliteTable(
   "briefing_sections",
   {
-    briefingId: text("briefing_id").notNull().references(() => briefings.id),
-    topicId: text("topic_id").notNull().references(() => topics.id),
+    briefingId: text("briefing_id")
+      .notNull()
+      .references(() => briefings.id),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => topics.id),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.briefingId, t.topicId] })],
@@ -44,9 +52,15 @@ export const briefingSections = sqliteTable(
 export const briefingItems = sqliteTable(
   "briefing_items",
   {
-    briefingId: text("briefing_id").notNull().references(() => briefings.id),
-    factId: text("fact_id").notNull().references(() => facts.id),
-    topicId: text("topic_id").notNull().references(() => topics.id),
+    briefingId: text("briefing_id")
+      .notNull()
+      .references(() => briefings.id),
+    factId: text("fact_id")
+      .notNull()
+      .references(() => facts.id),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => topics.id),
     position: integer("position").notNull(),
     included: integer("included", { mode: "boolean" }).notNull().default(true),
     note: text("note"),

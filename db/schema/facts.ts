@@ -7,7 +7,6 @@ import { parties, topics } from "./parties";
 import { sources } from "./sources";
 import { users } from "./users";
 
-
 /**
  * One curated statement with its provenance: the source and the verbatim quote that
  * supports it. `date*` is when it happened or was said; for a figure, the period it covers.
@@ -25,7 +24,9 @@ export const facts = sqliteTable(
     text: text("text").notNull(),
     ...dateSpanColumns(),
     meetingId: text("meeting_id").references(() => meetings.id),
-    sourceId: text("source_id").notNull().references(() => sources.id),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
     quote: text("quote").notNull(),
     /** Figures only: what is measured, between whom ("trade-turnover:KZ-EU"). */
     metricKey: text("metric_key"),
@@ -62,8 +63,12 @@ export const facts = sqliteTable(
 export const factParties = sqliteTable(
   "fact_parties",
   {
-    factId: text("fact_id").notNull().references(() => facts.id),
-    partyId: text("party_id").notNull().references(() => parties.id),
+    factId: text("fact_id")
+      .notNull()
+      .references(() => facts.id),
+    partyId: text("party_id")
+      .notNull()
+      .references(() => parties.id),
   },
   (t) => [primaryKey({ columns: [t.factId, t.partyId] }), index("fact_parties_party_idx").on(t.partyId, t.factId)],
 );
@@ -71,8 +76,12 @@ export const factParties = sqliteTable(
 export const factTopics = sqliteTable(
   "fact_topics",
   {
-    factId: text("fact_id").notNull().references(() => facts.id),
-    topicId: text("topic_id").notNull().references(() => topics.id),
+    factId: text("fact_id")
+      .notNull()
+      .references(() => facts.id),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => topics.id),
   },
   (t) => [primaryKey({ columns: [t.factId, t.topicId] }), index("fact_topics_topic_idx").on(t.topicId, t.factId)],
 );

@@ -6,7 +6,6 @@ import { parties } from "./parties";
 import { people } from "./people";
 import { sources } from "./sources";
 
-
 /** An event: one row however many articles report it (announced in one, held in a later one). */
 export const meetings = sqliteTable(
   "meetings",
@@ -43,8 +42,12 @@ export const meetings = sqliteTable(
 export const meetingSources = sqliteTable(
   "meeting_sources",
   {
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
-    sourceId: text("source_id").notNull().references(() => sources.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
     reports: text("reports", { enum: MEETING_REPORTS }).notNull(),
     quote: text("quote").notNull(),
   },
@@ -59,13 +62,19 @@ export const participations = sqliteTable(
   "participations",
   {
     id: text("id").primaryKey(),
-    meetingId: text("meeting_id").notNull().references(() => meetings.id),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     personId: text("person_id").references(() => people.id),
-    partyId: text("party_id").notNull().references(() => parties.id),
+    partyId: text("party_id")
+      .notNull()
+      .references(() => parties.id),
     /** The title in which they took part, as the source gives it at the time (normalised). */
     title: text("title").notNull(),
     leadsDelegation: integer("leads_delegation", { mode: "boolean" }).notNull().default(false),
-    sourceId: text("source_id").notNull().references(() => sources.id),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
     quote: text("quote").notNull(),
     ...curatedColumns(),
   },

@@ -29,8 +29,12 @@ export const personRoles = sqliteTable(
   "person_roles",
   {
     id: text("id").primaryKey(),
-    personId: text("person_id").notNull().references(() => people.id),
-    partyId: text("party_id").notNull().references(() => parties.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    partyId: text("party_id")
+      .notNull()
+      .references(() => parties.id),
     title: text("title").notNull(),
     validFrom: text("valid_from"),
     validTo: text("valid_to"),
@@ -50,7 +54,6 @@ export const personRoles = sqliteTable(
         AND (${t.validTo} IS NULL OR date(${t.validTo}) IS ${t.validTo})
         AND (${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo})`,
     ),
-
   ],
 );
 

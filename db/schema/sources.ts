@@ -21,7 +21,9 @@ export const sources = sqliteTable(
     publishedNote: text("published_note"),
     url: text("url"),
     fileName: text("file_name"),
-    addedAt: text("added_at").notNull().$defaultFn(() => new Date().toISOString()),
+    addedAt: text("added_at")
+      .notNull()
+      .$defaultFn(() => new Date().toISOString()),
     fullText: text("full_text").notNull(),
     ...curatedColumns(),
   },

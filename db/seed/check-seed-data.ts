@@ -16,7 +16,8 @@ export function checkSeedData(data: SeedData, articleText: (fileName: string) =>
     if (!sourceId || !quote) return;
     const text = texts.get(sourceId);
     if (!text) return problems.push(`${where}: unknown source ${sourceId}`);
-    if (!text.includes(quote)) problems.push(`${where}: quote not found verbatim in ${sourceId}: ${JSON.stringify(quote)}`);
+    if (!text.includes(quote))
+      problems.push(`${where}: quote not found verbatim in ${sourceId}: ${JSON.stringify(quote)}`);
     if (quote.length > 450) problems.push(`${where}: quote is ${quote.length} characters`);
     if (sentenceEnds(quote) > 3) problems.push(`${where}: quote has ${sentenceEnds(quote)} sentence ends`);
   };

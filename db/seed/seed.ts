@@ -11,7 +11,9 @@ export function seedSourcesDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ appRoot(), "db/seed/sources");
 }
 
-export interface SeedReport { inserted: Record<string, number> }
+export interface SeedReport {
+  inserted: Record<string, number>;
+}
 
 const dateColumns = (d: SeedDate) => ({
   dateStart: d.start,
@@ -31,11 +33,20 @@ const NO_DATE = { dateStart: null, dateEnd: null, datePrecision: null, dateInfer
 export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = seedSourcesDir()): SeedReport {
   const inserted: Record<string, number> = {};
   const count = (table: string, changes: number) => (inserted[table] = (inserted[table] ?? 0) + changes);
-  const texts = new Map(data.sources.map((src) => [src.id, fs.readFileSync(path.join(sourcesDir, src.fileName), "utf8")]));
+  const texts = new Map(
+    data.sources.map((src) => [src.id, fs.readFileSync(path.join(sourcesDir, src.fileName), "utf8")]),
+  );
 
   writeTransaction(db, (tx) => {
     for (const p of data.parties) {
-      count("parties", tx.insert(s.parties).values({ ...p, aliases: p.aliases ?? [] }).onConflictDoNothing().run().changes);
+      count(
+        "parties",
+        tx
+          .insert(s.parties)
+          .values({ ...p, aliases: p.aliases ?? [] })
+          .onConflictDoNothing()
+          .run().changes,
+      );
     }
     for (const t of data.topics) count("topics", tx.insert(s.topics).values(t).onConflictDoNothing().run().changes);
     for (const src of data.sources) {
@@ -57,21 +68,40 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
       count("sources", tx.insert(s.sources).values(row).onConflictDoNothing().run().changes);
     }
     for (const p of data.people) {
-      count("people", tx.insert(s.people).values({ ...p, aliases: p.aliases ?? [] }).onConflictDoNothing().run().changes);
+      count(
+        "people",
+        tx
+          .insert(s.people)
+          .values({ ...p, aliases: p.aliases ?? [] })
+          .onConflictDoNothing()
+          .run().changes,
+      );
     }
     for (const r of data.roles) {
       const row = {
-        ...r, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, attestedOnly: r.attestedOnly ?? true,
-        validFromPrecision: r.validFromPrecision ?? "day", validToPrecision: r.validToPrecision ?? "day",
+        ...r,
+        validFrom: r.validFrom ?? null,
+        validTo: r.validTo ?? null,
+        attestedOnly: r.attestedOnly ?? true,
+        validFromPrecision: r.validFromPrecision ?? "day",
+        validToPrecision: r.validToPrecision ?? "day",
       };
       count("person_roles", tx.insert(s.personRoles).values(row).onConflictDoNothing().run().changes);
     }
     for (const m of data.meetings) {
       const { sources: reports, date, ...rest } = m;
-      const changes = tx.insert(s.meetings).values({ ...rest, ...(date ? dateColumns(date) : NO_DATE) }).onConflictDoNothing().run().changes;
+      const changes = tx
+        .insert(s.meetings)
+        .values({ ...rest, ...(date ? dateColumns(date) : NO_DATE) })
+        .onConflictDoNothing()
+        .run().changes;
       count("meetings", changes);
       if (changes === 0) continue;
-      for (const r of reports) tx.insert(s.meetingSources).values({ meetingId: m.id, ...r }).onConflictDoNothing().run();
+      for (const r of reports)
+        tx.insert(s.meetingSources)
+          .values({ meetingId: m.id, ...r })
+          .onConflictDoNothing()
+          .run();
     }
     for (const p of data.participations) {
       const row = { ...p, leadsDelegation: p.leadsDelegation ?? false };

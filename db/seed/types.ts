@@ -10,8 +10,19 @@ import type { PARTY_KINDS } from "@/lib/model/parties";
 /** A date as curated: inferred and note default to false/null. */
 export type SeedDate = Omit<DateSpan, "inferred" | "note"> & { inferred?: boolean; note?: string };
 
-export interface SeedParty { id: string; name: string; kind: (typeof PARTY_KINDS)[number]; isoCode: string | null; aliases?: string[] }
-export interface SeedTopic { id: string; name: string; description: string; sortOrder: number }
+export interface SeedParty {
+  id: string;
+  name: string;
+  kind: (typeof PARTY_KINDS)[number];
+  isoCode: string | null;
+  aliases?: string[];
+}
+export interface SeedTopic {
+  id: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+}
 
 export interface SeedSource {
   id: string;
@@ -25,7 +36,11 @@ export interface SeedSource {
   url: string | null;
 }
 
-export interface SeedPerson { id: string; name: string; aliases?: string[] }
+export interface SeedPerson {
+  id: string;
+  name: string;
+  aliases?: string[];
+}
 
 export interface SeedRole {
   id: string;

@@ -1,5 +1,9 @@
 /** A stretch of a source's text, marked when some fact quotes it. */
-export interface Segment { text: string; covered: boolean; start: number }
+export interface Segment {
+  text: string;
+  covered: boolean;
+  start: number;
+}
 
 /**
  * Splits `fullText` into covered and uncovered stretches: every occurrence of every quote

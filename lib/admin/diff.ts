@@ -1,5 +1,9 @@
 /** One changed field between two audit snapshots, both sides as display text. */
-export interface FieldChange { field: string; before: string; after: string }
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
 
 const IGNORED = new Set(["id", "version"]);
 
@@ -11,7 +15,8 @@ export function displayValue(v: unknown): string {
   return String(v);
 }
 
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The fields that differ between `before` and `after` (either may be null: created, purged). */
 export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {

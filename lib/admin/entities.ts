@@ -13,37 +13,75 @@ export interface FieldSpec {
   hint?: string;
 }
 
-export interface EntitySpec { kind: CuratedKind; path: string; title: string; singular: string; fields: FieldSpec[]; columns: string[] }
+export interface EntitySpec {
+  kind: CuratedKind;
+  path: string;
+  title: string;
+  singular: string;
+  fields: FieldSpec[];
+  columns: string[];
+}
 
 const opt = (list: readonly string[]) => list;
 
 /** How each simpler curated table is listed and edited by the generic admin pages. */
 export const ENTITIES: Record<CuratedKind, EntitySpec> = {
   party: {
-    kind: "party", path: "/admin/parties", title: "Parties", singular: "party", columns: ["name", "kind", "isoCode"],
+    kind: "party",
+    path: "/admin/parties",
+    title: "Parties",
+    singular: "party",
+    columns: ["name", "kind", "isoCode"],
     fields: [
-      { name: "name", label: "Name" }, { name: "kind", label: "Kind", type: "select", options: opt(PARTY_KINDS) },
+      { name: "name", label: "Name" },
+      { name: "kind", label: "Kind", type: "select", options: opt(PARTY_KINDS) },
       { name: "isoCode", label: "ISO code", hint: "Two letters; EU for the European Union." },
       { name: "aliases", label: "Aliases", hint: "Other names the sources use, separated by commas." },
     ],
   },
   topic: {
-    kind: "topic", path: "/admin/topics", title: "Topics", singular: "topic", columns: ["name", "sortOrder"],
-    fields: [{ name: "name", label: "Name" }, { name: "description", label: "Description", type: "textarea" }, { name: "sortOrder", label: "Sort order" }],
+    kind: "topic",
+    path: "/admin/topics",
+    title: "Topics",
+    singular: "topic",
+    columns: ["name", "sortOrder"],
+    fields: [
+      { name: "name", label: "Name" },
+      { name: "description", label: "Description", type: "textarea" },
+      { name: "sortOrder", label: "Sort order" },
+    ],
   },
   person: {
-    kind: "person", path: "/admin/people", title: "People", singular: "person", columns: ["name", "aliases"],
-    fields: [{ name: "name", label: "Name", hint: "As they spell themselves." }, { name: "aliases", label: "Aliases", hint: "Spellings in sources, separated by commas." }],
+    kind: "person",
+    path: "/admin/people",
+    title: "People",
+    singular: "person",
+    columns: ["name", "aliases"],
+    fields: [
+      { name: "name", label: "Name", hint: "As they spell themselves." },
+      { name: "aliases", label: "Aliases", hint: "Spellings in sources, separated by commas." },
+    ],
   },
   meeting: {
-    kind: "meeting", path: "/admin/meetings", title: "Meetings", singular: "meeting", columns: ["name", "dateStart", "status"],
+    kind: "meeting",
+    path: "/admin/meetings",
+    title: "Meetings",
+    singular: "meeting",
+    columns: ["name", "dateStart", "status"],
     fields: [
-      { name: "name", label: "Name" }, { name: "series", label: "Series" }, { name: "format", label: "Format", type: "select", options: opt(MEETING_FORMATS) },
-      { name: "ordinal", label: "Ordinal" }, { name: "dateStart", label: "Earliest day", hint: "YYYY-MM-DD; empty when unknown." },
-      { name: "dateEnd", label: "Latest day" }, { name: "datePrecision", label: "Precision", type: "select", options: opt(["", ...DATE_PRECISIONS]) },
-      { name: "dateInferred", label: "Date inferred", type: "checkbox" }, { name: "dateNote", label: "Date note", type: "textarea" },
-      { name: "place", label: "Place" }, { name: "hostPartyId", label: "Host party", type: "select", options: "parties" },
-      { name: "mode", label: "Mode", type: "select", options: opt(MEETING_MODES) }, { name: "status", label: "Status", type: "select", options: opt(MEETING_STATUSES) },
+      { name: "name", label: "Name" },
+      { name: "series", label: "Series" },
+      { name: "format", label: "Format", type: "select", options: opt(MEETING_FORMATS) },
+      { name: "ordinal", label: "Ordinal" },
+      { name: "dateStart", label: "Earliest day", hint: "YYYY-MM-DD; empty when unknown." },
+      { name: "dateEnd", label: "Latest day" },
+      { name: "datePrecision", label: "Precision", type: "select", options: opt(["", ...DATE_PRECISIONS]) },
+      { name: "dateInferred", label: "Date inferred", type: "checkbox" },
+      { name: "dateNote", label: "Date note", type: "textarea" },
+      { name: "place", label: "Place" },
+      { name: "hostPartyId", label: "Host party", type: "select", options: "parties" },
+      { name: "mode", label: "Mode", type: "select", options: opt(MEETING_MODES) },
+      { name: "status", label: "Status", type: "select", options: opt(MEETING_STATUSES) },
     ],
   },
 };

@@ -4,16 +4,42 @@ import { FACT_FIELDS, type FactField } from "@/lib/validation/fact";
 export type FactFormValues = Record<FactField, string>;
 
 export const FACT_FIELD_LABELS: Record<FactField, string> = {
-  kind: "Kind", text: "Text", sourceId: "Source", quote: "Quote (verbatim from the source)", meetingId: "Meeting",
-  dateStart: "Earliest day", dateEnd: "Latest day", datePrecision: "Precision", dateInferred: "Date inferred",
-  dateNote: "Date note", partyIds: "Parties", topicIds: "Topics", metricKey: "Metric key", value: "Value",
-  unit: "Unit", currency: "Currency", periodLabel: "Period label", approximate: "Approximate (\"about\")",
+  kind: "Kind",
+  text: "Text",
+  sourceId: "Source",
+  quote: "Quote (verbatim from the source)",
+  meetingId: "Meeting",
+  dateStart: "Earliest day",
+  dateEnd: "Latest day",
+  datePrecision: "Precision",
+  dateInferred: "Date inferred",
+  dateNote: "Date note",
+  partyIds: "Parties",
+  topicIds: "Topics",
+  metricKey: "Metric key",
+  value: "Value",
+  unit: "Unit",
+  currency: "Currency",
+  periodLabel: "Period label",
+  approximate: 'Approximate ("about")',
   rank: "Rank among conflicting values",
 };
 
-export const EMPTY_FACT_VALUES: FactFormValues = { ...(Object.fromEntries(FACT_FIELDS.map((f) => [f, ""])) as FactFormValues), rank: "normal" };
+export const EMPTY_FACT_VALUES: FactFormValues = {
+  ...(Object.fromEntries(FACT_FIELDS.map((f) => [f, ""])) as FactFormValues),
+  rank: "normal",
+};
 
-const str = (v: unknown): string => (v === null || v === undefined ? "" : Array.isArray(v) ? [...v].map(String).sort().join(",") : typeof v === "boolean" ? (v ? "true" : "") : String(v));
+const str = (v: unknown): string =>
+  v === null || v === undefined
+    ? ""
+    : Array.isArray(v)
+      ? [...v].map(String).sort().join(",")
+      : typeof v === "boolean"
+        ? v
+          ? "true"
+          : ""
+        : String(v);
 
 /** A stored fact (or an audit snapshot of one, or the saved fact a conflict sends back) as form values. */
 export function factToFormValues(f: Readonly<Record<string, unknown>>): FactFormValues {

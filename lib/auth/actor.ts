@@ -12,7 +12,13 @@ export interface Actor {
 }
 
 /** The command line (user:add, db:import) acts with admin rights and is audited as such. */
-export const SYSTEM_ACTOR: Actor = { userId: "system", email: "system@command-line", name: "Command line", role: "admin", ip: null };
+export const SYSTEM_ACTOR: Actor = {
+  userId: "system",
+  email: "system@command-line",
+  name: "Command line",
+  role: "admin",
+  ip: null,
+};
 
 export function isAdmin(actor: Actor): boolean {
   return actor.role === "admin";

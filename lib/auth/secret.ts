@@ -25,7 +25,10 @@ export function ensureAuthSecret(dataDir = appDataDir()): string {
     } catch {
       secret = fs.readFileSync(file, "utf8").trim();
     }
-    log.warn({ file }, "AUTH_SECRET is not set: generated one in that file. Deployments should set their own AUTH_SECRET.");
+    log.warn(
+      { file },
+      "AUTH_SECRET is not set: generated one in that file. Deployments should set their own AUTH_SECRET.",
+    );
   }
   process.env.AUTH_SECRET = secret;
   return secret;

@@ -41,8 +41,7 @@ export interface ThrottleKey {
 }
 
 export type ThrottleDecision =
-  | { allowed: true }
-  | { allowed: false; rule: ThrottleRule; key: string; retryAfterSeconds: number };
+  { allowed: true } | { allowed: false; rule: ThrottleRule; key: string; retryAfterSeconds: number };
 
 /**
  * The counters an attempt for `email` from `ip` touches (no address: the account counter
@@ -54,13 +53,18 @@ export function throttleKeys(email: string, ip: string | null, deviceHash?: stri
   const account = auditableEmail(email);
   const keys: ThrottleKey[] = [{ rule: "account", key: `account:${account}` }];
   if (ip) {
-    keys.unshift({ rule: "account-address", key: `account-address:${account}|${ip}` }, { rule: "address", key: `address:${ip}` });
+    keys.unshift(
+      { rule: "account-address", key: `account-address:${account}|${ip}` },
+      { rule: "address", key: `address:${ip}` },
+    );
   }
   return keys;
 }
 
 /** What a key names, for the admin page: the account, the address, or both. */
-export function describeThrottleKey(key: string): { rule: ThrottleRule; account: string | null; address: string | null } | null {
+export function describeThrottleKey(
+  key: string,
+): { rule: ThrottleRule; account: string | null; address: string | null } | null {
   const match = /^(account-address|address|account|device):(.*)$/s.exec(key);
   if (!match) return null;
   const [, rule, rest] = match;
@@ -79,7 +83,12 @@ export function accountDelayMs(count: number, settings: ThrottleSettings): numbe
 }
 
 /** When (ms) the failures under one key stop refusing, or null if they do not refuse now. */
-export function refusedUntil(rule: ThrottleRule, stats: KeyStats | undefined, settings: ThrottleSettings, now: number): number | null {
+export function refusedUntil(
+  rule: ThrottleRule,
+  stats: KeyStats | undefined,
+  settings: ThrottleSettings,
+  now: number,
+): number | null {
   if (!stats || stats.count === 0) return null;
   let until: number;
   if (rule === "account") until = stats.newest + accountDelayMs(stats.count, settings);
@@ -93,7 +102,12 @@ export function refusedUntil(rule: ThrottleRule, stats: KeyStats | undefined, se
 }
 
 /** Whether an attempt may be verified, given the failures counted under its keys. */
-export function throttleDecision({ keys, stats, settings, now }: {
+export function throttleDecision({
+  keys,
+  stats,
+  settings,
+  now,
+}: {
   keys: ThrottleKey[];
   stats: Map<string, KeyStats>;
   settings: ThrottleSettings;
@@ -105,12 +119,18 @@ export function throttleDecision({ keys, stats, settings, now }: {
     if (until !== null && (!refusal || until > refusal.until)) refusal = { rule, key, until };
   }
   if (!refusal) return { allowed: true };
-  return { allowed: false, rule: refusal.rule, key: refusal.key, retryAfterSeconds: Math.max(1, Math.ceil((refusal.until - now) / 1000)) };
+  return {
+    allowed: false,
+    rule: refusal.rule,
+    key: refusal.key,
+    retryAfterSeconds: Math.max(1, Math.ceil((refusal.until - now) / 1000)),
+  };
 }
 
 /** The refusal the user reads: when to try again, never which rule or whether the account exists. */
 export function throttledMessage(retryAfterSeconds: number): string {
-  if (retryAfterSeconds < 60) return `Too many attempts, try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+  if (retryAfterSeconds < 60)
+    return `Too many attempts, try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
   const minutes = Math.ceil(retryAfterSeconds / 60);
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

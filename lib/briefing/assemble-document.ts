@@ -43,10 +43,15 @@ export function assembleDocument(input: DocumentInput): BriefingDocument {
     facts: section.items.map(({ fact, note }) => ({
       id: fact.id,
       text: fact.text,
-      date: formatDateSpan({ start: fact.dateStart, end: fact.dateEnd, precision: fact.datePrecision, inferred: fact.dateInferred }),
+      date: formatDateSpan({
+        start: fact.dateStart,
+        end: fact.dateEnd,
+        precision: fact.datePrecision,
+        inferred: fact.dateInferred,
+      }),
       dated: fact.dateEnd < datedCutoff,
       kind: fact.kind,
-      meeting: fact.meetingId ? meetingNames.get(fact.meetingId) ?? null : null,
+      meeting: fact.meetingId ? (meetingNames.get(fact.meetingId) ?? null) : null,
       note: note || null,
       citation: citations.cite(fact.sourceId),
     })),
@@ -74,7 +79,10 @@ export function assembleDocument(input: DocumentInput): BriefingDocument {
     sections,
     timeline,
     lastMet: last ? `${last.name}${last.place ? `, ${last.place}` : ""}, ${last.date}` : null,
-    whosWho: buildWhosWho([...timeline.map((t) => t.meetingId), ...forthcoming.map((e) => e.meetingId)], input.meetings),
+    whosWho: buildWhosWho(
+      [...timeline.map((t) => t.meetingId), ...forthcoming.map((e) => e.meetingId)],
+      input.meetings,
+    ),
     forthcoming,
     unconfirmed,
     sources: citations.entries().map(({ number, sourceId }) => {

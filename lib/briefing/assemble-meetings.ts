@@ -18,11 +18,17 @@ const cite = (m: MeetingWithPeople, citations: CitationRegistry) => m.reports.ma
 function delegationHeads(m: MeetingWithPeople) {
   const byParty = new Map<string, MeetingWithPeople["participants"]>();
   for (const p of m.participants) byParty.set(p.partyName, [...(byParty.get(p.partyName) ?? []), p]);
-  return [...byParty.values()].flatMap((list) => (list.some((p) => p.leadsDelegation) ? list.filter((p) => p.leadsDelegation) : list));
+  return [...byParty.values()].flatMap((list) =>
+    list.some((p) => p.leadsDelegation) ? list.filter((p) => p.leadsDelegation) : list,
+  );
 }
 
 /** Held meetings up to the briefing's date, newest first, with who led each delegation as titled then. */
-export function buildTimeline(meetings: MeetingWithPeople[], asOf: string, citations: CitationRegistry): TimelineEntry[] {
+export function buildTimeline(
+  meetings: MeetingWithPeople[],
+  asOf: string,
+  citations: CitationRegistry,
+): TimelineEntry[] {
   return meetings
     .filter((m) => m.status === "held" && m.dateStart !== null && m.dateStart <= asOf)
     .sort((a, b) => (b.dateStart ?? "").localeCompare(a.dateStart ?? "") || a.id.localeCompare(b.id))
@@ -47,7 +53,14 @@ export function buildEvents(meetings: MeetingWithPeople[], asOf: string, citatio
   const pending = meetings
     .filter((m) => m.status === "announced" || m.status === "postponed")
     .sort((a, b) => (a.dateStart ?? "9999").localeCompare(b.dateStart ?? "9999") || a.id.localeCompare(b.id));
-  const entry = (m: MeetingWithPeople): EventEntry => ({ meetingId: m.id, date: dateOf(m), name: m.name, place: m.place, status: m.status, citations: cite(m, citations) });
+  const entry = (m: MeetingWithPeople): EventEntry => ({
+    meetingId: m.id,
+    date: dateOf(m),
+    name: m.name,
+    place: m.place,
+    status: m.status,
+    citations: cite(m, citations),
+  });
   return {
     forthcoming: pending.filter((m) => m.dateEnd === null || m.dateEnd >= asOf).map(entry),
     unconfirmed: pending.filter((m) => m.dateEnd !== null && m.dateEnd < asOf).map(entry),
@@ -63,7 +76,13 @@ export function buildWhosWho(meetingIds: string[], meetings: MeetingWithPeople[]
     for (const p of m.participants) {
       if (!p.personId || !p.personName) continue;
       const list = appearances.get(p.personId) ?? [];
-      list.push({ name: p.personName, party: p.partyName, title: titleWithoutParty(p.title, p.partyName), date: m.dateStart ?? "9999", when: dateOf(m) });
+      list.push({
+        name: p.personName,
+        party: p.partyName,
+        title: titleWithoutParty(p.title, p.partyName),
+        date: m.dateStart ?? "9999",
+        when: dateOf(m),
+      });
       appearances.set(p.personId, list);
     }
   }
@@ -72,7 +91,9 @@ export function buildWhosWho(meetingIds: string[], meetings: MeetingWithPeople[]
       list.sort((a, b) => b.date.localeCompare(a.date));
       const [latest, ...rest] = list;
       const earlier: { title: string; asOf: string }[] = [];
-      for (const a of rest) if (a.title !== latest.title && !earlier.some((e) => e.title === a.title)) earlier.push({ title: a.title, asOf: a.when });
+      for (const a of rest)
+        if (a.title !== latest.title && !earlier.some((e) => e.title === a.title))
+          earlier.push({ title: a.title, asOf: a.when });
       return { personId, name: latest.name, party: latest.party, title: latest.title, asOf: latest.when, earlier };
     })
     .sort((a, b) => a.party.localeCompare(b.party) || a.name.localeCompare(b.name));

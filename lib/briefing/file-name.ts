@@ -1,11 +1,12 @@
 /** "kazakhstan-briefing-2026-11-23-r2.pdf": chosen by the server, never from user input. */
 export function briefingFileName(doc: { country: { name: string }; preparedOn: string; revision: number }): string {
-  const slug = doc.country.name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "") || "country";
+  const slug =
+    doc.country.name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "country";
   return `${slug}-briefing-${doc.preparedOn}-r${doc.revision}.pdf`;
 }
 

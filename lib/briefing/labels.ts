@@ -15,12 +15,36 @@ export function sourceLabel(s: Pick<Source, "publisher" | "title">): string {
   return s.title ? `${sourcePublisher(s)}: ${s.title}` : sourcePublisher(s);
 }
 
-export function sourceDate(s: Pick<Source, "publishedStart" | "publishedEnd" | "publishedPrecision" | "publishedInferred">): string {
-  return formatDateSpan({ start: s.publishedStart, end: s.publishedEnd, precision: s.publishedPrecision, inferred: s.publishedInferred });
+export function sourceDate(
+  s: Pick<Source, "publishedStart" | "publishedEnd" | "publishedPrecision" | "publishedInferred">,
+): string {
+  return formatDateSpan({
+    start: s.publishedStart,
+    end: s.publishedEnd,
+    precision: s.publishedPrecision,
+    inferred: s.publishedInferred,
+  });
 }
 
 /** Words a metric key spells in lower case that a reader knows as acronyms. */
-const ACRONYMS = new Set(["fdi", "gdp", "oda", "eu", "un", "ca", "kz", "kg", "tj", "tm", "uz", "af", "usd", "eur", "eib", "ebrd"]);
+const ACRONYMS = new Set([
+  "fdi",
+  "gdp",
+  "oda",
+  "eu",
+  "un",
+  "ca",
+  "kz",
+  "kg",
+  "tj",
+  "tm",
+  "uz",
+  "af",
+  "usd",
+  "eur",
+  "eib",
+  "ebrd",
+]);
 
 /** "trade-turnover:KZ-EU" → "Trade turnover, KZ–EU"; "fdi-gross-inflow:EU-KZ" → "FDI gross inflow, EU–KZ". */
 export function metricLabel(metricKey: string): string {
@@ -33,7 +57,12 @@ export function metricLabel(metricKey: string): string {
 
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 /** "USD 49.7 billion", "400 ventilator sets", "about EUR 105 billion" (the source's approximation kept). */
-export function figureDisplay(f: { value: number; unit: string; currency: string | null; approximate?: boolean }): string {
+export function figureDisplay(f: {
+  value: number;
+  unit: string;
+  currency: string | null;
+  approximate?: boolean;
+}): string {
   return [f.approximate ? "about" : null, f.currency, NUMBER.format(f.value), f.unit].filter(Boolean).join(" ");
 }
 

@@ -10,7 +10,9 @@ type RoleSpan = Pick<PersonRole, "validFrom" | "validTo" | "validFromPrecision" 
  * An unknown end is open. Retired (deleted) roles never count.
  */
 export function rolesHeldOn<R extends RoleSpan>(roles: R[], day: string): R[] {
-  return roles.filter((r) => !r.deletedAt && (r.validFrom === null || r.validFrom <= day) && (r.validTo === null || day <= r.validTo));
+  return roles.filter(
+    (r) => !r.deletedAt && (r.validFrom === null || r.validFrom <= day) && (r.validTo === null || day <= r.validTo),
+  );
 }
 
 /** An end of a role at its precision: "27 Mar 2025", "Mar 2025", "2023"; "?" when unknown. */

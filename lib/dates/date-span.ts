@@ -49,7 +49,11 @@ export function daySpan(day: string, extra: Partial<Pick<DateSpan, "inferred" | 
   return { start: day, end: day, precision: "day", inferred: false, note: null, ...extra };
 }
 
-export function monthSpan(year: number, month: number, extra: Partial<Pick<DateSpan, "inferred" | "note">> = {}): DateSpan {
+export function monthSpan(
+  year: number,
+  month: number,
+  extra: Partial<Pick<DateSpan, "inferred" | "note">> = {},
+): DateSpan {
   if (month < 1 || month > 12) throw new RangeError(`Not a month: ${month}`);
   return {
     start: isoDay(year, month, 1),
@@ -62,7 +66,11 @@ export function monthSpan(year: number, month: number, extra: Partial<Pick<DateS
 }
 
 /** Winter 2023 is December 2023 to February 2024. */
-export function seasonSpan(year: number, season: Season, extra: Partial<Pick<DateSpan, "inferred" | "note">> = {}): DateSpan {
+export function seasonSpan(
+  year: number,
+  season: Season,
+  extra: Partial<Pick<DateSpan, "inferred" | "note">> = {},
+): DateSpan {
   const [from, to] = SEASON_MONTHS[season];
   const endYear = to < from ? year + 1 : year;
   return {
@@ -76,7 +84,14 @@ export function seasonSpan(year: number, season: Season, extra: Partial<Pick<Dat
 }
 
 export function yearSpan(year: number, extra: Partial<Pick<DateSpan, "inferred" | "note">> = {}): DateSpan {
-  return { start: isoDay(year, 1, 1), end: isoDay(year, 12, 31), precision: "year", inferred: false, note: null, ...extra };
+  return {
+    start: isoDay(year, 1, 1),
+    end: isoDay(year, 12, 31),
+    precision: "year",
+    inferred: false,
+    note: null,
+    ...extra,
+  };
 }
 
 /** Why a span is not acceptable, or null when it is. */

@@ -12,8 +12,19 @@ export const base = StyleSheet.create({
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: theme.rule, paddingVertical: 3 },
   headerRow: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: theme.ink, paddingVertical: 3 },
   cell: { paddingRight: 6, fontSize: theme.smallSize + 1, lineHeight: `${theme.smallLeading + 1}pt`, color: theme.ink },
-  headerCell: { paddingRight: 6, fontSize: theme.smallSize + 1, lineHeight: `${theme.smallLeading + 1}pt`, fontWeight: "bold" },
-  subheading: { fontSize: theme.bodySize + 1, lineHeight: `${theme.bodyLeading + 2}pt`, fontWeight: "bold", marginTop: 6, marginBottom: 4 },
+  headerCell: {
+    paddingRight: 6,
+    fontSize: theme.smallSize + 1,
+    lineHeight: `${theme.smallLeading + 1}pt`,
+    fontWeight: "bold",
+  },
+  subheading: {
+    fontSize: theme.bodySize + 1,
+    lineHeight: `${theme.bodyLeading + 2}pt`,
+    fontWeight: "bold",
+    marginTop: 6,
+    marginBottom: 4,
+  },
   empty: { fontSize: theme.bodySize, lineHeight: `${theme.bodyLeading}pt`, color: theme.muted, fontStyle: "italic" },
 });
 

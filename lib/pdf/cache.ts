@@ -54,12 +54,18 @@ type Renderer = (doc: BriefingDocument) => Promise<Buffer>;
 export class PdfCache {
   private readonly pdfs: LruCache<Promise<Buffer>>;
 
-  constructor(private readonly render: Renderer = renderBriefingPdfPooled, capacity = 32) {
+  constructor(
+    private readonly render: Renderer = renderBriefingPdfPooled,
+    capacity = 32,
+  ) {
     this.pdfs = new LruCache(capacity);
   }
 
   /** `render` replaces the cache's renderer for this call (the route renders with its admission ticket). */
-  async get(doc: BriefingDocument, { cacheable, render = this.render }: { cacheable: boolean; render?: Renderer }): Promise<Buffer> {
+  async get(
+    doc: BriefingDocument,
+    { cacheable, render = this.render }: { cacheable: boolean; render?: Renderer },
+  ): Promise<Buffer> {
     if (!cacheable) return render(doc);
     const key = briefingContentHash(doc);
     const hit = this.pdfs.get(key);
@@ -84,7 +90,10 @@ const globalForPdfCache = globalThis as unknown as { chanceryPdfCache?: PdfCache
  * memory when `cacheable` (a finalised briefing never changes, so its second download is
  * instant). Drafts should pass false.
  */
-export function renderCached(doc: BriefingDocument, options: { cacheable: boolean; render?: Renderer }): Promise<Buffer> {
+export function renderCached(
+  doc: BriefingDocument,
+  options: { cacheable: boolean; render?: Renderer },
+): Promise<Buffer> {
   globalForPdfCache.chanceryPdfCache ??= new PdfCache();
   return globalForPdfCache.chanceryPdfCache.get(doc, options);
 }

@@ -16,7 +16,10 @@ export class PdfBusyError extends AppError {
 export class PdfUserLimitError extends AppError {
   declare readonly retryAfterSeconds: number;
 
-  constructor(readonly limit: number, retryAfterSeconds = 5) {
+  constructor(
+    readonly limit: number,
+    retryAfterSeconds = 5,
+  ) {
     super(
       `You already have ${limit} PDF${limit === 1 ? "" : "s"} being prepared. Try again when ${limit === 1 ? "it is" : "they are"} done.`,
       429,

@@ -12,7 +12,13 @@
  * the shared pool may come from another bundle.
  */
 export { renderBriefingPdf } from "./render";
-export { renderBriefingPdfPooled, sharedPdfPool, PdfRenderPool, type PdfPoolOptions, type PdfRenderTicket } from "./pool";
+export {
+  renderBriefingPdfPooled,
+  sharedPdfPool,
+  PdfRenderPool,
+  type PdfPoolOptions,
+  type PdfRenderTicket,
+} from "./pool";
 export { renderCached, briefingContentHash, PdfCache } from "./cache";
 export { estimatePlaces } from "./parts/plan";
 export { PdfBusyError, PdfTimeoutError, PdfUserLimitError } from "./errors";

@@ -3,12 +3,54 @@ import type { BriefingDocument } from "../briefing/document";
 import { pageGeometry as g, theme } from "./theme";
 
 const styles = StyleSheet.create({
-  header: { position: "absolute", top: g.chromeInset, left: g.marginX, right: g.marginX, height: g.chromeHeight, paddingBottom: 6, borderBottomWidth: 0.5, borderBottomColor: theme.rule },
-  footer: { position: "absolute", bottom: g.chromeInset, left: g.marginX, right: g.marginX, height: g.chromeHeight, paddingTop: 6, borderTopWidth: 0.5, borderTopColor: theme.rule },
-  marking: { fontSize: 9, lineHeight: "12pt", fontWeight: "bold", textAlign: "center", color: theme.accent, letterSpacing: 1 },
-  runningTitle: { fontSize: g.footerSize, lineHeight: "10pt", textAlign: "center", color: theme.muted, maxLines: 1, textOverflow: "ellipsis" },
+  header: {
+    position: "absolute",
+    top: g.chromeInset,
+    left: g.marginX,
+    right: g.marginX,
+    height: g.chromeHeight,
+    paddingBottom: 6,
+    borderBottomWidth: 0.5,
+    borderBottomColor: theme.rule,
+  },
+  footer: {
+    position: "absolute",
+    bottom: g.chromeInset,
+    left: g.marginX,
+    right: g.marginX,
+    height: g.chromeHeight,
+    paddingTop: 6,
+    borderTopWidth: 0.5,
+    borderTopColor: theme.rule,
+  },
+  marking: {
+    fontSize: 9,
+    lineHeight: "12pt",
+    fontWeight: "bold",
+    textAlign: "center",
+    color: theme.accent,
+    letterSpacing: 1,
+  },
+  runningTitle: {
+    fontSize: g.footerSize,
+    lineHeight: "10pt",
+    textAlign: "center",
+    color: theme.muted,
+    maxLines: 1,
+    textOverflow: "ellipsis",
+  },
   footerText: { fontSize: g.footerSize, lineHeight: "10pt", color: theme.muted },
-  watermark: { position: "absolute", top: 360, left: 60, fontSize: 110, lineHeight: "120pt", fontWeight: "bold", color: "#d9d9d9", opacity: 0.45, transform: "rotate(-45deg)" },
+  watermark: {
+    position: "absolute",
+    top: 360,
+    left: 60,
+    fontSize: 110,
+    lineHeight: "120pt",
+    fontWeight: "bold",
+    color: "#d9d9d9",
+    opacity: 0.45,
+    transform: "rotate(-45deg)",
+  },
 });
 
 /**
@@ -21,7 +63,11 @@ const styles = StyleSheet.create({
 export function RunningChrome({ doc }: { doc: BriefingDocument }) {
   return (
     <>
-      {doc.status === "draft" ? <Text fixed style={styles.watermark}>DRAFT</Text> : null}
+      {doc.status === "draft" ? (
+        <Text fixed style={styles.watermark}>
+          DRAFT
+        </Text>
+      ) : null}
       <View fixed style={styles.header}>
         <Text style={styles.marking}>{doc.marking}</Text>
         <Text style={styles.runningTitle}>{doc.title}</Text>

@@ -15,7 +15,11 @@ export interface PdfTasks {
 }
 
 /** Renders the parts (all at once: the tasks decide where) and then assembles them. */
-export async function renderWithTasks(doc: BriefingDocument, tasks: PdfTasks, plans = planParts(doc, MAX_PARTS)): Promise<Uint8Array> {
+export async function renderWithTasks(
+  doc: BriefingDocument,
+  tasks: PdfTasks,
+  plans = planParts(doc, MAX_PARTS),
+): Promise<Uint8Array> {
   const parts = await Promise.all(plans.map((plan) => tasks.part(doc, plan)));
   return tasks.assemble(doc, plans, parts);
 }

@@ -60,7 +60,8 @@ export class Admission {
 
   admit({ userId, places }: { userId: string | null; places: number }): AdmissionTicket {
     const { perUser, retryAfterSeconds } = this.limits;
-    if (userId !== null && (this.byUser.get(userId) ?? 0) >= perUser) throw new PdfUserLimitError(perUser, retryAfterSeconds);
+    if (userId !== null && (this.byUser.get(userId) ?? 0) >= perUser)
+      throw new PdfUserLimitError(perUser, retryAfterSeconds);
     if (this.inUse > 0 && this.inUse + places > this.limits.places) throw new PdfBusyError(retryAfterSeconds);
     this.inUse += places;
     if (userId !== null) this.byUser.set(userId, (this.byUser.get(userId) ?? 0) + 1);

@@ -45,7 +45,12 @@ export class RenderQueue<T> {
         this.remove(entry);
         reject(abortError(signal));
       };
-      const entry: Entry<T> = { ...queued, resolve, reject, stopListening: () => signal.removeEventListener("abort", onAbort) };
+      const entry: Entry<T> = {
+        ...queued,
+        resolve,
+        reject,
+        stopListening: () => signal.removeEventListener("abort", onAbort),
+      };
       signal.addEventListener("abort", onAbort, { once: true });
       (queued.urgent ? this.urgent : this.waiting).push(entry);
       this.pump();

@@ -22,7 +22,9 @@ export function defaultWorkerFile(): string {
   if (env.NODE_ENV === "production") {
     const built = path.join(buildDir(), BUILT_WORKER_NAME);
     if (!fs.existsSync(built)) {
-      throw new Error(`The PDF worker ${built} is missing: run \`npm run build\` (it builds the worker beside the app).`);
+      throw new Error(
+        `The PDF worker ${built} is missing: run \`npm run build\` (it builds the worker beside the app).`,
+      );
     }
     return built;
   }
@@ -87,7 +89,10 @@ export class RenderThreads {
   }
 
   /** Runs one task on the current threads; the caller never gives a thread more than one. */
-  async run(task: object, { signal, transferList }: { signal: AbortSignal; transferList?: ArrayBuffer[] }): Promise<Uint8Array> {
+  async run(
+    task: object,
+    { signal, transferList }: { signal: AbortSignal; transferList?: ArrayBuffer[] },
+  ): Promise<Uint8Array> {
     if (this.closing) throw new Error("The PDF service is shutting down.");
     this.replaceIfDue();
     const generation = this.current;

@@ -51,7 +51,9 @@ export interface PdfRenderTicket {
 }
 
 function abortReason(name: "TimeoutError" | "QueueTimeoutError"): Error {
-  const reason = new Error(name === "TimeoutError" ? "The render ran past its time limit." : "The render waited too long for a thread.");
+  const reason = new Error(
+    name === "TimeoutError" ? "The render ran past its time limit." : "The render waited too long for a thread.",
+  );
   reason.name = name;
   return reason;
 }
@@ -160,10 +162,11 @@ export class PdfRenderPool {
       renderTimer = setTimeout(() => control.abort(abortReason("TimeoutError")), this.timeoutMs);
     };
     // The first failure also stops the document's other tasks.
-    const step = (task: PdfTask, urgent = false) => this.run({ task, signal, urgent, onStart }).catch((error: unknown) => {
-      control.abort();
-      throw error;
-    });
+    const step = (task: PdfTask, urgent = false) =>
+      this.run({ task, signal, urgent, onStart }).catch((error: unknown) => {
+        control.abort();
+        throw error;
+      });
     try {
       // A briefing of one part is one task: its thread renders and assembles it in a row.
       if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
@@ -186,7 +189,8 @@ export class PdfRenderPool {
       const { signal } = queued;
       const reason = signal.aborted && signal.reason instanceof Error ? signal.reason.name : null;
       if (isAbort(error) && reason === "TimeoutError") throw new PdfTimeoutError(this.timeoutMs);
-      if (isAbort(error) && reason === "QueueTimeoutError") throw new PdfBusyError(this.admission.limits.retryAfterSeconds);
+      if (isAbort(error) && reason === "QueueTimeoutError")
+        throw new PdfBusyError(this.admission.limits.retryAfterSeconds);
       throw error;
     }
   }

@@ -44,7 +44,9 @@ if (counters) Atomics.add(counters, 0, 1);
 // for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
 // logged and the thread still serves: real renders report their own errors.
 if (data?.warmUp) {
-  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) => console.error("PDF worker warm-up failed:", error));
+  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) =>
+    console.error("PDF worker warm-up failed:", error),
+  );
 }
 if (counters) Atomics.add(counters, 1, 1);
 
@@ -68,12 +70,18 @@ async function probeTuning(): Promise<TuningProbe> {
 
 export default async function renderStep(task: WorkerTask) {
   switch (task.kind) {
-    case "part": return transferable(await inThreadTasks.part(task.doc, task.plan));
-    case "assemble": return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
-    case "whole": return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
+    case "part":
+      return transferable(await inThreadTasks.part(task.doc, task.plan));
+    case "assemble":
+      return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
+    case "whole":
+      return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
     // Answered once this module has loaded and warmed up: the pool switches to new threads then.
-    case "ping": return null;
-    case "probe": return probeTuning();
-    default: throw new Error(`Unknown PDF task "${(task as { kind: unknown }).kind}"`);
+    case "ping":
+      return null;
+    case "probe":
+      return probeTuning();
+    default:
+      throw new Error(`Unknown PDF task "${(task as { kind: unknown }).kind}"`);
   }
 }

@@ -32,5 +32,9 @@ export function SectionHeading({ entry, continued = false }: SectionHeadingProps
   // a spread is not excess-property-checked, so the prop passes without a cast.
   // Not `fit`: an /XYZ destination keeps the heading's top, so a bookmark jumps to the heading.
   const outline = { bookmark: { title: entry.title } };
-  return <Text {...outline} style={styles.heading} minPresenceAhead={60}>{entry.title}</Text>;
+  return (
+    <Text {...outline} style={styles.heading} minPresenceAhead={60}>
+      {entry.title}
+    </Text>
+  );
 }

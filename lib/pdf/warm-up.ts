@@ -1,7 +1,14 @@
 import type { BriefingDocument, DocFact } from "../briefing/document";
 
 const fact = (id: string, text: string): DocFact => ({
-  id, text, date: "12 Mar 2025", dated: false, kind: "statement", meeting: "Warm-up meeting", note: "Warm-up note.", citation: { number: 1 },
+  id,
+  text,
+  date: "12 Mar 2025",
+  dated: false,
+  kind: "statement",
+  meeting: "Warm-up meeting",
+  note: "Warm-up note.",
+  citation: { number: 1 },
 });
 
 /**
@@ -20,18 +27,70 @@ export const WARM_UP_DOCUMENT: BriefingDocument = {
   preparedBy: "Chancery",
   preparedOn: "2026-01-01",
   purpose: "Loads fonts and code before the first real briefing is printed.",
-  occasion: { meeting: "Talks", date: "2 Dec 2026", place: "Astana", counterpart: "Counterpart", principal: "Principal" },
+  occasion: {
+    meeting: "Talks",
+    date: "2 Dec 2026",
+    place: "Astana",
+    counterpart: "Counterpart",
+    principal: "Principal",
+  },
   keyMessages: ["First message.", "Second message — with “quotes” and «guillemets»."],
   background: "Background paragraph.\n\nПереговоры в Астане.",
-  keyFigures: [{ metricKey: "trade", label: "Trade turnover", period: "2024", disagreement: false, values: [
-    { value: 1, unit: "billion", currency: "USD", display: "USD 1 billion", factId: "w1", citation: { number: 1 } },
-  ] }],
-  sections: [{ topicId: "warm-up", title: "Warm-up topic", facts: [fact("w1", "The two sides agreed to deepen cooperation."), fact("w2", "Стороны договорились углубить сотрудничество.")] }],
-  timeline: [{ meetingId: "m", date: "12 Mar 2025", name: "Warm-up meeting", place: "Brussels", format: "ministerial", mode: "in person", status: "held",
-    leaders: [{ party: "Warm-up", name: "A. Person", title: "Minister" }], citations: [{ number: 1 }] }],
+  keyFigures: [
+    {
+      metricKey: "trade",
+      label: "Trade turnover",
+      period: "2024",
+      disagreement: false,
+      values: [
+        { value: 1, unit: "billion", currency: "USD", display: "USD 1 billion", factId: "w1", citation: { number: 1 } },
+      ],
+    },
+  ],
+  sections: [
+    {
+      topicId: "warm-up",
+      title: "Warm-up topic",
+      facts: [
+        fact("w1", "The two sides agreed to deepen cooperation."),
+        fact("w2", "Стороны договорились углубить сотрудничество."),
+      ],
+    },
+  ],
+  timeline: [
+    {
+      meetingId: "m",
+      date: "12 Mar 2025",
+      name: "Warm-up meeting",
+      place: "Brussels",
+      format: "ministerial",
+      mode: "in person",
+      status: "held",
+      leaders: [{ party: "Warm-up", name: "A. Person", title: "Minister" }],
+      citations: [{ number: 1 }],
+    },
+  ],
   lastMet: "Last met: Warm-up meeting, Brussels, 12 Mar 2025",
-  whosWho: [{ personId: "p", name: "A. Person", party: "Warm-up", title: "Minister", asOf: "12 Mar 2025", earlier: [{ title: "Ambassador", asOf: "2021" }] }],
+  whosWho: [
+    {
+      personId: "p",
+      name: "A. Person",
+      party: "Warm-up",
+      title: "Minister",
+      asOf: "12 Mar 2025",
+      earlier: [{ title: "Ambassador", asOf: "2021" }],
+    },
+  ],
   forthcoming: [],
   unconfirmed: [],
-  sources: [{ number: 1, sourceId: "s", publisher: "Publisher", title: "Press release", date: "12 Mar 2025", url: "https://example.org/press" }],
+  sources: [
+    {
+      number: 1,
+      sourceId: "s",
+      publisher: "Publisher",
+      title: "Press release",
+      date: "12 Mar 2025",
+      url: "https://example.org/press",
+    },
+  ],
 };

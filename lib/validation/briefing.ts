@@ -3,7 +3,16 @@ import { isValidIsoDay } from "@/lib/dates/date-span";
 import { MARKINGS } from "@/lib/briefing/document";
 import { cleanText } from "./text";
 
-export const LIMITS = { title: 200, purpose: 1000, keyMessage: 500, keyMessages: 20, background: 5000, note: 1000, occasionField: 200, query: 200 } as const;
+export const LIMITS = {
+  title: 200,
+  purpose: 1000,
+  keyMessage: 500,
+  keyMessages: 20,
+  background: 5000,
+  note: 1000,
+  occasionField: 200,
+  query: 200,
+} as const;
 
 const optionalDay = (label: string) =>
   z
@@ -24,7 +33,9 @@ const filterFields = {
   topics: topicList,
   from: optionalDay("From"),
   to: optionalDay("To"),
-  q: cleanText({ max: LIMITS.query, label: "Search words" }).optional().transform((v) => v || undefined),
+  q: cleanText({ max: LIMITS.query, label: "Search words" })
+    .optional()
+    .transform((v) => v || undefined),
 };
 const rangeInOrder: [(f: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
   (f) => !f.from || !f.to || f.from <= f.to,
@@ -39,7 +50,11 @@ export type ProposalFilters = z.output<typeof proposalFiltersSchema>;
 
 const occasionSchema = z.object({
   meeting: cleanText({ max: LIMITS.occasionField, label: "Meeting" }).default(""),
-  date: z.string().trim().default("").refine((v) => v === "" || isValidIsoDay(v), "The meeting date must be a real date (YYYY-MM-DD)."),
+  date: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || isValidIsoDay(v), "The meeting date must be a real date (YYYY-MM-DD)."),
   place: cleanText({ max: LIMITS.occasionField, label: "Place" }).default(""),
   counterpart: cleanText({ max: LIMITS.occasionField, label: "Counterpart" }).default(""),
   principal: cleanText({ max: LIMITS.occasionField, label: "Our principal" }).default(""),
@@ -64,7 +79,9 @@ export const briefingEditSchema = z.object({
   title: cleanText({ min: 1, max: LIMITS.title, label: "Title" }),
   marking: z.enum(MARKINGS, { message: "Choose a marking from the list." }),
   purpose: cleanText({ max: LIMITS.purpose, label: "Purpose", multiline: true }),
-  keyMessages: z.array(cleanText({ max: LIMITS.keyMessage, label: "A key message" })).max(LIMITS.keyMessages, `At most ${LIMITS.keyMessages} key messages.`)
+  keyMessages: z
+    .array(cleanText({ max: LIMITS.keyMessage, label: "A key message" }))
+    .max(LIMITS.keyMessages, `At most ${LIMITS.keyMessages} key messages.`)
     .transform((list) => list.filter((m) => m.length > 0)),
   background: cleanText({ max: LIMITS.background, label: "Background", multiline: true }),
   occasion: occasionSchema,
@@ -72,11 +89,20 @@ export const briefingEditSchema = z.object({
     .array(
       z.object({
         topicId: z.string().min(1),
-        items: z.array(z.object({ factId: z.string().min(1), included: z.boolean(), note: cleanText({ max: LIMITS.note, label: "Note", multiline: true }) })),
+        items: z.array(
+          z.object({
+            factId: z.string().min(1),
+            included: z.boolean(),
+            note: cleanText({ max: LIMITS.note, label: "Note", multiline: true }),
+          }),
+        ),
       }),
     )
     .max(50)
-    .refine((sections) => new Set(sections.map((s) => s.topicId)).size === sections.length, "Each topic may be one section only; reload the page."),
+    .refine(
+      (sections) => new Set(sections.map((s) => s.topicId)).size === sections.length,
+      "Each topic may be one section only; reload the page.",
+    ),
 });
 export type BriefingEdit = z.output<typeof briefingEditSchema>;
 
@@ -86,14 +112,18 @@ export const BRIEFING_PAYLOAD_MAX_CHARS = 2_000_000;
 /** The composer posts its whole state as one JSON field. */
 export const saveBriefingSchema = z.object({
   briefingId: z.string().min(1),
-  payload: z.string().max(BRIEFING_PAYLOAD_MAX_CHARS, "The briefing is too long to save; shorten its notes or text.").transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The briefing could not be read; reload the page." });
-      return z.NEVER;
-    }
-  }).pipe(briefingEditSchema),
+  payload: z
+    .string()
+    .max(BRIEFING_PAYLOAD_MAX_CHARS, "The briefing is too long to save; shorten its notes or text.")
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The briefing could not be read; reload the page." });
+        return z.NEVER;
+      }
+    })
+    .pipe(briefingEditSchema),
 });
 
 export const briefingIdSchema = z.object({ briefingId: z.string().min(1) });
@@ -105,10 +135,21 @@ export const briefingContentSchema = z.object({
   keyMessages: z.array(z.string()).catch([]),
   background: z.string().catch(""),
   occasion: z
-    .object({ meeting: z.string().catch(""), date: z.string().catch(""), place: z.string().catch(""), counterpart: z.string().catch(""), principal: z.string().catch("") })
+    .object({
+      meeting: z.string().catch(""),
+      date: z.string().catch(""),
+      place: z.string().catch(""),
+      counterpart: z.string().catch(""),
+      principal: z.string().catch(""),
+    })
     .catch({ meeting: "", date: "", place: "", counterpart: "", principal: "" }),
   filters: z
-    .object({ topicIds: z.array(z.string()).catch([]), from: z.string().optional().catch(undefined), to: z.string().optional().catch(undefined), q: z.string().optional().catch(undefined) })
+    .object({
+      topicIds: z.array(z.string()).catch([]),
+      from: z.string().optional().catch(undefined),
+      to: z.string().optional().catch(undefined),
+      q: z.string().optional().catch(undefined),
+    })
     .catch({ topicIds: [] }),
 });
 export type BriefingContent = z.output<typeof briefingContentSchema>;

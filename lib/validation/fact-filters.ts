@@ -19,18 +19,20 @@ const day = z.string().refine(isValidIsoDay);
  * The fact list's filters as they stand in the URL. A hand-edited or stale URL never
  * fails the page: a value that does not parse is dropped, not reported.
  */
-export const factFiltersSchema = z.object({
-  country: z.preprocess(firstParam, optional(z.string().max(100))),
-  topic: z.preprocess(firstParam, optional(z.string().max(100))),
-  source: z.preprocess(firstParam, optional(z.string().max(100))),
-  kind: z.preprocess(firstParam, optional(z.enum(FACT_KINDS))),
-  from: z.preprocess(firstParam, optional(day)),
-  to: z.preprocess(firstParam, optional(day)),
-  q: z.preprocess(firstParam, optional(z.string().max(200))),
-  sort: z.preprocess(firstParam, optional(z.enum(FACT_SORTS))),
-  dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).catch("desc").default("desc")),
-  page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
-}).transform((f) => ({ ...f, sort: f.sort ?? defaultSort(f.q) }));
+export const factFiltersSchema = z
+  .object({
+    country: z.preprocess(firstParam, optional(z.string().max(100))),
+    topic: z.preprocess(firstParam, optional(z.string().max(100))),
+    source: z.preprocess(firstParam, optional(z.string().max(100))),
+    kind: z.preprocess(firstParam, optional(z.enum(FACT_KINDS))),
+    from: z.preprocess(firstParam, optional(day)),
+    to: z.preprocess(firstParam, optional(day)),
+    q: z.preprocess(firstParam, optional(z.string().max(200))),
+    sort: z.preprocess(firstParam, optional(z.enum(FACT_SORTS))),
+    dir: z.preprocess(firstParam, z.enum(["asc", "desc"]).catch("desc").default("desc")),
+    page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  })
+  .transform((f) => ({ ...f, sort: f.sort ?? defaultSort(f.q) }));
 export type FactFilters = z.output<typeof factFiltersSchema>;
 
 /** The order a list gets when the address names none: relevance when there are words to search. */
@@ -43,7 +45,12 @@ export function filtersToQuery(filters: Partial<FactFilters>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === "") continue;
-    if ((key === "sort" && value === defaultSort(filters.q)) || (key === "dir" && value === "desc") || (key === "page" && value === 1)) continue;
+    if (
+      (key === "sort" && value === defaultSort(filters.q)) ||
+      (key === "dir" && value === "desc") ||
+      (key === "page" && value === 1)
+    )
+      continue;
     params.set(key, String(value));
   }
   const s = params.toString();

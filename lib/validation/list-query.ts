@@ -14,7 +14,15 @@ export const firstParam = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? 
 export const listQuerySchema = z.object({
   // A longer filter (a pasted text, a hand-edited URL) is cut, not dropped: dropping it would
   // show the whole list as if everything matched.
-  q: z.preprocess(firstParam, z.string().trim().transform((q) => q.slice(0, 100).normalize("NFC") || undefined).optional().catch(undefined)),
+  q: z.preprocess(
+    firstParam,
+    z
+      .string()
+      .trim()
+      .transform((q) => q.slice(0, 100).normalize("NFC") || undefined)
+      .optional()
+      .catch(undefined),
+  ),
   page: z.preprocess(firstParam, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
   done: z.preprocess(firstParam, z.string().max(20).optional().catch(undefined)),
 });

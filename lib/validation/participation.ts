@@ -7,10 +7,18 @@ const id = z.string().trim().min(1).max(200);
 /** A participant added to a meeting; an unnamed participant is a title without a person. */
 export const participationFormSchema = z.object({
   meetingId: id,
-  personId: z.string().trim().max(200).optional().transform((v) => v || null),
+  personId: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || null),
   partyId: z.string().trim().min(1, "Choose the party they represented.").max(200),
   title: cleanText({ min: 1, max: 300, label: "Title" }),
-  leadsDelegation: z.string().optional().transform((v) => v === "true" || v === "on"),
+  leadsDelegation: z
+    .string()
+    .optional()
+    .transform((v) => v === "true" || v === "on"),
   sourceId: z.string().trim().min(1, "Choose the source that reports it.").max(200),
   quote: cleanText({ min: 1, max: 1000, label: "Quote", multiline: true }),
 });

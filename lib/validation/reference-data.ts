@@ -6,28 +6,51 @@ import { cleanText } from "./text";
 
 const optionalText = (max: number, label: string, multiline = false) =>
   z.preprocess((v) => v ?? "", cleanText({ max, label, multiline })).transform((v) => (v === "" ? null : v));
-const aliases = z.preprocess((v) => v ?? "", cleanText({ max: 2000, label: "Aliases" }))
-  .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean));
-const optionalInt = (label: string) => z.string().optional().transform((v, ctx) => {
-  const t = (v ?? "").trim();
-  if (t === "") return null;
-  if (!/^\d{1,6}$/.test(t)) {
-    ctx.addIssue({ code: "custom", message: `${label} must be a whole number.` });
-    return z.NEVER;
-  }
-  return Number(t);
-});
+const aliases = z
+  .preprocess((v) => v ?? "", cleanText({ max: 2000, label: "Aliases" }))
+  .transform((v) =>
+    v
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  );
+const optionalInt = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const t = (v ?? "").trim();
+      if (t === "") return null;
+      if (!/^\d{1,6}$/.test(t)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be a whole number.` });
+        return z.NEVER;
+      }
+      return Number(t);
+    });
 /** Every generic form carries the record's id and the version it was loaded at (absent when new). */
 const base = {
-  id: z.string().max(100).optional().transform((v) => (v ? v : undefined)),
-  version: z.string().optional().transform((v) => (v ? Number(v) : undefined)).pipe(z.number().int().positive().optional()),
+  id: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  version: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined))
+    .pipe(z.number().int().positive().optional()),
 };
 
 export const partyFormSchema = z.object({
   ...base,
   name: cleanText({ min: 1, max: 120, label: "Name" }),
   kind: z.enum(PARTY_KINDS, { message: "Choose country or organisation." }),
-  isoCode: z.string().trim().toUpperCase().refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Two letters (ISO 3166-1 alpha-2), or empty.").transform((v) => v || null),
+  isoCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Two letters (ISO 3166-1 alpha-2), or empty.")
+    .transform((v) => v || null),
   aliases,
 });
 
@@ -47,26 +70,51 @@ export const meetingFormSchema = z
     series: optionalText(100, "Series"),
     format: z.enum(MEETING_FORMATS, { message: "Choose a format." }),
     ordinal: optionalInt("Ordinal"),
-    dateStart: z.string().trim().transform((v) => v || null),
-    dateEnd: z.string().trim().transform((v) => v || null),
+    dateStart: z
+      .string()
+      .trim()
+      .transform((v) => v || null),
+    dateEnd: z
+      .string()
+      .trim()
+      .transform((v) => v || null),
     datePrecision: z.union([z.enum(DATE_PRECISIONS), z.literal("").transform(() => null)]),
-    dateInferred: z.string().optional().transform((v) => v === "true" || v === "on"),
+    dateInferred: z
+      .string()
+      .optional()
+      .transform((v) => v === "true" || v === "on"),
     dateNote: optionalText(500, "Date note", true),
     place: optionalText(200, "Place"),
-    hostPartyId: z.string().max(100).optional().transform((v) => v || null),
+    hostPartyId: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((v) => v || null),
     mode: z.enum(MEETING_MODES),
     status: z.enum(MEETING_STATUSES),
   })
   .superRefine((m, ctx) => {
     const given = [m.dateStart, m.dateEnd, m.datePrecision].filter((v) => v !== null).length;
     if (given === 0) return;
-    if (given < 3) return void ctx.addIssue({ code: "custom", message: "Give earliest day, latest day and precision, or none of them.", path: ["dateStart"] });
+    if (given < 3)
+      return void ctx.addIssue({
+        code: "custom",
+        message: "Give earliest day, latest day and precision, or none of them.",
+        path: ["dateStart"],
+      });
     const problem = dateSpanProblem({ start: m.dateStart!, end: m.dateEnd!, precision: m.datePrecision! });
-    if (problem) ctx.addIssue({ code: "custom", message: problem, path: [problem.startsWith("End") ? "dateEnd" : "dateStart"] });
-    if (m.dateInferred && !m.dateNote) ctx.addIssue({ code: "custom", message: "Say how an inferred date was worked out.", path: ["dateNote"] });
+    if (problem)
+      ctx.addIssue({ code: "custom", message: problem, path: [problem.startsWith("End") ? "dateEnd" : "dateStart"] });
+    if (m.dateInferred && !m.dateNote)
+      ctx.addIssue({ code: "custom", message: "Say how an inferred date was worked out.", path: ["dateNote"] });
   });
 
-export const CURATED_SCHEMAS = { party: partyFormSchema, topic: topicFormSchema, person: personFormSchema, meeting: meetingFormSchema } as const;
+export const CURATED_SCHEMAS = {
+  party: partyFormSchema,
+  topic: topicFormSchema,
+  person: personFormSchema,
+  meeting: meetingFormSchema,
+} as const;
 
 export const deleteCuratedSchema = z.object({
   entity: z.enum(["party", "topic", "person", "meeting"]),

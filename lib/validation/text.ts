@@ -23,10 +23,15 @@ export function cleanText(opts: { max: number; min?: number; label?: string; mul
     .superRefine((v, ctx) => {
       const problem = textProblem(v);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
-      else if (!opts.multiline && v.includes("\n")) ctx.addIssue({ code: "custom", message: `${label} must be on one line.` });
+      else if (!opts.multiline && v.includes("\n"))
+        ctx.addIssue({ code: "custom", message: `${label} must be on one line.` });
       if (v.length < (opts.min ?? 0)) {
-        ctx.addIssue({ code: "custom", message: opts.min === 1 ? `${label} is required.` : `${label} needs at least ${opts.min} characters.` });
+        ctx.addIssue({
+          code: "custom",
+          message: opts.min === 1 ? `${label} is required.` : `${label} needs at least ${opts.min} characters.`,
+        });
       }
-      if (v.length > opts.max) ctx.addIssue({ code: "custom", message: `${label} is too long: ${v.length} characters, at most ${opts.max}.` });
+      if (v.length > opts.max)
+        ctx.addIssue({ code: "custom", message: `${label} is too long: ${v.length} characters, at most ${opts.max}.` });
     });
 }

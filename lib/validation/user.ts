@@ -33,5 +33,8 @@ export const signInSchema = z.object({
 });
 
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
-export const setDisabledSchema = z.object({ userId: z.string().min(1), disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setDisabledSchema = z.object({
+  userId: z.string().min(1),
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export const setPasswordSchema = z.object({ userId: z.string().min(1), password: passwordSchema });

@@ -25,7 +25,14 @@ export function readArgs(argv: string[]): RawArgs {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { country: { type: "string" }, topics: { type: "string" }, from: { type: "string" }, to: { type: "string" }, briefing: { type: "string" }, out: { type: "string" } },
+      options: {
+        country: { type: "string" },
+        topics: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        briefing: { type: "string" },
+        out: { type: "string" },
+      },
     });
     return values;
   } catch (error) {
@@ -35,7 +42,10 @@ export function readArgs(argv: string[]): RawArgs {
 
 function isoDay(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) throw new UsageError(`--${name} must be a date as YYYY-MM-DD, not "${value}".`);
   return value;
 }
@@ -44,17 +54,25 @@ function isoDay(name: string, value: string | undefined): string | undefined {
 export function findCountry(query: string, parties: Party[]): Party {
   const countries = parties.filter((p) => p.kind === "country");
   const q = query.trim().toLowerCase();
-  const match = countries.find((c) => c.name.toLowerCase() === q || c.id.toLowerCase() === q || c.isoCode?.toLowerCase() === q);
-  if (!match) throw new UsageError(`Unknown country "${query}". Valid countries: ${countries.map((c) => c.name).join(", ")}.`);
+  const match = countries.find(
+    (c) => c.name.toLowerCase() === q || c.id.toLowerCase() === q || c.isoCode?.toLowerCase() === q,
+  );
+  if (!match)
+    throw new UsageError(`Unknown country "${query}". Valid countries: ${countries.map((c) => c.name).join(", ")}.`);
   return match;
 }
 
 /** Topic ids (slugs) checked against the live topics; otherwise an error listing them all. */
 export function findTopics(list: string, topics: Topic[]): string[] {
-  const wanted = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const wanted = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((slug) => !topics.some((t) => t.id === slug));
   if (unknown.length > 0 || wanted.length === 0) {
-    throw new UsageError(`Unknown topic${unknown.length === 1 ? "" : "s"} ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}. Valid topics: ${topics.map((t) => t.id).join(", ")}.`);
+    throw new UsageError(
+      `Unknown topic${unknown.length === 1 ? "" : "s"} ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}. Valid topics: ${topics.map((t) => t.id).join(", ")}.`,
+    );
   }
   return wanted;
 }

@@ -8,7 +8,7 @@ export async function readPassword(prompt: string): Promise<string> {
     return data.split(/\r?\n/)[0] ?? "";
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const write = (rl as unknown as { _writeToOutput: (s: string) => void });
+  const write = rl as unknown as { _writeToOutput: (s: string) => void };
   process.stdout.write(prompt);
   write._writeToOutput = () => {}; // no echo while typing
   const answer = await new Promise<string>((resolve) => rl.question("", resolve));

@@ -41,12 +41,16 @@ test("a file over 20 MB is refused at the field before anything is sent", async 
   expect(posted).toBe(false);
 });
 
-test("a body over the limit is answered 413 with a message, and the form shows it instead of failing", async ({ browser }) => {
+test("a body over the limit is answered 413 with a message, and the form shows it instead of failing", async ({
+  browser,
+}) => {
   const { page } = await signedInPage(browser, "admin");
   // Straight to the server: the real action's request, its body grown past 21 MB.
   await page.goto("/admin/import");
   await page.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("small.json", "{}"));
-  const captured = await captureActionPost(page, "**/admin/import", () => page.getByRole("button", { name: "Import" }).click());
+  const captured = await captureActionPost(page, "**/admin/import", () =>
+    page.getByRole("button", { name: "Import" }).click(),
+  );
   const body = Buffer.concat([captured.body, Buffer.alloc(22 * MB, " ")]);
   // The captured length is the small body's; Playwright sets the new one.
   const headers = Object.fromEntries(Object.entries(captured.headers).filter(([name]) => name !== "content-length"));
@@ -59,6 +63,8 @@ test("a body over the limit is answered 413 with a message, and the form shows i
   await page.goto("/admin/import");
   await page.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("binary.json", Buffer.alloc(8 * MB, 0xff)));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("The request is too large: at most 21 MB can be sent here at once.");
+  await expect(page.getByRole("status")).toHaveText(
+    "The request is too large: at most 21 MB can be sent here at once.",
+  );
   await expect(page.getByRole("heading", { name: "Import and export" })).toBeVisible();
 });

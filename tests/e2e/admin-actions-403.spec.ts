@@ -19,13 +19,26 @@ async function refusedForStaff(admin: Page, staff: Page, url: string, glob: stri
 test("every other admin action posted directly by staff is refused and changes nothing", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
-  const auditCount = () => e2eDb().select().from(s.auditLog).all().filter((r) => r.entity !== "session" && r.entity !== "user").length;
+  const auditCount = () =>
+    e2eDb()
+      .select()
+      .from(s.auditLog)
+      .all()
+      .filter((r) => r.entity !== "session" && r.entity !== "user").length;
   const audits = auditCount();
 
-  await refusedForStaff(admin, staff, "/admin/facts/fact-002-03", "**/admin/facts/fact-002-03", () => admin.getByRole("button", { name: "Move to trash" }).click());
-  await refusedForStaff(admin, staff, "/admin/sources/src-004", "**/admin/sources/src-004", () => admin.getByRole("button", { name: "Delete source" }).click());
-  await refusedForStaff(admin, staff, "/admin/parties/TM", "**/admin/parties/TM", () => admin.getByRole("button", { name: "Save party" }).click());
-  await refusedForStaff(admin, staff, "/admin/parties/TM", "**/admin/parties/TM", () => admin.getByRole("button", { name: "Delete party" }).click());
+  await refusedForStaff(admin, staff, "/admin/facts/fact-002-03", "**/admin/facts/fact-002-03", () =>
+    admin.getByRole("button", { name: "Move to trash" }).click(),
+  );
+  await refusedForStaff(admin, staff, "/admin/sources/src-004", "**/admin/sources/src-004", () =>
+    admin.getByRole("button", { name: "Delete source" }).click(),
+  );
+  await refusedForStaff(admin, staff, "/admin/parties/TM", "**/admin/parties/TM", () =>
+    admin.getByRole("button", { name: "Save party" }).click(),
+  );
+  await refusedForStaff(admin, staff, "/admin/parties/TM", "**/admin/parties/TM", () =>
+    admin.getByRole("button", { name: "Delete party" }).click(),
+  );
   await refusedForStaff(admin, staff, "/admin/meetings/new", "**/admin/meetings/new", async () => {
     await admin.getByLabel("Name", { exact: true }).fill("Staff meeting");
     await admin.getByRole("button", { name: "Save meeting" }).click();

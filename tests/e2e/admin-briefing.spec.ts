@@ -6,7 +6,9 @@ import { newBriefingSchema } from "@/lib/validation/briefing";
 import { signedInPage } from "./admin-helpers";
 import { e2eDb } from "./fixtures";
 
-test("an admin's edit to a fact shows in a new briefing, while a finalised one keeps the old text", async ({ browser }) => {
+test("an admin's edit to a fact shows in a new briefing, while a finalised one keeps the old text", async ({
+  browser,
+}) => {
   const { page: staffPage, user: staff } = await signedInPage(browser, "staff");
   const actor = { userId: staff.id, email: staff.email, name: staff.name, role: staff.role, ip: null };
   const input = newBriefingSchema.parse({ country: "UZ", topics: ["visas-people"] });
@@ -23,10 +25,16 @@ test("an admin's edit to a fact shows in a new briefing, while a finalised one k
 
   await staffPage.goto(`/briefings/${finalId}`);
   await expect(staffPage.getByTestId("changed-count")).toHaveText("1 fact changed since finalised.");
-  await expect(staffPage.locator(`[data-testid="preview-fact"][data-fact-id="${fact.id}"] p`).first()).toContainText(fact.text);
-  await expect(staffPage.locator(`[data-testid="preview-fact"][data-fact-id="${fact.id}"]`)).not.toContainText("Revised by an administrator");
+  await expect(staffPage.locator(`[data-testid="preview-fact"][data-fact-id="${fact.id}"] p`).first()).toContainText(
+    fact.text,
+  );
+  await expect(staffPage.locator(`[data-testid="preview-fact"][data-fact-id="${fact.id}"]`)).not.toContainText(
+    "Revised by an administrator",
+  );
 
   const freshId = createBriefing({ actor, input, db: e2eDb() });
   await staffPage.goto(`/briefings/${freshId}`);
-  await expect(staffPage.locator(`[data-testid="composer-fact"][data-fact-id="${fact.id}"]`)).toContainText("Revised by an administrator.");
+  await expect(staffPage.locator(`[data-testid="composer-fact"][data-fact-id="${fact.id}"]`)).toContainText(
+    "Revised by an administrator.",
+  );
 });

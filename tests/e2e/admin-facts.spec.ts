@@ -14,14 +14,23 @@ const auditOf = (id: string) => e2eDb().select().from(s.auditLog).where(eq(s.aud
 test("staff get 403 on every fact admin page, and on a fact save posted directly", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
-  for (const path of ["/admin", "/admin/facts", "/admin/facts/new", "/admin/facts/fact-000-01", "/admin/facts/fact-000-01/history", "/admin/facts/trash"]) {
+  for (const path of [
+    "/admin",
+    "/admin/facts",
+    "/admin/facts/new",
+    "/admin/facts/fact-000-01",
+    "/admin/facts/fact-000-01/history",
+    "/admin/facts/trash",
+  ]) {
     const response = await staff.goto(path);
     expect(response?.status(), path).toBe(403);
   }
   const before = factRow("fact-000-02");
   await admin.goto("/admin/facts/fact-000-02");
   await admin.getByLabel("Text", { exact: true }).fill("Changed by a staff replay");
-  const captured = await captureActionPost(admin, "**/admin/facts/fact-000-02", () => admin.getByRole("button", { name: "Save fact" }).click());
+  const captured = await captureActionPost(admin, "**/admin/facts/fact-000-02", () =>
+    admin.getByRole("button", { name: "Save fact" }).click(),
+  );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(await replayAs(staff, captured, "")).toBe(401);
   expect(factRow("fact-000-02").version).toBe(before.version);
@@ -61,7 +70,9 @@ test("a quote not in the source is refused at the quote field, and nothing is sa
   expect(factRow("fact-000-03").version).toBe(before.version);
 });
 
-test("two admins save the same version: the second sees the conflict, chooses, and both edits survive", async ({ browser }) => {
+test("two admins save the same version: the second sees the conflict, chooses, and both edits survive", async ({
+  browser,
+}) => {
   const id = "fact-000-04";
   const { page: a } = await signedInPage(browser, "admin");
   const { page: b } = await signedInPage(browser, "admin");
@@ -98,7 +109,10 @@ test("history shows a field diff and restores an earlier version; trash and rest
   // the first save would otherwise satisfy the second wait before that save was sent.
   for (const text of ["A temporary wording.", "A second wording."]) {
     await page.getByLabel("Text", { exact: true }).fill(text);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Save fact" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Save fact" }).click(),
+    ]);
     await expect(page.getByText("Saved.")).toBeVisible();
     await expect.poll(() => factRow(id).text).toBe(text);
     await page.reload();
@@ -108,10 +122,17 @@ test("history shows a field diff and restores an earlier version; trash and rest
   await expect(entries).toHaveCount(earlier + 2);
   await expect(entries.first().locator("ins")).toHaveText("A second wording.");
   expect(await seriousViolations(page)).toEqual([]);
-  await entries.nth(1).getByRole("button", { name: /Restore this version/ }).click();
+  await entries
+    .nth(1)
+    .getByRole("button", { name: /Restore this version/ })
+    .click();
   await expect(page.getByText("Earlier version restored.")).toBeVisible();
   expect(factRow(id).text).toBe("A temporary wording.");
-  expect(auditOf(id).at(-1)).toMatchObject({ action: "fact.version_restored", before: { text: "A second wording." }, after: { text: "A temporary wording." } });
+  expect(auditOf(id).at(-1)).toMatchObject({
+    action: "fact.version_restored",
+    before: { text: "A second wording." },
+    after: { text: "A temporary wording." },
+  });
   expect(original).not.toBe("A temporary wording.");
 
   await page.getByRole("button", { name: "Move to trash" }).click();
@@ -121,14 +142,21 @@ test("history shows a field diff and restores an earlier version; trash and rest
   await page.getByRole("button", { name: `Restore ${id}` }).click();
   await expect(page.getByText("Restored from the trash.")).toBeVisible();
   expect(factRow(id).deletedAt).toBeNull();
-  expect(auditOf(id).map((r) => r.action).slice(-2)).toEqual(["fact.deleted", "fact.undeleted"]);
+  expect(
+    auditOf(id)
+      .map((r) => r.action)
+      .slice(-2),
+  ).toEqual(["fact.deleted", "fact.undeleted"]);
 });
 
 test("hostile text is stored escaped or refused, never executed", async ({ browser }) => {
   const id = "fact-000-06";
   const { page } = await signedInPage(browser, "admin");
   let dialogs = 0;
-  page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
   const hostile = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;alert(1)"> & "quotes"`;
   await page.goto(`/admin/facts/${id}`);
   await page.getByLabel("Text", { exact: true }).fill("evil \u202Egnp.exe");

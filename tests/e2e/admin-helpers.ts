@@ -18,7 +18,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   await page.waitForLoadState("networkidle");
   await expect(page).toHaveTitle(/\S/);
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help}`);
 }
 
 /**
@@ -29,7 +31,11 @@ export async function captureActionPost(page: Page, urlGlob: string, trigger: ()
   let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
   await page.route(urlGlob, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
-    captured = { url: route.request().url(), headers: route.request().headers(), body: route.request().postDataBuffer()! };
+    captured = {
+      url: route.request().url(),
+      headers: route.request().headers(),
+      body: route.request().postDataBuffer()!,
+    };
     await route.abort();
   });
   await trigger();
@@ -39,7 +45,11 @@ export async function captureActionPost(page: Page, urlGlob: string, trigger: ()
 }
 
 /** Replays a captured action POST with `cookie` instead of the original one; returns the status. */
-export async function replayAs(page: Page, captured: Awaited<ReturnType<typeof captureActionPost>>, cookie: string): Promise<number> {
+export async function replayAs(
+  page: Page,
+  captured: Awaited<ReturnType<typeof captureActionPost>>,
+  cookie: string,
+): Promise<number> {
   const { cookie: _original, ...headers } = captured.headers;
   const response = await page.request.post(captured.url, { headers: { ...headers, cookie }, data: captured.body });
   return response.status();

@@ -17,7 +17,9 @@ function writeTemp(name: string, value: unknown): string {
   return file;
 }
 
-test("export downloads the fact base; an import with one bad record changes nothing and names it; a good one merges", async ({ browser }) => {
+test("export downloads the fact base; an import with one bad record changes nothing and names it; a good one merges", async ({
+  browser,
+}) => {
   const { page } = await signedInPage(browser, "admin");
   const response = await page.request.get("/admin/export");
   expect(response.status()).toBe(200);
@@ -33,7 +35,9 @@ test("export downloads the fact base; an import with one bad record changes noth
   bad.facts[9].quote = "no article ever printed this";
   await page.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("bad.json", bad));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-errors")).toContainText(`facts[9] ${bad.facts[9].id}: the quote is not in source`);
+  await expect(page.getByTestId("import-errors")).toContainText(
+    `facts[9] ${bad.facts[9].id}: the quote is not in source`,
+  );
   const row = e2eDb().select().from(s.facts).where(eq(s.facts.id, bad.facts[8].id)).get()!;
   expect(row.text).not.toBe("Imported text that must not land.");
   expect(await seriousViolations(page)).toEqual([]);
@@ -43,7 +47,9 @@ test("export downloads the fact base; an import with one bad record changes noth
   await page.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("good.json", good));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByTestId("import-counts")).toBeVisible();
-  expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, good.topics[0].id)).get()!.description).toBe("Imported description.");
+  expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, good.topics[0].id)).get()!.description).toBe(
+    "Imported description.",
+  );
 });
 
 test("staff get 403 on export, the import page and an import posted directly", async ({ browser }) => {
@@ -55,14 +61,19 @@ test("staff get 403 on export, the import page and an import posted directly", a
   doc.topics[1].description = "Set by a staff replay";
   await admin.goto("/admin/import");
   await admin.getByLabel("Fact base file (JSON)").setInputFiles(writeTemp("staff.json", doc));
-  const captured = await captureActionPost(admin, "**/admin/import", () => admin.getByRole("button", { name: "Import" }).click());
+  const captured = await captureActionPost(admin, "**/admin/import", () =>
+    admin.getByRole("button", { name: "Import" }).click(),
+  );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
-  expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, doc.topics[1].id)).get()!.description).not.toBe("Set by a staff replay");
+  expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, doc.topics[1].id)).get()!.description).not.toBe(
+    "Set by a staff replay",
+  );
 });
 
 test("HEAD on the export answers its headers only: nothing is exported or audited", async ({ browser }) => {
   const { page } = await signedInPage(browser, "admin");
-  const exported = () => e2eDb().select().from(s.auditLog).where(eq(s.auditLog.action, "fact_base.exported")).all().length;
+  const exported = () =>
+    e2eDb().select().from(s.auditLog).where(eq(s.auditLog.action, "fact_base.exported")).all().length;
   const before = exported();
   const head = await page.request.head("/admin/export");
   expect(head.status()).toBe(200);

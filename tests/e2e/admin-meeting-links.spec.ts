@@ -5,9 +5,16 @@ import { captureActionPost, cookieHeader, replayAs, seriousViolations, signedInP
 import { e2eDb } from "./fixtures";
 
 const MEETING = "mtg-eu-ca-hlpsd-10";
-const live = () => e2eDb().select().from(s.participations).where(and(eq(s.participations.meetingId, MEETING), isNull(s.participations.deletedAt))).all();
+const live = () =>
+  e2eDb()
+    .select()
+    .from(s.participations)
+    .where(and(eq(s.participations.meetingId, MEETING), isNull(s.participations.deletedAt)))
+    .all();
 
-test("an admin adds a participant to a meeting with a verbatim quote and removes it; staff cannot", async ({ browser }) => {
+test("an admin adds a participant to a meeting with a verbatim quote and removes it; staff cannot", async ({
+  browser,
+}) => {
   const { page } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
   await page.goto(`/admin/meetings/${MEETING}`);
@@ -16,17 +23,23 @@ test("an admin adds a participant to a meeting with a verbatim quote and removes
   await form.getByLabel("Party", { exact: true }).selectOption("TM");
   await form.getByLabel("Title at the time").fill("Ambassador of Turkmenistan in Astana (e2e)");
   await form.getByLabel("Source", { exact: true }).selectOption("src-002");
-  await form.getByLabel("Quote (verbatim from the source)").fill("the Turkmen ambassador in Astana led its delegation (not verbatim)");
+  await form
+    .getByLabel("Quote (verbatim from the source)")
+    .fill("the Turkmen ambassador in Astana led its delegation (not verbatim)");
   await form.getByRole("button", { name: "Add participant" }).click();
   await expect(form.locator("#participant-quote-error")).toContainText("not in the source");
   const fill = async () => {
     await form.getByLabel("Party", { exact: true }).selectOption("TM");
     await form.getByLabel("Title at the time").fill("Ambassador of Turkmenistan in Astana (e2e)");
     await form.getByLabel("Source", { exact: true }).selectOption("src-002");
-    await form.getByLabel("Quote (verbatim from the source)").fill("the Turkmen ambassador in Astana led its delegation");
+    await form
+      .getByLabel("Quote (verbatim from the source)")
+      .fill("the Turkmen ambassador in Astana led its delegation");
   };
   await fill();
-  const captured = await captureActionPost(page, `**/admin/meetings/${MEETING}`, () => form.getByRole("button", { name: "Add participant" }).click());
+  const captured = await captureActionPost(page, `**/admin/meetings/${MEETING}`, () =>
+    form.getByRole("button", { name: "Add participant" }).click(),
+  );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(live()).toHaveLength(before);
 

@@ -10,21 +10,38 @@ test.beforeEach(async ({ context }) => {
 
 const topic = (id: string) => e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()!;
 
-test("staff get 403 on the parties, topics, people and meetings pages and on a topic save posted directly", async ({ browser }) => {
+test("staff get 403 on the parties, topics, people and meetings pages and on a topic save posted directly", async ({
+  browser,
+}) => {
   const { page: admin } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
-  for (const path of ["/admin/parties", "/admin/parties/KZ", "/admin/topics", "/admin/topics/health", "/admin/people", "/admin/people/new", "/admin/meetings", "/admin/meetings/new", "/admin/trash", "/admin/audit"]) {
+  for (const path of [
+    "/admin/parties",
+    "/admin/parties/KZ",
+    "/admin/topics",
+    "/admin/topics/health",
+    "/admin/people",
+    "/admin/people/new",
+    "/admin/meetings",
+    "/admin/meetings/new",
+    "/admin/trash",
+    "/admin/audit",
+  ]) {
     expect((await staff.goto(path))?.status(), path).toBe(403);
   }
   const before = topic("digitalisation");
   await admin.goto("/admin/topics/digitalisation");
   await admin.getByLabel("Description").fill("Changed by a staff replay");
-  const captured = await captureActionPost(admin, "**/admin/topics/digitalisation", () => admin.getByRole("button", { name: "Save topic" }).click());
+  const captured = await captureActionPost(admin, "**/admin/topics/digitalisation", () =>
+    admin.getByRole("button", { name: "Save topic" }).click(),
+  );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(topic("digitalisation")).toMatchObject({ description: before.description, version: before.version });
 });
 
-test("a topic edit is saved with an audit row; a stale save shows the newer values and keeps the admin's", async ({ browser }) => {
+test("a topic edit is saved with an audit row; a stale save shows the newer values and keeps the admin's", async ({
+  browser,
+}) => {
   const { page: a } = await signedInPage(browser, "admin");
   const { page: b } = await signedInPage(browser, "admin");
   await a.goto("/admin/topics/science-education");
@@ -71,7 +88,16 @@ test("an admin filters the parties list by name, and clears the filter", async (
 
 test("the reference-data pages have no serious accessibility violation", async ({ browser }) => {
   const { page } = await signedInPage(browser, "admin");
-  for (const path of ["/admin/parties", "/admin/parties?q=kaz", "/admin/parties/KZ", "/admin/topics/health", "/admin/people", "/admin/meetings", "/admin/meetings/mtg-eu-ca-ministerial-16", "/admin/meetings/new"]) {
+  for (const path of [
+    "/admin/parties",
+    "/admin/parties?q=kaz",
+    "/admin/parties/KZ",
+    "/admin/topics/health",
+    "/admin/people",
+    "/admin/meetings",
+    "/admin/meetings/mtg-eu-ca-ministerial-16",
+    "/admin/meetings/new",
+  ]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }
@@ -90,7 +116,10 @@ test("a topic's history shows the diff and restores an earlier version", async (
   await expect(entries).toHaveCount(2);
   await expect(entries.first().locator("ins")).toHaveText("Second wording.");
   expect(await seriousViolations(page)).toEqual([]);
-  await entries.nth(1).getByRole("button", { name: /Restore this version/ }).click();
+  await entries
+    .nth(1)
+    .getByRole("button", { name: /Restore this version/ })
+    .click();
   await expect(page.getByText("Earlier version restored.")).toBeVisible();
   expect(topic("energy-raw-materials").description).toBe("First wording.");
 });

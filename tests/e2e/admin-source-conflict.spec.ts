@@ -7,8 +7,18 @@ import { sourceFormSchema } from "@/lib/validation/source";
 import { seriousViolations, signedInPage } from "./admin-helpers";
 import { e2eDb } from "./fixtures";
 
-test("two admins save the same source: the second sees each newer value, takes one, and both edits survive", async ({ browser }) => {
-  const input = sourceFormSchema.parse({ title: "Conflict article", publisher: "Wire", dateline: "ASTANA", publishedStart: "2024-03-01", publishedEnd: "2024-03-31", publishedPrecision: "month", fullText: "One sentence. Another sentence." });
+test("two admins save the same source: the second sees each newer value, takes one, and both edits survive", async ({
+  browser,
+}) => {
+  const input = sourceFormSchema.parse({
+    title: "Conflict article",
+    publisher: "Wire",
+    dateline: "ASTANA",
+    publishedStart: "2024-03-01",
+    publishedEnd: "2024-03-31",
+    publishedPrecision: "month",
+    fullText: "One sentence. Another sentence.",
+  });
   const { id } = createSource({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
   const { page: a } = await signedInPage(browser, "admin");
   const { page: b } = await signedInPage(browser, "admin");

@@ -27,7 +27,9 @@ async function selectPassage(page: Page, passage: string) {
   }, passage);
 }
 
-test("workbench: paste an article, select a passage, save a fact with the exact quote, see it covered", async ({ browser }) => {
+test("workbench: paste an article, select a passage, save a fact with the exact quote, see it covered", async ({
+  browser,
+}) => {
   const { page } = await signedInPage(browser, "admin");
   const tag = Date.now().toString(36);
   const passage = `the ministers agreed to open a joint water office in Dushanbe (${tag})`;
@@ -62,7 +64,9 @@ test("workbench: paste an article, select a passage, save a fact with the exact 
   const fact = e2eDb().select().from(s.facts).where(eq(s.facts.id, id)).get()!;
   expect(fact.quote).toBe(passage);
   const audit = e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();
-  expect(audit).toEqual([expect.objectContaining({ action: "fact.created", after: expect.objectContaining({ quote: passage }) })]);
+  expect(audit).toEqual([
+    expect.objectContaining({ action: "fact.created", after: expect.objectContaining({ quote: passage }) }),
+  ]);
   await page.goto(`/admin/sources/${encodeURIComponent(fact.sourceId)}`);
   await expect(page.getByTestId("source-text").locator("mark")).toHaveText(passage);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -79,7 +83,12 @@ test("deleting a source facts still quote is refused, listing them", async ({ br
 test("staff get 403 on the source pages and on a source save posted directly", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");
   const { page: staff } = await signedInPage(browser, "staff");
-  for (const path of ["/admin/sources", "/admin/sources/new", "/admin/sources/src-000", "/admin/sources/src-000/edit"]) {
+  for (const path of [
+    "/admin/sources",
+    "/admin/sources/new",
+    "/admin/sources/src-000",
+    "/admin/sources/src-000/edit",
+  ]) {
     expect((await staff.goto(path))?.status(), path).toBe(403);
   }
   const title = `Posted by staff ${Date.now()}`;
@@ -88,7 +97,9 @@ test("staff get 403 on the source pages and on a source save posted directly", a
   await admin.getByLabel("Earliest day").fill("2025-01-01");
   await admin.getByLabel("Latest day").fill("2025-01-01");
   await admin.getByLabel("Full text").fill("Some text.");
-  const captured = await captureActionPost(admin, "**/admin/sources/new", () => admin.getByRole("button", { name: "Save source" }).click());
+  const captured = await captureActionPost(admin, "**/admin/sources/new", () =>
+    admin.getByRole("button", { name: "Save source" }).click(),
+  );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(e2eDb().select().from(s.sources).where(eq(s.sources.title, title)).get()).toBeUndefined();
 });

@@ -8,7 +8,13 @@ import { e2eDb } from "./fixtures";
 
 test("a deleted topic is listed in the trash and restored from it, with an audit row", async ({ browser }) => {
   const id = `topic-trash-${Date.now()}`;
-  const created = createCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, values: { name: `Trash test ${id}`, description: "", sortOrder: 99 }, db: e2eDb() });
+  const created = createCurated({
+    actor: SYSTEM_ACTOR,
+    entity: "topic",
+    id,
+    values: { name: `Trash test ${id}`, description: "", sortOrder: 99 },
+    db: e2eDb(),
+  });
   deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: created.version, db: e2eDb() });
   const { page } = await signedInPage(browser, "admin");
   await page.goto("/admin/trash");
@@ -19,13 +25,18 @@ test("a deleted topic is listed in the trash and restored from it, with an audit
   await expect(page.getByTestId("trash-row").filter({ hasText: id })).toHaveCount(0);
   expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()?.deletedAt).toBeNull();
   const audit = e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().at(-1);
-  expect(audit).toMatchObject({ action: "topic.undeleted", before: expect.objectContaining({ name: `Trash test ${id}` }) });
+  expect(audit).toMatchObject({
+    action: "topic.undeleted",
+    before: expect.objectContaining({ name: `Trash test ${id}` }),
+  });
   // Back to the trash, so the extra topic does not show in other tests' topic lists.
   const restored = e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()!;
   deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: restored.version, db: e2eDb() });
 });
 
-test("the audit log lists changes newest first, filters by kind in the address, and is accessible", async ({ browser }) => {
+test("the audit log lists changes newest first, filters by kind in the address, and is accessible", async ({
+  browser,
+}) => {
   const { page, user } = await signedInPage(browser, "admin");
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
@@ -33,6 +44,8 @@ test("the audit log lists changes newest first, filters by kind in the address, 
   await page.getByLabel("Kind of record").selectOption("session");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/entity=session/);
-  await expect(page.getByTestId("audit-row").filter({ hasText: user.email }).filter({ hasText: "auth.signed_in" }).first()).toBeVisible();
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: user.email }).filter({ hasText: "auth.signed_in" }).first(),
+  ).toBeVisible();
   for (const row of await page.getByTestId("audit-row").all()) await expect(row).toContainText("session");
 });

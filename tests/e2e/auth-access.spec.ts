@@ -21,7 +21,10 @@ async function cookiesAfterSignIn(browser: Browser, user: TestUser) {
   return cookies;
 }
 
-async function pageWithCookies(browser: Browser, cookies: Awaited<ReturnType<typeof cookiesAfterSignIn>>): Promise<Page> {
+async function pageWithCookies(
+  browser: Browser,
+  cookies: Awaited<ReturnType<typeof cookiesAfterSignIn>>,
+): Promise<Page> {
   const context = await browser.newContext();
   await context.addCookies(cookies);
   return context.newPage();
@@ -29,8 +32,14 @@ async function pageWithCookies(browser: Browser, cookies: Awaited<ReturnType<typ
 
 for (const [label, end] of [
   ["sign-out", (u: TestUser) => endAllSessions({ userId: u.id, db: e2eDb() })],
-  ["a disable", (u: TestUser) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: u.id, disabled: true, db: e2eDb() })],
-  ["a role change", (u: TestUser) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: u.id, role: "admin", db: e2eDb() })],
+  [
+    "a disable",
+    (u: TestUser) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: u.id, disabled: true, db: e2eDb() }),
+  ],
+  [
+    "a role change",
+    (u: TestUser) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: u.id, role: "admin", db: e2eDb() }),
+  ],
 ] as const) {
   test(`a cookie copied before ${label} is refused after it`, async ({ browser }) => {
     const user = await makeUser("staff");
@@ -60,11 +69,16 @@ test("signing out through the UI ends a copied cookie too", async ({ browser, pa
 test("without a session every page redirects to sign-in", async ({ page }) => {
   for (const path of ["/", "/admin/users"]) {
     await page.goto(path);
-    await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path).replace(/[/]/g, "%2F")}`));
+    await expect(page).toHaveURL(
+      new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path).replace(/[/]/g, "%2F")}`),
+    );
   }
 });
 
-test("staff get 403 on the admin page and an admin action posted directly changes nothing", async ({ browser, page }) => {
+test("staff get 403 on the admin page and an admin action posted directly changes nothing", async ({
+  browser,
+  page,
+}) => {
   const admin = await makeUser("admin");
   const staff = await makeUser("staff");
   // Capture a real "add user" server-action request as the admin would send it, without letting it through.
@@ -89,11 +103,20 @@ test("staff get 403 on the admin page and an admin action posted directly change
 
   const { cookie: _adminCookie, ...headers } = captured!.headers;
   const staffCookie = (await staffPage.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const asStaff = await staffPage.request.post("/admin/users", { headers: { ...headers, cookie: staffCookie }, data: captured!.body });
+  const asStaff = await staffPage.request.post("/admin/users", {
+    headers: { ...headers, cookie: staffCookie },
+    data: captured!.body,
+  });
   expect(asStaff.status()).toBe(403);
-  const anonymous = await staffPage.request.post("/admin/users", { headers: { ...headers, cookie: "" }, data: captured!.body });
+  const anonymous = await staffPage.request.post("/admin/users", {
+    headers: { ...headers, cookie: "" },
+    data: captured!.body,
+  });
   expect(anonymous.status()).toBe(401);
-  const foreign = await staffPage.request.post("/admin/users", { headers: { ...headers, origin: "https://evil.example", cookie: staffCookie }, data: captured!.body });
+  const foreign = await staffPage.request.post("/admin/users", {
+    headers: { ...headers, origin: "https://evil.example", cookie: staffCookie },
+    data: captured!.body,
+  });
   expect(foreign.status()).toBe(403);
   expect(e2eDb().select().from(s.users).where(eq(s.users.email, victimEmail)).get()).toBeUndefined();
 });
@@ -101,12 +124,27 @@ test("staff get 403 on the admin page and an admin action posted directly change
 test("user:add creates a user who can sign in, and refuses a short password", async ({ page }) => {
   const email = `cli-${Date.now()}@e2e.example`;
   const run = (password: string) =>
-    execFileSync("npx", ["tsx", "--import", "./scripts/server-only/register.mjs", "scripts/user-add.ts", "--email", email, "--role", "staff", "--name", "Cli User"], {
-      input: `${password}\n`,
-      env: { ...process.env, DATABASE_URL: E2E_DATABASE },
-      encoding: "utf8",
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    execFileSync(
+      "npx",
+      [
+        "tsx",
+        "--import",
+        "./scripts/server-only/register.mjs",
+        "scripts/user-add.ts",
+        "--email",
+        email,
+        "--role",
+        "staff",
+        "--name",
+        "Cli User",
+      ],
+      {
+        input: `${password}\n`,
+        env: { ...process.env, DATABASE_URL: E2E_DATABASE },
+        encoding: "utf8",
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
   expect(() => run("too-short")).toThrow(/at least 12 characters/);
   expect(run("a-cli-password-that-is-long")).toContain(`Created staff ${email}`);
   await signIn(page, { email, password: "a-cli-password-that-is-long" });
@@ -115,7 +153,9 @@ test("user:add creates a user who can sign in, and refuses a short password", as
 
 test("the sign-in and user-admin pages have no serious accessibility violation", async ({ page }) => {
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help}`);
   await page.goto("/sign-in");
   expect(await serious()).toEqual([]);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -35,14 +35,20 @@ test("a wrong password and an unknown email get the same message", async ({ page
   expect(messages[1]).toBe(messages[0]);
 });
 
-test("the 11th failed try at one address is refused; the owner gets in from another, or once an admin clears it", async ({ page, browser }) => {
+test("the 11th failed try at one address is refused; the owner gets in from another, or once an admin clears it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const user = await makeUser("staff");
   const attempt = async (password: string, opts: { succeeds?: boolean } = {}) => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(password);
     // Wait for each answer: the message text alone does not change between equal refusals.
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     // React resets the form once a refusal is rendered; wait for that before typing again.
     if (!opts.succeeds) await expect(page.getByLabel("Password")).toHaveValue("");
   };
@@ -55,11 +61,15 @@ test("the 11th failed try at one address is refused; the owner gets in from anot
   await expect(page.locator("#sign-in-error")).toHaveText(/^Too many attempts, try again in \d+ minutes?\.$/);
 
   // The same account from another address is not locked out by the guesser.
-  const elsewhere = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })).newPage();
+  const elsewhere = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })
+  ).newPage();
   await signIn(elsewhere, user);
 
   // An admin sees the refusing counter and clears it; the first address is let in at once.
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })).newPage();
+  const admin = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })
+  ).newPage();
   await signIn(admin, await makeUser("admin"));
   await admin.goto("/admin/sign-in-limits");
   const row = admin.getByTestId("throttle-row").filter({ hasText: user.email }).filter({ hasText: "Refusing until" });
@@ -82,14 +92,19 @@ test("callbackUrl only ever lands on our own origin", async ({ page, baseURL }) 
   expect(new URL(page.url()).pathname).toBe("/admin/users"); // staff then get 403 there, but the path is kept
 });
 
-test("a browser that signed in before gets its owner in while guessers exhaust the shared office address", async ({ browser }) => {
+test("a browser that signed in before gets its owner in while guessers exhaust the shared office address", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const office = uniqueAddress();
   const contextAt = () => browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": office } });
   const user = await makeUser("staff");
   const own = await (await contextAt()).newPage();
   await signIn(own, user);
-  expect((await own.context().cookies()).find((c) => c.name === "chancery-device")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect((await own.context().cookies()).find((c) => c.name === "chancery-device")).toMatchObject({
+    httpOnly: true,
+    sameSite: "Lax",
+  });
   await own.getByRole("button", { name: "Sign out" }).click();
   await expect(own).toHaveURL(/\/sign-in/);
 
@@ -99,7 +114,10 @@ test("a browser that signed in before gets its owner in while guessers exhaust t
   for (let i = 0; i < 30; i++) {
     await guesser.getByLabel("Email").fill(`nobody-${i}@e2e.example`);
     await guesser.getByLabel("Password").fill("not-a-password");
-    await Promise.all([guesser.waitForResponse((r) => r.request().method() === "POST"), guesser.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      guesser.waitForResponse((r) => r.request().method() === "POST"),
+      guesser.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     await expect(guesser.getByLabel("Password")).toHaveValue("");
   }
   const stranger = await (await contextAt()).newPage(); // a browser the account never used

@@ -20,9 +20,15 @@ async function composeKazakhstan(page: Page, topics: string[]) {
   return page.url().split("/").pop()!;
 }
 
-const factIds = (page: Page, topicId: string) => page.getByTestId(`section-${topicId}`).getByTestId("composer-fact").evaluateAll((els) => els.map((e) => e.getAttribute("data-fact-id")));
+const factIds = (page: Page, topicId: string) =>
+  page
+    .getByTestId(`section-${topicId}`)
+    .getByTestId("composer-fact")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-fact-id")));
 
-test("compose a Kazakhstan briefing on trade and transport, arrange it, save, reload: everything is as left", async ({ page }) => {
+test("compose a Kazakhstan briefing on trade and transport, arrange it, save, reload: everything is as left", async ({
+  page,
+}) => {
   await signIn(page, await makeUser("staff"));
   await composeKazakhstan(page, ["Trade and investment", "Transport and connectivity"]);
   await expect(page.getByTestId("section-trade-investment")).toBeVisible();
@@ -32,7 +38,11 @@ test("compose a Kazakhstan briefing on trade and transport, arrange it, save, re
   const before = await factIds(page, "trade-investment");
   const trade = page.getByTestId("section-trade-investment");
   await trade.getByTestId("composer-fact").first().getByRole("checkbox").uncheck(); // exclude one
-  await trade.getByTestId("composer-fact").nth(2).getByRole("button", { name: /Move up/ }).click(); // move another up
+  await trade
+    .getByTestId("composer-fact")
+    .nth(2)
+    .getByRole("button", { name: /Move up/ })
+    .click(); // move another up
   await page.getByRole("button", { name: /Move section Transport and connectivity up/ }).click();
   await page.getByLabel("Key messages").fill("Kazakhstan is the EU's main partner in the region.");
   await expect(page.getByTestId("save-status")).toHaveText("Unsaved changes");
@@ -41,7 +51,10 @@ test("compose a Kazakhstan briefing on trade and transport, arrange it, save, re
 
   await page.getByLabel("Background notes").fill("Unsaved words.");
   let asked = "";
-  page.once("dialog", (d) => { asked = d.message(); void d.dismiss(); });
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
   await page.getByRole("link", { name: "All my briefings" }).click();
   expect(asked).toContain("unsaved changes");
   await expect(page.getByLabel("Background notes")).toHaveValue("Unsaved words."); // stayed, nothing lost
@@ -51,19 +64,27 @@ test("compose a Kazakhstan briefing on trade and transport, arrange it, save, re
   await page.reload();
   const after = await factIds(page, "trade-investment");
   expect(after).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
-  await expect(page.getByTestId("section-trade-investment").getByTestId("composer-fact").first().getByRole("checkbox")).not.toBeChecked();
+  await expect(
+    page.getByTestId("section-trade-investment").getByTestId("composer-fact").first().getByRole("checkbox"),
+  ).not.toBeChecked();
   await expect(page.getByLabel("Key messages")).toHaveValue("Kazakhstan is the EU's main partner in the region.");
-  const order = await page.locator("[data-testid^=section-]").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  const order = await page
+    .locator("[data-testid^=section-]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
   expect(order).toEqual(["section-transport-connectivity", "section-trade-investment"]);
 
   await page.getByRole("link", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-contents")).toContainText("Transport and connectivity");
-  const previewFacts = await page.getByTestId("preview-fact").evaluateAll((els) => els.map((e) => e.getAttribute("data-fact-id")));
+  const previewFacts = await page
+    .getByTestId("preview-fact")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-fact-id")));
   expect(previewFacts).not.toContain(before[0]);
   expect(previewFacts).toContain(before[1]);
 });
 
-test("a finalised briefing keeps its facts when one is edited, says so, and a new revision carries the edit", async ({ page }) => {
+test("a finalised briefing keeps its facts when one is edited, says so, and a new revision carries the edit", async ({
+  page,
+}) => {
   await signIn(page, await makeUser("staff"));
   const id = await composeKazakhstan(page, ["Transport and connectivity"]);
   page.once("dialog", (d) => d.accept());
@@ -76,7 +97,10 @@ test("a finalised briefing keeps its facts when one is edited, says so, and a ne
   const db = e2eDb();
   const row = db.select().from(s.facts).where(eq(s.facts.id, factId)).get()!;
   const newText = `${row.text} (Corrected in e2e ${Date.now()}.)`;
-  db.update(s.facts).set({ text: newText, version: row.version + 1 }).where(eq(s.facts.id, factId)).run();
+  db.update(s.facts)
+    .set({ text: newText, version: row.version + 1 })
+    .where(eq(s.facts.id, factId))
+    .run();
   try {
     await page.reload();
     await expect(page.getByTestId("changed-count")).toHaveText("1 fact changed since finalised.");
@@ -86,7 +110,10 @@ test("a finalised briefing keeps its facts when one is edited, says so, and a ne
     await expect(page.getByTestId("status-badge")).toHaveText(/Draft.*revision 2/);
     await expect(page.locator(`[data-fact-id="${factId}"]`)).toContainText("Corrected in e2e");
   } finally {
-    db.update(s.facts).set({ text: row.text, version: row.version + 2 }).where(eq(s.facts.id, factId)).run();
+    db.update(s.facts)
+      .set({ text: row.text, version: row.version + 2 })
+      .where(eq(s.facts.id, factId))
+      .run();
   }
 });
 
@@ -103,21 +130,31 @@ test("another staff member cannot open or save someone's briefing", async ({ bro
   await page.getByRole("button", { name: "Save" }).click();
   await expect.poll(() => captured).toBeDefined();
 
-  const other = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })).newPage();
+  const other = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })
+  ).newPage();
   await signIn(other, await makeUser("staff"));
   for (const path of [`/briefings/${id}`, `/briefings/${id}/preview`]) {
     const response = await other.goto(path);
     expect(response?.status()).toBe(404);
   }
   const cookie = (await other.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const replay = await other.request.post(`/briefings/${id}`, { headers: { ...captured!.headers, cookie }, data: captured!.body });
+  const replay = await other.request.post(`/briefings/${id}`, {
+    headers: { ...captured!.headers, cookie },
+    data: captured!.body,
+  });
   expect(await replay.text()).toContain("No such briefing");
-  expect(e2eDb().select().from(s.briefings).where(eq(s.briefings.id, id)).get()?.title).not.toBe("Changed by someone else");
+  expect(e2eDb().select().from(s.briefings).where(eq(s.briefings.id, id)).get()?.title).not.toBe(
+    "Changed by someone else",
+  );
 });
 
 test("the list, compose and preview pages have no serious accessibility violation", async ({ page }) => {
   await signIn(page, await makeUser("staff"));
-  const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`);
   await page.goto("/briefings");
   expect(await serious()).toEqual([]);
   const id = await composeKazakhstan(page, ["Trade and investment"]);

@@ -16,32 +16,64 @@ test("a form posted from another site without JavaScript is refused with 403, no
   });
   expect(multipart.status()).toBe(403);
   expect(await multipart.text()).toBe("Cross-origin request refused.");
-  const urlencoded = await request.post("/sign-in", { headers: { origin: FOREIGN }, form: { email: "a@b.example" }, maxRedirects: 0 });
+  const urlencoded = await request.post("/sign-in", {
+    headers: { origin: FOREIGN },
+    form: { email: "a@b.example" },
+    maxRedirects: 0,
+  });
   expect(urlencoded.status()).toBe(403);
   // An opaque origin (a sandboxed frame, a privacy redirect) is foreign too.
-  const opaque = await request.post("/sign-in", { headers: { origin: "null" }, form: { email: "a@b.example" }, maxRedirects: 0 });
+  const opaque = await request.post("/sign-in", {
+    headers: { origin: "null" },
+    form: { email: "a@b.example" },
+    maxRedirects: 0,
+  });
   expect(opaque.status()).toBe(403);
 });
 
-test("without an Origin header, a cross-site Sec-Fetch-Site is refused; other methods and routes too", async ({ request }) => {
-  const noOrigin = await request.post("/sign-in", { headers: { "sec-fetch-site": "cross-site" }, form: { x: "1" }, maxRedirects: 0 });
+test("without an Origin header, a cross-site Sec-Fetch-Site is refused; other methods and routes too", async ({
+  request,
+}) => {
+  const noOrigin = await request.post("/sign-in", {
+    headers: { "sec-fetch-site": "cross-site" },
+    form: { x: "1" },
+    maxRedirects: 0,
+  });
   expect(noOrigin.status()).toBe(403);
   for (const method of ["PUT", "DELETE", "PATCH"]) {
     const response = await request.fetch("/briefings", { method, headers: { origin: FOREIGN }, maxRedirects: 0 });
     expect(response.status(), method).toBe(403);
   }
   // next-auth's own endpoints: a sign-in posted from another site (login CSRF) is refused as well.
-  const authPost = await request.post("/api/auth/callback/credentials", { headers: { origin: FOREIGN }, form: { email: "a@b.example" }, maxRedirects: 0 });
+  const authPost = await request.post("/api/auth/callback/credentials", {
+    headers: { origin: FOREIGN },
+    form: { email: "a@b.example" },
+    maxRedirects: 0,
+  });
   expect(authPost.status()).toBe(403);
 });
 
-test("same-origin posts, reads from anywhere and next-auth's routes keep working", async ({ page, request, baseURL }) => {
-  const sameOrigin = await request.post("/sign-in", { headers: { origin: new URL(baseURL!).origin }, form: { x: "1" }, maxRedirects: 0 });
+test("same-origin posts, reads from anywhere and next-auth's routes keep working", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const sameOrigin = await request.post("/sign-in", {
+    headers: { origin: new URL(baseURL!).origin },
+    form: { x: "1" },
+    maxRedirects: 0,
+  });
   expect(sameOrigin.status()).not.toBe(403);
-  const sameSiteFetch = await request.post("/sign-in", { headers: { "sec-fetch-site": "same-origin" }, form: { x: "1" }, maxRedirects: 0 });
+  const sameSiteFetch = await request.post("/sign-in", {
+    headers: { "sec-fetch-site": "same-origin" },
+    form: { x: "1" },
+    maxRedirects: 0,
+  });
   expect(sameSiteFetch.status()).not.toBe(403);
   // A GET from a foreign page (a link) is never refused.
-  expect((await request.get("/sign-in", { headers: { origin: FOREIGN, "sec-fetch-site": "cross-site" } })).status()).toBe(200);
+  expect(
+    (await request.get("/sign-in", { headers: { origin: FOREIGN, "sec-fetch-site": "cross-site" } })).status(),
+  ).toBe(200);
   expect((await request.get("/api/auth/session")).status()).toBe(200);
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.status()).toBe(200);

@@ -39,7 +39,10 @@ test.beforeAll(async () => {
   const deadline = Date.now() + 100_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error("the second server did not start");
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -66,14 +69,22 @@ async function failSignIn(browser: Browser, baseURL: string, email: string, forw
 }
 
 const failedFrom = (on: DB, email: string) =>
-  on.select({ ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorEmail, email))).all();
+  on
+    .select({ ip: auditLog.ip })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorEmail, email)))
+    .all();
 
 // First: the address test below uses up this address's sign-in failures.
 test("without CHANCERY_TEST_HOOKS=1 the failure hooks answer 404", async ({ browser }) => {
   const response = await fetch(`http://127.0.0.1:${PORT}/test-hooks/error`, { headers: { accept: "text/plain" } });
   expect(response.status).toBe(404);
   // Signed in as an admin, the pool hook is not there either.
-  const user = await createUser({ actor: SYSTEM_ACTOR, input: { email: "hooks-admin@e2e.example", name: "Hooks admin", role: "admin", password: "hooks-admin-password" }, db });
+  const user = await createUser({
+    actor: SYSTEM_ACTOR,
+    input: { email: "hooks-admin@e2e.example", name: "Hooks admin", role: "admin", password: "hooks-admin-password" },
+    db,
+  });
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
   const page = await context.newPage();
   await signIn(page, { email: user.email, password: "hooks-admin-password" });
@@ -82,7 +93,9 @@ test("without CHANCERY_TEST_HOOKS=1 the failure hooks answer 404", async ({ brow
   await context.close();
 });
 
-test("without a trusted proxy, a client-sent X-Forwarded-For neither names the address nor escapes the address limit", async ({ browser }) => {
+test("without a trusted proxy, a client-sent X-Forwarded-For neither names the address nor escapes the address limit", async ({
+  browser,
+}) => {
   const base = `http://127.0.0.1:${PORT}`;
   const messages: string[] = [];
   for (let i = 0; i < 4; i++) messages.push(await failSignIn(browser, base, `spray-${i}@e2e.example`, uniqueAddress()));

@@ -15,12 +15,23 @@ export function e2eDb(): DB {
   return db;
 }
 
-export interface TestUser { id: string; email: string; password: string; name: string; role: "admin" | "staff" }
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  role: "admin" | "staff";
+}
 
 /** A fresh user of the given role that no other test touches. */
 export async function makeUser(role: "admin" | "staff"): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
-  const input = { email: `${role}-${tag}@e2e.example`, name: `E2E ${role} ${tag}`, role, password: `pw-${tag}-long-enough` };
+  const input = {
+    email: `${role}-${tag}@e2e.example`,
+    name: `E2E ${role} ${tag}`,
+    role,
+    password: `pw-${tag}-long-enough`,
+  };
   const user = await createUser({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
   return { id: user.id, ...input };
 }

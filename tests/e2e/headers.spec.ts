@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { makeUser, signIn, uniqueAddress } from "./fixtures";
 
-test("pages carry the security headers, and the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+test("pages carry the security headers, and the session cookie is HttpOnly and SameSite=Lax", async ({
+  page,
+  context,
+}) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
   const response = await page.goto("/sign-in");
   const headers = response!.headers();

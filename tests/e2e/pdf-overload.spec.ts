@@ -6,12 +6,22 @@ import { auditLog, briefingItems } from "@/db/schema";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
 
-const actorOf = (user: TestUser) => ({ userId: user.id, email: user.email, name: user.name, role: user.role, ip: null });
+const actorOf = (user: TestUser) => ({
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  ip: null,
+});
 
 /** Every Kazakhstan fact, each with a long note: a draft printed in two parts (3 render places). */
 function largeDraftFor(user: TestUser): string {
   const db = e2eDb();
-  const id = createBriefing({ actor: actorOf(user), input: newBriefingSchema.parse({ country: "KZ", topics: [] }), db });
+  const id = createBriefing({
+    actor: actorOf(user),
+    input: newBriefingSchema.parse({ country: "KZ", topics: [] }),
+    db,
+  });
   const note = "A long note on this fact, written for the overload test so the briefing prints many pages. ".repeat(10);
   db.update(briefingItems).set({ note }).where(eq(briefingItems.briefingId, id)).run();
   return id;
@@ -27,12 +37,16 @@ async function signedInOwner(browser: Browser): Promise<{ page: Page; url: strin
   return { page, url };
 }
 
-test("more concurrent downloads than the pool admits get 200, 429 or 503, every refusal with Retry-After", async ({ browser }) => {
+test("more concurrent downloads than the pool admits get 200, 429 or 503, every refusal with Retry-After", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   // The server's pool (defaults): one thread per core, threads × 5 places, 3 per large draft,
   // 2 renders per user. Enough users that their admissible requests outnumber the places.
   const admittedAtOnce = Math.floor((os.availableParallelism() * 5) / 3);
-  const owners = await Promise.all(Array.from({ length: Math.ceil(admittedAtOnce / 2) + 2 }, () => signedInOwner(browser)));
+  const owners = await Promise.all(
+    Array.from({ length: Math.ceil(admittedAtOnce / 2) + 2 }, () => signedInOwner(browser)),
+  );
   const [first, ...others] = owners;
   // The first user asks three times at once: two are admitted and render for seconds, so the
   // third is refused at once for the user's limit, before anything else settles.
@@ -44,7 +58,10 @@ test("more concurrent downloads than the pool admits get 200, 429 or 503, every 
   const statuses = responses.map((r) => r.status());
   const counts = Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length]));
   test.info().annotations.push({ type: "statuses", description: JSON.stringify(counts) });
-  expect(statuses.filter((s) => ![200, 429, 503].includes(s)), JSON.stringify(counts)).toEqual([]);
+  expect(
+    statuses.filter((s) => ![200, 429, 503].includes(s)),
+    JSON.stringify(counts),
+  ).toEqual([]);
   expect(statuses).toContain(200);
   expect(statuses).toContain(429);
   expect(statuses).toContain(503); // the route sees the busy pool that instrumentation.ts made, and says so
@@ -65,10 +82,16 @@ test("HEAD on a PDF answers the headers only: nothing rendered, no download audi
   const head = await page.request.head(url);
   expect(head.status()).toBe(200);
   expect(head.headers()["content-type"]).toBe("application/pdf");
-  expect(head.headers()["content-disposition"]).toMatch(/^attachment; filename="kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf"/);
+  expect(head.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf"/,
+  );
   expect((await head.body()).length).toBe(0);
-  const downloads = () => e2eDb().select().from(auditLog)
-    .where(and(eq(auditLog.action, "briefing.downloaded"), eq(auditLog.entityId, id))).all().length;
+  const downloads = () =>
+    e2eDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "briefing.downloaded"), eq(auditLog.entityId, id)))
+      .all().length;
   expect(downloads()).toBe(0);
 
   const other = await signedInOwner(browser); // someone else's briefing is still a 404

@@ -12,10 +12,20 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
 });
 
-const actorOf = (user: TestUser) => ({ userId: user.id, email: user.email, name: user.name, role: user.role, ip: null });
+const actorOf = (user: TestUser) => ({
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  ip: null,
+});
 
 function briefingFor(user: TestUser, topics: string[] = []) {
-  return createBriefing({ actor: actorOf(user), input: newBriefingSchema.parse({ country: "KZ", topics }), db: e2eDb() });
+  return createBriefing({
+    actor: actorOf(user),
+    input: newBriefingSchema.parse({ country: "KZ", topics }),
+    db: e2eDb(),
+  });
 }
 
 function pdfText(pdf: Buffer, firstPage = 1): string {
@@ -25,19 +35,30 @@ function pdfText(pdf: Buffer, firstPage = 1): string {
 }
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
-test("the PDF route answers 401 without a session and 404 for someone else's briefing", async ({ page, browser, baseURL }) => {
+test("the PDF route answers 401 without a session and 404 for someone else's briefing", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const owner = await makeUser("staff");
   const id = briefingFor(owner);
-  const anonymous = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
+  const anonymous = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() },
+  });
   expect((await anonymous.get(`/briefings/${id}/pdf`)).status()).toBe(401);
   await signIn(page, await makeUser("staff"));
   expect((await page.request.get(`/briefings/${id}/pdf`)).status()).toBe(404);
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })).newPage();
+  const admin = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })
+  ).newPage();
   await signIn(admin, await makeUser("admin")); // admins do not see others' briefings either
   expect((await admin.request.get(`/briefings/${id}/pdf`)).status()).toBe(404);
 });
 
-test("the owner downloads a PDF with the right headers, and it prints the preview's sections and facts in order", async ({ page }) => {
+test("the owner downloads a PDF with the right headers, and it prints the preview's sections and facts in order", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const owner = await makeUser("staff");
   const id = briefingFor(owner, ["trade-investment", "transport-connectivity", "security"]);
@@ -50,7 +71,9 @@ test("the owner downloads a PDF with the right headers, and it prints the previe
   expect(headers["content-type"]).toBe("application/pdf");
   expect(headers["cache-control"]).toBe("private, no-store");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["content-disposition"]).toMatch(/^attachment; filename="kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf"; filename\*=UTF-8''kazakhstan-briefing-/);
+  expect(headers["content-disposition"]).toMatch(
+    /^attachment; filename="kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf"; filename\*=UTF-8''kazakhstan-briefing-/,
+  );
   const again = await page.request.get(`/briefings/${id}/pdf`); // finalised: served from the content cache
   expect(Buffer.compare(await again.body(), await response.body())).toBe(0);
   const pdf = await response.body();
@@ -67,7 +90,9 @@ test("the owner downloads a PDF with the right headers, and it prints the previe
     expect(found, `section "${title}" after position ${at}`).toBeGreaterThan(at);
     at = found;
   }
-  const factTexts = await page.getByTestId("preview-fact").evaluateAll((els) => els.map((e) => e.querySelector("p")!.childNodes[0].textContent!.trim()));
+  const factTexts = await page
+    .getByTestId("preview-fact")
+    .evaluateAll((els) => els.map((e) => e.querySelector("p")!.childNodes[0].textContent!.trim()));
   for (const text of factTexts) expect(body).toContain(squash(text).slice(0, 60));
 });
 
@@ -76,7 +101,10 @@ test("the download button shows the render and saves the file under the server's
   const id = briefingFor(owner, ["health"]);
   await signIn(page, owner);
   await page.goto(`/briefings/${id}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download PDF" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf$/);
   await expect(page.getByRole("status").filter({ hasText: "PDF downloaded." })).toBeVisible();
 });

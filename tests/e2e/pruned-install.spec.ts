@@ -27,20 +27,35 @@ let db: DB | undefined;
 /** The environment of a plain shell on the box: nothing of this test run's own settings. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(
-    ([key]) => !/^(npm_|NODE_ENV$|NODE_OPTIONS$|DATABASE_URL$|PORT$|HOSTNAME$|NEXT_|CHANCERY_|E2E_|AUTH_|PLAYWRIGHT|TEST_)/.test(key),
+    ([key]) =>
+      !/^(npm_|NODE_ENV$|NODE_OPTIONS$|DATABASE_URL$|PORT$|HOSTNAME$|NEXT_|CHANCERY_|E2E_|AUTH_|PLAYWRIGHT|TEST_)/.test(
+        key,
+      ),
   );
   // npx and npm run put this repository's node_modules/.bin (tsx among them) on PATH: a
   // pruned install must not find its dev tools there.
-  const searchPath = (process.env.PATH ?? "").split(":").filter((dir) => !dir.includes("node_modules")).join(":");
+  const searchPath = (process.env.PATH ?? "")
+    .split(":")
+    .filter((dir) => !dir.includes("node_modules"))
+    .join(":");
   // No NODE_ENV on purpose (npm ci would skip the build tools), which Next's typing of process.env requires.
   const env: Record<string, string | undefined> = { ...Object.fromEntries(kept), PATH: searchPath, ...extra };
   return env as NodeJS.ProcessEnv;
 }
 
 /** Runs a command (in the install unless told) to its end, within `timeoutMs`; its output, or an error carrying it. */
-function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs: number; cwd?: string }): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; input?: string; timeoutMs: number; cwd?: string },
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? dir, env: options.env, stdio: ["pipe", "pipe", "pipe"], timeout: options.timeoutMs });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? dir,
+      env: options.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: options.timeoutMs,
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -48,25 +63,35 @@ function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv;
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(" ")} ended with ${signal ?? `code ${code}`}:\n${output.slice(-4000)}`));
+      else
+        reject(
+          new Error(`${command} ${args.join(" ")} ended with ${signal ?? `code ${code}`}:\n${output.slice(-4000)}`),
+        );
     });
   });
 }
 
-const pdfText = (file: string) => new Promise<string>((resolve, reject) => {
-  const child = spawn("pdftotext", [file, "-"], { stdio: ["ignore", "pipe", "inherit"] });
-  let text = "";
-  child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  child.on("error", reject);
-  child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`pdftotext ended with code ${code}`))));
-});
+const pdfText = (file: string) =>
+  new Promise<string>((resolve, reject) => {
+    const child = spawn("pdftotext", [file, "-"], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`pdftotext ended with code ${code}`))));
+  });
 
 async function waitForHealth(deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     if (server?.exitCode !== null) throw new Error(`npm start ended:\n${serverOutput.slice(-4000)}`);
     if (Date.now() > deadline) throw new Error(`the server did not answer /api/health:\n${serverOutput.slice(-4000)}`);
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -92,7 +117,9 @@ test.afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("a pruned production install builds, runs the operator scripts and serves a signed-in PDF download", async ({ browser }) => {
+test("a pruned production install builds, runs the operator scripts and serves a signed-in PDF download", async ({
+  browser,
+}) => {
   test.setTimeout(20 * 60_000);
   const app = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-pruned-"));
   dir = app;
@@ -100,7 +127,11 @@ test("a pruned production install builds, runs the operator scripts and serves a
   const env = cleanEnv({ DATABASE_URL: database, CHANCERY_DEMO_USERS: "0", NEXT_TELEMETRY_DISABLED: "1" });
 
   await timed("copy the tree", async () => {
-    const listed = await run("git", ["ls-files", "-z", "-co", "--exclude-standard"], { cwd: process.cwd(), env: cleanEnv(), timeoutMs: 60_000 });
+    const listed = await run("git", ["ls-files", "-z", "-co", "--exclude-standard"], {
+      cwd: process.cwd(),
+      env: cleanEnv(),
+      timeoutMs: 60_000,
+    });
     const files = listed.split("\0").filter(Boolean);
     expect(files).toContain("package-lock.json");
     for (const file of files) {
@@ -112,18 +143,29 @@ test("a pruned production install builds, runs the operator scripts and serves a
 
   await timed("npm ci", () => run("npm", ["ci", "--no-audit", "--no-fund"], { env, timeoutMs: 10 * 60_000 }));
   await timed("npm run build", () => run("npm", ["run", "build"], { env, timeoutMs: 10 * 60_000 }));
-  await timed("npm prune --omit=dev", () => run("npm", ["prune", "--omit=dev", "--no-audit", "--no-fund"], { env, timeoutMs: 5 * 60_000 }));
+  await timed("npm prune --omit=dev", () =>
+    run("npm", ["prune", "--omit=dev", "--no-audit", "--no-fund"], { env, timeoutMs: 5 * 60_000 }),
+  );
   for (const devTool of ["tsx", "esbuild", "typescript", "vitest"]) {
     expect(fs.existsSync(path.join(app, "node_modules", devTool)), `${devTool} pruned`).toBe(false);
   }
 
   await timed("operator scripts", async () => {
     expect(await run("npm", ["run", "db:seed"], { env, timeoutMs: 120_000 })).toContain("Seeded");
-    const added = await run("npm", ["run", "user:add", "--", "--email", USER.email, "--role", "staff", "--name", USER.name], {
-      env, input: `${USER.password}\n`, timeoutMs: 120_000,
-    });
+    const added = await run(
+      "npm",
+      ["run", "user:add", "--", "--email", USER.email, "--role", "staff", "--name", USER.name],
+      {
+        env,
+        input: `${USER.password}\n`,
+        timeoutMs: 120_000,
+      },
+    );
     expect(added).toContain(`Created staff ${USER.email}`);
-    await run("npm", ["run", "briefing", "--", "--country", "Kazakhstan", "--out", "x.pdf"], { env, timeoutMs: 120_000 });
+    await run("npm", ["run", "briefing", "--", "--country", "Kazakhstan", "--out", "x.pdf"], {
+      env,
+      timeoutMs: 120_000,
+    });
     const text = await pdfText(path.join(app, "x.pdf"));
     expect(text).toContain("Kazakhstan: country briefing");
     // The rest of the operator's kit: migrate, export and import back, backup, disable a user.
@@ -131,15 +173,28 @@ test("a pruned production install builds, runs the operator scripts and serves a
     await run("npm", ["run", "db:export", "--", "export.json"], { env, timeoutMs: 120_000 });
     expect(JSON.parse(fs.readFileSync(path.join(app, "export.json"), "utf8")).facts.length).toBeGreaterThan(50);
     await run("npm", ["run", "db:import", "--", "export.json"], { env, timeoutMs: 120_000 });
-    expect(await run("npm", ["run", "db:backup", "--", "backups/copy.db"], { env, timeoutMs: 120_000 })).toMatch(/integrity|ok/i);
-    await run("npm", ["run", "user:add", "--", "--email", "leaver@pruned.example", "--role", "staff", "--name", "Leaver"], {
-      env, input: "leaver-password-long\n", timeoutMs: 120_000,
-    });
+    expect(await run("npm", ["run", "db:backup", "--", "backups/copy.db"], { env, timeoutMs: 120_000 })).toMatch(
+      /integrity|ok/i,
+    );
+    await run(
+      "npm",
+      ["run", "user:add", "--", "--email", "leaver@pruned.example", "--role", "staff", "--name", "Leaver"],
+      {
+        env,
+        input: "leaver-password-long\n",
+        timeoutMs: 120_000,
+      },
+    );
     await run("npm", ["run", "user:disable", "--", "--email", "leaver@pruned.example"], { env, timeoutMs: 120_000 });
   });
 
   await timed("npm start", async () => {
-    server = spawn("npm", ["start"], { cwd: app, env: { ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    server = spawn("npm", ["start"], {
+      cwd: app,
+      env: { ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
     server.stderr!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
     await waitForHealth(120_000);

@@ -7,9 +7,21 @@ test.beforeEach(async ({ context }) => {
 
 /** The issue's variants (finding 2) and their neighbours, as a signed-in user's browser would send them. */
 const VARIANTS = [
-  "/.//evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/%2e%2e//evil.example",
-  "//evil.example", "///evil.example", "/\\evil.example", "/%5cevil.example", "/%2f%2fevil.example",
-  "/%09/evil.example", "/\t/evil.example", "https://evil.example", "http://x", "javascript:alert(1)",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/a/..//evil.example",
+  "/%2e//evil.example",
+  "/%2e%2e//evil.example",
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "/%5cevil.example",
+  "/%2f%2fevil.example",
+  "/%09/evil.example",
+  "/\t/evil.example",
+  "https://evil.example",
+  "http://x",
+  "javascript:alert(1)",
 ];
 
 test("a signed-in visit to /sign-in?callbackUrl=… never redirects off the site", async ({ page, baseURL }) => {
@@ -24,7 +36,9 @@ test("a signed-in visit to /sign-in?callbackUrl=… never redirects off the site
     expect(new URL(location, baseURL).origin, variant).toBe(origin);
   }
   // A safe path is kept.
-  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/briefings?x=1")}`, { maxRedirects: 0 });
+  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/briefings?x=1")}`, {
+    maxRedirects: 0,
+  });
   expect(kept.headers()["location"]).toBe("/briefings?x=1");
 });
 

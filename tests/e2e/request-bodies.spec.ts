@@ -16,7 +16,11 @@ const MB = 1024 * 1024;
 test("a malformed multipart body is a 400, on any page, signed in or not", async ({ request, baseURL }) => {
   for (const path of ["/", "/sign-in", "/admin", "/nowhere"]) {
     const response = await request.post(path, {
-      headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=xyz", "x-forwarded-for": uniqueAddress() },
+      headers: {
+        origin: baseURL!,
+        "content-type": "multipart/form-data; boundary=xyz",
+        "x-forwarded-for": uniqueAddress(),
+      },
       data: Buffer.from("garbage that is not multipart"),
       maxRedirects: 0,
     });
@@ -28,10 +32,21 @@ test("a malformed multipart body is a 400, on any page, signed in or not", async
 test("a chunked body without a length is a 411", async ({ baseURL }) => {
   const url = new URL("/sign-in", baseURL);
   const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=xyz", "transfer-encoding": "chunked" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          origin: baseURL!,
+          "content-type": "multipart/form-data; boundary=xyz",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", reject);
     for (let i = 0; i < 4; i++) req.write(Buffer.alloc(64 * 1024, "x"));
     req.end();
@@ -39,12 +54,22 @@ test("a chunked body without a length is a 411", async ({ baseURL }) => {
   expect(status).toBe(411);
 });
 
-test("without a session only a small body is taken; signed in, a large one only where a form needs it", async ({ request, page, baseURL }) => {
-  const post = (path: string, bytes: number, cookie?: string) => request.post(path, {
-    headers: { origin: baseURL!, "content-type": "text/plain", "x-forwarded-for": uniqueAddress(), ...(cookie ? { cookie } : {}) },
-    data: Buffer.alloc(bytes, "x"),
-    maxRedirects: 0,
-  });
+test("without a session only a small body is taken; signed in, a large one only where a form needs it", async ({
+  request,
+  page,
+  baseURL,
+}) => {
+  const post = (path: string, bytes: number, cookie?: string) =>
+    request.post(path, {
+      headers: {
+        origin: baseURL!,
+        "content-type": "text/plain",
+        "x-forwarded-for": uniqueAddress(),
+        ...(cookie ? { cookie } : {}),
+      },
+      data: Buffer.alloc(bytes, "x"),
+      maxRedirects: 0,
+    });
   const anonymous = await post("/sign-in", 1 * MB);
   expect(anonymous.status()).toBe(413);
   expect(await anonymous.text()).toBe("The request is too large: at most 64 KB can be sent here at once.");

@@ -19,7 +19,9 @@ test("the composer's proposals find a word by its stem and mark the matched word
   expect(await facts.count()).toBe(await facts.filter({ has: page.locator("mark") }).count());
 });
 
-test("the admin fact list completes the last word, marks it and ranks by relevance; symbols alone are no search", async ({ browser }) => {
+test("the admin fact list completes the last word, marks it and ranks by relevance; symbols alone are no search", async ({
+  browser,
+}) => {
   const { page } = await signedInPage(browser, "admin");
   await page.goto("/admin/facts");
   await page.getByLabel("Words").fill("cooperat");

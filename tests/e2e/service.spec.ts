@@ -8,7 +8,9 @@ test.beforeEach(async ({ context }) => {
 
 /** The e2e server's JSON log lines (playwright.config.ts tees them into data/e2e/server.log). */
 function logLines(): Record<string, unknown>[] {
-  return fs.readFileSync("data/e2e/server.log", "utf8").split("\n")
+  return fs
+    .readFileSync("data/e2e/server.log", "utf8")
+    .split("\n")
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
@@ -26,10 +28,18 @@ test("an unexpected error shows the error page with a reference that finds its J
   expect(reference).not.toBe("");
   await expect.poll(() => logLines().filter((l) => l.digest === reference).length).toBe(1);
   const line = logLines().find((l) => l.digest === reference)!;
-  expect(line).toMatchObject({ level: "error", msg: "request failed", requestId, path: "/test-hooks/error", service: "chancery" });
+  expect(line).toMatchObject({
+    level: "error",
+    msg: "request failed",
+    requestId,
+    path: "/test-hooks/error",
+    service: "chancery",
+  });
 });
 
-test("a failing route handler answers 500 without internals and logs one JSON line with request, user, route, status and time", async ({ page }) => {
+test("a failing route handler answers 500 without internals and logs one JSON line with request, user, route, status and time", async ({
+  page,
+}) => {
   const user = await makeUser("staff");
   await signIn(page, user);
   const response = await page.request.get("/api/test-hooks/route-error");
@@ -38,11 +48,21 @@ test("a failing route handler answers 500 without internals and logs one JSON li
   const requestId = response.headers()["x-request-id"];
   await expect.poll(() => logLines().filter((l) => l.requestId === requestId).length).toBe(1);
   const line = logLines().find((l) => l.requestId === requestId)!;
-  expect(line).toMatchObject({ level: "error", msg: "route failed", kind: "route", userId: user.id, route: "GET /api/test-hooks/route-error", status: 500 });
+  expect(line).toMatchObject({
+    level: "error",
+    msg: "route failed",
+    kind: "route",
+    userId: user.id,
+    route: "GET /api/test-hooks/route-error",
+    status: 500,
+  });
   expect(typeof line.durationMs).toBe("number");
 });
 
-test("readiness reports the PDF threads and the migrations, and answers 503 while the pool is stopped", async ({ page, request }) => {
+test("readiness reports the PDF threads and the migrations, and answers 503 while the pool is stopped", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await expect.poll(async () => (await request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
   const ready = await (await request.get("/api/ready")).json();

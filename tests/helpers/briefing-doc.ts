@@ -33,7 +33,8 @@ function sourceFor(n: number): DocSource {
   return {
     number: n,
     sourceId: `src-${n}`,
-    publisher: n % 3 === 0 ? "Akorda press service" : n % 3 === 1 ? "European External Action Service" : "Council of the EU",
+    publisher:
+      n % 3 === 0 ? "Akorda press service" : n % 3 === 1 ? "European External Action Service" : "Council of the EU",
     title: `Press release ${n}: joint statement following the meeting`,
     date: `${(n % 27) + 1} Mar 2025`,
     url: n % 4 === 0 ? null : `https://example.org/press/${n}`,
@@ -43,9 +44,11 @@ function sourceFor(n: number): DocSource {
 function factFor(topic: string, i: number, sourceCount: number): DocFact {
   // The Unicode probe is a fact of its own so it prints on one line and pdftotext returns it whole.
   const text =
-    topic === "trade-investment" && i === 1 ? UNICODE_PROBE
-    : topic === "security" && i === 0 ? `${SENTENCES[0]} ${SCRIPT_PROBE}`
-    : SENTENCES[i % SENTENCES.length];
+    topic === "trade-investment" && i === 1
+      ? UNICODE_PROBE
+      : topic === "security" && i === 0
+        ? `${SENTENCES[0]} ${SCRIPT_PROBE}`
+        : SENTENCES[i % SENTENCES.length];
   return {
     id: `${topic}-${i}`,
     text,
@@ -65,7 +68,9 @@ export function makeBriefingDoc(options: BriefingDocOptions = {}): BriefingDocum
   const sections: DocSection[] = TOPICS.map(([topicId, title], t) => ({
     topicId,
     title,
-    facts: Array.from({ length: Math.max(1, Math.round(FACTS_PER_TOPIC[t] * scale)) }, (_, i) => factFor(topicId, i, sourceCount)),
+    facts: Array.from({ length: Math.max(1, Math.round(FACTS_PER_TOPIC[t] * scale)) }, (_, i) =>
+      factFor(topicId, i, sourceCount),
+    ),
   }));
   const cite = (n: number) => ({ number: ((n - 1) % sourceCount) + 1 });
   return {
@@ -78,32 +83,96 @@ export function makeBriefingDoc(options: BriefingDocOptions = {}): BriefingDocum
     preparedBy: "Central Asia Desk",
     preparedOn: "2026-11-20",
     purpose: "To brief the Minister ahead of bilateral talks with the Kazakh Foreign Minister.",
-    occasion: { meeting: "Bilateral talks", date: "2 Dec 2026", place: "Astana", counterpart: "Minister of Foreign Affairs of Kazakhstan", principal: "Foreign Minister" },
-    keyMessages: ["Welcome the progress on critical raw materials.", "Press for transport connectivity funding to be used.", "Raise the human rights cases privately."],
-    background: "Kazakhstan is the EU's largest trading partner in Central Asia.\n\nRelations are governed by the Enhanced Partnership and Cooperation Agreement, in force since 2020.",
+    occasion: {
+      meeting: "Bilateral talks",
+      date: "2 Dec 2026",
+      place: "Astana",
+      counterpart: "Minister of Foreign Affairs of Kazakhstan",
+      principal: "Foreign Minister",
+    },
+    keyMessages: [
+      "Welcome the progress on critical raw materials.",
+      "Press for transport connectivity funding to be used.",
+      "Raise the human rights cases privately.",
+    ],
+    background:
+      "Kazakhstan is the EU's largest trading partner in Central Asia.\n\nRelations are governed by the Enhanced Partnership and Cooperation Agreement, in force since 2020.",
     keyFigures: [
-      { metricKey: "trade", label: "Trade turnover, Kazakhstan–EU", period: "2024", disagreement: true, values: [
-        { value: 49.7, unit: "billion", currency: "USD", display: "USD 49.7 billion", factId: "f1", citation: cite(2) },
-        { value: 47.1, unit: "billion", currency: "USD", display: "USD 47.1 billion", factId: "f2", citation: cite(5) },
-      ] },
-      { metricKey: "fdi", label: "EU foreign direct investment stock", period: "2023", disagreement: false, values: [
-        { value: 100, unit: "billion", currency: "EUR", display: "EUR 100 billion", factId: "f3", citation: cite(3) },
-      ] },
+      {
+        metricKey: "trade",
+        label: "Trade turnover, Kazakhstan–EU",
+        period: "2024",
+        disagreement: true,
+        values: [
+          {
+            value: 49.7,
+            unit: "billion",
+            currency: "USD",
+            display: "USD 49.7 billion",
+            factId: "f1",
+            citation: cite(2),
+          },
+          {
+            value: 47.1,
+            unit: "billion",
+            currency: "USD",
+            display: "USD 47.1 billion",
+            factId: "f2",
+            citation: cite(5),
+          },
+        ],
+      },
+      {
+        metricKey: "fdi",
+        label: "EU foreign direct investment stock",
+        period: "2023",
+        disagreement: false,
+        values: [
+          { value: 100, unit: "billion", currency: "EUR", display: "EUR 100 billion", factId: "f3", citation: cite(3) },
+        ],
+      },
     ],
     sections,
     timeline: Array.from({ length: Math.max(3, Math.round(6 * scale)) }, (_, i) => ({
-      meetingId: `m-${i}`, date: `${(i % 27) + 1} Mar ${2015 + (i % 11)}`, name: `${i + 1}th EU–Central Asia Ministerial Meeting`, place: i % 2 ? "Astana" : "Brussels",
-      format: "ministerial", mode: "in person", status: "held",
+      meetingId: `m-${i}`,
+      date: `${(i % 27) + 1} Mar ${2015 + (i % 11)}`,
+      name: `${i + 1}th EU–Central Asia Ministerial Meeting`,
+      place: i % 2 ? "Astana" : "Brussels",
+      format: "ministerial",
+      mode: "in person",
+      status: "held",
       leaders: [{ party: "Kazakhstan", name: "Murat Nurtleu", title: "Minister of Foreign Affairs" }],
       citations: [cite(i + 1)],
     })),
     lastMet: "20th EU–Central Asia Ministerial Meeting, Ashgabat, 27 Mar 2025",
     whosWho: Array.from({ length: Math.max(2, Math.round(4 * scale)) }, (_, i) => ({
-      personId: `p-${i}`, name: `Person ${i + 1} Tokayev`, party: "Kazakhstan", title: "Deputy Minister", asOf: "12 Jan 2025",
+      personId: `p-${i}`,
+      name: `Person ${i + 1} Tokayev`,
+      party: "Kazakhstan",
+      title: "Deputy Minister",
+      asOf: "12 Jan 2025",
       earlier: i % 2 ? [{ title: "Ambassador to Belgium", asOf: "3 Feb 2021" }] : [],
     })),
-    forthcoming: [{ meetingId: "m-f", date: "2 Dec 2026", name: "Bilateral talks", place: "Astana", status: "announced", citations: [cite(7)] }],
-    unconfirmed: [{ meetingId: "m-u", date: "spring 2026", name: "Investment forum", place: null, status: "announced", citations: [cite(8)] }],
+    forthcoming: [
+      {
+        meetingId: "m-f",
+        date: "2 Dec 2026",
+        name: "Bilateral talks",
+        place: "Astana",
+        status: "announced",
+        citations: [cite(7)],
+      },
+    ],
+    unconfirmed: [
+      {
+        meetingId: "m-u",
+        date: "spring 2026",
+        name: "Investment forum",
+        place: null,
+        status: "announced",
+        citations: [cite(8)],
+      },
+    ],
     sources: Array.from({ length: sourceCount }, (_, i) => sourceFor(i + 1)),
   };
 }

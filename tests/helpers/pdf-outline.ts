@@ -19,7 +19,8 @@ function destinationOf(item: PDFDict, pageRefs: PDFRef[]): { page: number; top: 
   const index = pageRefs.findIndex((ref) => target instanceof PDFRef && ref.tag === target.tag);
   if (index < 0) throw new Error("Bookmark points at no page of the document");
   const kind = dest.get(1);
-  const top = kind instanceof PDFName && kind.asString() === "/XYZ" ? dest.lookupMaybe(3, PDFNumber)?.asNumber() ?? null : null;
+  const top =
+    kind instanceof PDFName && kind.asString() === "/XYZ" ? (dest.lookupMaybe(3, PDFNumber)?.asNumber() ?? null) : null;
   return { page: index + 1, top };
 }
 

@@ -6,12 +6,23 @@
  */
 const REQUEST_LIMIT_MS = 30_000;
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" };
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&#x27;": "'",
+  "&#39;": "'",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+};
 const decode = (text: string) => text.replace(/&(?:quot|#x27|#39|lt|gt|amp);/g, (e) => ENTITIES[e]);
 
 /** The hidden fields of the form on `html` that has a field named `marker`. */
 export function hiddenFields(html: string, marker: string): [string, string][] {
-  const form = html.split("<form").slice(1).map((part) => part.split("</form>")[0]).find((f) => f.includes(`name="${marker}"`));
+  const form = html
+    .split("<form")
+    .slice(1)
+    .map((part) => part.split("</form>")[0])
+    .find((f) => f.includes(`name="${marker}"`));
   if (!form) throw new Error(`No form with a field "${marker}" on the page.`);
   const fields: [string, string][] = [];
   for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
@@ -26,21 +37,35 @@ export class AppClient {
   constructor(readonly baseUrl: string) {}
 
   private async get(pathname: string): Promise<string> {
-    const response = await fetch(this.baseUrl + pathname, { headers: { cookie: this.cookie, accept: "text/html" }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_LIMIT_MS) });
+    const response = await fetch(this.baseUrl + pathname, {
+      headers: { cookie: this.cookie, accept: "text/html" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_LIMIT_MS),
+    });
     if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}`);
     return response.text();
   }
 
   /** Posts a form; answers the status and Location (a no-JS action that redirects answers 303). */
-  private async post(pathname: string, fields: [string, string][]): Promise<{ status: number; location: string | null; setCookie: string[] }> {
+  private async post(
+    pathname: string,
+    fields: [string, string][],
+  ): Promise<{ status: number; location: string | null; setCookie: string[] }> {
     const body = new FormData();
     for (const [name, value] of fields) body.append(name, value);
     const response = await fetch(this.baseUrl + pathname, {
-      method: "POST", body, redirect: "manual", signal: AbortSignal.timeout(REQUEST_LIMIT_MS),
+      method: "POST",
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_LIMIT_MS),
       headers: { cookie: this.cookie, origin: this.baseUrl, accept: "text/html" },
     });
     await response.arrayBuffer();
-    return { status: response.status, location: response.headers.get("location"), setCookie: response.headers.getSetCookie() };
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      setCookie: response.headers.getSetCookie(),
+    };
   }
 
   /** Signs in through the sign-in form and keeps the session cookie (valid across restarts). */
@@ -48,7 +73,8 @@ export class AppClient {
     const fields = hiddenFields(await this.get("/sign-in"), "callbackUrl");
     const answer = await this.post("/sign-in", [...fields, ["email", email], ["password", password]]);
     const session = answer.setCookie.map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
-    if (answer.status !== 303 || !session) throw new Error(`Sign-in answered ${answer.status} without a session cookie.`);
+    if (answer.status !== 303 || !session)
+      throw new Error(`Sign-in answered ${answer.status} without a session cookie.`);
     this.cookie = session;
   }
 

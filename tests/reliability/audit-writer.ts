@@ -15,14 +15,20 @@ const file = process.argv[2];
 if (!file || !process.send) throw new Error("audit-writer: run with fork(), a database file as argument.");
 const db = openDatabase(file);
 let stopped = false;
-process.on("message", (message) => { if (message === "stop") stopped = true; });
-process.on("disconnect", () => { stopped = true; });
+process.on("message", (message) => {
+  if (message === "stop") stopped = true;
+});
+process.on("disconnect", () => {
+  stopped = true;
+});
 
 const actor = { userId: null, email: "writer@reliability.test", ip: "127.0.0.1" };
 let n = 0;
 while (!stopped && n < MAX_WRITES) {
   n += 1;
-  writeTransaction(db, (tx) => recordAudit(tx, { actor, action: "reliability.write", entity: "reliability", entityId: String(n) }));
+  writeTransaction(db, (tx) =>
+    recordAudit(tx, { actor, action: "reliability.write", entity: "reliability", entityId: String(n) }),
+  );
   process.send({ acked: n });
   // Let the IPC messages out and the "stop" in.
   await new Promise((resolve) => setImmediate(resolve));

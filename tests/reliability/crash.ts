@@ -39,12 +39,17 @@ export interface CrashReport {
   databaseFile: string;
 }
 
-const USER = { email: "crash@reliability.test", password: "crash-rounds-password", name: "Crash Rounds", role: "staff" as const };
+const USER = {
+  email: "crash@reliability.test",
+  password: "crash-rounds-password",
+  name: "Crash Rounds",
+  role: "staff" as const,
+};
 const MAX_WRITES_PER_WRITER = 500;
 const ROUND_LIMIT_MS = 180_000;
 
 // Each round kills after 5..40 acknowledged writes, spread by a fixed hash of the round number.
-const killAfter = (round: number) => 5 + (Math.imul(round, 2654435761) >>> 0) % 36;
+const killAfter = (round: number) => 5 + ((Math.imul(round, 2654435761) >>> 0) % 36);
 
 export async function runCrashRounds(options: CrashOptions): Promise<CrashReport> {
   const started = Date.now();
@@ -56,7 +61,16 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   const serverOptions = { port: options.port, databaseFile, authSecret: randomBytes(32).toString("base64url") };
   const client = new AppClient(`http://127.0.0.1:${options.port}`);
   const acked = new Map<string, string>();
-  const report: CrashReport = { rounds: 0, acknowledged: 0, lost: [], landedUnacknowledged: 0, unexpected: [], integrity: "", seconds: 0, databaseFile };
+  const report: CrashReport = {
+    rounds: 0,
+    acknowledged: 0,
+    lost: [],
+    landedUnacknowledged: 0,
+    unexpected: [],
+    integrity: "",
+    seconds: 0,
+    databaseFile,
+  };
 
   for (let round = 1; round <= options.rounds; round++) {
     if (Date.now() > deadline) throw new Error(`Crash rounds ran past their time limit at round ${round}.`);
@@ -65,7 +79,16 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     try {
       if (round === 1) await client.signIn(USER.email, USER.password); // the cookie outlives restarts
       const form = await client.openNewBriefing("KZ", "health");
-      await writeUntilKilled({ client, form, server, round, writers: options.writers ?? 4, acked, inFlight, unexpected: report.unexpected });
+      await writeUntilKilled({
+        client,
+        form,
+        server,
+        round,
+        writers: options.writers ?? 4,
+        acked,
+        inFlight,
+        unexpected: report.unexpected,
+      });
     } finally {
       await server.kill();
     }
@@ -74,14 +97,17 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     report.lost = check.lost;
     report.integrity = check.integrity;
     report.landedUnacknowledged = check.unacknowledged;
-    log(`round ${round}: ${acked.size} acknowledged, ${inFlight.size} cut off, integrity ${check.integrity}, lost ${check.lost.length}`);
+    log(
+      `round ${round}: ${acked.size} acknowledged, ${inFlight.size} cut off, integrity ${check.integrity}, lost ${check.lost.length}`,
+    );
     if (check.lost.length || check.integrity !== "ok" || report.unexpected.length) break;
   }
   // One more start: the server must come up on the file the last kill left.
   await (await ServerProcess.start(serverOptions)).kill();
   report.acknowledged = acked.size;
   report.seconds = (Date.now() - started) / 1000;
-  if (!report.lost.length && report.integrity === "ok" && !report.unexpected.length) fs.rmSync(dir, { recursive: true, force: true });
+  if (!report.lost.length && report.integrity === "ok" && !report.unexpected.length)
+    fs.rmSync(dir, { recursive: true, force: true });
   return report;
 }
 
@@ -128,7 +154,9 @@ async function writeUntilKilled(s: RoundState): Promise<void> {
         }
       } catch (error) {
         if (!killing) {
-          s.unexpected.push(`round ${s.round}: "${tag}" failed before the kill: ${String(error)}\n${s.server.output()}`);
+          s.unexpected.push(
+            `round ${s.round}: "${tag}" failed before the kill: ${String(error)}\n${s.server.output()}`,
+          );
           killNow();
         }
       }
@@ -139,12 +167,17 @@ async function writeUntilKilled(s: RoundState): Promise<void> {
 }
 
 /** Opens the file as the app would after a crash (recovering the WAL) and checks it. */
-function checkDatabase(file: string, acked: Map<string, string>): { integrity: string; lost: string[]; unacknowledged: number } {
+function checkDatabase(
+  file: string,
+  acked: Map<string, string>,
+): { integrity: string; lost: string[]; unacknowledged: number } {
   const db = openDatabase(file);
   try {
     const integrity = String(db.$client.pragma("integrity_check", { simple: true }));
     const rows = db.$client
-      .prepare("SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'")
+      .prepare(
+        "SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'",
+      )
       .all() as { id: string; tag: string }[];
     const stored = new Map(rows.map((r) => [r.id, r.tag]));
     const lost = [...acked].filter(([id, tag]) => stored.get(id) !== tag).map(([id, tag]) => `${tag} (${id})`);

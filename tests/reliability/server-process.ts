@@ -58,10 +58,12 @@ export class ServerProcess {
     const pid = this.child.pid;
     if (pid === undefined) throw new Error(`Could not run ${command} (is the app installed and built?)`);
     running.add(pid);
-    this.exited = new Promise((resolve) => this.child.on("exit", (code, signal) => {
-      running.delete(pid);
-      resolve(signal ?? code);
-    }));
+    this.exited = new Promise((resolve) =>
+      this.child.on("exit", (code, signal) => {
+        running.delete(pid);
+        resolve(signal ?? code);
+      }),
+    );
   }
 
   /** Starts the server and resolves once /api/health answers 200 (the database is open). */

@@ -10,7 +10,7 @@ let seeded: TestDb;
 beforeAll(() => (seeded = createSeededDb()));
 afterAll(() => seeded.close());
 
-const copy = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe("fact base export and import", () => {
   it("round trips: export, import into a fresh unseeded database, export again gives the same document", () => {
@@ -25,9 +25,14 @@ describe("fact base export and import", () => {
       expect(report).toMatchObject({ ok: true, counts: { facts: { inserted: 88 } } });
       expect(JSON.stringify(exportFactBase({ actor, db: fresh.db }))).toBe(JSON.stringify(doc));
       // Importing the same document again changes nothing.
-      expect(importFactBase({ actor, document: copy(doc), db: fresh.db })).toMatchObject({ ok: true, counts: { facts: { inserted: 0, updated: 0, unchanged: 88 } } });
+      expect(importFactBase({ actor, document: copy(doc), db: fresh.db })).toMatchObject({
+        ok: true,
+        counts: { facts: { inserted: 0, updated: 0, unchanged: 88 } },
+      });
       // Full-text search works on imported facts (the triggers fired).
-      expect(fresh.db.$client.prepare("SELECT count(*) AS n FROM facts_fts WHERE facts_fts MATCH '\"pandemic\"'").get()).toMatchObject({ n: expect.any(Number) });
+      expect(
+        fresh.db.$client.prepare("SELECT count(*) AS n FROM facts_fts WHERE facts_fts MATCH '\"pandemic\"'").get(),
+      ).toMatchObject({ n: expect.any(Number) });
     } finally {
       fresh.close();
     }
@@ -41,7 +46,9 @@ describe("fact base export and import", () => {
     const before = JSON.stringify(exportFactBase({ actor, db: seeded.db }));
     const report = importFactBase({ actor, document: doc, db: seeded.db });
     expect(report.ok).toBe(false);
-    expect(!report.ok && report.errors).toEqual([`facts[5] ${doc.facts[5].id}: the quote is not in source ${doc.facts[5].sourceId}.`]);
+    expect(!report.ok && report.errors).toEqual([
+      `facts[5] ${doc.facts[5].id}: the quote is not in source ${doc.facts[5].sourceId}.`,
+    ]);
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
@@ -49,12 +56,30 @@ describe("fact base export and import", () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db }));
     const source = doc.sources.find((src) => doc.facts.some((f) => f.sourceId === src.id && f.deletedAt === null))!;
     const quoting = doc.facts.find((f) => f.sourceId === source.id && f.deletedAt === null)!;
-    const onlySource = { ...doc, sources: [{ ...source, fullText: source.fullText.replace(quoting.quote, "[removed]"), deletedAt: "2026-11-23T00:00:00.000Z" }], facts: [], parties: [], topics: [], people: [], personRoles: [], meetings: [], participations: [] };
+    const onlySource = {
+      ...doc,
+      sources: [
+        {
+          ...source,
+          fullText: source.fullText.replace(quoting.quote, "[removed]"),
+          deletedAt: "2026-11-23T00:00:00.000Z",
+        },
+      ],
+      facts: [],
+      parties: [],
+      topics: [],
+      people: [],
+      personRoles: [],
+      meetings: [],
+      participations: [],
+    };
     const before = JSON.stringify(exportFactBase({ actor, db: seeded.db }));
     const report = importFactBase({ actor, document: onlySource, db: seeded.db });
     const errors = !report.ok ? report.errors.join("\n") : "";
     expect(errors).toContain(`facts ${quoting.id}, in the database: the quote is not in source ${source.id}.`);
-    expect(errors).toContain(`facts ${quoting.id}, in the database: sourceId "${source.id}" is deleted, but this record is not.`);
+    expect(errors).toContain(
+      `facts ${quoting.id}, in the database: sourceId "${source.id}" is deleted, but this record is not.`,
+    );
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
@@ -67,8 +92,21 @@ describe("fact base export and import", () => {
       fresh.db.update(s.facts).set({ deletedAt: "2026-11-23T00:00:00.000Z" }).where(eq(s.facts.id, gone.id)).run();
       const text = doc.sources.find((src) => src.id === gone.sourceId)!.fullText.replace(gone.quote, "[edited]");
       fresh.db.update(s.sources).set({ fullText: text }).where(eq(s.sources.id, gone.sourceId)).run();
-      const onlyParty = { ...doc, parties: [{ ...doc.parties[0], id: "XX", name: "New party", isoCode: null }], facts: [], topics: [], sources: [], people: [], personRoles: [], meetings: [], participations: [] };
-      expect(importFactBase({ actor, document: onlyParty, db: fresh.db })).toMatchObject({ ok: true, counts: { parties: { inserted: 1 } } });
+      const onlyParty = {
+        ...doc,
+        parties: [{ ...doc.parties[0], id: "XX", name: "New party", isoCode: null }],
+        facts: [],
+        topics: [],
+        sources: [],
+        people: [],
+        personRoles: [],
+        meetings: [],
+        participations: [],
+      };
+      expect(importFactBase({ actor, document: onlyParty, db: fresh.db })).toMatchObject({
+        ok: true,
+        counts: { parties: { inserted: 1 } },
+      });
     } finally {
       fresh.close();
     }
@@ -81,16 +119,27 @@ describe("fact base export and import", () => {
     expect(importFactBase({ actor, document: newer, db: seeded.db }).ok).toBe(true);
     old.facts[3].text = "Edited in the old file.";
     const report = importFactBase({ actor, document: old, db: seeded.db });
-    expect(!report.ok && report.errors).toEqual([expect.stringMatching(new RegExp(`^facts\\[3\\] ${old.facts[3].id}: changed in the database since this file was exported`))]);
-    expect(seeded.db.select().from(s.facts).where(eq(s.facts.id, old.facts[3].id)).get()!.text).toBe("Edited in the app meanwhile.");
+    expect(!report.ok && report.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^facts\\[3\\] ${old.facts[3].id}: changed in the database since this file was exported`),
+      ),
+    ]);
+    expect(seeded.db.select().from(s.facts).where(eq(s.facts.id, old.facts[3].id)).get()!.text).toBe(
+      "Edited in the app meanwhile.",
+    );
   });
 
   it("reports shape errors per record (bad date, bidi text, unknown reference) before touching anything", () => {
-    const doc = copy(exportFactBase({ actor, db: seeded.db })) as unknown as { facts: Record<string, unknown>[]; people: Record<string, unknown>[] };
+    const doc = copy(exportFactBase({ actor, db: seeded.db })) as unknown as {
+      facts: Record<string, unknown>[];
+      people: Record<string, unknown>[];
+    };
     doc.facts[2].dateStart = "2023-02-29";
     doc.people[0].name = "evil\u202Ename";
     const report = importFactBase({ actor, document: doc, db: seeded.db });
-    expect(!report.ok && report.errors.join("\n")).toMatch(/facts\[2\] fact-[\w-]+: dateStart: Not a real calendar day/);
+    expect(!report.ok && report.errors.join("\n")).toMatch(
+      /facts\[2\] fact-[\w-]+: dateStart: Not a real calendar day/,
+    );
     expect(!report.ok && report.errors.join("\n")).toMatch(/people\[0\] [\w-]+: name: .*bidirectional/);
     expect(importFactBase({ actor, document: { format: "something-else" }, db: seeded.db }).ok).toBe(false);
   });
@@ -105,6 +154,9 @@ describe("fact base export and import", () => {
     const row = seeded.db.select().from(s.facts).where(eq(s.facts.id, target.id)).get()!;
     expect(row).toMatchObject({ text: "An imported wording.", version: target.version + 1 });
     const audit = seeded.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, target.id)).all();
-    expect(audit.at(-1)).toMatchObject({ action: "fact.imported", after: expect.objectContaining({ text: "An imported wording." }) });
+    expect(audit.at(-1)).toMatchObject({
+      action: "fact.imported",
+      after: expect.objectContaining({ text: "An imported wording." }),
+    });
   });
 });

@@ -18,7 +18,11 @@ let staff: Actor;
 beforeAll(async () => {
   t = createSeededDb();
   const mk = async (role: "admin" | "staff"): Promise<Actor> => {
-    const u = await createUser({ actor: SYSTEM_ACTOR, input: { email: `${role}@unit.example`, name: role, role, password: "a-long-enough-password" }, db: t.db });
+    const u = await createUser({
+      actor: SYSTEM_ACTOR,
+      input: { email: `${role}@unit.example`, name: role, role, password: "a-long-enough-password" },
+      db: t.db,
+    });
     return { userId: u.id, email: u.email, name: u.name, role, ip: null };
   };
   admin = await mk("admin");
@@ -27,10 +31,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => ({
-  id: f.id, version: f.version, kind: f.kind, text: f.text, sourceId: f.sourceId, quote: f.quote, meetingId: f.meetingId,
-  dateStart: f.dateStart, dateEnd: f.dateEnd, datePrecision: f.datePrecision, dateInferred: f.dateInferred, dateNote: f.dateNote,
-  partyIds: f.partyIds, topicIds: f.topicIds, metricKey: f.metricKey, value: f.value, unit: f.unit, currency: f.currency, periodLabel: f.periodLabel,
-  approximate: f.approximate, rank: f.rank,
+  id: f.id,
+  version: f.version,
+  kind: f.kind,
+  text: f.text,
+  sourceId: f.sourceId,
+  quote: f.quote,
+  meetingId: f.meetingId,
+  dateStart: f.dateStart,
+  dateEnd: f.dateEnd,
+  datePrecision: f.datePrecision,
+  dateInferred: f.dateInferred,
+  dateNote: f.dateNote,
+  partyIds: f.partyIds,
+  topicIds: f.topicIds,
+  metricKey: f.metricKey,
+  value: f.value,
+  unit: f.unit,
+  currency: f.currency,
+  periodLabel: f.periodLabel,
+  approximate: f.approximate,
+  rank: f.rank,
   ...change,
 });
 const auditRows = (db: DB, id: string) => db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();
@@ -65,7 +86,15 @@ describe("the fact list", () => {
 
   it("is for admins only", () => {
     expect(() => listFacts({ actor: staff, filters: filters({}), db: t.db })).toThrow(ForbiddenError);
-    expect(() => updateFact({ actor: staff, id: "fact-000-01", version: 1, input: inputOf(getFact({ actor: admin, id: "fact-000-01", db: t.db })), db: t.db })).toThrow(ForbiddenError);
+    expect(() =>
+      updateFact({
+        actor: staff,
+        id: "fact-000-01",
+        version: 1,
+        input: inputOf(getFact({ actor: admin, id: "fact-000-01", db: t.db })),
+        db: t.db,
+      }),
+    ).toThrow(ForbiddenError);
   });
 });
 
@@ -73,7 +102,13 @@ describe("saving a fact", () => {
   it("refuses a quote that is not in the source, at the quote field", () => {
     const f = getFact({ actor: admin, id: "fact-000-03", db: t.db });
     try {
-      updateFact({ actor: admin, id: f.id, version: f.version, input: inputOf(f, { quote: "words the article never printed" }), db: t.db });
+      updateFact({
+        actor: admin,
+        id: f.id,
+        version: f.version,
+        input: inputOf(f, { quote: "words the article never printed" }),
+        db: t.db,
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -82,33 +117,79 @@ describe("saving a fact", () => {
   });
 
   it("validates the form: figure fields iff figure, at least one party and topic, strict dates, no bidi", () => {
-    const base = { kind: "statement", text: "T", sourceId: "src-000", quote: "Q", dateStart: "2024-02-30", dateEnd: "2024-02-30", datePrecision: "day", partyIds: "", topicIds: "KZ", value: "12" };
+    const base = {
+      kind: "statement",
+      text: "T",
+      sourceId: "src-000",
+      quote: "Q",
+      dateStart: "2024-02-30",
+      dateEnd: "2024-02-30",
+      datePrecision: "day",
+      partyIds: "",
+      topicIds: "KZ",
+      value: "12",
+    };
     const r = factFormSchema.safeParse(base);
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["partyIds", "dateStart", "value"]));
-    const fig = factFormSchema.safeParse({ ...base, kind: "figure", dateStart: "2024-02-29", dateEnd: "2024-02-29", partyIds: "KZ", text: "evil\u202Etxt" });
-    expect(fig.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["text", "metricKey", "unit"]));
-    const ok = factFormSchema.parse({ ...base, dateStart: "2024-02-29", dateEnd: "2024-02-29", partyIds: "KZ,EU,KZ", value: "", text: "Cafe\u0301" });
+    const fig = factFormSchema.safeParse({
+      ...base,
+      kind: "figure",
+      dateStart: "2024-02-29",
+      dateEnd: "2024-02-29",
+      partyIds: "KZ",
+      text: "evil\u202Etxt",
+    });
+    expect(fig.error!.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["text", "metricKey", "unit"]),
+    );
+    const ok = factFormSchema.parse({
+      ...base,
+      dateStart: "2024-02-29",
+      dateEnd: "2024-02-29",
+      partyIds: "KZ,EU,KZ",
+      value: "",
+      text: "Cafe\u0301",
+    });
     expect(ok.partyIds).toEqual(["EU", "KZ"]);
     expect(ok.text).toBe("Café");
   });
 
   it("refuses to take a fact out of the trash while something it refers to is gone", () => {
-    const topic = createCurated({ actor: admin, entity: "topic", values: { name: "Short-lived topic", description: "", sortOrder: 99 }, db: t.db });
+    const topic = createCurated({
+      actor: admin,
+      entity: "topic",
+      values: { name: "Short-lived topic", description: "", sortOrder: 99 },
+      db: t.db,
+    });
     const src = getFact({ actor: admin, id: "fact-000-01", db: t.db });
-    const created = createFact({ actor: admin, input: inputOf(src, { id: undefined, text: "On a short-lived topic.", topicIds: [topic.id] }), db: t.db });
+    const created = createFact({
+      actor: admin,
+      input: inputOf(src, { id: undefined, text: "On a short-lived topic.", topicIds: [topic.id] }),
+      db: t.db,
+    });
     const deleted = deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
     deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
-    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db })).toThrow(ConflictError);
-    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).toThrow(/cannot be restored as it stands: One of the topics does not exist/);
+    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db })).toThrow(
+      ConflictError,
+    );
+    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).toThrow(
+      /cannot be restored as it stands: One of the topics does not exist/,
+    );
     expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
   });
 
   it("creates, updates, deletes, undeletes and restores, each with an audit row holding before and after", () => {
     const src = getFact({ actor: admin, id: "fact-000-01", db: t.db });
     const created = createFact({ actor: admin, input: inputOf(src, { id: undefined, text: "A new fact." }), db: t.db });
-    const v2 = updateFact({ actor: admin, id: created.id, version: 1, input: inputOf(created, { text: "Edited." }), db: t.db });
+    const v2 = updateFact({
+      actor: admin,
+      id: created.id,
+      version: 1,
+      input: inputOf(created, { text: "Edited." }),
+      db: t.db,
+    });
     expect(v2.version).toBe(2);
     const deleted = deleteFact({ actor: admin, id: created.id, version: 2, db: t.db });
     expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
@@ -118,10 +199,20 @@ describe("saving a fact", () => {
     expect(rows[1].before).toMatchObject({ text: "A new fact." });
     expect(rows[1].after).toMatchObject({ text: "Edited." });
     expect(rows.slice(1).every((r) => r.before && r.after)).toBe(true);
-    const restored = restoreFactVersion({ actor: admin, id: created.id, version: back.version, auditId: rows[0].id, db: t.db });
+    const restored = restoreFactVersion({
+      actor: admin,
+      id: created.id,
+      version: back.version,
+      auditId: rows[0].id,
+      db: t.db,
+    });
     expect(restored.text).toBe("A new fact.");
     expect(restored.version).toBe(back.version + 1);
-    expect(auditRows(t.db, created.id).at(-1)).toMatchObject({ action: "fact.version_restored", before: { text: "Edited." }, after: { text: "A new fact." } });
+    expect(auditRows(t.db, created.id).at(-1)).toMatchObject({
+      action: "fact.version_restored",
+      before: { text: "Edited." },
+      after: { text: "A new fact." },
+    });
   });
 });
 
@@ -137,11 +228,29 @@ describe("no lost updates", () => {
       const loadedA = getFact({ actor: admin, id, db: a });
       const loadedB = getFact({ actor: admin, id, db: b });
       expect(loadedA.version).toBe(loadedB.version);
-      const order = Math.random() < 0.5 ? [[a, "A"], [b, "B"]] as const : [[b, "B"], [a, "A"]] as const;
+      const order =
+        Math.random() < 0.5
+          ? ([
+              [a, "A"],
+              [b, "B"],
+            ] as const)
+          : ([
+              [b, "B"],
+              [a, "A"],
+            ] as const);
       const results = order.map(([db, who]) => {
         const loaded = who === "A" ? loadedA : loadedB;
         try {
-          return { who, saved: updateFact({ actor: admin, id, version: loaded.version, input: inputOf(loaded, { dateNote: `${who} ${i}` }), db }) };
+          return {
+            who,
+            saved: updateFact({
+              actor: admin,
+              id,
+              version: loaded.version,
+              input: inputOf(loaded, { dateNote: `${who} ${i}` }),
+              db,
+            }),
+          };
         } catch (e) {
           expect(e).toBeInstanceOf(ConflictError);
           expect((e as ConflictError<FactRecord>).current.dateNote).toBe(`${order[0][1]} ${i}`);

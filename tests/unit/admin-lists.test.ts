@@ -54,8 +54,19 @@ describe("admin lists: filter and pages", () => {
   });
 
   it("filter users by email or name, ignoring case in any script, and refuse staff", async () => {
-    await createUser({ actor, input: { email: "desk.officer@chancery.example", name: "Айгерим Desk", role: "staff", password: "a long enough password" }, db: t.db });
-    expect(listUsers({ actor, q: "DESK.OFF", db: t.db }).rows.map((u) => u.email)).toEqual(["desk.officer@chancery.example"]);
+    await createUser({
+      actor,
+      input: {
+        email: "desk.officer@chancery.example",
+        name: "Айгерим Desk",
+        role: "staff",
+        password: "a long enough password",
+      },
+      db: t.db,
+    });
+    expect(listUsers({ actor, q: "DESK.OFF", db: t.db }).rows.map((u) => u.email)).toEqual([
+      "desk.officer@chancery.example",
+    ]);
     expect(listUsers({ actor, q: "айгерим", db: t.db }).total).toBe(1);
     expect(listUsers({ actor, q: "АЙГЕРИМ", db: t.db }).total).toBe(1);
     expect(() => listUsers({ actor: staff, db: t.db })).toThrow(ForbiddenError);

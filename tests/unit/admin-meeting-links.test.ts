@@ -1,6 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMeetingReport, addParticipation, removeMeetingReport, removeParticipation } from "@/db/queries/meeting-links";
+import {
+  addMeetingReport,
+  addParticipation,
+  removeMeetingReport,
+  removeParticipation,
+} from "@/db/queries/meeting-links";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR as actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -12,9 +17,16 @@ let t: TestDb;
 beforeAll(() => (t = createSeededDb()));
 afterAll(() => t.close());
 const MEETING = "mtg-eu-ca-ministerial-16";
-const participant = (over: Record<string, string> = {}) => participationFormSchema.parse({
-  meetingId: MEETING, personId: "", partyId: "KG", title: "First Deputy Minister of Foreign Affairs of Kyrgyzstan", sourceId: "src-000", quote: "first deputy foreign minister of Kyrgyzstan", ...over,
-});
+const participant = (over: Record<string, string> = {}) =>
+  participationFormSchema.parse({
+    meetingId: MEETING,
+    personId: "",
+    partyId: "KG",
+    title: "First Deputy Minister of Foreign Affairs of Kyrgyzstan",
+    sourceId: "src-000",
+    quote: "first deputy foreign minister of Kyrgyzstan",
+    ...over,
+  });
 
 describe("participants and reports of a meeting", () => {
   it("adds an unnamed participant with a verbatim quote, and removes it, both audited", () => {
@@ -22,7 +34,14 @@ describe("participants and reports of a meeting", () => {
     expect(row.personId).toBeNull();
     removeParticipation({ actor, id: row.id, version: row.version, db: t.db });
     expect(t.db.select().from(s.participations).where(eq(s.participations.id, row.id)).get()?.deletedAt).not.toBeNull();
-    expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, row.id)).all().map((a) => a.action)).toEqual(["participation.created", "participation.deleted"]);
+    expect(
+      t.db
+        .select()
+        .from(s.auditLog)
+        .where(eq(s.auditLog.entityId, row.id))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["participation.created", "participation.deleted"]);
   });
 
   it("refuses a quote that is not in the source, at the quote field", () => {
@@ -36,16 +55,30 @@ describe("participants and reports of a meeting", () => {
   });
 
   it("adds and removes a source's report of a meeting, refusing a second report by the same source", () => {
-    const input = meetingReportFormSchema.parse({ meetingId: MEETING, sourceId: "src-003", reports: "mentioned", quote: "Enrique Mora" });
+    const input = meetingReportFormSchema.parse({
+      meetingId: MEETING,
+      sourceId: "src-003",
+      reports: "mentioned",
+      quote: "Enrique Mora",
+    });
     addMeetingReport({ actor, input, db: t.db });
     expect(() => addMeetingReport({ actor, input, db: t.db })).toThrow(/already reports/);
     removeMeetingReport({ actor, meetingId: MEETING, sourceId: "src-003", db: t.db });
-    expect(t.db.select().from(s.meetingSources).where(eq(s.meetingSources.sourceId, "src-003")).all().some((r) => r.meetingId === MEETING)).toBe(false);
+    expect(
+      t.db
+        .select()
+        .from(s.meetingSources)
+        .where(eq(s.meetingSources.sourceId, "src-003"))
+        .all()
+        .some((r) => r.meetingId === MEETING),
+    ).toBe(false);
   });
 
   it("is refused to staff", async () => {
     const staff = await makeActor(t.db, "staff");
     expect(() => addParticipation({ actor: staff, input: participant(), db: t.db })).toThrow(ForbiddenError);
-    expect(() => removeMeetingReport({ actor: staff, meetingId: MEETING, sourceId: "src-000", db: t.db })).toThrow(ForbiddenError);
+    expect(() => removeMeetingReport({ actor: staff, meetingId: MEETING, sourceId: "src-000", db: t.db })).toThrow(
+      ForbiddenError,
+    );
   });
 });

@@ -15,13 +15,30 @@ const actor = SYSTEM_ACTOR;
 describe("roles over time", () => {
   it("adds, edits (version-checked), and deletes a role, audited; a quote must be in its source", () => {
     const personId = t.db.select().from(s.people).get()!.id;
-    const input = personRoleFormSchema.parse({ personId, partyId: "KZ", title: "Ambassador", validFrom: "2019-01-01", validTo: "2020-06-30", attestedOnly: "", sourceId: "", quote: "" });
+    const input = personRoleFormSchema.parse({
+      personId,
+      partyId: "KZ",
+      title: "Ambassador",
+      validFrom: "2019-01-01",
+      validTo: "2020-06-30",
+      attestedOnly: "",
+      sourceId: "",
+      quote: "",
+    });
     const role = savePersonRole({ actor, input, db: t.db });
     expect(listPersonRoles({ actor, personId, db: t.db }).map((r) => r.id)).toContain(role.id);
-    const edited = savePersonRole({ actor, input: { ...input, id: role.id, version: 1, title: "Senior ambassador" }, db: t.db });
+    const edited = savePersonRole({
+      actor,
+      input: { ...input, id: role.id, version: 1, title: "Senior ambassador" },
+      db: t.db,
+    });
     expect(edited.version).toBe(2);
-    expect(() => savePersonRole({ actor, input: { ...input, id: role.id, version: 1 }, db: t.db })).toThrow(ConflictError);
-    expect(() => savePersonRole({ actor, input: { ...input, sourceId: "src-000", quote: "not in the article" }, db: t.db })).toThrow(ValidationError);
+    expect(() => savePersonRole({ actor, input: { ...input, id: role.id, version: 1 }, db: t.db })).toThrow(
+      ConflictError,
+    );
+    expect(() =>
+      savePersonRole({ actor, input: { ...input, sourceId: "src-000", quote: "not in the article" }, db: t.db }),
+    ).toThrow(ValidationError);
     deletePersonRole({ actor, id: role.id, version: 2, db: t.db });
     expect(listPersonRoles({ actor, personId, db: t.db }).map((r) => r.id)).not.toContain(role.id);
     const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, role.id)).all();
@@ -31,6 +48,8 @@ describe("roles over time", () => {
   it("refuses impossible or reversed dates", () => {
     const base = { personId: "p", partyId: "KZ", title: "T" };
     expect(personRoleFormSchema.safeParse({ ...base, validFrom: "2021-02-29" }).success).toBe(false);
-    expect(personRoleFormSchema.safeParse({ ...base, validFrom: "2021-03-01", validTo: "2021-01-01" }).success).toBe(false);
+    expect(personRoleFormSchema.safeParse({ ...base, validFrom: "2021-03-01", validTo: "2021-01-01" }).success).toBe(
+      false,
+    );
   });
 });

@@ -14,7 +14,15 @@ afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 
 const form = (over: Record<string, string> = {}) =>
-  sourceFormSchema.parse({ title: "A title", publisher: "Wire", publishedStart: "2024-03-01", publishedEnd: "2024-03-31", publishedPrecision: "month", fullText: "First sentence. Second sentence.", ...over });
+  sourceFormSchema.parse({
+    title: "A title",
+    publisher: "Wire",
+    publishedStart: "2024-03-01",
+    publishedEnd: "2024-03-31",
+    publishedPrecision: "month",
+    fullText: "First sentence. Second sentence.",
+    ...over,
+  });
 
 describe("sources", () => {
   it("refuses to delete a source facts still quote, naming them", () => {
@@ -40,17 +48,27 @@ describe("sources", () => {
     }
     // Meeting reports and participations quote sources too, not only facts.
     const first = getSource({ actor, id: "src-000", db: t.db });
-    expect(() => updateSource({ actor, id: first.id, version: first.version, input, db: t.db })).toThrow(ValidationError);
+    expect(() => updateSource({ actor, id: first.id, version: first.version, input, db: t.db })).toThrow(
+      ValidationError,
+    );
     try {
       updateSource({ actor, id: first.id, version: first.version, input, db: t.db });
     } catch (e) {
-      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(/report of meeting mtg-eu-ca-ministerial-16.*participation prt-m16-/);
+      expect((e as ValidationError).fieldErrors.fullText?.[0]).toMatch(
+        /report of meeting mtg-eu-ca-ministerial-16.*participation prt-m16-/,
+      );
     }
   });
 
   it("creates, updates and deletes an unreferenced source with audit rows", () => {
     const created = createSource({ actor, input: form(), db: t.db });
-    const updated = updateSource({ actor, id: created.id, version: 1, input: form({ title: "Better title" }), db: t.db });
+    const updated = updateSource({
+      actor,
+      id: created.id,
+      version: 1,
+      input: form({ title: "Better title" }),
+      db: t.db,
+    });
     expect(updated.version).toBe(2);
     expect(() => updateSource({ actor, id: created.id, version: 1, input: form(), db: t.db })).toThrow(/Someone else/);
     deleteSource({ actor, id: created.id, version: 2, db: t.db });
@@ -61,19 +79,56 @@ describe("sources", () => {
 
   it("restores an earlier version as a new audited, version-checked change", () => {
     const created = createSource({ actor, input: form({ title: "Original title" }), db: t.db });
-    const edited = updateSource({ actor, id: created.id, version: created.version, input: form({ title: "Edited title" }), db: t.db });
-    const createdAudit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all().find((a) => a.action === "source.created")!;
-    expect(() => restoreSourceVersion({ actor, id: created.id, version: created.version, auditId: createdAudit.id, db: t.db })).toThrow(/version/);
-    const restored = restoreSourceVersion({ actor, id: created.id, version: edited.version, auditId: createdAudit.id, db: t.db });
+    const edited = updateSource({
+      actor,
+      id: created.id,
+      version: created.version,
+      input: form({ title: "Edited title" }),
+      db: t.db,
+    });
+    const createdAudit = t.db
+      .select()
+      .from(s.auditLog)
+      .where(eq(s.auditLog.entityId, created.id))
+      .all()
+      .find((a) => a.action === "source.created")!;
+    expect(() =>
+      restoreSourceVersion({ actor, id: created.id, version: created.version, auditId: createdAudit.id, db: t.db }),
+    ).toThrow(/version/);
+    const restored = restoreSourceVersion({
+      actor,
+      id: created.id,
+      version: edited.version,
+      auditId: createdAudit.id,
+      db: t.db,
+    });
     expect(restored).toMatchObject({ title: "Original title", version: edited.version + 1 });
     const last = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, created.id)).all().at(-1)!;
-    expect(last).toMatchObject({ action: "source.version_restored", before: { title: "Edited title" }, after: { title: "Original title" } });
+    expect(last).toMatchObject({
+      action: "source.version_restored",
+      before: { title: "Edited title" },
+      after: { title: "Original title" },
+    });
   });
 
   it("validates: NFC, no control or bidi characters, strict dates, web URLs only", () => {
     expect(form({ fullText: "Cafe\u0301" }).fullText).toBe("Café");
-    for (const bad of [{ fullText: "a\u0000b" }, { title: "x\u202Ey" }, { publishedEnd: "2024-02-30" }, { url: "javascript:alert(1)" }]) {
-      expect(sourceFormSchema.safeParse({ title: "T", publishedStart: "2024-03-01", publishedEnd: "2024-03-31", publishedPrecision: "month", fullText: "x", ...bad }).success).toBe(false);
+    for (const bad of [
+      { fullText: "a\u0000b" },
+      { title: "x\u202Ey" },
+      { publishedEnd: "2024-02-30" },
+      { url: "javascript:alert(1)" },
+    ]) {
+      expect(
+        sourceFormSchema.safeParse({
+          title: "T",
+          publishedStart: "2024-03-01",
+          publishedEnd: "2024-03-31",
+          publishedPrecision: "month",
+          fullText: "x",
+          ...bad,
+        }).success,
+      ).toBe(false);
     }
   });
 });
@@ -81,7 +136,12 @@ describe("sources", () => {
 describe("coverage", () => {
   it("marks every occurrence of every quote and merges overlaps", () => {
     const segs = coverageSegments("abc def abc ghi", ["abc", "c de"]);
-    expect(segs.map((s) => [s.text, s.covered])).toEqual([["abc de", true], ["f ", false], ["abc", true], [" ghi", false]]);
+    expect(segs.map((s) => [s.text, s.covered])).toEqual([
+      ["abc de", true],
+      ["f ", false],
+      ["abc", true],
+      [" ghi", false],
+    ]);
     expect(segs.map((s) => s.text).join("")).toBe("abc def abc ghi");
   });
 });

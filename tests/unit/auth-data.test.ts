@@ -2,7 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import * as s from "@/db/schema";
-import { changeUserRole, createUser, endAllSessions, findSessionUser, listUsers, setUserDisabled, setUserPassword, signOutEverywhere } from "@/db/queries/users";
+import {
+  changeUserRole,
+  createUser,
+  endAllSessions,
+  findSessionUser,
+  listUsers,
+  setUserDisabled,
+  setUserPassword,
+  signOutEverywhere,
+} from "@/db/queries/users";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { createMigratedDb, type TestDb } from "../helpers/db";
@@ -18,22 +27,55 @@ afterEach(() => {
 });
 
 const PASSWORD = "correct-horse-battery";
-async function makeUser(role: "admin" | "staff", email = `${role}-${Math.random().toString(36).slice(2)}@test.example`) {
-  return createUser({ actor: SYSTEM_ACTOR, input: { email, name: `${role} user`, role, password: PASSWORD }, db: t.db });
+async function makeUser(
+  role: "admin" | "staff",
+  email = `${role}-${Math.random().toString(36).slice(2)}@test.example`,
+) {
+  return createUser({
+    actor: SYSTEM_ACTOR,
+    input: { email, name: `${role} user`, role, password: PASSWORD },
+    db: t.db,
+  });
 }
-const asActor = (u: { id: string; email: string; name: string; role: "admin" | "staff" }): Actor => ({ userId: u.id, email: u.email, name: u.name, role: u.role, ip: "127.0.0.1" });
+const asActor = (u: { id: string; email: string; name: string; role: "admin" | "staff" }): Actor => ({
+  userId: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  ip: "127.0.0.1",
+});
 
 describe("sessions end when they must", () => {
   it.each([
     ["sign-out", async (id: string) => endAllSessions({ userId: id, db: t.db })],
-    ["signing out everywhere", async (id: string) => {
-      const user = t.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
-      signOutEverywhere({ actor: asActor(user), db: t.db });
-      expect(t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().map((a) => a.action)).toContain("auth.signed_out");
-    }],
-    ["a disable", async (id: string) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: id, disabled: true, db: t.db })],
-    ["a role change", async (id: string) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: id, role: "admin", db: t.db })],
-    ["a password change", async (id: string) => void (await setUserPassword({ actor: SYSTEM_ACTOR, userId: id, password: "another-long-password", db: t.db }))],
+    [
+      "signing out everywhere",
+      async (id: string) => {
+        const user = t.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
+        signOutEverywhere({ actor: asActor(user), db: t.db });
+        expect(
+          t.db
+            .select()
+            .from(s.auditLog)
+            .where(eq(s.auditLog.entityId, id))
+            .all()
+            .map((a) => a.action),
+        ).toContain("auth.signed_out");
+      },
+    ],
+    [
+      "a disable",
+      async (id: string) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: id, disabled: true, db: t.db }),
+    ],
+    [
+      "a role change",
+      async (id: string) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: id, role: "admin", db: t.db }),
+    ],
+    [
+      "a password change",
+      async (id: string) =>
+        void (await setUserPassword({ actor: SYSTEM_ACTOR, userId: id, password: "another-long-password", db: t.db })),
+    ],
   ])("an older token is refused after %s", async (_label, change) => {
     const user = await makeUser("staff");
     expect(findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, db: t.db })).toBeDefined();
@@ -48,17 +90,33 @@ describe("user administration", () => {
     const other = await makeUser("staff");
     expect(() => listUsers({ actor: staff, db: t.db })).toThrow(ForbiddenError);
     expect(() => changeUserRole({ actor: staff, userId: other.id, role: "admin", db: t.db })).toThrow(ForbiddenError);
-    await expect(createUser({ actor: staff, input: { email: "x@test.example", name: "X", role: "admin", password: PASSWORD }, db: t.db })).rejects.toThrow(ForbiddenError);
+    await expect(
+      createUser({
+        actor: staff,
+        input: { email: "x@test.example", name: "X", role: "admin", password: PASSWORD },
+        db: t.db,
+      }),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it("never leaves the system without an active administrator", async () => {
     const admin = await makeUser("admin");
-    expect(() => setUserDisabled({ actor: asActor(admin), userId: admin.id, disabled: true, db: t.db })).toThrow(ValidationError);
-    expect(() => changeUserRole({ actor: asActor(admin), userId: admin.id, role: "staff", db: t.db })).toThrow(/last active administrator/);
+    expect(() => setUserDisabled({ actor: asActor(admin), userId: admin.id, disabled: true, db: t.db })).toThrow(
+      ValidationError,
+    );
+    expect(() => changeUserRole({ actor: asActor(admin), userId: admin.id, role: "staff", db: t.db })).toThrow(
+      /last active administrator/,
+    );
   });
 
   it("refuses a short password and a duplicate email", async () => {
-    await expect(createUser({ actor: SYSTEM_ACTOR, input: { email: "s@test.example", name: "S", role: "staff", password: "short" }, db: t.db })).rejects.toThrow(/12 characters/);
+    await expect(
+      createUser({
+        actor: SYSTEM_ACTOR,
+        input: { email: "s@test.example", name: "S", role: "staff", password: "short" },
+        db: t.db,
+      }),
+    ).rejects.toThrow(/12 characters/);
     await makeUser("staff", "dup@test.example");
     await expect(makeUser("staff", "DUP@test.example")).rejects.toThrow(/already exists/);
   });
@@ -70,7 +128,12 @@ describe("user administration", () => {
     setUserDisabled({ actor: asActor(admin), userId: staff.id, disabled: true, db: t.db });
     const rows = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, staff.id)).all();
     expect(rows.map((r) => r.action)).toEqual(["user.created", "user.role_changed", "user.disabled"]);
-    expect(rows[1]).toMatchObject({ actorId: admin.id, actorEmail: admin.email, before: { role: "staff" }, after: { role: "admin" } });
+    expect(rows[1]).toMatchObject({
+      actorId: admin.id,
+      actorEmail: admin.email,
+      before: { role: "staff" },
+      after: { role: "admin" },
+    });
     const text = JSON.stringify(t.db.select().from(s.auditLog).all());
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("$argon2");

@@ -36,7 +36,13 @@ function makeLiveDatabase({ filler = true } = {}): string {
   seedDatabase(db);
   const actor = { userId: null, email: "filler@reliability.test", ip: null };
   writeTransaction(db, (tx) => {
-    for (let i = 0; i < 500; i++) recordAudit(tx, { actor, action: "reliability.filler", entity: "reliability", detail: { text: "x".repeat(10_000) } });
+    for (let i = 0; i < 500; i++)
+      recordAudit(tx, {
+        actor,
+        action: "reliability.filler",
+        entity: "reliability",
+        detail: { text: "x".repeat(10_000) },
+      });
   });
   db.$client.close();
   return file;
@@ -45,7 +51,10 @@ function makeLiveDatabase({ filler = true } = {}): string {
 /** Starts the writer process; resolves once it has acknowledged `warmUp` writes. */
 function startWriter(file: string, warmUp: number): Promise<{ acked: () => number; stop: () => Promise<number> }> {
   let acked = 0;
-  const child = fork(WRITER, [file], { execArgv: ["--import", "tsx", "--import", "./scripts/server-only/register.mjs"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(WRITER, [file], {
+    execArgv: ["--import", "tsx", "--import", "./scripts/server-only/register.mjs"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   writer = child;
   return new Promise((resolveStarted, reject) => {
     let resolveDone: (n: number) => void;
@@ -80,13 +89,22 @@ function startTicker(file: string) {
     setImmediate(tick);
   };
   setImmediate(tick);
-  return { writes: () => writes, stop: () => { stopped = true; db.$client.close(); } };
+  return {
+    writes: () => writes,
+    stop: () => {
+      stopped = true;
+      db.$client.close();
+    },
+  };
 }
 
 const writtenIds = (file: string): Set<number> => {
   const db = new Database(file, { readonly: true });
   try {
-    const ids = db.prepare("SELECT entity_id FROM audit_log WHERE action = 'reliability.write'").pluck().all() as string[];
+    const ids = db
+      .prepare("SELECT entity_id FROM audit_log WHERE action = 'reliability.write'")
+      .pluck()
+      .all() as string[];
     return new Set(ids.map(Number));
   } finally {
     db.close();

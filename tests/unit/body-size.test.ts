@@ -6,7 +6,10 @@ import { BRIEFING_PAYLOAD_MAX_CHARS } from "@/lib/validation/briefing";
 import { importFactBaseSchema } from "@/lib/validation/fact-base-import";
 
 /** "21mb" in bytes, as Next reads it (MB of 1,048,576 bytes). */
-const megabytes = z.string().regex(/^\d+mb$/).transform((v) => Number.parseInt(v, 10) * 1024 * 1024);
+const megabytes = z
+  .string()
+  .regex(/^\d+mb$/)
+  .transform((v) => Number.parseInt(v, 10) * 1024 * 1024);
 const nextConfigSchema = z.object({
   experimental: z.object({ serverActions: z.object({ bodySizeLimit: megabytes }), proxyClientMaxBodySize: megabytes }),
 });
@@ -32,7 +35,9 @@ describe("the import's size rule counts bytes, as the file's size does", () => {
   it("accepts a file of exactly the limit and refuses one byte more, saying so", () => {
     expect(importFactBaseSchema.safeParse({ document: "x".repeat(IMPORT_MAX_BYTES) }).success).toBe(true);
     const over = importFactBaseSchema.safeParse({ document: "x".repeat(IMPORT_MAX_BYTES + 1) });
-    expect(over.error?.issues.map((i) => i.message)).toEqual(["The file is too large (20.0 MB): at most 20 MB can be imported."]);
+    expect(over.error?.issues.map((i) => i.message)).toEqual([
+      "The file is too large (20.0 MB): at most 20 MB can be imported.",
+    ]);
   });
 
   it("refuses a file under the limit in characters but over it in bytes", () => {
@@ -55,7 +60,8 @@ describe("the import's size rule counts bytes, as the file's size does", () => {
 
 describe("the body limit by sender and page", () => {
   it("is small without a session, the import's on the import page, a briefing's elsewhere", async () => {
-    const { bodyLimitFor, ANONYMOUS_BODY_LIMIT_BYTES, FORM_BODY_LIMIT_BYTES } = await import("@/lib/validation/body-size");
+    const { bodyLimitFor, ANONYMOUS_BODY_LIMIT_BYTES, FORM_BODY_LIMIT_BYTES } =
+      await import("@/lib/validation/body-size");
     expect(bodyLimitFor({ pathname: "/admin/import", signedIn: false })).toBe(ANONYMOUS_BODY_LIMIT_BYTES);
     expect(bodyLimitFor({ pathname: "/admin/import", signedIn: true })).toBe(ACTION_BODY_LIMIT_BYTES);
     expect(bodyLimitFor({ pathname: "/briefings/abc/compose", signedIn: true })).toBe(FORM_BODY_LIMIT_BYTES);

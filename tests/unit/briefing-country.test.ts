@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const create = (country: string) => createBriefing({ actor: staff, input: newBriefingSchema.parse({ country }), db: t.db });
+const create = (country: string) =>
+  createBriefing({ actor: staff, input: newBriefingSchema.parse({ country }), db: t.db });
 
 describe("a briefing is for a country, as the form offers", () => {
   it("the schema asks for a country, and bounds the id", () => {

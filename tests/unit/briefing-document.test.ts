@@ -27,11 +27,20 @@ const kazakhstan = () => createBriefing({ actor: staff, input: newBriefingSchema
 describe("finalising", () => {
   it("freezes the briefing: a later fact edit changes nothing printed, is counted, and a new revision carries it", () => {
     const id = kazakhstan();
-    finaliseBriefing({ actor: staff, briefingId: id, version: getBriefingView({ actor: staff, briefingId: id, db: t.db }).version, db: t.db });
+    finaliseBriefing({
+      actor: staff,
+      briefingId: id,
+      version: getBriefingView({ actor: staff, briefingId: id, db: t.db }).version,
+      db: t.db,
+    });
     const frozen = buildSavedDocument({ actor: staff, briefingId: id, db: t.db });
     const fact = frozen.sections[0].facts[0];
     const row = t.db.select().from(s.facts).where(eq(s.facts.id, fact.id)).get()!;
-    t.db.update(s.facts).set({ text: "Corrected text of the fact.", version: row.version + 1 }).where(eq(s.facts.id, fact.id)).run();
+    t.db
+      .update(s.facts)
+      .set({ text: "Corrected text of the fact.", version: row.version + 1 })
+      .where(eq(s.facts.id, fact.id))
+      .run();
 
     expect(buildSavedDocument({ actor: staff, briefingId: id, db: t.db })).toEqual(frozen);
     const view = getBriefingView({ actor: staff, briefingId: id, db: t.db });
@@ -42,18 +51,30 @@ describe("finalising", () => {
     const draft = buildSavedDocument({ actor: staff, briefingId: next, db: t.db });
     expect(draft.revision).toBe(2);
     expect(draft.status).toBe("draft");
-    expect(draft.sections.flatMap((sec) => sec.facts).find((f) => f.id === fact.id)?.text).toBe("Corrected text of the fact.");
+    expect(draft.sections.flatMap((sec) => sec.facts).find((f) => f.id === fact.id)?.text).toBe(
+      "Corrected text of the fact.",
+    );
     // A second "New revision" (double click, replayed request) opens the same draft…
     expect(startNewRevision({ actor: staff, briefingId: id, db: t.db })).toBe(next);
     // …but once that draft is finalised, a new one is started.
-    finaliseBriefing({ actor: staff, briefingId: next, version: getBriefingView({ actor: staff, briefingId: next, db: t.db }).version, db: t.db });
+    finaliseBriefing({
+      actor: staff,
+      briefingId: next,
+      version: getBriefingView({ actor: staff, briefingId: next, db: t.db }).version,
+      db: t.db,
+    });
     expect(startNewRevision({ actor: staff, briefingId: id, db: t.db })).not.toBe(next);
   });
 
   it("is audited with the revision only, never the content", () => {
     const id = kazakhstan();
     finaliseBriefing({ actor: staff, briefingId: id, version: 1, db: t.db });
-    const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().find((a) => a.action === "briefing.finalised")!;
+    const audit = t.db
+      .select()
+      .from(s.auditLog)
+      .where(eq(s.auditLog.entityId, id))
+      .all()
+      .find((a) => a.action === "briefing.finalised")!;
     expect(audit).toMatchObject({ actorId: staff.userId, detail: { revision: 1 }, before: null, after: null });
   });
 });
@@ -69,7 +90,8 @@ describe("the document", () => {
 
   it("gives the timeline leaders with the title held at each meeting, and a last-met line", () => {
     const doc = buildAdhocDocument({ countryId: "KZ", db: t.db });
-    const titlesOf = (name: string) => doc.timeline.flatMap((m) => m.leaders.filter((l) => l.name === name).map((l) => l.title));
+    const titlesOf = (name: string) =>
+      doc.timeline.flatMap((m) => m.leaders.filter((l) => l.name === name).map((l) => l.title));
     expect(new Set(titlesOf("Mukhtar Tileuberdi")).size).toBeGreaterThanOrEqual(2);
     expect(doc.lastMet).toContain(doc.timeline[0].name);
     const who = doc.whosWho.find((w) => w.name === "Mukhtar Tileuberdi")!;
@@ -86,7 +108,16 @@ describe("the document", () => {
   it("follows one outline: fixed parts around the topic sections in the user's order", () => {
     const doc = buildAdhocDocument({ countryId: "KZ", topicIds: ["trade-investment", "security"], db: t.db });
     expect(documentOutline(doc).map((o) => o.id)).toEqual([
-      "occasion", "key-messages", "background", "key-figures", "topic-trade-investment", "topic-security", "timeline", "whos-who", "events", "sources",
+      "occasion",
+      "key-messages",
+      "background",
+      "key-figures",
+      "topic-trade-investment",
+      "topic-security",
+      "timeline",
+      "whos-who",
+      "events",
+      "sources",
     ]);
   });
 });

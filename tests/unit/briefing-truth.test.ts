@@ -37,13 +37,23 @@ describe("announced events reach the Kazakhstan briefing", () => {
     expect(ids(doc.unconfirmed)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
     expect(citedSources(doc, "mtg-eu-ca-ministerial-17")).toEqual(["src-000", "src-003"]);
     expect(citedSources(doc, "mtg-eu-ca-summit-1")).toEqual(["src-002", "src-004"]);
-    expect(doc.unconfirmed.find((e) => e.meetingId === "mtg-eu-ca-ministerial-17")).toMatchObject({ place: "Dushanbe", date: "autumn 2021 (inferred)" });
+    expect(doc.unconfirmed.find((e) => e.meetingId === "mtg-eu-ca-ministerial-17")).toMatchObject({
+      place: "Dushanbe",
+      date: "autumn 2021 (inferred)",
+    });
   });
 
   it("puts every dated announced event in the base under forthcoming the day before it starts and unconfirmed the day after it ends", () => {
-    const announced = t.db.select().from(s.meetings).where(and(eq(s.meetings.status, "announced"), isNotNull(s.meetings.dateStart))).all();
+    const announced = t.db
+      .select()
+      .from(s.meetings)
+      .where(and(eq(s.meetings.status, "announced"), isNotNull(s.meetings.dateStart)))
+      .all();
     expect(announced.map((m) => m.id).sort()).toEqual([
-      "mtg-eu-ca-economic-forum-1", "mtg-eu-ca-ministerial-17", "mtg-eu-ca-ministerial-2023-autumn", "mtg-eu-ca-summit-1",
+      "mtg-eu-ca-economic-forum-1",
+      "mtg-eu-ca-ministerial-17",
+      "mtg-eu-ca-ministerial-2023-autumn",
+      "mtg-eu-ca-summit-1",
       "mtg-regional-climate-summit-2026",
     ]);
     for (const m of announced) {
@@ -59,7 +69,8 @@ describe("announced events reach the Kazakhstan briefing", () => {
   it("keeps the 2026 climate summit forthcoming through 2026 and the undated tourism forum forthcoming at any date", () => {
     expect(ids(kz("2026-12-31").forthcoming)).toContain("mtg-regional-climate-summit-2026");
     expect(ids(kz("2027-01-01").unconfirmed)).toContain("mtg-regional-climate-summit-2026");
-    for (const day of ["2020-12-01", "2030-01-01"]) expect(ids(kz(day).forthcoming)).toContain("mtg-eu-ca-tourism-forum");
+    for (const day of ["2020-12-01", "2030-01-01"])
+      expect(ids(kz(day).forthcoming)).toContain("mtg-eu-ca-tourism-forum");
   });
 
   it("does not pull announced EU–Central Asia events into a briefing for a party not expected at them", () => {
@@ -81,8 +92,14 @@ describe("titles: one post is one role, and no day is invented", () => {
   });
 
   it("finds Nurtleu as foreign minister on 28 March 2025 and Stiprais as special representative in March 2025", () => {
-    const on = (day: string, personId: string) => rolesHeldOn(roles().filter((r) => r.personId === personId), day).map((r) => r.title);
-    expect(on("2025-03-28", "per-nurtleu")).toEqual(["Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"]);
+    const on = (day: string, personId: string) =>
+      rolesHeldOn(
+        roles().filter((r) => r.personId === personId),
+        day,
+      ).map((r) => r.title);
+    expect(on("2025-03-28", "per-nurtleu")).toEqual([
+      "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan",
+    ]);
     expect(on("2025-04-02", "per-nurtleu")).toHaveLength(1);
     expect(on("2025-03-15", "per-stiprais")).toEqual(["EU Special Representative for Central Asia"]);
     expect(on("2021-06-01", "per-borrell")).toHaveLength(1);
@@ -97,10 +114,25 @@ describe("titles: one post is one role, and no day is invented", () => {
       if (r.validToPrecision === "month") expect(Number(r.validTo?.slice(8))).toBeGreaterThanOrEqual(28);
     }
     const byId = new Map(roles().map((r) => [r.id, r]));
-    expect(byId.get("role-nurtleu-dpm-fm")).toMatchObject({ validFrom: "2025-03-01", validFromPrecision: "month", validTo: "2025-04-30", validToPrecision: "month" });
-    expect(byId.get("role-stiprais-eusr-ca")).toMatchObject({ validFrom: "2025-03-01", validFromPrecision: "month", validTo: "2025-03-31", validToPrecision: "month" });
+    expect(byId.get("role-nurtleu-dpm-fm")).toMatchObject({
+      validFrom: "2025-03-01",
+      validFromPrecision: "month",
+      validTo: "2025-04-30",
+      validToPrecision: "month",
+    });
+    expect(byId.get("role-stiprais-eusr-ca")).toMatchObject({
+      validFrom: "2025-03-01",
+      validFromPrecision: "month",
+      validTo: "2025-03-31",
+      validToPrecision: "month",
+    });
     // Placeholder days of undated articles: gone.
-    const placeholders = roles().filter((r) => r.validFromPrecision === "day" && ["2025-03-27", "2025-03-01", "2023-06-03"].includes(r.validFrom ?? "") && r.personId !== "per-kallas");
+    const placeholders = roles().filter(
+      (r) =>
+        r.validFromPrecision === "day" &&
+        ["2025-03-27", "2025-03-01", "2023-06-03"].includes(r.validFrom ?? "") &&
+        r.personId !== "per-kallas",
+    );
     expect(placeholders.map((r) => r.id)).toEqual([]);
   });
 });
@@ -115,7 +147,14 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
     expect(metricLabel("gdp-growth:KZ")).toBe("GDP growth, KZ");
     const investment = doc().keyFigures.find((f) => f.metricKey === "investment:EU-CA")!;
     expect(investment.values[0]).toMatchObject({ display: "about EUR 105 billion", approximate: true });
-    expect(t.db.select().from(s.facts).where(eq(s.facts.approximate, true)).all().map((f) => f.id)).toEqual(["fact-002-09"]);
+    expect(
+      t.db
+        .select()
+        .from(s.facts)
+        .where(eq(s.facts.approximate, true))
+        .all()
+        .map((f) => f.id),
+    ).toEqual(["fact-002-09"]);
   });
 
   it("prints unnamed participants as 'Minister of Foreign Affairs (Tajikistan)', naming the country once", () => {
@@ -142,11 +181,26 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
 
   it("lets the fact form rank a figure and flag it approximate, and refuses both on other kinds", () => {
     const form = {
-      kind: "figure", text: "T.", sourceId: "src-004", quote: "Q.", dateStart: "2024-01-01", dateEnd: "2024-12-31", datePrecision: "year",
-      partyIds: "KZ", topicIds: "trade-investment", metricKey: "m:KZ", value: "1", unit: "billion", rank: "preferred", approximate: "true",
+      kind: "figure",
+      text: "T.",
+      sourceId: "src-004",
+      quote: "Q.",
+      dateStart: "2024-01-01",
+      dateEnd: "2024-12-31",
+      datePrecision: "year",
+      partyIds: "KZ",
+      topicIds: "trade-investment",
+      metricKey: "m:KZ",
+      value: "1",
+      unit: "billion",
+      rank: "preferred",
+      approximate: "true",
     };
     expect(factFormSchema.parse(form)).toMatchObject({ rank: "preferred", approximate: true });
-    expect(factFormSchema.parse({ ...form, rank: undefined, approximate: undefined })).toMatchObject({ rank: "normal", approximate: false });
+    expect(factFormSchema.parse({ ...form, rank: undefined, approximate: undefined })).toMatchObject({
+      rank: "normal",
+      approximate: false,
+    });
     const statement = factFormSchema.safeParse({ ...form, kind: "statement", metricKey: "", value: "", unit: "" });
     expect(statement.success).toBe(false);
     expect(statement.error?.issues.map((i) => i.path[0]).sort()).toEqual(["approximate", "rank"]);
@@ -156,7 +210,10 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
 describe("an existing database gets the corrections from migration 0005", () => {
   const migration = fs.readdirSync("drizzle").find((f) => /^\d{4}_curation_truth\.sql$/.test(f))!;
   const dataStatements = () =>
-    fs.readFileSync(path.join("drizzle", migration), "utf8").split("--> statement-breakpoint").filter((q) => /^\s*(--.*\n\s*)*UPDATE/.test(q));
+    fs
+      .readFileSync(path.join("drizzle", migration), "utf8")
+      .split("--> statement-breakpoint")
+      .filter((q) => /^\s*(--.*\n\s*)*UPDATE/.test(q));
 
   it("corrects rows still as the old seed left them and leaves an admin's edit alone", () => {
     const sql = t.db.$client;
@@ -176,14 +233,24 @@ describe("an existing database gets the corrections from migration 0005", () => 
         UPDATE person_roles SET title = 'Edited by an admin', valid_from = '2025-03-01', valid_to = '2025-03-01',
           valid_from_precision = 'day', valid_to_precision = 'day', version = 2 WHERE id = 'role-stiprais-eusr-ca';`);
       for (const q of dataStatements()) c.exec(q);
-      const role = (id: string) => c.prepare("SELECT * FROM person_roles WHERE id = ?").get(id) as Record<string, unknown>;
+      const role = (id: string) =>
+        c.prepare("SELECT * FROM person_roles WHERE id = ?").get(id) as Record<string, unknown>;
       expect(role("role-borrell-vp-hr-2022")).toMatchObject({ valid_from: "2020-11-17", version: 2 });
       expect(role("role-borrell-hr-2020").deleted_at).not.toBeNull();
-      expect(role("role-nurtleu-dpm-fm")).toMatchObject({ valid_from: "2025-03-01", valid_to: "2025-04-30", valid_from_precision: "month" });
-      expect(role("role-stiprais-eusr-ca")).toMatchObject({ title: "Edited by an admin", valid_to: "2025-03-01", version: 2 });
+      expect(role("role-nurtleu-dpm-fm")).toMatchObject({
+        valid_from: "2025-03-01",
+        valid_to: "2025-04-30",
+        valid_from_precision: "month",
+      });
+      expect(role("role-stiprais-eusr-ca")).toMatchObject({
+        title: "Edited by an admin",
+        valid_to: "2025-03-01",
+        version: 2,
+      });
       expect(c.prepare("SELECT approximate FROM facts WHERE id = 'fact-002-09'").get()).toEqual({ approximate: 1 });
       expect(c.prepare("SELECT title FROM participations WHERE id = 'prt-m16-borrell'").get()).toEqual({
-        title: "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
+        title:
+          "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
       });
       const kzEvents = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: db2.db }).unconfirmed;
       expect(ids(kzEvents)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));

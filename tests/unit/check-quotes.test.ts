@@ -11,7 +11,10 @@ const article = (fileName: string) => fs.readFileSync(path.join(seedSourcesDir()
 describe("the quote checker", () => {
   it("reports a quote that is not verbatim, and a text in mixed alphabets", () => {
     const [first, ...rest] = seedData.facts;
-    const broken = { ...seedData, facts: [{ ...first, quote: `${first.quote} (paraphrased)`, text: "Тokayev met" }, ...rest] };
+    const broken = {
+      ...seedData,
+      facts: [{ ...first, quote: `${first.quote} (paraphrased)`, text: "Тokayev met" }, ...rest],
+    };
     const problems = checkSeedData(broken, article);
     expect(problems.some((p) => p.startsWith(`${first.id}: quote not found verbatim`))).toBe(true);
     expect(problems.some((p) => p.startsWith(`${first.id}: mixed alphabets`))).toBe(true);

@@ -1,7 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getBriefingView } from "@/db/queries/briefing-view";
-import { createBriefing, deleteBriefing, duplicateBriefing, listBriefings, recordDownload, restoreBriefing, saveBriefing } from "@/db/queries/briefings";
+import {
+  createBriefing,
+  deleteBriefing,
+  duplicateBriefing,
+  listBriefings,
+  recordDownload,
+  restoreBriefing,
+  saveBriefing,
+} from "@/db/queries/briefings";
 import { proposeFacts } from "@/db/queries/proposals";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -25,15 +33,28 @@ const newInput = (over: Record<string, unknown> = {}) => newBriefingSchema.parse
 function editOf(id: string, actor = staff): BriefingEdit {
   const v = getBriefingView({ actor, briefingId: id, db: t.db });
   return {
-    version: v.version, title: v.title, marking: v.content.marking, purpose: v.content.purpose, keyMessages: v.content.keyMessages,
-    background: v.content.background, occasion: v.content.occasion,
-    sections: v.sections.map((sec) => ({ topicId: sec.topicId, items: sec.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })) })),
+    version: v.version,
+    title: v.title,
+    marking: v.content.marking,
+    purpose: v.content.purpose,
+    keyMessages: v.content.keyMessages,
+    background: v.content.background,
+    occasion: v.content.occasion,
+    sections: v.sections.map((sec) => ({
+      topicId: sec.topicId,
+      items: sec.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })),
+    })),
   };
 }
 
 describe("proposals", () => {
   it("group a country's facts by topic in topic order, newest first, with counts", () => {
-    const p = proposeFacts({ actor: staff, query: { countryId: "KZ", topicIds: ["trade-investment", "transport-connectivity"] }, limit: 500, db: t.db });
+    const p = proposeFacts({
+      actor: staff,
+      query: { countryId: "KZ", topicIds: ["trade-investment", "transport-connectivity"] },
+      limit: 500,
+      db: t.db,
+    });
     expect(p.counts.map((c) => c.topicId)).toEqual(["trade-investment", "transport-connectivity"]);
     expect(p.total).toBe(p.facts.length);
     const trade = p.facts.filter((f) => f.topicId === "trade-investment");
@@ -42,26 +63,83 @@ describe("proposals", () => {
   });
 
   it("give a fact about several countries to each of them", () => {
-    const shared = t.db.get<{ id: string }>(sql`SELECT fact_id AS id FROM fact_parties GROUP BY fact_id HAVING count(*) >= 3 LIMIT 1`)!;
-    const countries = t.db.select().from(s.factParties).where(eq(s.factParties.factId, shared.id)).all().map((r) => r.partyId);
+    const shared = t.db.get<{ id: string }>(
+      sql`SELECT fact_id AS id FROM fact_parties GROUP BY fact_id HAVING count(*) >= 3 LIMIT 1`,
+    )!;
+    const countries = t.db
+      .select()
+      .from(s.factParties)
+      .where(eq(s.factParties.factId, shared.id))
+      .all()
+      .map((r) => r.partyId);
     for (const countryId of countries) {
-      const p = proposeFacts({ actor: staff, query: { countryId, topicIds: t.db.select().from(s.topics).all().map((x) => x.id) }, limit: 1000, db: t.db });
+      const p = proposeFacts({
+        actor: staff,
+        query: {
+          countryId,
+          topicIds: t.db
+            .select()
+            .from(s.topics)
+            .all()
+            .map((x) => x.id),
+        },
+        limit: 1000,
+        db: t.db,
+      });
       expect(p.facts.map((f) => f.id)).toContain(shared.id);
     }
   });
 
   it("include a season- or year-precision fact whose span only overlaps the range", () => {
-    const wide = t.db.select().from(s.facts).where(sql`${s.facts.datePrecision} IN ('season', 'year') AND ${s.facts.dateStart} < ${s.facts.dateEnd}`).all()
-      .find((f) => t.db.select().from(s.factParties).where(eq(s.factParties.factId, f.id)).all().some((p) => p.partyId === "KZ"))!;
-    const topicIds = t.db.select().from(s.topics).all().map((x) => x.id);
-    const inRange = proposeFacts({ actor: staff, query: { countryId: "KZ", topicIds, from: wide.dateEnd, to: "2099-12-31" }, limit: 1000, db: t.db });
+    const wide = t.db
+      .select()
+      .from(s.facts)
+      .where(sql`${s.facts.datePrecision} IN ('season', 'year') AND ${s.facts.dateStart} < ${s.facts.dateEnd}`)
+      .all()
+      .find((f) =>
+        t.db
+          .select()
+          .from(s.factParties)
+          .where(eq(s.factParties.factId, f.id))
+          .all()
+          .some((p) => p.partyId === "KZ"),
+      )!;
+    const topicIds = t.db
+      .select()
+      .from(s.topics)
+      .all()
+      .map((x) => x.id);
+    const inRange = proposeFacts({
+      actor: staff,
+      query: { countryId: "KZ", topicIds, from: wide.dateEnd, to: "2099-12-31" },
+      limit: 1000,
+      db: t.db,
+    });
     expect(inRange.facts.map((f) => f.id)).toContain(wide.id);
-    const before = proposeFacts({ actor: staff, query: { countryId: "KZ", topicIds, from: "1990-01-01", to: wide.dateStart }, limit: 1000, db: t.db });
+    const before = proposeFacts({
+      actor: staff,
+      query: { countryId: "KZ", topicIds, from: "1990-01-01", to: wide.dateStart },
+      limit: 1000,
+      db: t.db,
+    });
     expect(before.facts.map((f) => f.id)).toContain(wide.id);
   });
 
   it("search fact text and quotes by words", () => {
-    const p = proposeFacts({ actor: staff, query: { countryId: "KZ", topicIds: t.db.select().from(s.topics).all().map((x) => x.id), q: "rare earth" }, limit: 100, db: t.db });
+    const p = proposeFacts({
+      actor: staff,
+      query: {
+        countryId: "KZ",
+        topicIds: t.db
+          .select()
+          .from(s.topics)
+          .all()
+          .map((x) => x.id),
+        q: "rare earth",
+      },
+      limit: 100,
+      db: t.db,
+    });
     expect(p.total).toBeGreaterThan(0);
     for (const f of p.facts) {
       const row = t.db.select().from(s.facts).where(eq(s.facts.id, f.id)).get()!;
@@ -72,7 +150,11 @@ describe("proposals", () => {
 
 describe("composing", () => {
   it("saves exclusions, order, notes and messages, and restores them on reopening", () => {
-    const id = createBriefing({ actor: staff, input: newInput({ topics: ["trade-investment", "transport-connectivity"] }), db: t.db });
+    const id = createBriefing({
+      actor: staff,
+      input: newInput({ topics: ["trade-investment", "transport-connectivity"] }),
+      db: t.db,
+    });
     const edit = editOf(id);
     const trade = edit.sections[0];
     trade.items[0].included = false;
@@ -88,12 +170,18 @@ describe("composing", () => {
   });
 
   it("refuses sections that are not the briefing's own topics, each once, with a 400 and nothing saved", () => {
-    const id = createBriefing({ actor: staff, input: newInput({ topics: ["trade-investment", "transport-connectivity"] }), db: t.db });
+    const id = createBriefing({
+      actor: staff,
+      input: newInput({ topics: ["trade-investment", "transport-connectivity"] }),
+      db: t.db,
+    });
     const edit = editOf(id);
     const twice = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: edit.sections[0].topicId }] };
     expect(briefingEditSchema.safeParse(twice).success).toBe(false);
     const foreign = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: "health" }] };
-    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: foreign, db: t.db })).toThrow(/sections sent do not match/);
+    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: foreign, db: t.db })).toThrow(
+      /sections sent do not match/,
+    );
     expect(editOf(id)).toEqual(edit);
   });
 
@@ -101,7 +189,9 @@ describe("composing", () => {
     const id = createBriefing({ actor: staff, input: newInput(), db: t.db });
     const edit = editOf(id);
     saveBriefing({ actor: staff, briefingId: id, edit, db: t.db });
-    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: { ...edit, title: "Other" }, db: t.db })).toThrow(/saved elsewhere/);
+    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: { ...edit, title: "Other" }, db: t.db })).toThrow(
+      /saved elsewhere/,
+    );
   });
 
   it("keeps a briefing with no facts, and its document says it has none", () => {

@@ -42,7 +42,9 @@ function variablesReadByCode(): Set<string> {
   for (const dir of ["app", "lib", "db", "scripts"]) walk(dir);
   for (const file of files) {
     const text = read(file);
-    for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)|process\.env\["([A-Z][A-Z0-9_]+)"\]|\bnum\("([A-Z][A-Z0-9_]+)"/g)) {
+    for (const m of text.matchAll(
+      /process\.env\.([A-Z][A-Z0-9_]+)|process\.env\["([A-Z][A-Z0-9_]+)"\]|\bnum\("([A-Z][A-Z0-9_]+)"/g,
+    )) {
       found.add(m[1] ?? m[2] ?? m[3]);
     }
   }

@@ -26,7 +26,14 @@ const one = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).get(...
 const sentenceEnds = (q: string) => (q.match(/[.!?][»”"’]?(?=\s|$)/g) ?? []).length;
 /** A word with Latin letters and Cyrillic or Greek ones together ("Рarticipants" with a Cyrillic Р). */
 const MIXED_WORD = /(?=\p{L}*\p{Script=Latin})(?=\p{L}*[\p{Script=Cyrillic}\p{Script=Greek}])\p{L}+/u;
-const BOILERPLATE = [/Photo:/i, /gov\.kz/i, /Currently reading/i, /appeared first on/i, /NE Global Media/i, /\bThe post\b/];
+const BOILERPLATE = [
+  /Photo:/i,
+  /gov\.kz/i,
+  /Currently reading/i,
+  /appeared first on/i,
+  /NE Global Media/i,
+  /\bThe post\b/,
+];
 
 const fact = (id: string) => {
   const row = t.db.select().from(s.facts).where(eq(s.facts.id, id)).get();
@@ -34,7 +41,12 @@ const fact = (id: string) => {
   return row;
 };
 const figures = (metricKey: string) =>
-  t.db.select().from(s.facts).where(eq(s.facts.metricKey, metricKey)).all().sort((a, b) => a.dateStart.localeCompare(b.dateStart));
+  t.db
+    .select()
+    .from(s.facts)
+    .where(eq(s.facts.metricKey, metricKey))
+    .all()
+    .sort((a, b) => a.dateStart.localeCompare(b.dateStart));
 const meeting = (id: string) => {
   const row = t.db.select().from(s.meetings).where(eq(s.meetings.id, id)).get();
   if (!row) throw new Error(`meeting ${id} not seeded`);
@@ -91,27 +103,64 @@ describe("provenance: every quote is verbatim and short", () => {
 describe("the truth of the curation, pinned", () => {
   it("dates the 16th ministerial 17 Nov 2020, to the day, with the year inferred; online; held", () => {
     const m = meeting("mtg-eu-ca-ministerial-16");
-    expect(m).toMatchObject({ ordinal: 16, series: "eu-ca-ministerial", dateStart: "2020-11-17", dateEnd: "2020-11-17", datePrecision: "day", dateInferred: true, mode: "online", status: "held" });
+    expect(m).toMatchObject({
+      ordinal: 16,
+      series: "eu-ca-ministerial",
+      dateStart: "2020-11-17",
+      dateEnd: "2020-11-17",
+      datePrecision: "day",
+      dateInferred: true,
+      mode: "online",
+      status: "held",
+    });
     expect(m.dateNote).toMatch(/2020/);
   });
 
   it("has the 17th ministerial in Dushanbe in autumn 2021 (season, inferred), announced twice and never reported held", () => {
     const m = meeting("mtg-eu-ca-ministerial-17");
-    expect(m).toMatchObject({ place: "Dushanbe", hostPartyId: "TJ", dateStart: "2021-09-01", dateEnd: "2021-11-30", datePrecision: "season", dateInferred: true, status: "announced" });
-    expect(reports(m.id)).toEqual([{ source_id: "src-000", reports: "announced" }, { source_id: "src-003", reports: "announced" }]);
+    expect(m).toMatchObject({
+      place: "Dushanbe",
+      hostPartyId: "TJ",
+      dateStart: "2021-09-01",
+      dateEnd: "2021-11-30",
+      datePrecision: "season",
+      dateInferred: true,
+      status: "announced",
+    });
+    expect(reports(m.id)).toEqual([
+      { source_id: "src-000", reports: "announced" },
+      { source_id: "src-003", reports: "announced" },
+    ]);
   });
 
   it("does not invent a day for the 18th ministerial: November 2022 at month precision, ending on the article's date", () => {
     const m = meeting("mtg-eu-ca-ministerial-18");
-    expect(m).toMatchObject({ place: "Samarkand", hostPartyId: "UZ", datePrecision: "month", dateInferred: true, dateEnd: "2022-11-18", status: "held" });
+    expect(m).toMatchObject({
+      place: "Samarkand",
+      hostPartyId: "UZ",
+      datePrecision: "month",
+      dateInferred: true,
+      dateEnd: "2022-11-18",
+      status: "held",
+    });
     expect(m.dateStart?.slice(0, 7)).toBe("2022-11");
   });
 
   it("gives Mukhtar Tileuberdi his title at the time: minister at the 16th, deputy prime minister – minister at the 18th", () => {
-    expect(titleAt("mtg-eu-ca-ministerial-16", "per-tileuberdi")?.title).toBe("Minister of Foreign Affairs of Kazakhstan");
-    expect(titleAt("mtg-eu-ca-ministerial-18", "per-tileuberdi")).toEqual({ title: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan", leads: true });
-    const roles = all("SELECT title, valid_from FROM person_roles WHERE person_id = 'per-tileuberdi' ORDER BY valid_from");
-    expect(roles.map((r) => r.title)).toEqual(["Minister of Foreign Affairs of Kazakhstan", "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan"]);
+    expect(titleAt("mtg-eu-ca-ministerial-16", "per-tileuberdi")?.title).toBe(
+      "Minister of Foreign Affairs of Kazakhstan",
+    );
+    expect(titleAt("mtg-eu-ca-ministerial-18", "per-tileuberdi")).toEqual({
+      title: "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan",
+      leads: true,
+    });
+    const roles = all(
+      "SELECT title, valid_from FROM person_roles WHERE person_id = 'per-tileuberdi' ORDER BY valid_from",
+    );
+    expect(roles.map((r) => r.title)).toEqual([
+      "Minister of Foreign Affairs of Kazakhstan",
+      "Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan",
+    ]);
   });
 
   // Issue 13: the old pins tracked "two titles" for Borrell and for Mora; each held one post
@@ -120,10 +169,13 @@ describe("the truth of the curation, pinned", () => {
     const p = t.db.select().from(s.people).where(eq(s.people.id, "per-borrell")).get();
     expect(p?.name).toBe("Josep Borrell");
     expect(p?.aliases).toContain("Joseph Borell");
-    const post = "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy";
+    const post =
+      "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy";
     expect(titleAt("mtg-eu-ca-ministerial-16", "per-borrell")?.title).toBe(post);
     expect(titleAt("mtg-eu-ca-ministerial-18", "per-borrell")?.title).toBe(post);
-    expect(one("SELECT quote FROM participations WHERE id = 'prt-m16-borrell'")?.quote).toBe("the EU High Representative for Foreign Affairs and Security Policy Joseph Borell");
+    expect(one("SELECT quote FROM participations WHERE id = 'prt-m16-borrell'")?.quote).toBe(
+      "the EU High Representative for Foreign Affairs and Security Policy Joseph Borell",
+    );
     expect(all("SELECT title, valid_from, valid_to FROM person_roles WHERE person_id = 'per-borrell'")).toEqual([
       { title: post, valid_from: "2020-11-17", valid_to: "2022-11-18" },
     ]);
@@ -134,23 +186,44 @@ describe("the truth of the curation, pinned", () => {
     const post = "Deputy Secretary General for Political Affairs of the European External Action Service (EEAS)";
     expect(titleAt("mtg-eu-ca-hlpsd-2021", "per-mora")).toEqual({ title: post, leads: true });
     expect(titleAt("mtg-eu-ca-hlpsd-10", "per-mora")?.title).toBe(post);
-    expect(one("SELECT quote FROM participations WHERE id = 'prt-h21-mora'")?.quote).toMatch(/led by Deputy Secretary General of the European External Action Service \(EEAS\) Enrique Mora/);
-    expect(all("SELECT title, valid_from, valid_from_precision, valid_to, valid_to_precision FROM person_roles WHERE person_id = 'per-mora'")).toEqual([
-      { title: post, valid_from: "2021-07-01", valid_from_precision: "day", valid_to: "2023-12-31", valid_to_precision: "year" },
+    expect(one("SELECT quote FROM participations WHERE id = 'prt-h21-mora'")?.quote).toMatch(
+      /led by Deputy Secretary General of the European External Action Service \(EEAS\) Enrique Mora/,
+    );
+    expect(
+      all(
+        "SELECT title, valid_from, valid_from_precision, valid_to, valid_to_precision FROM person_roles WHERE person_id = 'per-mora'",
+      ),
+    ).toEqual([
+      {
+        title: post,
+        valid_from: "2021-07-01",
+        valid_from_precision: "day",
+        valid_to: "2023-12-31",
+        valid_to_precision: "year",
+      },
     ]);
   });
 
   it("records the 10th HLPSD's delegation heads, the unnamed ones without a person", () => {
-    const rows = all("SELECT party_id, person_id, title, leads_delegation FROM participations WHERE meeting_id = 'mtg-eu-ca-hlpsd-10' ORDER BY party_id");
+    const rows = all(
+      "SELECT party_id, person_id, title, leads_delegation FROM participations WHERE meeting_id = 'mtg-eu-ca-hlpsd-10' ORDER BY party_id",
+    );
     expect(rows.map((r) => r.party_id)).toEqual(["EU", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(rows.every((r) => r.leads_delegation === 1)).toBe(true);
     expect(rows.filter((r) => r.person_id === null).map((r) => r.party_id)).toEqual(["KG", "TJ", "TM", "UZ"]);
     expect(rows.find((r) => r.party_id === "TM")?.title).toBe("Ambassador of Turkmenistan in Astana");
-    expect(meeting("mtg-eu-ca-hlpsd-10")).toMatchObject({ ordinal: 10, place: "Astana", datePrecision: "year", dateInferred: true });
+    expect(meeting("mtg-eu-ca-hlpsd-10")).toMatchObject({
+      ordinal: 10,
+      place: "Astana",
+      datePrecision: "year",
+      dateInferred: true,
+    });
   });
 
   it("counts the unnamed participants of the online 16th ministerial", () => {
-    const rows = all("SELECT party_id, person_id FROM participations WHERE meeting_id = 'mtg-eu-ca-ministerial-16' ORDER BY party_id");
+    const rows = all(
+      "SELECT party_id, person_id FROM participations WHERE meeting_id = 'mtg-eu-ca-ministerial-16' ORDER BY party_id",
+    );
     expect(rows.map((r) => r.party_id)).toEqual(["EU", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(rows.filter((r) => r.person_id === null).map((r) => r.party_id)).toEqual(["KG", "TJ", "TM", "UZ"]);
   });
@@ -159,36 +232,93 @@ describe("the truth of the curation, pinned", () => {
     const forums = all("SELECT id FROM meetings WHERE format = 'forum' AND place = 'Almaty'");
     expect(forums).toHaveLength(1);
     const m = meeting("mtg-eu-ca-economic-forum-2");
-    expect(m).toMatchObject({ ordinal: 2, status: "held", dateStart: "2023-05-01", dateEnd: "2023-05-31", datePrecision: "month" });
-    expect(reports(m.id)).toEqual([{ source_id: "src-001", reports: "announced" }, { source_id: "src-002", reports: "held" }]);
+    expect(m).toMatchObject({
+      ordinal: 2,
+      status: "held",
+      dateStart: "2023-05-01",
+      dateEnd: "2023-05-31",
+      datePrecision: "month",
+    });
+    expect(reports(m.id)).toEqual([
+      { source_id: "src-001", reports: "announced" },
+      { source_id: "src-002", reports: "held" },
+    ]);
   });
 
   it("leaves announced events announced: the Bishkek forum (2021), the autumn-2023 ministerial (no ordinal), the 2026 climate summit", () => {
-    expect(meeting("mtg-eu-ca-economic-forum-1")).toMatchObject({ status: "announced", place: "Bishkek", dateStart: "2021-01-01", datePrecision: "year", dateInferred: false });
-    expect(meeting("mtg-eu-ca-ministerial-2023-autumn")).toMatchObject({ status: "announced", ordinal: null, datePrecision: "season", dateStart: "2023-09-01", dateInferred: true });
-    expect(meeting("mtg-regional-climate-summit-2026")).toMatchObject({ status: "announced", place: "Astana", dateStart: "2026-01-01", datePrecision: "year", dateInferred: false });
+    expect(meeting("mtg-eu-ca-economic-forum-1")).toMatchObject({
+      status: "announced",
+      place: "Bishkek",
+      dateStart: "2021-01-01",
+      datePrecision: "year",
+      dateInferred: false,
+    });
+    expect(meeting("mtg-eu-ca-ministerial-2023-autumn")).toMatchObject({
+      status: "announced",
+      ordinal: null,
+      datePrecision: "season",
+      dateStart: "2023-09-01",
+      dateInferred: true,
+    });
+    expect(meeting("mtg-regional-climate-summit-2026")).toMatchObject({
+      status: "announced",
+      place: "Astana",
+      dateStart: "2026-01-01",
+      datePrecision: "year",
+      dateInferred: false,
+    });
     const forthcoming = all("SELECT id FROM meetings WHERE status = 'announced'").map((r) => r.id);
     expect(forthcoming).not.toContain("mtg-eu-ca-hlpsd-10");
   });
 
   it("treats the 2024 summit announced in 2023 and the first summit in Samarkand on 4 April (2025) as one event", () => {
     const m = meeting("mtg-eu-ca-summit-1");
-    expect(m).toMatchObject({ place: "Samarkand", hostPartyId: "UZ", dateStart: "2025-04-04", datePrecision: "day", dateInferred: true, status: "announced" });
-    expect(reports(m.id)).toEqual([{ source_id: "src-002", reports: "announced" }, { source_id: "src-004", reports: "announced" }]);
+    expect(m).toMatchObject({
+      place: "Samarkand",
+      hostPartyId: "UZ",
+      dateStart: "2025-04-04",
+      datePrecision: "day",
+      dateInferred: true,
+      status: "announced",
+    });
+    expect(reports(m.id)).toEqual([
+      { source_id: "src-002", reports: "announced" },
+      { source_id: "src-004", reports: "announced" },
+    ]);
     expect(all("SELECT id FROM meetings WHERE series = 'eu-ca-summit'")).toHaveLength(1);
   });
 
   it("dates the 20th ministerial 27 March 2025 (year inferred) and records its joint communique", () => {
-    expect(meeting("mtg-eu-ca-ministerial-20")).toMatchObject({ ordinal: 20, place: "Ashgabat", hostPartyId: "TM", dateStart: "2025-03-27", datePrecision: "day", dateInferred: true, status: "held" });
+    expect(meeting("mtg-eu-ca-ministerial-20")).toMatchObject({
+      ordinal: 20,
+      place: "Ashgabat",
+      hostPartyId: "TM",
+      dateStart: "2025-03-27",
+      datePrecision: "day",
+      dateInferred: true,
+      status: "held",
+    });
     const outcome = all("SELECT text FROM facts WHERE meeting_id = 'mtg-eu-ca-ministerial-20' AND kind = 'outcome'");
     expect(outcome.map((r) => r.text).join(" ")).toMatch(/joint communique/);
-    expect(meeting("mtg-ca-euco-consultative-2")).toMatchObject({ place: "Cholpon-Ata", dateStart: "2023-06-02", datePrecision: "day", dateInferred: false });
+    expect(meeting("mtg-ca-euco-consultative-2")).toMatchObject({
+      place: "Cholpon-Ata",
+      dateStart: "2023-06-02",
+      datePrecision: "day",
+      dateInferred: false,
+    });
   });
 
   it("stores Central Asia–EU trade as 49 billion USD in 2022 (printed), and its 61% growth without inventing a base period", () => {
-    expect(figures("trade-turnover:CA-EU").map((f) => [f.value, f.unit, f.currency, f.periodLabel, f.datePrecision, f.dateInferred])).toEqual([
-      [49, "billion", "USD", "2022", "year", false],
-    ]);
+    expect(
+      figures("trade-turnover:CA-EU").map((f) => [
+        f.value,
+        f.unit,
+        f.currency,
+        f.periodLabel,
+        f.datePrecision,
+        f.dateInferred,
+      ]),
+    ).toEqual([[49, "billion", "USD", "2022", "year", false]]);
     const growth = figures("trade-turnover-growth:CA-EU");
     expect(growth).toHaveLength(1);
     expect(growth[0]).toMatchObject({ value: 61, unit: "percent", dateInferred: true });
@@ -197,7 +327,18 @@ describe("the truth of the curation, pinned", () => {
 
   it("keeps both Kazakhstan–EU trade figures, each with its period marked inferred: 40 bn (2022) and 49.7 bn (2024)", () => {
     const rows = figures("trade-turnover:KZ-EU");
-    expect(rows.map((f) => [f.sourceId, f.value, f.unit, f.currency, f.dateStart, f.dateEnd, f.datePrecision, f.dateInferred])).toEqual([
+    expect(
+      rows.map((f) => [
+        f.sourceId,
+        f.value,
+        f.unit,
+        f.currency,
+        f.dateStart,
+        f.dateEnd,
+        f.datePrecision,
+        f.dateInferred,
+      ]),
+    ).toEqual([
       ["src-002", 40, "billion", "USD", "2022-01-01", "2022-12-31", "year", true],
       ["src-004", 49.7, "billion", "USD", "2024-01-01", "2024-12-31", "year", true],
     ]);
@@ -214,13 +355,23 @@ describe("the truth of the curation, pinned", () => {
 
   it("stores the EU's gross direct investment into Kazakhstan, 2005 to September 2024, as printed", () => {
     const [f] = figures("fdi-gross-inflow:EU-KZ");
-    expect(f).toMatchObject({ value: 200.7, unit: "billion", currency: "USD", periodLabel: "2005 to Sep 2024", dateStart: "2005-01-01", dateEnd: "2024-09-30", dateInferred: false });
+    expect(f).toMatchObject({
+      value: 200.7,
+      unit: "billion",
+      currency: "USD",
+      periodLabel: "2005 to Sep 2024",
+      dateStart: "2005-01-01",
+      dateEnd: "2024-09-30",
+      dateInferred: false,
+    });
   });
 
   it("stores the EU's ~105 bn euros invested in Central Asia over ten years, for all five states and the EU", () => {
     const [f] = figures("investment:EU-CA");
     expect(f).toMatchObject({ value: 105, unit: "billion", currency: "EUR", dateInferred: true });
-    const parties = all("SELECT party_id FROM fact_parties WHERE fact_id = ? ORDER BY party_id", f.id).map((r) => r.party_id);
+    const parties = all("SELECT party_id FROM fact_parties WHERE fact_id = ? ORDER BY party_id", f.id).map(
+      (r) => r.party_id,
+    );
     expect(parties).toEqual(["EU", "KG", "KZ", "TJ", "TM", "UZ"]);
   });
 
@@ -234,11 +385,25 @@ describe("the truth of the curation, pinned", () => {
     const src = (id: string) => t.db.select().from(s.sources).where(eq(s.sources.id, id)).get()!;
     expect(src("src-000")).toMatchObject({ publisher: null, title: null, publishedInferred: true });
     expect(src("src-000").publisherNote).toMatch(/names no publisher/);
-    expect(src("src-001")).toMatchObject({ publisher: "Kazinform", publishedStart: "2022-11-18", publishedPrecision: "day", publishedInferred: false });
-    expect(src("src-003")).toMatchObject({ publisher: "Kazinform", publishedStart: "2021-07-01", publishedPrecision: "day", publishedInferred: false });
+    expect(src("src-001")).toMatchObject({
+      publisher: "Kazinform",
+      publishedStart: "2022-11-18",
+      publishedPrecision: "day",
+      publishedInferred: false,
+    });
+    expect(src("src-003")).toMatchObject({
+      publisher: "Kazinform",
+      publishedStart: "2021-07-01",
+      publishedPrecision: "day",
+      publishedInferred: false,
+    });
     expect(src("src-002")).toMatchObject({ publisher: "Kazinform", publishedInferred: true });
     expect(src("src-002").publishedStart.slice(0, 4)).toBe("2023");
-    expect(src("src-004")).toMatchObject({ publisher: "NE Global Media", title: "Kallas reiterates close cooperation ahead of EU-Central Asia summit", publishedInferred: true });
+    expect(src("src-004")).toMatchObject({
+      publisher: "NE Global Media",
+      title: "Kallas reiterates close cooperation ahead of EU-Central Asia summit",
+      publishedInferred: true,
+    });
     expect(src("src-004").publishedStart.slice(0, 4)).toBe("2025");
   });
 
@@ -250,7 +415,13 @@ describe("the truth of the curation, pinned", () => {
 
   it("announces visa facilitation talks between the European Commission and Kazakhstan at the Kallas–Tokayev meeting of 28 March", () => {
     const f = fact("fact-004-06");
-    expect(f).toMatchObject({ kind: "announcement", meetingId: "mtg-kallas-tokayev-2025", dateStart: "2025-03-28", datePrecision: "day", dateInferred: true });
+    expect(f).toMatchObject({
+      kind: "announcement",
+      meetingId: "mtg-kallas-tokayev-2025",
+      dateStart: "2025-03-28",
+      datePrecision: "day",
+      dateInferred: true,
+    });
     const topics = all("SELECT topic_id FROM fact_topics WHERE fact_id = ?", f.id).map((r) => r.topic_id);
     expect(topics).toContain("visas-people");
   });
@@ -265,7 +436,9 @@ describe("clean fact text", () => {
       ...all("SELECT id, title AS text FROM person_roles"),
       ...all("SELECT id, name AS text FROM meetings"),
     ];
-    const mixed = texts.filter((r) => MIXED_WORD.test(String(r.text))).map((r) => `${r.id}: ${String(r.text).match(MIXED_WORD)?.[0]}`);
+    const mixed = texts
+      .filter((r) => MIXED_WORD.test(String(r.text)))
+      .map((r) => `${r.id}: ${String(r.text).match(MIXED_WORD)?.[0]}`);
     expect(mixed).toEqual([]);
     const nonLatin = all("SELECT id, text FROM facts").filter((r) => /[^\p{Script=Latin}\P{L}]/u.test(String(r.text)));
     expect(nonLatin.map((r) => r.id)).toEqual([]);
@@ -280,7 +453,13 @@ describe("clean fact text", () => {
 describe("complete facts", () => {
   it("ships more than 60 facts from all five sources", () => {
     expect(Number(one("SELECT count(*) AS n FROM facts")?.n)).toBeGreaterThan(60);
-    expect(all("SELECT DISTINCT source_id FROM facts ORDER BY source_id").map((r) => r.source_id)).toEqual(["src-000", "src-001", "src-002", "src-003", "src-004"]);
+    expect(all("SELECT DISTINCT source_id FROM facts ORDER BY source_id").map((r) => r.source_id)).toEqual([
+      "src-000",
+      "src-001",
+      "src-002",
+      "src-003",
+      "src-004",
+    ]);
     expect(Number(one("SELECT count(*) AS n FROM facts")?.n)).toBe(seedData.facts.length);
   });
 
@@ -290,8 +469,12 @@ describe("complete facts", () => {
     const noParty = all("SELECT id FROM facts WHERE id NOT IN (SELECT fact_id FROM fact_parties)");
     const noTopic = all("SELECT id FROM facts WHERE id NOT IN (SELECT fact_id FROM fact_topics)");
     expect([noParty, noTopic]).toEqual([[], []]);
-    expect(all("SELECT fact_id FROM fact_parties JOIN parties p ON p.id = party_id WHERE p.deleted_at IS NOT NULL")).toEqual([]);
-    expect(all("SELECT fact_id FROM fact_topics JOIN topics t ON t.id = topic_id WHERE t.deleted_at IS NOT NULL")).toEqual([]);
+    expect(
+      all("SELECT fact_id FROM fact_parties JOIN parties p ON p.id = party_id WHERE p.deleted_at IS NOT NULL"),
+    ).toEqual([]);
+    expect(
+      all("SELECT fact_id FROM fact_topics JOIN topics t ON t.id = topic_id WHERE t.deleted_at IS NOT NULL"),
+    ).toEqual([]);
   });
 
   it("gives every fact a valid date with a precision, a note when inferred, and a source and meeting not in the trash", () => {
@@ -301,8 +484,12 @@ describe("complete facts", () => {
       expect(DATE_PRECISIONS, f.id).toContain(f.datePrecision);
       if (f.dateInferred) expect(f.dateNote, f.id).toBeTruthy();
     }
-    expect(all("SELECT f.id FROM facts f JOIN sources s ON s.id = f.source_id WHERE s.deleted_at IS NOT NULL")).toEqual([]);
-    expect(all("SELECT f.id FROM facts f JOIN meetings m ON m.id = f.meeting_id WHERE m.deleted_at IS NOT NULL")).toEqual([]);
+    expect(all("SELECT f.id FROM facts f JOIN sources s ON s.id = f.source_id WHERE s.deleted_at IS NOT NULL")).toEqual(
+      [],
+    );
+    expect(
+      all("SELECT f.id FROM facts f JOIN meetings m ON m.id = f.meeting_id WHERE m.deleted_at IS NOT NULL"),
+    ).toEqual([]);
   });
 
   it("quotes, for a fact made at a meeting, a source that reports that meeting", () => {
@@ -319,14 +506,20 @@ describe("complete facts", () => {
   });
 
   it("gives every figure a metric, value, unit and period label, and only figures have them", () => {
-    const bad = all(`SELECT id FROM facts WHERE (kind = 'figure') <> (metric_key IS NOT NULL AND value IS NOT NULL AND unit IS NOT NULL AND period_label IS NOT NULL)`);
+    const bad = all(
+      `SELECT id FROM facts WHERE (kind = 'figure') <> (metric_key IS NOT NULL AND value IS NOT NULL AND unit IS NOT NULL AND period_label IS NOT NULL)`,
+    );
     expect(bad).toEqual([]);
     expect(Number(one("SELECT count(*) AS n FROM facts WHERE kind = 'figure'")?.n)).toBeGreaterThanOrEqual(12);
   });
 
   it("dates every meeting but the one announced without any date, and notes every inferred meeting date", () => {
-    expect(all("SELECT id FROM meetings WHERE date_start IS NULL").map((r) => r.id)).toEqual(["mtg-eu-ca-tourism-forum"]);
-    expect(all("SELECT id FROM meetings WHERE date_inferred = 1 AND (date_note IS NULL OR date_note = '')")).toEqual([]);
+    expect(all("SELECT id FROM meetings WHERE date_start IS NULL").map((r) => r.id)).toEqual([
+      "mtg-eu-ca-tourism-forum",
+    ]);
+    expect(all("SELECT id FROM meetings WHERE date_inferred = 1 AND (date_note IS NULL OR date_note = '')")).toEqual(
+      [],
+    );
     expect(all("SELECT id FROM meetings WHERE id NOT IN (SELECT meeting_id FROM meeting_sources)")).toEqual([]);
   });
 });

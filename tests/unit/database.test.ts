@@ -10,7 +10,9 @@ afterEach(() => t?.close());
 
 const tableNames = (db: TestDb["db"]) =>
   db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
 
@@ -21,7 +23,24 @@ describe("migrations", () => {
   it("give an empty file the full schema", () => {
     t = createMigratedDb();
     const names = tableNames(t.db);
-    for (const table of ["parties", "topics", "sources", "people", "person_roles", "meetings", "meeting_sources", "participations", "facts", "fact_parties", "fact_topics", "users", "briefings", "briefing_items", "briefing_sections", "audit_log"]) {
+    for (const table of [
+      "parties",
+      "topics",
+      "sources",
+      "people",
+      "person_roles",
+      "meetings",
+      "meeting_sources",
+      "participations",
+      "facts",
+      "fact_parties",
+      "fact_topics",
+      "users",
+      "briefings",
+      "briefing_items",
+      "briefing_sections",
+      "audit_log",
+    ]) {
       expect(names).toContain(table);
     }
   });
@@ -88,12 +107,22 @@ describe("constraints refuse bad data at the database", () => {
     ["a figure without its value", { kind: "figure" as const, metricKey: "trade-turnover:KZ-EU", unit: "billion" }],
   ])("refuses %s", (_label, patch) => {
     t = createSeededDb();
-    expect(() => t!.db.insert(s.facts).values({ ...baseFact, ...patch }).run()).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      t!.db
+        .insert(s.facts)
+        .values({ ...baseFact, ...patch })
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
   });
 
   it("refuses a fact citing an unknown source", () => {
     t = createSeededDb();
-    expect(() => t!.db.insert(s.facts).values({ ...baseFact, sourceId: "src-nope" }).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      t!.db
+        .insert(s.facts)
+        .values({ ...baseFact, sourceId: "src-nope" })
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it("keeps the SQLite date() roll-over from hiding an impossible date", () => {
@@ -104,7 +133,12 @@ describe("constraints refuse bad data at the database", () => {
 
 describe("full-text search", () => {
   const search = (db: TestDb["db"], q: string) =>
-    db.$client.prepare("SELECT f.id FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid WHERE facts_fts MATCH ? ORDER BY f.id").pluck().all(q) as string[];
+    db.$client
+      .prepare(
+        "SELECT f.id FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid WHERE facts_fts MATCH ? ORDER BY f.id",
+      )
+      .pluck()
+      .all(q) as string[];
   const words = (input: string) => ftsQuery(parseSearch(input)!);
 
   it("indexes every seeded fact and follows edits", () => {
@@ -124,15 +158,31 @@ describe("full-text search", () => {
     t = createSeededDb();
     const id = t.db.select({ id: s.facts.id }).from(s.facts).get()!.id;
     const about = (party: string) => search(t!.db, `{parties} : "${partyToken(party)}"`).includes(id);
-    const linked = t.db.select().from(s.factParties).where(eq(s.factParties.factId, id)).all().map((r) => r.partyId);
+    const linked = t.db
+      .select()
+      .from(s.factParties)
+      .where(eq(s.factParties.factId, id))
+      .all()
+      .map((r) => r.partyId);
     expect(linked.every(about)).toBe(true);
     const other = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "EU"].find((p) => !linked.includes(p))!;
     expect(about(other)).toBe(false);
     t.db.insert(s.factParties).values({ factId: id, partyId: other }).run();
     expect(about(other)).toBe(true);
-    t.db.delete(s.factParties).where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other))).run();
+    t.db
+      .delete(s.factParties)
+      .where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other)))
+      .run();
     expect(about(other)).toBe(false);
-    expect(search(t.db, ftsPartyQuery(linked[0], parseSearch(t.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!.text.split(" ")[0])!))).toContain(id);
+    expect(
+      search(
+        t.db,
+        ftsPartyQuery(
+          linked[0],
+          parseSearch(t.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!.text.split(" ")[0])!,
+        ),
+      ),
+    ).toContain(id);
   });
 
   it("takes control characters as word breaks and every word as a condition", () => {

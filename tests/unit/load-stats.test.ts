@@ -4,7 +4,15 @@ import { LoadTally, pickWeighted } from "@/bench/load-stats";
 describe("bench:load tally", () => {
   it("counts statuses per kind and keeps honest refusals apart from server failures", () => {
     const tally = new LoadTally();
-    for (const [kind, outcome] of [["pdf", 200], ["pdf", 503], ["pdf", 429], ["pdf", 500], ["pdf", 504], ["list", 200], ["list", "timeout"]] as const) {
+    for (const [kind, outcome] of [
+      ["pdf", 200],
+      ["pdf", 503],
+      ["pdf", 429],
+      ["pdf", 500],
+      ["pdf", 504],
+      ["list", 200],
+      ["list", "timeout"],
+    ] as const) {
       tally.record(kind, outcome, 10);
     }
     expect(tally.total).toBe(7);

@@ -25,7 +25,11 @@ describe("npm run briefing", () => {
   });
 
   const run = (...args: string[]) =>
-    spawnSync(TSX, ["--import", "./scripts/server-only/register.mjs", "scripts/briefing.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: testDb.file }, timeout: 60_000 });
+    spawnSync(TSX, ["--import", "./scripts/server-only/register.mjs", "scripts/briefing.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: testDb.file },
+      timeout: 60_000,
+    });
 
   it("writes a valid PDF of a country's facts, limited to the topics asked for", () => {
     const out = path.join(outDir, "kz.pdf");
@@ -69,7 +73,14 @@ describe("npm run briefing", () => {
   }, 60_000);
 
   it("exits 2 and lists the valid topics for an unknown one", () => {
-    const result = run("--country", "Kazakhstan", "--topics", "trade-investment,fishing", "--out", path.join(outDir, "y.pdf"));
+    const result = run(
+      "--country",
+      "Kazakhstan",
+      "--topics",
+      "trade-investment,fishing",
+      "--out",
+      path.join(outDir, "y.pdf"),
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('"fishing"');
     expect(result.stderr).toContain("trade-investment");

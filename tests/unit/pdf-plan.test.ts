@@ -42,7 +42,10 @@ describe("planParts", () => {
   it("cuts inside a section that dwarfs the rest, and marks the second half continued", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const giant = doc.sections[1];
-    doc.sections[1] = { ...giant, facts: Array.from({ length: 200 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })) };
+    doc.sections[1] = {
+      ...giant,
+      facts: Array.from({ length: 200 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
+    };
     const parts = planParts(doc, MAX_PARTS);
     expect(parts).toHaveLength(2);
     expectCompleteAndOrdered(doc, parts);

@@ -12,10 +12,20 @@ const GATE_WORKER = path.resolve("tests/helpers/gate-worker.mjs");
 function gatedDoc(): { doc: BriefingDocument; openGate: () => void } {
   const gate = new Int32Array(new SharedArrayBuffer(4));
   const doc = Object.assign(makeBriefingDoc(), { gate });
-  return { doc, openGate: () => { Atomics.store(gate, 0, 1); Atomics.notify(gate, 0); } };
+  return {
+    doc,
+    openGate: () => {
+      Atomics.store(gate, 0, 1);
+      Atomics.notify(gate, 0);
+    },
+  };
 }
 
-const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("PdfRenderPool admission", () => {
   const pools: PdfRenderPool[] = [];

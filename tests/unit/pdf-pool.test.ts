@@ -84,7 +84,12 @@ describe("PdfRenderPool", () => {
     let done = false;
     void long.finally(() => (done = true));
     while (!done) {
-      short.push(p.render(makeBriefingDoc()).then(() => finished.push("short"), (error: unknown) => error));
+      short.push(
+        p.render(makeBriefingDoc()).then(
+          () => finished.push("short"),
+          (error: unknown) => error,
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await long;
@@ -100,7 +105,10 @@ describe("PdfRenderPool", () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
     const p = pool({ threads: 1, timeoutMs: 300 });
-    const render = p.render(makeBriefingDoc({ scale: 10 })).then(() => "finished", (error: unknown) => error);
+    const render = p.render(makeBriefingDoc({ scale: 10 })).then(
+      () => "finished",
+      (error: unknown) => error,
+    );
     for (let i = 0; i < 20; i++) {
       gc();
       await new Promise((resolve) => setTimeout(resolve, 25));

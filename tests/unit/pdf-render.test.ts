@@ -62,7 +62,10 @@ function expectContentsMatchHeadings(r: Rendered) {
 function lopsidedDoc(): BriefingDocument {
   const doc = makeBriefingDoc({ scale: 1, status: "final" });
   const giant = doc.sections[1];
-  doc.sections[1] = { ...giant, facts: Array.from({ length: 160 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })) };
+  doc.sections[1] = {
+    ...giant,
+    facts: Array.from({ length: 160 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
+  };
   return doc;
 }
 
@@ -82,7 +85,14 @@ describe("renderBriefingPdf", () => {
 
   it("prints a cover with title, country, purpose, author, date, status and revision", () => {
     const cover = draft.pages[0];
-    for (const text of [draft.doc.title, "Country Kazakhstan", draft.doc.purpose, "Prepared by Central Asia Desk", "Date 2026-11-20", "Draft, revision 3"]) {
+    for (const text of [
+      draft.doc.title,
+      "Country Kazakhstan",
+      draft.doc.purpose,
+      "Prepared by Central Asia Desk",
+      "Date 2026-11-20",
+      "Draft, revision 3",
+    ]) {
       expect(cover).toContain(text);
     }
     expect(final.pages[0]).toContain("Final, revision 3");
@@ -144,7 +154,14 @@ describe("renderBriefingPdf", () => {
       const sourcesPage = headingPages(r).get("Sources") ?? 0;
       const body = r.pages.slice(2, sourcesPage - 1).join("\n");
       const cited = new Set([...body.matchAll(/\[(\d+(?:, \d+)*)\]/g)].flatMap((m) => m[1].split(", ").map(Number)));
-      const listed = new Set([...r.pages.slice(sourcesPage - 1).join("\n").matchAll(/^\[(\d+)\] /gm)].map((m) => Number(m[1])));
+      const listed = new Set(
+        [
+          ...r.pages
+            .slice(sourcesPage - 1)
+            .join("\n")
+            .matchAll(/^\[(\d+)\] /gm),
+        ].map((m) => Number(m[1])),
+      );
       expect(cited.size).toBeGreaterThan(0);
       for (const n of cited) expect(listed.has(n), `citation [${n}]`).toBe(true);
       expect(listed.size).toBe(r.doc.sources.length);

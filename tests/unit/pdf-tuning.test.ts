@@ -16,8 +16,12 @@ interface Shaped {
 }
 
 installRenderTuning(dejavuFontPath("DejaVuSans.ttf"));
-type ShapingFont = object & { layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: string): Shaped };
-const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"].map((file) => fontkit.create(fs.readFileSync(dejavuFontPath(file))) as ShapingFont);
+type ShapingFont = object & {
+  layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: string): Shaped;
+};
+const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"].map(
+  (file) => fontkit.create(fs.readFileSync(dejavuFontPath(file))) as ShapingFont,
+);
 /** Shaped the way react-pdf's textkit asks: direction forced to 'ltr', nothing else. */
 const shapeAsTextkit = (font: ShapingFont, text: string) => font.layout(text, undefined, undefined, undefined, "ltr");
 
@@ -45,7 +49,10 @@ describe("word shaping cache", () => {
       for (const text of [...CORPUS, ...[...CORPUS].reverse()]) {
         const cached = shapeAsTextkit(font, text);
         const direct = shapeUncached(font, text) as Shaped;
-        expect(cached.glyphs.map((g) => g.id), text).toEqual(direct.glyphs.map((g) => g.id));
+        expect(
+          cached.glyphs.map((g) => g.id),
+          text,
+        ).toEqual(direct.glyphs.map((g) => g.id));
         // Exactly: kerning across spaces and script-dependent kerning included.
         const advances = (run: Shaped) => run.positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
         expect(advances(cached), text).toEqual(advances(direct));

@@ -48,7 +48,10 @@ describe("the built PDF worker", () => {
     const threads = new RenderThreads({ threads: 1, workerFile, warmUp: false, recycleAfter: 1_000 });
     const pool = new PdfRenderPool({ threads: 1, workerFile });
     try {
-      const probe = (await threads.run({ kind: "probe" }, { signal: new AbortController().signal })) as unknown as TuningProbe;
+      const probe = (await threads.run(
+        { kind: "probe" },
+        { signal: new AbortController().signal },
+      )) as unknown as TuningProbe;
       expect(probe).toEqual({ shapingCache: true, pdfkitFontReuse: true });
       const pdf = await pool.render(makeBriefingDoc());
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -67,7 +70,9 @@ describe("the built PDF worker", () => {
 
   it("is built for every operator script an npm script runs, and for nothing missing", () => {
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    const launched = Object.values(pkg.scripts).flatMap((command) => [...command.matchAll(/scripts\/run\.mjs ([\w-]+)/g)].map((m) => m[1]));
+    const launched = Object.values(pkg.scripts).flatMap((command) =>
+      [...command.matchAll(/scripts\/run\.mjs ([\w-]+)/g)].map((m) => m[1]),
+    );
     expect(launched.length).toBeGreaterThan(0);
     expect([...launched].sort()).toEqual([...OPERATOR_SCRIPTS].sort());
     for (const name of OPERATOR_SCRIPTS) {

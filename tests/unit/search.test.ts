@@ -34,20 +34,34 @@ function adminIds(q: string, db = t.db): string[] {
   }
 }
 
-const allTopics = () => t.db.select({ id: s.topics.id }).from(s.topics).all().map((r) => r.id);
+const allTopics = () =>
+  t.db
+    .select({ id: s.topics.id })
+    .from(s.topics)
+    .all()
+    .map((r) => r.id);
 const propose = (q: string | undefined, countryId = "KZ") =>
   proposeFacts({ actor: staff, query: { countryId, topicIds: allTopics(), q }, limit: 1000, db: t.db });
-const proposalIds = (q: string | undefined, countryId = "KZ") => propose(q, countryId).facts.map((f) => f.id).sort();
+const proposalIds = (q: string | undefined, countryId = "KZ") =>
+  propose(q, countryId)
+    .facts.map((f) => f.id)
+    .sort();
 
 /** Live facts whose text or quote satisfies `test`: the expected set, worked out without the index. */
 function factsWhere(test: (textAndQuote: string) => boolean, ids?: string[]): string[] {
-  return t.db.select().from(s.facts).all()
+  return t.db
+    .select()
+    .from(s.facts)
+    .all()
     .filter((f) => f.deletedAt === null && (!ids || ids.includes(f.id)) && test(`${f.text} ${f.quote}`))
-    .map((f) => f.id).sort();
+    .map((f) => f.id)
+    .sort();
 }
 
 const markedWords = (highlighted: string | null | undefined) =>
-  splitMarked(highlighted ?? "").filter((p) => p.marked).map((p) => p.text);
+  splitMarked(highlighted ?? "")
+    .filter((p) => p.marked)
+    .map((p) => p.text);
 
 describe("search by stem", () => {
   it("finds the ventilators facts by “ventilator”, in the admin list and the proposals", () => {
@@ -106,7 +120,11 @@ describe("Cyrillic", () => {
   it("folds case in a Cyrillic word, whole or prefix", () => {
     const db = createSeededDb();
     try {
-      db.db.update(s.facts).set({ text: "Президент Токаев провёл переговоры." }).where(eq(s.facts.id, "fact-000-02")).run();
+      db.db
+        .update(s.facts)
+        .set({ text: "Президент Токаев провёл переговоры." })
+        .where(eq(s.facts.id, "fact-000-02"))
+        .run();
       expect(adminIds("ТОКАЕВ", db.db)).toEqual(["fact-000-02"]);
       expect(adminIds("токаев", db.db)).toEqual(["fact-000-02"]);
       // unicode61 keeps "ё" (its diacritics are Latin ones): the prefix is folded as the index folds it.
@@ -129,7 +147,16 @@ describe("a search of operators and punctuation only", () => {
   });
 
   it("searches operator words as words", () => {
-    for (const q of ['AND OR NOT "*"', "NEAR(", "text:EU", "a OR", "-x", "^EU", "cooperat*", "'; DROP TABLE facts; --"]) {
+    for (const q of [
+      'AND OR NOT "*"',
+      "NEAR(",
+      "text:EU",
+      "a OR",
+      "-x",
+      "^EU",
+      "cooperat*",
+      "'; DROP TABLE facts; --",
+    ]) {
       expect(() => adminIds(q)).not.toThrow();
       expect(() => proposalIds(q)).not.toThrow();
     }
@@ -144,16 +171,27 @@ describe("highlighting", () => {
     expect(p.facts.length).toBeGreaterThan(0);
     for (const f of p.facts) expect(markedWords(f.matched?.text).map((w) => w.toLowerCase())).toContain("ventilators");
     expect(propose(undefined).facts.every((f) => f.matched === null)).toBe(true);
-    const coop = propose("cooperat").facts.flatMap((f) => [...markedWords(f.matched?.text), ...markedWords(f.matched?.quote)]);
+    const coop = propose("cooperat").facts.flatMap((f) => [
+      ...markedWords(f.matched?.text),
+      ...markedWords(f.matched?.quote),
+    ]);
     expect(coop.length).toBeGreaterThan(0);
     expect(coop.every((w) => /^cooperat/i.test(w))).toBe(true);
   });
 
   it("shows a passage of the quote when only the quote matched, and the text unchanged by the marks", () => {
-    const [row] = listFacts({ actor: admin, filters: factFiltersSchema.parse({ q: "\u0420articipants" }), db: t.db }).rows;
+    const [row] = listFacts({
+      actor: admin,
+      filters: factFiltersSchema.parse({ q: "\u0420articipants" }),
+      db: t.db,
+    }).rows;
     expect(markedWords(row.matched?.quote)).toEqual(["\u0420articipants"]);
     expect(markedWords(row.matched?.text)).toEqual([]);
-    expect(splitMarked(row.matched!.text).map((p) => p.text).join("")).toBe(row.text);
+    expect(
+      splitMarked(row.matched!.text)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(row.text);
   });
 
   it("sorts the admin list by relevance when words are searched, by date otherwise", () => {
@@ -185,7 +223,8 @@ describe("the migration to the stemmed index", () => {
         INSERT INTO facts (id, kind, text, date_start, date_end, date_precision, source_id, quote, created_at, updated_at)
           VALUES ('fact-x', 'statement', 'They sent ventilators.', '2020-01-01', '2020-01-01', 'day', 'src-x', 'mobile ventilators', '${now}', '${now}');
         INSERT INTO fact_parties (fact_id, party_id) VALUES ('fact-x', 'KZ');`);
-      const find = (q: string) => db.$client.prepare("SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?").pluck().all(q);
+      const find = (q: string) =>
+        db.$client.prepare("SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?").pluck().all(q);
       expect(find("ventilator")).toEqual([]);
       migrateDatabase(db);
       expect(adminIds("ventilator", db)).toEqual(["fact-x"]);
@@ -204,7 +243,10 @@ describe("the migration to the stemmed index", () => {
       expect(adminIds("quok", db.db)).toEqual(["fact-000-02"]);
       db.db.update(s.facts).set({ text: "Nothing of that sort." }).where(eq(s.facts.id, "fact-000-02")).run();
       expect(adminIds("quok", db.db)).toEqual([]);
-      const vocab = db.db.$client.prepare("SELECT term FROM facts_words_vocab WHERE term >= 'quok' AND term < 'quol'").pluck().all();
+      const vocab = db.db.$client
+        .prepare("SELECT term FROM facts_words_vocab WHERE term >= 'quok' AND term < 'quol'")
+        .pluck()
+        .all();
       expect(vocab).toEqual([]);
     } finally {
       db.close();

@@ -20,7 +20,11 @@ const T0 = Date.now();
 beforeEach(async () => {
   t = createMigratedDb();
   process.env.DATABASE_URL = t.file;
-  await createUser({ actor: SYSTEM_ACTOR, input: { email: EMAIL, name: "Officer", role: "staff", password: PASSWORD }, db: t.db });
+  await createUser({
+    actor: SYSTEM_ACTOR,
+    input: { email: EMAIL, name: "Officer", role: "staff", password: PASSWORD },
+    db: t.db,
+  });
 });
 afterEach(() => {
   closeDb();
@@ -28,24 +32,38 @@ afterEach(() => {
 });
 
 const attempt = (opts: { email?: string; password?: string; ip: string | null; now?: number }) =>
-  verifyCredentials({ email: opts.email ?? EMAIL, password: opts.password ?? "wrong-password", ip: opts.ip, now: opts.now ?? T0 });
+  verifyCredentials({
+    email: opts.email ?? EMAIL,
+    password: opts.password ?? "wrong-password",
+    ip: opts.ip,
+    now: opts.now ?? T0,
+  });
 const auditCount = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all().length;
 
 describe("per account and address", () => {
   it("refuses the 11th try from one address even with the right password, not the owner elsewhere", async () => {
     for (let i = 0; i < 10; i++) expect(await attempt({ ip: "10.1.0.1" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await attempt({ ip: "10.1.0.1", password: PASSWORD })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 900 });
+    expect(await attempt({ ip: "10.1.0.1", password: PASSWORD })).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 900,
+    });
     expect((await attempt({ ip: "10.9.9.9", password: PASSWORD })).ok).toBe(true);
   });
 
   it("frees a place when the oldest failure leaves the window", async () => {
     for (let i = 0; i < 10; i++) await attempt({ ip: "10.1.0.2", now: T0 + i * 1000 });
-    expect(await attempt({ ip: "10.1.0.2", password: PASSWORD, now: T0 + WINDOW_MS - 1 })).toMatchObject({ reason: "throttled", retryAfterSeconds: 1 });
+    expect(await attempt({ ip: "10.1.0.2", password: PASSWORD, now: T0 + WINDOW_MS - 1 })).toMatchObject({
+      reason: "throttled",
+      retryAfterSeconds: 1,
+    });
     expect((await attempt({ ip: "10.1.0.2", password: PASSWORD, now: T0 + WINDOW_MS + 1 })).ok).toBe(true);
   });
 
   it("verifies at most the limit of 40 parallel guesses: the rest are refused before the password check", async () => {
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt({ ip: "10.1.0.3", password: `guess-${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt({ ip: "10.1.0.3", password: `guess-${i}` })),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(10);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30);
     expect(auditCount("auth.sign_in_failed")).toBe(10); // only ten were verified
@@ -60,7 +78,8 @@ describe("per account and address", () => {
 
 describe("per address", () => {
   it("an address that tries many accounts is refused on every account; another address is not", async () => {
-    for (let i = 0; i < 30; i++) expect(await attempt({ email: `guess${i}@test.example`, ip: "10.2.0.1" })).toMatchObject({ reason: "invalid" });
+    for (let i = 0; i < 30; i++)
+      expect(await attempt({ email: `guess${i}@test.example`, ip: "10.2.0.1" })).toMatchObject({ reason: "invalid" });
     expect(await attempt({ ip: "10.2.0.1", password: PASSWORD })).toMatchObject({ reason: "throttled" });
     expect((await attempt({ ip: "10.2.0.2", password: PASSWORD })).ok).toBe(true);
   });
@@ -70,7 +89,11 @@ describe("per account, from many addresses", () => {
   it("past the looser limit each try waits a delay that doubles, capped at a minute; it never locks for good", async () => {
     let now = T0;
     for (let i = 0; i < 30; i++) await attempt({ ip: `10.3.0.${i}`, now });
-    expect(await attempt({ ip: "10.3.1.1", password: PASSWORD, now })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+    expect(await attempt({ ip: "10.3.1.1", password: PASSWORD, now })).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 1,
+    });
     const delays: number[] = [];
     for (let i = 0; i < 8; i++) {
       const refused = await attempt({ ip: "10.3.1.1", now });
@@ -98,7 +121,12 @@ describe("the audit of anonymous attempts", () => {
   it("stores the tried email cleaned of control and bidi characters, and capped", async () => {
     await attempt({ email: "a\u0000b\u202Ec@x.example", ip: "10.4.0.2" });
     await attempt({ email: `${"x".repeat(5000)}@x.example`, ip: "10.4.0.3" });
-    const emails = t.db.select({ e: auditLog.actorEmail }).from(auditLog).where(eq(auditLog.action, "auth.sign_in_failed")).all().map((r) => r.e!);
+    const emails = t.db
+      .select({ e: auditLog.actorEmail })
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.sign_in_failed"))
+      .all()
+      .map((r) => r.e!);
     expect(emails[0]).toBe("a\uFFFDb\uFFFDc@x.example");
     expect(emails[1]).toHaveLength(254);
   });
@@ -117,14 +145,24 @@ describe("admins see and clear a throttle", () => {
     expect(() => listThrottles({ actor: staff, settings })).toThrow(ForbiddenError);
     expect(() => clearThrottle({ actor: staff, key: blocked.key })).toThrow(ForbiddenError);
     expect(clearThrottle({ actor: admin, key: blocked.key })).toEqual({ cleared: 10 });
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.throttle_cleared"), eq(auditLog.actorId, "admin-1"))).all();
+    const audit = t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.throttle_cleared"), eq(auditLog.actorId, "admin-1")))
+      .all();
     expect(audit).toHaveLength(1);
     expect((await attempt({ ip: "10.5.0.1", password: PASSWORD })).ok).toBe(true);
   });
 });
 
 describe("throttledMessage", () => {
-  it.each([[1, "1 second"], [45, "45 seconds"], [60, "1 minute"], [900, "15 minutes"], [61, "2 minutes"]])("%i s reads '%s'", (s, words) => {
+  it.each([
+    [1, "1 second"],
+    [45, "45 seconds"],
+    [60, "1 minute"],
+    [900, "15 minutes"],
+    [61, "2 minutes"],
+  ])("%i s reads '%s'", (s, words) => {
     expect(throttledMessage(s)).toBe(`Too many attempts, try again in ${words}.`);
   });
 });
@@ -133,9 +171,15 @@ describe("the counters' keys", () => {
   it("carry the tried email cleaned and capped, as the audit log and the admin page show them", async () => {
     const raw = "admin@x.example\u202E\u0000\r\nSIGNED IN OK";
     for (let i = 0; i < 11; i++) await attempt({ email: raw, ip: "10.6.0.1" });
-    const keys = t.db.select({ key: auditLog.entityId }).from(auditLog).where(eq(auditLog.action, "auth.sign_in_throttled")).all();
+    const keys = t.db
+      .select({ key: auditLog.entityId })
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.sign_in_throttled"))
+      .all();
     expect(keys).toEqual([{ key: "account-address:admin@x.example\uFFFD\uFFFD\uFFFD\uFFFDsigned in ok|10.6.0.1" }]);
-    const shown = listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 }).map((r) => r.key);
+    const shown = listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 }).map(
+      (r) => r.key,
+    );
     expect(shown.every((key) => !/[\u0000-\u001F\u202A-\u202E]/.test(key))).toBe(true);
   });
 });
@@ -149,23 +193,40 @@ describe("a browser the account signed in from (device cookie)", () => {
     for (let i = 0; i < 30; i++) await attempt({ email: `other${i}@test.example`, ip: "10.7.0.1" }); // the office address
     for (let i = 0; i < 40; i++) await attempt({ ip: `10.7.1.${i}` }); // the account, from many addresses
     expect(await attempt({ ip: "10.7.0.1", password: PASSWORD })).toMatchObject({ reason: "throttled" }); // no cookie
-    expect((await verifyCredentials({ email: EMAIL, password: PASSWORD, ip: "10.7.0.1", deviceToken: device, now: T0 })).ok).toBe(true);
+    expect(
+      (await verifyCredentials({ email: EMAIL, password: PASSWORD, ip: "10.7.0.1", deviceToken: device, now: T0 })).ok,
+    ).toBe(true);
   });
 
   it("is counted on its own with the strict limit, so a stolen cookie buys ten guesses", async () => {
     const device = remember();
-    const withDevice = (password: string) => verifyCredentials({ email: EMAIL, password, ip: `10.7.2.${Math.random() * 250 | 0}`, deviceToken: device, now: T0 });
+    const withDevice = (password: string) =>
+      verifyCredentials({
+        email: EMAIL,
+        password,
+        ip: `10.7.2.${(Math.random() * 250) | 0}`,
+        deviceToken: device,
+        now: T0,
+      });
     for (let i = 0; i < 10; i++) expect(await withDevice("wrong-password")).toMatchObject({ reason: "invalid" });
     expect(await withDevice(PASSWORD)).toMatchObject({ reason: "throttled" });
   });
 
   it("counts for its own account only, and not once expired; it is renewed, not replaced, on the next sign-in", () => {
     const device = remember();
-    expect(knownDevice({ token: device, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toMatch(/^[0-9a-f]{64}$/);
-    expect(knownDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(knownDevice({ token: device, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+    expect(
+      knownDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db }),
+    ).toBeNull();
     expect(knownDevice({ token: "forged", account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
-    expect(knownDevice({ token: device, account: EMAIL, now: T0 + (DAYS + 1) * 86_400_000, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(
+      knownDevice({ token: device, account: EMAIL, now: T0 + (DAYS + 1) * 86_400_000, maxAgeDays: DAYS, db: t.db }),
+    ).toBeNull();
     expect(rememberDevice({ token: device, account: EMAIL, now: T0 + 1000, maxAgeDays: DAYS, db: t.db })).toBe(device);
-    expect(rememberDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db })).not.toBe(device);
+    expect(
+      rememberDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db }),
+    ).not.toBe(device);
   });
 });

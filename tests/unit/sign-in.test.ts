@@ -11,7 +11,11 @@ const PASSWORD = "correct-horse-battery";
 beforeEach(async () => {
   t = createMigratedDb();
   process.env.DATABASE_URL = t.file;
-  await createUser({ actor: SYSTEM_ACTOR, input: { email: "officer@test.example", name: "Officer", role: "staff", password: PASSWORD }, db: t.db });
+  await createUser({
+    actor: SYSTEM_ACTOR,
+    input: { email: "officer@test.example", name: "Officer", role: "staff", password: PASSWORD },
+    db: t.db,
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -21,8 +25,16 @@ afterEach(() => {
 
 describe("verifyCredentials", () => {
   it("gives a wrong password and an unknown email the same answer", async () => {
-    const wrong = await verifyCredentials({ email: "officer@test.example", password: "nope-nope-nope", ip: "10.0.0.1" });
-    const unknown = await verifyCredentials({ email: "nobody@test.example", password: "nope-nope-nope", ip: "10.0.0.2" });
+    const wrong = await verifyCredentials({
+      email: "officer@test.example",
+      password: "nope-nope-nope",
+      ip: "10.0.0.1",
+    });
+    const unknown = await verifyCredentials({
+      email: "nobody@test.example",
+      password: "nope-nope-nope",
+      ip: "10.0.0.2",
+    });
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dateSpanProblem, formatDateSpan, isValidIsoDay, seasonSpan, spansOverlap, yearSpan } from "@/lib/dates/date-span";
+import {
+  dateSpanProblem,
+  formatDateSpan,
+  isValidIsoDay,
+  seasonSpan,
+  spansOverlap,
+  yearSpan,
+} from "@/lib/dates/date-span";
 import { factFormSchema } from "@/lib/validation/fact";
 import { meetingFormSchema } from "@/lib/validation/reference-data";
 import { sourceFormSchema } from "@/lib/validation/source";
@@ -11,7 +18,9 @@ describe("calendar days", () => {
     expect(isValidIsoDay(d)).toBe(false),
   );
   it("explains an impossible date rather than rolling it over", () => {
-    expect(dateSpanProblem({ start: "2024-02-30", end: "2024-02-30", precision: "day" })).toMatch(/not a real calendar day/);
+    expect(dateSpanProblem({ start: "2024-02-30", end: "2024-02-30", precision: "day" })).toMatch(
+      /not a real calendar day/,
+    );
   });
 });
 
@@ -21,8 +30,12 @@ describe("date spans", () => {
     expect(seasonSpan(2023, "winter")).toMatchObject({ start: "2023-12-01", end: "2024-02-29" });
   });
   it("are shown at their precision, inferred ones marked", () => {
-    expect(formatDateSpan({ start: "2020-11-17", end: "2020-11-17", precision: "day", inferred: false })).toBe("17 Nov 2020");
-    expect(formatDateSpan({ start: "2025-03-01", end: "2025-03-31", precision: "month", inferred: false })).toBe("Mar 2025");
+    expect(formatDateSpan({ start: "2020-11-17", end: "2020-11-17", precision: "day", inferred: false })).toBe(
+      "17 Nov 2020",
+    );
+    expect(formatDateSpan({ start: "2025-03-01", end: "2025-03-31", precision: "month", inferred: false })).toBe(
+      "Mar 2025",
+    );
     expect(formatDateSpan({ ...yearSpan(2023), inferred: true })).toBe("2023 (inferred)");
     expect(formatDateSpan(seasonSpan(2021, "autumn"))).toBe("autumn 2021");
   });
@@ -40,16 +53,46 @@ describe("date spans", () => {
  */
 const DATED_FORMS = [
   {
-    form: "fact", schema: factFormSchema, names: { start: "dateStart", end: "dateEnd", precision: "datePrecision", inferred: "dateInferred", note: "dateNote" },
-    valid: { kind: "statement", text: "Talks were held.", sourceId: "src", quote: "talks were held", partyIds: "kz", topicIds: "trade" },
+    form: "fact",
+    schema: factFormSchema,
+    names: {
+      start: "dateStart",
+      end: "dateEnd",
+      precision: "datePrecision",
+      inferred: "dateInferred",
+      note: "dateNote",
+    },
+    valid: {
+      kind: "statement",
+      text: "Talks were held.",
+      sourceId: "src",
+      quote: "talks were held",
+      partyIds: "kz",
+      topicIds: "trade",
+    },
   },
   {
-    form: "source", schema: sourceFormSchema,
-    names: { start: "publishedStart", end: "publishedEnd", precision: "publishedPrecision", inferred: "publishedInferred", note: "publishedNote" },
+    form: "source",
+    schema: sourceFormSchema,
+    names: {
+      start: "publishedStart",
+      end: "publishedEnd",
+      precision: "publishedPrecision",
+      inferred: "publishedInferred",
+      note: "publishedNote",
+    },
     valid: { fullText: "An article." },
   },
   {
-    form: "meeting", schema: meetingFormSchema, names: { start: "dateStart", end: "dateEnd", precision: "datePrecision", inferred: "dateInferred", note: "dateNote" },
+    form: "meeting",
+    schema: meetingFormSchema,
+    names: {
+      start: "dateStart",
+      end: "dateEnd",
+      precision: "datePrecision",
+      inferred: "dateInferred",
+      note: "dateNote",
+    },
     valid: { id: "m1", name: "A summit", format: "summit", mode: "in-person", status: "held" },
   },
 ] as const;
@@ -57,15 +100,22 @@ const DATED_FORMS = [
 describe.each(DATED_FORMS)("the $form form's date", ({ schema, names, valid }) => {
   const post = (span: { start: string; end: string; precision: string; inferred?: string; note?: string }) =>
     schema.safeParse({
-      ...valid, [names.start]: span.start, [names.end]: span.end, [names.precision]: span.precision,
-      [names.inferred]: span.inferred ?? "", [names.note]: span.note ?? "",
+      ...valid,
+      [names.start]: span.start,
+      [names.end]: span.end,
+      [names.precision]: span.precision,
+      [names.inferred]: span.inferred ?? "",
+      [names.note]: span.note ?? "",
     });
   const issuesOn = (result: ReturnType<typeof post>, field: string) =>
     (result.error?.issues ?? []).filter((i) => i.path.join(".") === field).map((i) => i.message);
 
   it("accepts a real span, and an inferred one that says how", () => {
     expect(post({ start: "2023-01-01", end: "2023-12-31", precision: "year" }).error?.issues).toBeUndefined();
-    expect(post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on", note: "From the dateline." }).success).toBe(true);
+    expect(
+      post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on", note: "From the dateline." })
+        .success,
+    ).toBe(true);
   });
   it("refuses an impossible day rather than rolling it over", () => {
     expect(issuesOn(post({ start: "2024-02-30", end: "2024-02-30", precision: "day" }), names.start)).toEqual([
@@ -78,12 +128,14 @@ describe.each(DATED_FORMS)("the $form form's date", ({ schema, names, valid }) =
     ]);
   });
   it("refuses a day-precision date of several days", () => {
-    expect(issuesOn(post({ start: "2024-03-01", end: "2024-03-02", precision: "day" }), names.start)).toEqual(["A date at day precision has one day."]);
+    expect(issuesOn(post({ start: "2024-03-01", end: "2024-03-02", precision: "day" }), names.start)).toEqual([
+      "A date at day precision has one day.",
+    ]);
   });
   it("demands a note when the date is inferred", () => {
-    expect(issuesOn(post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on" }), names.note)).toEqual([
-      "Say how an inferred date was worked out.",
-    ]);
+    expect(
+      issuesOn(post({ start: "2023-01-01", end: "2023-12-31", precision: "year", inferred: "on" }), names.note),
+    ).toEqual(["Say how an inferred date was worked out."]);
   });
 });
 

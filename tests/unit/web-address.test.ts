@@ -22,11 +22,25 @@ const REFUSED = [
   "https://example.org/\u200Binvisible",
   `https://example.org/${"a".repeat(2000)}`,
 ];
-const ACCEPTED = ["https://example.org/press", "http://example.org", "HTTPS://Example.org/a?b=c#d", "https://example.org/статья"];
+const ACCEPTED = [
+  "https://example.org/press",
+  "http://example.org",
+  "HTTPS://Example.org/a?b=c#d",
+  "https://example.org/статья",
+];
 
 const formInput = (url: string) => ({
-  publisher: "P", publisherNote: "", title: "T", dateline: "", publishedStart: "2024-01-01", publishedEnd: "2024-01-01",
-  publishedPrecision: "day", publishedInferred: "", publishedNote: "", url, fullText: "Some article text.",
+  publisher: "P",
+  publisherNote: "",
+  title: "T",
+  dateline: "",
+  publishedStart: "2024-01-01",
+  publishedEnd: "2024-01-01",
+  publishedPrecision: "day",
+  publishedInferred: "",
+  publishedNote: "",
+  url,
+  fullText: "Some article text.",
 });
 
 let seeded: TestDb;
@@ -47,7 +61,9 @@ describe("a source's web address: one rule for the form and the import", () => {
     expect(form.success).toBe(false);
     expect(form.error?.issues.some((i) => i.path[0] === "url")).toBe(true);
     const errors = importWithUrl(url);
-    expect(errors.join("\n")).toMatch(/^sources\[0\] .*url: Enter a web address starting with http:\/\/ or https:\/\/\./m);
+    expect(errors.join("\n")).toMatch(
+      /^sources\[0\] .*url: Enter a web address starting with http:\/\/ or https:\/\/\./m,
+    );
   });
 
   it.each(ACCEPTED)("%j is accepted by both", (url) => {

@@ -4,9 +4,23 @@ import Link from "next/link";
 export function Pager({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   return (
     <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-      {page > 1 ? <Link className="btn-secondary" href={href(page - 1)}>Previous page</Link> : <span />}
-      <span>Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link className="btn-secondary" href={href(page + 1)}>Next page</Link> : <span />}
+      {page > 1 ? (
+        <Link className="btn-secondary" href={href(page - 1)}>
+          Previous page
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link className="btn-secondary" href={href(page + 1)}>
+          Next page
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

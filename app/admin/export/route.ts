@@ -4,9 +4,13 @@ import { secureRoute } from "@/app/_request/guard";
 export const dynamic = "force-dynamic";
 
 /** HEAD: the download's headers only — nothing is exported or audited (Next would run GET). */
-export const HEAD = secureRoute<Record<string, never>>({ admin: true }, () => new Response(null, {
-  headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-}));
+export const HEAD = secureRoute<Record<string, never>>(
+  { admin: true },
+  () =>
+    new Response(null, {
+      headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    }),
+);
 
 /** Downloads the whole fact base as one JSON document (docs/fact-base-format.md). */
 export const GET = secureRoute<Record<string, never>>({ admin: true }, ({ actor }) => {

@@ -31,7 +31,10 @@ export const undeleteFactAction = secureAction({ schema: deleteFactSchema, admin
   return after(fact.id, "undeleted");
 });
 
-export const restoreFactVersionAction = secureAction({ schema: restoreFactVersionSchema, admin: true }, (input, actor) => {
-  const fact = restoreFactVersion({ actor, ...input });
-  return after(fact.id, "restored");
-});
+export const restoreFactVersionAction = secureAction(
+  { schema: restoreFactVersionSchema, admin: true },
+  (input, actor) => {
+    const fact = restoreFactVersion({ actor, ...input });
+    return after(fact.id, "restored");
+  },
+);

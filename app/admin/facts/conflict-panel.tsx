@@ -13,7 +13,11 @@ export interface Conflict {
 
 function shown(field: FactField, value: string, options: FactFormOptions): string {
   if (value === "") return "(empty)";
-  const names = (list: { id: string; name: string }[]) => value.split(",").map((id) => list.find((o) => o.id === id)?.name ?? id).join(", ");
+  const names = (list: { id: string; name: string }[]) =>
+    value
+      .split(",")
+      .map((id) => list.find((o) => o.id === id)?.name ?? id)
+      .join(", ");
   if (field === "partyIds") return names(options.parties);
   if (field === "topicIds") return names(options.topics);
   if (field === "dateInferred") return value === "true" ? "yes" : "no";
@@ -24,22 +28,48 @@ function shown(field: FactField, value: string, options: FactFormOptions): strin
  * Someone saved first: their values beside the admin's, field by field, with a choice
  * for each. Choosing sets the form's field; the next save sends the newer version.
  */
-export function ConflictPanel({ conflict, values, onPick, options }: { conflict: Conflict; values: FactFormValues; onPick: (f: FactField, v: string) => void; options: FactFormOptions }) {
+export function ConflictPanel({
+  conflict,
+  values,
+  onPick,
+  options,
+}: {
+  conflict: Conflict;
+  values: FactFormValues;
+  onPick: (f: FactField, v: string) => void;
+  options: FactFormOptions;
+}) {
   return (
-    <section aria-labelledby="conflict-heading" className="rounded-lg border border-amber-400 bg-amber-50 p-4" data-testid="conflict">
-      <h2 id="conflict-heading" className="font-semibold text-ink">Someone else saved this fact while you were editing</h2>
+    <section
+      aria-labelledby="conflict-heading"
+      className="rounded-lg border border-amber-400 bg-amber-50 p-4"
+      data-testid="conflict"
+    >
+      <h2 id="conflict-heading" className="font-semibold text-ink">
+        Someone else saved this fact while you were editing
+      </h2>
       <p className="mt-1 text-sm text-slate-700">
-        For each field that differs, keep yours or take the newer saved value. Fields only one of you changed are pre-chosen; then save again.
+        For each field that differs, keep yours or take the newer saved value. Fields only one of you changed are
+        pre-chosen; then save again.
       </p>
       <div className="mt-4 space-y-4">
         {conflict.differing.map(({ field, both }) => (
           <fieldset key={field} className="rounded-md border border-amber-200 bg-white p-3">
-            <legend className="px-1 text-sm font-medium">{FACT_FIELD_LABELS[field]}{both && <span className="ml-2 text-xs text-red-700">changed by both of you</span>}</legend>
+            <legend className="px-1 text-sm font-medium">
+              {FACT_FIELD_LABELS[field]}
+              {both && <span className="ml-2 text-xs text-red-700">changed by both of you</span>}
+            </legend>
             {(["mine", "theirs"] as const).map((side) => {
               const value = conflict[side][field];
               return (
                 <label key={side} className="mt-1 flex items-start gap-2 text-sm">
-                  <input type="radio" name={`pick-${field}`} className="mt-1" checked={values[field] === value} onChange={() => onPick(field, value)} />
+                  <input
+                    type="radio"
+                    name={`pick-${field}`}
+                    className="mt-1"
+                    checked={values[field] === value}
+                    onChange={() => onPick(field, value)}
+                  />
                   <span>
                     <span className="font-medium">{side === "mine" ? "Yours: " : "Saved meanwhile: "}</span>
                     <span className="whitespace-pre-wrap break-words">{shown(field, value, options)}</span>

@@ -1,9 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addMeetingReport, addParticipation, removeMeetingReport, removeParticipation } from "@/db/queries/meeting-links";
+import {
+  addMeetingReport,
+  addParticipation,
+  removeMeetingReport,
+  removeParticipation,
+} from "@/db/queries/meeting-links";
 import { secureAction } from "@/app/_request/guard";
-import { meetingReportFormSchema, participationFormSchema, removeMeetingReportSchema, removeParticipationSchema } from "@/lib/validation/participation";
+import {
+  meetingReportFormSchema,
+  participationFormSchema,
+  removeMeetingReportSchema,
+  removeParticipationSchema,
+} from "@/lib/validation/participation";
 
 const refresh = (meetingId: string) => revalidatePath(`/admin/meetings/${encodeURIComponent(meetingId)}`);
 
@@ -13,11 +23,14 @@ export const addParticipationAction = secureAction({ schema: participationFormSc
   return { message: "Participant added." };
 });
 
-export const removeParticipationAction = secureAction({ schema: removeParticipationSchema, admin: true }, ({ meetingId, id, version }, actor) => {
-  removeParticipation({ actor, id, version });
-  refresh(meetingId);
-  return { message: "Participant removed." };
-});
+export const removeParticipationAction = secureAction(
+  { schema: removeParticipationSchema, admin: true },
+  ({ meetingId, id, version }, actor) => {
+    removeParticipation({ actor, id, version });
+    refresh(meetingId);
+    return { message: "Participant removed." };
+  },
+);
 
 export const addMeetingReportAction = secureAction({ schema: meetingReportFormSchema, admin: true }, (input, actor) => {
   addMeetingReport({ actor, input });
@@ -25,8 +38,11 @@ export const addMeetingReportAction = secureAction({ schema: meetingReportFormSc
   return { message: "Report added." };
 });
 
-export const removeMeetingReportAction = secureAction({ schema: removeMeetingReportSchema, admin: true }, (input, actor) => {
-  removeMeetingReport({ actor, ...input });
-  refresh(input.meetingId);
-  return { message: "Report removed." };
-});
+export const removeMeetingReportAction = secureAction(
+  { schema: removeMeetingReportSchema, admin: true },
+  (input, actor) => {
+    removeMeetingReport({ actor, ...input });
+    refresh(input.meetingId);
+    return { message: "Report removed." };
+  },
+);

@@ -13,18 +13,34 @@ export async function MeetingLinks({ id }: { id: string }) {
   const { reports, participants } = meetingLinks({ actor, id });
   const people = listCurated({ actor, entity: "person" }).map((p) => ({ id: p.id, name: String(p.name) }));
   const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: String(p.name) }));
-  const sourceOptions = listSources({ actor }).map((s) => ({ id: s.id, name: s.title ?? `${s.publisher ?? "Unnamed publisher"} (${s.id})` }));
+  const sourceOptions = listSources({ actor }).map((s) => ({
+    id: s.id,
+    name: s.title ?? `${s.publisher ?? "Unnamed publisher"} (${s.id})`,
+  }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="reports-heading" className="card p-4">
-        <h2 id="reports-heading" className="font-semibold text-ink">Reported by</h2>
-        {reports.length === 0 ? <p className="mt-2 text-sm text-slate-600">No source reports this meeting.</p> : (
+        <h2 id="reports-heading" className="font-semibold text-ink">
+          Reported by
+        </h2>
+        {reports.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No source reports this meeting.</p>
+        ) : (
           <ul className="mt-2 space-y-2 text-sm">
             {reports.map((r) => (
               <li key={r.sourceId}>
-                <Link href={`/admin/sources/${encodeURIComponent(r.sourceId)}`} className="text-accent underline">{r.title ?? r.sourceId}</Link> ({r.reports})
+                <Link href={`/admin/sources/${encodeURIComponent(r.sourceId)}`} className="text-accent underline">
+                  {r.title ?? r.sourceId}
+                </Link>{" "}
+                ({r.reports})
                 <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{r.quote}</blockquote>
-                <ActionButton action={removeMeetingReportAction} fields={{ meetingId: id, sourceId: r.sourceId }} label="Remove report" srLabel={`by ${r.title ?? r.sourceId}`} className="btn-secondary mt-1 px-2 py-1 text-xs" />
+                <ActionButton
+                  action={removeMeetingReportAction}
+                  fields={{ meetingId: id, sourceId: r.sourceId }}
+                  label="Remove report"
+                  srLabel={`by ${r.title ?? r.sourceId}`}
+                  className="btn-secondary mt-1 px-2 py-1 text-xs"
+                />
               </li>
             ))}
           </ul>
@@ -32,14 +48,31 @@ export async function MeetingLinks({ id }: { id: string }) {
         <AddReportForm meetingId={id} sources={sourceOptions} />
       </section>
       <section aria-labelledby="participants-heading" className="card p-4">
-        <h2 id="participants-heading" className="font-semibold text-ink">Participants</h2>
-        {participants.length === 0 ? <p className="mt-2 text-sm text-slate-600">None recorded.</p> : (
+        <h2 id="participants-heading" className="font-semibold text-ink">
+          Participants
+        </h2>
+        {participants.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">None recorded.</p>
+        ) : (
           <ul className="mt-2 space-y-1 text-sm">
             {participants.map((p) => (
               <li key={p.id}>
-                {p.personId ? <Link href={`/admin/people/${encodeURIComponent(p.personId)}`} className="text-accent underline">{p.personName ?? p.personId}</Link> : <span>(not named)</span>}
-                {" "}— {p.title}, {p.partyId}{p.leadsDelegation ? ", head of delegation" : ""}
-                <ActionButton action={removeParticipationAction} fields={{ meetingId: id, id: p.id, version: p.version }} label="Remove" srLabel={`${p.personName ?? "unnamed participant"}, ${p.title}`} className="btn-secondary ml-2 px-2 py-0.5 text-xs" />
+                {p.personId ? (
+                  <Link href={`/admin/people/${encodeURIComponent(p.personId)}`} className="text-accent underline">
+                    {p.personName ?? p.personId}
+                  </Link>
+                ) : (
+                  <span>(not named)</span>
+                )}{" "}
+                — {p.title}, {p.partyId}
+                {p.leadsDelegation ? ", head of delegation" : ""}
+                <ActionButton
+                  action={removeParticipationAction}
+                  fields={{ meetingId: id, id: p.id, version: p.version }}
+                  label="Remove"
+                  srLabel={`${p.personName ?? "unnamed participant"}, ${p.title}`}
+                  className="btn-secondary ml-2 px-2 py-0.5 text-xs"
+                />
               </li>
             ))}
           </ul>

@@ -29,20 +29,38 @@ export default async function SignInLimitsPage() {
       <div>
         <h1 className="page-title">Sign-in limits</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Failed sign-ins of the last {minutes} minutes. An account is refused at one address after {settings.maxPerAccountAddress}{" "}
-          failures there; an address after {settings.maxPerAddress} failures on any accounts; an account tried from many
-          addresses waits a growing delay (at most {Math.round(settings.maxAccountDelayMs / 1000)} seconds) after{" "}
-          {settings.accountDelayAfter}. Clear a counter when you know who is locked out and why; clearing is recorded in the audit log.
+          Failed sign-ins of the last {minutes} minutes. An account is refused at one address after{" "}
+          {settings.maxPerAccountAddress} failures there; an address after {settings.maxPerAddress} failures on any
+          accounts; an account tried from many addresses waits a growing delay (at most{" "}
+          {Math.round(settings.maxAccountDelayMs / 1000)} seconds) after {settings.accountDelayAfter}. Clear a counter
+          when you know who is locked out and why; clearing is recorded in the audit log.
         </p>
       </div>
       <div className="card overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Sign-in counters">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Counter</th><th scope="col" className="px-3 py-2">Account</th>
-              <th scope="col" className="px-3 py-2">Address</th><th scope="col" className="px-3 py-2">Failures</th>
-              <th scope="col" className="px-3 py-2">Last failure</th><th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-3 py-2">
+                Counter
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Account
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Address
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Failures
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last failure
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,11 +72,19 @@ export default async function SignInLimitsPage() {
                 <td className="px-3 py-2">{r.failures}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{utc(r.lastFailureAt)}</td>
                 <td className="px-3 py-2">
-                  {r.refusedUntil ? <span className="font-medium text-red-800">Refusing until {utc(r.refusedUntil)}</span> : "Counting"}
+                  {r.refusedUntil ? (
+                    <span className="font-medium text-red-800">Refusing until {utc(r.refusedUntil)}</span>
+                  ) : (
+                    "Counting"
+                  )}
                 </td>
                 <td className="px-3 py-2">
-                  <ActionButton action={clearThrottleAction} fields={{ key: r.key }} label="Clear"
-                    srLabel={`${RULE_LABELS[r.rule]}: ${[r.account, r.address].filter(Boolean).join(" at ")}`} />
+                  <ActionButton
+                    action={clearThrottleAction}
+                    fields={{ key: r.key }}
+                    label="Clear"
+                    srLabel={`${RULE_LABELS[r.rule]}: ${[r.account, r.address].filter(Boolean).join(" at ")}`}
+                  />
                 </td>
               </tr>
             ))}

@@ -7,9 +7,10 @@ import { secureAction } from "@/app/_request/guard";
 import { deleteSourceSchema, restoreSourceVersionSchema, sourceFormSchema } from "@/lib/validation/source";
 
 export const saveSourceAction = secureAction({ schema: sourceFormSchema, admin: true }, (input, actor) => {
-  const saved = input.id && input.version
-    ? updateSource({ actor, id: input.id, version: input.version, input })
-    : createSource({ actor, input: { ...input, id: undefined } });
+  const saved =
+    input.id && input.version
+      ? updateSource({ actor, id: input.id, version: input.version, input })
+      : createSource({ actor, input: { ...input, id: undefined } });
   revalidatePath("/admin/sources");
   redirect(`/admin/sources/${encodeURIComponent(saved.id)}?done=saved`);
 });
@@ -20,8 +21,11 @@ export const deleteSourceAction = secureAction({ schema: deleteSourceSchema, adm
   redirect("/admin/sources?done=deleted");
 });
 
-export const restoreSourceVersionAction = secureAction({ schema: restoreSourceVersionSchema, admin: true }, (input, actor) => {
-  const restored = restoreSourceVersion({ actor, ...input });
-  revalidatePath("/admin/sources");
-  redirect(`/admin/sources/${encodeURIComponent(restored.id)}?done=restored`);
-});
+export const restoreSourceVersionAction = secureAction(
+  { schema: restoreSourceVersionSchema, admin: true },
+  (input, actor) => {
+    const restored = restoreSourceVersion({ actor, ...input });
+    revalidatePath("/admin/sources");
+    redirect(`/admin/sources/${encodeURIComponent(restored.id)}?done=restored`);
+  },
+);

@@ -38,17 +38,47 @@ export function Workbench({ sourceId, segments }: { sourceId: string; segments: 
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <article ref={article} aria-label="Source text" data-testid="source-text" className="card whitespace-pre-wrap break-words p-6 font-serif leading-relaxed">
-        {segments.map((s) => (s.covered ? <mark key={s.start} className="bg-yellow-100">{s.text}</mark> : <span key={s.start}>{s.text}</span>))}
+      <article
+        ref={article}
+        aria-label="Source text"
+        data-testid="source-text"
+        className="card whitespace-pre-wrap break-words p-6 font-serif leading-relaxed"
+      >
+        {segments.map((s) =>
+          s.covered ? (
+            <mark key={s.start} className="bg-yellow-100">
+              {s.text}
+            </mark>
+          ) : (
+            <span key={s.start}>{s.text}</span>
+          ),
+        )}
       </article>
       <aside className="card h-fit space-y-3 p-4 lg:sticky lg:top-4" aria-labelledby="selection-heading">
-        <h2 id="selection-heading" className="font-semibold text-ink">Selected passage</h2>
-        <p className="text-xs text-slate-600">Select a passage in the text; highlighted passages are already quoted by a fact.</p>
-        <p aria-live="polite" data-testid="selected-passage" className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-sm">{quote || "Nothing selected yet."}</p>
+        <h2 id="selection-heading" className="font-semibold text-ink">
+          Selected passage
+        </h2>
+        <p className="text-xs text-slate-600">
+          Select a passage in the text; highlighted passages are already quoted by a fact.
+        </p>
+        <p
+          aria-live="polite"
+          data-testid="selected-passage"
+          className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-sm"
+        >
+          {quote || "Nothing selected yet."}
+        </p>
         {quote ? (
-          <Link className="btn-primary" href={`/admin/facts/new?source=${encodeURIComponent(sourceId)}&quote=${encodeURIComponent(quote)}`}>New fact from this passage</Link>
+          <Link
+            className="btn-primary"
+            href={`/admin/facts/new?source=${encodeURIComponent(sourceId)}&quote=${encodeURIComponent(quote)}`}
+          >
+            New fact from this passage
+          </Link>
         ) : (
-          <span className="btn-primary opacity-60" aria-disabled="true">New fact from this passage</span>
+          <span className="btn-primary opacity-60" aria-disabled="true">
+            New fact from this passage
+          </span>
         )}
       </aside>
     </div>

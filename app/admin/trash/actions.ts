@@ -7,7 +7,11 @@ import { undeleteSource } from "@/db/queries/sources";
 import { secureAction } from "@/app/_request/guard";
 
 const TRASH_KINDS = ["source", "meeting", "person", "party", "topic"] as const;
-const undeleteSchema = z.object({ kind: z.enum(TRASH_KINDS), id: z.string().min(1).max(200), version: z.coerce.number().int().positive() });
+const undeleteSchema = z.object({
+  kind: z.enum(TRASH_KINDS),
+  id: z.string().min(1).max(200),
+  version: z.coerce.number().int().positive(),
+});
 
 export const undeleteAction = secureAction({ schema: undeleteSchema, admin: true }, ({ kind, id, version }, actor) => {
   if (kind === "source") undeleteSource({ actor, id, version });

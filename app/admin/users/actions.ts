@@ -5,7 +5,7 @@ import { changeUserRole, createUser, setUserDisabled, setUserPassword } from "@/
 import { secureAction } from "@/app/_request/guard";
 import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
 
-const done = <T,>(value: T) => {
+const done = <T>(value: T) => {
   revalidatePath("/admin/users");
   return value;
 };

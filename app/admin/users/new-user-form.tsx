@@ -6,22 +6,40 @@ import { createUserAction } from "./actions";
 
 export function NewUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={action} className="mt-4 grid gap-4 sm:grid-cols-2" noValidate key={state?.ok ? "reset" : "keep"}>
-      <FormField label="Email" name="email" type="email" autoComplete="off" defaultValue={values.email} error={errors.email?.[0]} />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        defaultValue={values.email}
+        error={errors.email?.[0]}
+      />
       <FormField label="Name" name="name" defaultValue={values.name} error={errors.name?.[0]} />
       <div>
-        <label htmlFor="role" className="field-label">Role</label>
+        <label htmlFor="role" className="field-label">
+          Role
+        </label>
         <select id="role" name="role" className="field-input" defaultValue={values.role ?? "staff"}>
           <option value="staff">Staff</option>
           <option value="admin">Administrator</option>
         </select>
       </div>
-      <FormField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters." error={errors.password?.[0]} />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={errors.password?.[0]}
+      />
       <div className="flex items-center gap-4 sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Adding…" : "Add user"}</button>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Adding…" : "Add user"}
+        </button>
         <FormStatus state={state} success={state?.ok ? "User added." : undefined} />
       </div>
     </form>

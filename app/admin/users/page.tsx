@@ -10,7 +10,11 @@ import { UserRow } from "./user-row";
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor("/admin/users", { admin: true });
   const { q, page } = listQuerySchema.parse(await searchParams);
   const result = listUsers({ actor, q, page });
@@ -19,32 +23,57 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="page-title">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Staff compose and download their own briefings; administrators also edit the fact base and users. Changing a role,
-          disabling an account or setting a password signs that user out everywhere.
+          Staff compose and download their own briefings; administrators also edit the fact base and users. Changing a
+          role, disabling an account or setting a password signs that user out everywhere.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
       <section aria-labelledby="users-heading" className="card overflow-x-auto">
-        <h2 id="users-heading" className="sr-only">{q ? "Matching users" : "All users"}</h2>
+        <h2 id="users-heading" className="sr-only">
+          {q ? "Matching users" : "All users"}
+        </h2>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3">User</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3">New password</th>
+              <th scope="col" className="px-4 py-3">
+                User
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3">
+                New password
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.rows.map((u) => (
-              <UserRow key={u.id} user={{ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, demo: u.demoPassword }} self={u.id === actor.userId} />
+              <UserRow
+                key={u.id}
+                user={{
+                  id: u.id,
+                  email: u.email,
+                  name: u.name,
+                  role: u.role,
+                  disabled: u.disabledAt !== null,
+                  demo: u.demoPassword,
+                }}
+                self={u.id === actor.userId}
+              />
             ))}
           </tbody>
         </table>
       </section>
-      {result.pageCount > 1 ? <Pager page={result.page} pageCount={result.pageCount} href={(p) => listHref("/admin/users", { q, page: p })} /> : null}
+      {result.pageCount > 1 ? (
+        <Pager page={result.page} pageCount={result.pageCount} href={(p) => listHref("/admin/users", { q, page: p })} />
+      ) : null}
       <section aria-labelledby="new-user-heading" className="card p-6">
-        <h2 id="new-user-heading" className="text-lg font-semibold text-ink">Add a user</h2>
+        <h2 id="new-user-heading" className="text-lg font-semibold text-ink">
+          Add a user
+        </h2>
         <NewUserForm />
       </section>
     </div>

@@ -4,29 +4,43 @@ import { useActionState } from "react";
 import { FormStatus } from "@/app/components/form-field";
 import { changeRoleAction, setDisabledAction, setPasswordAction } from "./actions";
 
-interface RowUser { id: string; email: string; name: string; role: "staff" | "admin"; disabled: boolean; demo: boolean }
+interface RowUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "staff" | "admin";
+  disabled: boolean;
+  demo: boolean;
+}
 
 export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [statusState, statusAction, statusPending] = useActionState(setDisabledAction, null);
   const [pwState, pwAction, pwPending] = useActionState(setPasswordAction, null);
-  const pwError = pwState && !pwState.ok ? pwState.fieldErrors?.password?.[0] ?? pwState.message : undefined;
+  const pwError = pwState && !pwState.ok ? (pwState.fieldErrors?.password?.[0] ?? pwState.message) : undefined;
   return (
     <tr className="border-t border-slate-200 align-top" data-testid={`user-${user.email}`}>
       <td className="px-4 py-3">
-        <p className="font-medium text-ink">{user.name}{self && <span className="ml-2 text-xs text-slate-500">(you)</span>}</p>
+        <p className="font-medium text-ink">
+          {user.name}
+          {self && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+        </p>
         <p className="text-slate-600">{user.email}</p>
         {user.demo && <p className="mt-1 text-xs text-amber-800">Demo account with its published password</p>}
       </td>
       <td className="px-4 py-3">
         <form action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
-          <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
+          <label htmlFor={`role-${user.id}`} className="sr-only">
+            Role of {user.email}
+          </label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="field-input mt-0 w-36">
             <option value="staff">Staff</option>
             <option value="admin">Administrator</option>
           </select>
-          <button type="submit" className="btn-secondary" disabled={rolePending}>Change</button>
+          <button type="submit" className="btn-secondary" disabled={rolePending}>
+            Change
+          </button>
         </form>
         <FormStatus state={roleState} success="Role changed." />
       </td>
@@ -34,9 +48,12 @@ export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
         <form action={statusAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-          <p className={user.disabled ? "mb-2 font-medium text-red-700" : "mb-2 text-green-800"}>{user.disabled ? "Disabled" : "Active"}</p>
+          <p className={user.disabled ? "mb-2 font-medium text-red-700" : "mb-2 text-green-800"}>
+            {user.disabled ? "Disabled" : "Active"}
+          </p>
           <button type="submit" className={user.disabled ? "btn-secondary" : "btn-danger"} disabled={statusPending}>
-            {user.disabled ? "Enable" : "Disable"}<span className="sr-only"> {user.email}</span>
+            {user.disabled ? "Enable" : "Disable"}
+            <span className="sr-only"> {user.email}</span>
           </button>
         </form>
         <FormStatus state={statusState} />
@@ -44,11 +61,26 @@ export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
       <td className="px-4 py-3">
         <form action={pwAction} className="flex flex-wrap items-start gap-2" key={pwState?.ok ? "reset" : "keep"}>
           <input type="hidden" name="userId" value={user.id} />
-          <label htmlFor={`pw-${user.id}`} className="sr-only">New password for {user.email}</label>
-          <input id={`pw-${user.id}`} name="password" type="password" autoComplete="new-password" className="field-input mt-0 w-44"
-            aria-invalid={pwError ? true : undefined} aria-describedby={pwError ? `pw-${user.id}-error` : undefined} />
-          <button type="submit" className="btn-secondary" disabled={pwPending}>Set</button>
-          {pwError && <p id={`pw-${user.id}-error`} className="field-error w-full">{pwError}</p>}
+          <label htmlFor={`pw-${user.id}`} className="sr-only">
+            New password for {user.email}
+          </label>
+          <input
+            id={`pw-${user.id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className="field-input mt-0 w-44"
+            aria-invalid={pwError ? true : undefined}
+            aria-describedby={pwError ? `pw-${user.id}-error` : undefined}
+          />
+          <button type="submit" className="btn-secondary" disabled={pwPending}>
+            Set
+          </button>
+          {pwError && (
+            <p id={`pw-${user.id}-error`} className="field-error w-full">
+              {pwError}
+            </p>
+          )}
         </form>
         {pwState?.ok && <FormStatus state={pwState} success="Password set." />}
       </td>

@@ -16,7 +16,11 @@ export function DownloadButton({ briefingId }: { briefingId: string }) {
       const response = await fetch(`/briefings/${briefingId}/pdf`);
       if (!response.ok) {
         const retry = response.headers.get("Retry-After");
-        throw new Error(response.status === 503 ? `The PDF service is busy; try again in ${retry ?? "a few"} seconds.` : `The PDF could not be made (error ${response.status}). Try again, or tell an administrator.`);
+        throw new Error(
+          response.status === 503
+            ? `The PDF service is busy; try again in ${retry ?? "a few"} seconds.`
+            : `The PDF could not be made (error ${response.status}). Try again, or tell an administrator.`,
+        );
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "briefing.pdf";
       const url = URL.createObjectURL(await response.blob());
@@ -32,11 +36,28 @@ export function DownloadButton({ briefingId }: { briefingId: string }) {
   }
   return (
     <span className="flex items-center gap-2">
-      <button type="button" className="btn-secondary" onClick={download} disabled={state === "busy"} aria-busy={state === "busy"}>
-        {state === "busy" && <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden="true" />}
+      <button
+        type="button"
+        className="btn-secondary"
+        onClick={download}
+        disabled={state === "busy"}
+        aria-busy={state === "busy"}
+      >
+        {state === "busy" && (
+          <span
+            className="h-4 w-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+            aria-hidden="true"
+          />
+        )}
         {state === "busy" ? "Rendering PDF…" : "Download PDF"}
       </button>
-      <span role="status" aria-live="polite" className={`text-sm ${state === "error" ? "text-red-700" : "text-slate-600"}`}>{message}</span>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state === "error" ? "text-red-700" : "text-slate-600"}`}
+      >
+        {message}
+      </span>
     </span>
   );
 }

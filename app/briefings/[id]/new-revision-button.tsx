@@ -8,8 +8,14 @@ export function NewRevisionButton({ briefingId }: { briefingId: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="briefingId" value={briefingId} />
-      <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Creating…" : "New revision"}</button>
-      {state && !state.ok && <p role="alert" className="mt-1 text-sm text-red-700">{state.message}</p>}
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Creating…" : "New revision"}
+      </button>
+      {state && !state.ok && (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

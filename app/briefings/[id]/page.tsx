@@ -37,7 +37,11 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <div className="card flex flex-wrap items-center gap-4 p-4" data-testid="final-notice">
           <p className="mr-auto text-sm text-slate-700">
             Finalised {view.finalisedAt?.slice(0, 10)}. It does not change when facts are edited.{" "}
-            <strong data-testid="changed-count">{changed === 0 ? "No facts changed since finalised." : `${changed} ${changed === 1 ? "fact" : "facts"} changed since finalised.`}</strong>
+            <strong data-testid="changed-count">
+              {changed === 0
+                ? "No facts changed since finalised."
+                : `${changed} ${changed === 1 ? "fact" : "facts"} changed since finalised.`}
+            </strong>
           </p>
           <NewRevisionButton briefingId={view.id} />
         </div>
@@ -48,21 +52,49 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
 
   const datedCutoff = datedBefore(briefingAsOf(view.content.occasion.date, new Date().toISOString().slice(0, 10)));
   const initial: ComposerState = {
-    version: view.version, title: view.title, marking: view.content.marking, purpose: view.content.purpose,
-    keyMessages: view.content.keyMessages.join("\n"), background: view.content.background, occasion: view.content.occasion,
+    version: view.version,
+    title: view.title,
+    marking: view.content.marking,
+    purpose: view.content.purpose,
+    keyMessages: view.content.keyMessages.join("\n"),
+    background: view.content.background,
+    occasion: view.content.occasion,
     sections: view.sections.map((s) => ({
-      topicId: s.topicId, title: s.title,
-      items: s.items.flatMap((i) => i.fact ? [{
-        factId: i.factId, included: i.included, note: i.note, text: i.fact.text,
-        date: formatDateSpan({ start: i.fact.dateStart, end: i.fact.dateEnd, precision: i.fact.datePrecision, inferred: i.fact.dateInferred }),
-        dated: i.fact.dateEnd < datedCutoff, meeting: i.fact.meetingId ? view.meetingNames.get(i.fact.meetingId) ?? null : null, source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId, retired: i.fact.deletedAt !== null,
-      }] : []),
+      topicId: s.topicId,
+      title: s.title,
+      items: s.items.flatMap((i) =>
+        i.fact
+          ? [
+              {
+                factId: i.factId,
+                included: i.included,
+                note: i.note,
+                text: i.fact.text,
+                date: formatDateSpan({
+                  start: i.fact.dateStart,
+                  end: i.fact.dateEnd,
+                  precision: i.fact.datePrecision,
+                  inferred: i.fact.dateInferred,
+                }),
+                dated: i.fact.dateEnd < datedCutoff,
+                meeting: i.fact.meetingId ? (view.meetingNames.get(i.fact.meetingId) ?? null) : null,
+                source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId,
+                retired: i.fact.deletedAt !== null,
+              },
+            ]
+          : [],
+      ),
     })),
   };
   return (
     <div className="space-y-4">
       {header}
-      <p className="text-sm text-slate-600">{view.countryName} · <Link href="/briefings" className="text-accent hover:underline">All my briefings</Link></p>
+      <p className="text-sm text-slate-600">
+        {view.countryName} ·{" "}
+        <Link href="/briefings" className="text-accent hover:underline">
+          All my briefings
+        </Link>
+      </p>
       <Composer briefingId={view.id} initial={initial} />
     </div>
   );

@@ -13,7 +13,11 @@ export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 25;
 
-export default async function NewBriefingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewBriefingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor("/briefings/new");
   const params = await searchParams;
   const countries = listParties().filter((p) => p.kind === "country");
@@ -22,25 +26,61 @@ export default async function NewBriefingPage({ searchParams }: { searchParams: 
   const filters = parsed?.success ? parsed.data : null;
   const country = filters ? countries.find((c) => c.id === filters.country) : undefined;
   if (filters && !country) notFound();
-  const topicIds = filters?.topics.length ? topics.filter((t) => filters.topics.includes(t.id)).map((t) => t.id) : topics.map((t) => t.id);
-  const proposal = filters && country
-    ? proposeFacts({ actor, query: { countryId: country.id, topicIds, from: filters.from, to: filters.to, q: filters.q }, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE })
-    : null;
+  const topicIds = filters?.topics.length
+    ? topics.filter((t) => filters.topics.includes(t.id)).map((t) => t.id)
+    : topics.map((t) => t.id);
+  const proposal =
+    filters && country
+      ? proposeFacts({
+          actor,
+          query: { countryId: country.id, topicIds, from: filters.from, to: filters.to, q: filters.q },
+          limit: PAGE_SIZE,
+          offset: (filters.page - 1) * PAGE_SIZE,
+        })
+      : null;
   const errors = parsed && !parsed.success ? parsed.error.issues.map((i) => i.message) : [];
 
   return (
     <div className="space-y-8">
       <div>
         <h1 className="page-title">New briefing</h1>
-        <p className="mt-1 text-sm text-slate-600">Choose a country and what to cover; Chancery proposes the matching facts. You arrange them next.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Choose a country and what to cover; Chancery proposes the matching facts. You arrange them next.
+        </p>
       </div>
-      <FilterForm countries={countries.map((c) => ({ id: c.id, name: c.name }))} topics={topics.map((t) => ({ id: t.id, name: t.name }))}
-        values={{ country: filters?.country ?? (typeof params.country === "string" ? params.country : ""), topics: filters?.topics ?? [], from: filters?.from ?? "", to: filters?.to ?? "", q: filters?.q ?? "" }}
-        errors={errors} />
+      <FilterForm
+        countries={countries.map((c) => ({ id: c.id, name: c.name }))}
+        topics={topics.map((t) => ({ id: t.id, name: t.name }))}
+        values={{
+          country: filters?.country ?? (typeof params.country === "string" ? params.country : ""),
+          topics: filters?.topics ?? [],
+          from: filters?.from ?? "",
+          to: filters?.to ?? "",
+          q: filters?.q ?? "",
+        }}
+        errors={errors}
+      />
       {proposal && country && filters && (
         <>
-          <ProposalList proposal={proposal} topics={topics} page={filters.page} pageSize={PAGE_SIZE} params={params} countryName={country.name} />
-          <CreateBriefingForm filters={{ country: country.id, topics: filters.topics.join(","), from: filters.from ?? "", to: filters.to ?? "", q: filters.q ?? "" }} total={proposal.total} countryName={country.name} />
+          <ProposalList
+            proposal={proposal}
+            topics={topics}
+            page={filters.page}
+            pageSize={PAGE_SIZE}
+            params={params}
+            countryName={country.name}
+          />
+          <CreateBriefingForm
+            filters={{
+              country: country.id,
+              topics: filters.topics.join(","),
+              from: filters.from ?? "",
+              to: filters.to ?? "",
+              q: filters.q ?? "",
+            }}
+            total={proposal.total}
+            countryName={country.name}
+          />
         </>
       )}
     </div>

@@ -8,14 +8,27 @@ import { MatchedFactText } from "@/app/components/search-match";
  * The proposed facts, grouped by topic with counts, a page at a time: best match first with
  * the searched words marked when words were given, else newest first.
  */
-export function ProposalList({ proposal, topics, page, pageSize, params, countryName }: {
-  proposal: Proposal; topics: Topic[]; page: number; pageSize: number; params: Record<string, string | string[] | undefined>; countryName: string;
+export function ProposalList({
+  proposal,
+  topics,
+  page,
+  pageSize,
+  params,
+  countryName,
+}: {
+  proposal: Proposal;
+  topics: Topic[];
+  page: number;
+  pageSize: number;
+  params: Record<string, string | string[] | undefined>;
+  countryName: string;
 }) {
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const pages = Math.max(1, Math.ceil(proposal.total / pageSize));
   const link = (p: number) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (k !== "page" && v !== undefined) (Array.isArray(v) ? v : [v]).forEach((x) => q.append(k, x));
+    for (const [k, v] of Object.entries(params))
+      if (k !== "page" && v !== undefined) (Array.isArray(v) ? v : [v]).forEach((x) => q.append(k, x));
     q.set("page", String(p));
     return `/briefings/new?${q}`;
   };
@@ -23,30 +36,55 @@ export function ProposalList({ proposal, topics, page, pageSize, params, country
   return (
     <section aria-labelledby="proposal-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="proposal-heading" className="text-lg font-semibold text-ink">{proposal.total} matching {proposal.total === 1 ? "fact" : "facts"} about {countryName}</h2>
+        <h2 id="proposal-heading" className="text-lg font-semibold text-ink">
+          {proposal.total} matching {proposal.total === 1 ? "fact" : "facts"} about {countryName}
+        </h2>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Facts per topic">
-          {proposal.counts.map((c) => <li key={c.topicId} className="rounded-full bg-slate-200 px-2 py-0.5">{names.get(c.topicId)}: {c.count}</li>)}
+          {proposal.counts.map((c) => (
+            <li key={c.topicId} className="rounded-full bg-slate-200 px-2 py-0.5">
+              {names.get(c.topicId)}: {c.count}
+            </li>
+          ))}
         </ul>
       </div>
-      {proposal.total === 0 && <p className="card p-6 text-slate-700">No facts match. Widen the dates, tick more topics or remove search words — or create the briefing anyway and write it yourself.</p>}
+      {proposal.total === 0 && (
+        <p className="card p-6 text-slate-700">
+          No facts match. Widen the dates, tick more topics or remove search words — or create the briefing anyway and
+          write it yourself.
+        </p>
+      )}
       {groups.map((topicId) => (
         <div key={topicId} className="card p-4">
           <h3 className="font-semibold text-ink">{names.get(topicId)}</h3>
           <ul className="mt-2 divide-y divide-slate-100">
-            {proposal.facts.filter((f) => f.topicId === topicId).map((f) => (
-              <li key={f.id} className="py-2" data-testid="proposed-fact">
-                <p className="text-sm text-slate-900"><MatchedFactText text={f.text} matched={f.matched} /></p>
-                <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} />
-              </li>
-            ))}
+            {proposal.facts
+              .filter((f) => f.topicId === topicId)
+              .map((f) => (
+                <li key={f.id} className="py-2" data-testid="proposed-fact">
+                  <p className="text-sm text-slate-900">
+                    <MatchedFactText text={f.text} matched={f.matched} />
+                  </p>
+                  <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} />
+                </li>
+              ))}
           </ul>
         </div>
       ))}
       {pages > 1 && (
         <nav aria-label="Pages of proposed facts" className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link className="btn-secondary" href={link(page - 1)}>Previous page</Link>}
-          <span>Page {page} of {pages}</span>
-          {page < pages && <Link className="btn-secondary" href={link(page + 1)}>Next page</Link>}
+          {page > 1 && (
+            <Link className="btn-secondary" href={link(page - 1)}>
+              Previous page
+            </Link>
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && (
+            <Link className="btn-secondary" href={link(page + 1)}>
+              Next page
+            </Link>
+          )}
         </nav>
       )}
     </section>

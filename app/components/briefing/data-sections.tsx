@@ -10,10 +10,21 @@ export function TimelineSection({ doc }: { doc: BriefingDocument }) {
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
       {doc.timeline.map((m) => (
         <li key={m.meetingId}>
-          <p className="font-medium">{m.date} — {m.name} {m.citations.map((c) => <Cite key={c.number} n={c.number} />)}</p>
-          <p className="text-sm text-slate-600">{[m.format, m.place, m.mode === "online" ? "online" : null].filter(Boolean).join(" · ")}</p>
+          <p className="font-medium">
+            {m.date} — {m.name}{" "}
+            {m.citations.map((c) => (
+              <Cite key={c.number} n={c.number} />
+            ))}
+          </p>
+          <p className="text-sm text-slate-600">
+            {[m.format, m.place, m.mode === "online" ? "online" : null].filter(Boolean).join(" · ")}
+          </p>
           {m.leaders.length > 0 && (
-            <ul className="mt-1 text-sm">{m.leaders.map((l, i) => <li key={i}>{participantLabel(l)}</li>)}</ul>
+            <ul className="mt-1 text-sm">
+              {m.leaders.map((l, i) => (
+                <li key={i}>{participantLabel(l)}</li>
+              ))}
+            </ul>
           )}
         </li>
       ))}
@@ -27,8 +38,18 @@ export function WhosWhoSection({ people }: { people: WhoEntry[] }) {
     <dl className="space-y-3">
       {people.map((p) => (
         <div key={p.personId}>
-          <dt className="font-medium">{p.name} <span className="text-sm font-normal text-slate-600">({p.party})</span></dt>
-          <dd className="text-sm">{p.title}, as of {p.asOf}{p.earlier.length > 0 && <span className="text-slate-600"> — earlier: {p.earlier.map((e) => `${e.title} (${e.asOf})`).join("; ")}</span>}</dd>
+          <dt className="font-medium">
+            {p.name} <span className="text-sm font-normal text-slate-600">({p.party})</span>
+          </dt>
+          <dd className="text-sm">
+            {p.title}, as of {p.asOf}
+            {p.earlier.length > 0 && (
+              <span className="text-slate-600">
+                {" "}
+                — earlier: {p.earlier.map((e) => `${e.title} (${e.asOf})`).join("; ")}
+              </span>
+            )}
+          </dd>
         </div>
       ))}
     </dl>
@@ -38,7 +59,15 @@ export function WhosWhoSection({ people }: { people: WhoEntry[] }) {
 function EventList({ events }: { events: EventEntry[] }) {
   return (
     <ul className="space-y-1 text-sm">
-      {events.map((e) => <li key={e.meetingId}>{e.date} — {e.name}{e.place ? `, ${e.place}` : ""} {e.citations.map((c) => <Cite key={c.number} n={c.number} />)}</li>)}
+      {events.map((e) => (
+        <li key={e.meetingId}>
+          {e.date} — {e.name}
+          {e.place ? `, ${e.place}` : ""}{" "}
+          {e.citations.map((c) => (
+            <Cite key={c.number} n={c.number} />
+          ))}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -60,7 +89,15 @@ export function SourcesSection({ sources }: { sources: DocSource[] }) {
     <ol className="space-y-1 text-sm">
       {sources.map((s) => (
         <li key={s.number} id={`source-${s.number}`} data-testid="preview-source">
-          [{s.number}] {s.publisher}, “{s.title}”, {s.date}{s.url && <>, <a href={s.url} className="text-accent underline" rel="noreferrer">{s.url}</a></>}
+          [{s.number}] {s.publisher}, “{s.title}”, {s.date}
+          {s.url && (
+            <>
+              ,{" "}
+              <a href={s.url} className="text-accent underline" rel="noreferrer">
+                {s.url}
+              </a>
+            </>
+          )}
         </li>
       ))}
     </ol>

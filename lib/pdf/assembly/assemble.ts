@@ -35,16 +35,35 @@ function locate(doc: BriefingDocument, plans: PartPlan[], parts: PDFDocument[]) 
     let marks = readPartBookmarks(part);
     if (plans[p].front) {
       contentsCells = marks.slice(0, outline.length);
-      expectTitles(contentsCells, outline.map((e) => e.title), "Contents");
+      expectTitles(
+        contentsCells,
+        outline.map((e) => e.title),
+        "Contents",
+      );
       marks = marks.slice(outline.length);
     }
     const opened = plans[p].slices.filter((slice) => !slice.continued);
-    expectTitles(marks, opened.map((s) => s.entry.title), `Part ${p + 1}`);
-    opened.forEach((slice, i) => starts.push({ id: slice.entry.id, title: slice.entry.title, pageIndex: offset + marks[i].pageIndex, top: marks[i].top }));
+    expectTitles(
+      marks,
+      opened.map((s) => s.entry.title),
+      `Part ${p + 1}`,
+    );
+    opened.forEach((slice, i) =>
+      starts.push({
+        id: slice.entry.id,
+        title: slice.entry.title,
+        pageIndex: offset + marks[i].pageIndex,
+        top: marks[i].top,
+      }),
+    );
     offset += part.getPageCount();
   });
   const pageOf = new Map(starts.map((s) => [s.id, s.pageIndex + 1]));
-  const contents: ContentsNumber[] = contentsCells.map((cell, i) => ({ pageIndex: cell.pageIndex, top: cell.top ?? 0, page: pageOf.get(outline[i].id) ?? 0 }));
+  const contents: ContentsNumber[] = contentsCells.map((cell, i) => ({
+    pageIndex: cell.pageIndex,
+    top: cell.top ?? 0,
+    page: pageOf.get(outline[i].id) ?? 0,
+  }));
   return { starts, contents };
 }
 
@@ -66,7 +85,11 @@ function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
  * The final PDF: the parts in order (the first opens with cover and contents), the contents'
  * page numbers and "Page X of Y" stamped, one bookmark per section, and the metadata.
  */
-export async function assembleBriefing(doc: BriefingDocument, plans: PartPlan[], partBytes: Uint8Array[]): Promise<Uint8Array> {
+export async function assembleBriefing(
+  doc: BriefingDocument,
+  plans: PartPlan[],
+  partBytes: Uint8Array[],
+): Promise<Uint8Array> {
   const parts = await Promise.all(partBytes.map((bytes) => PDFDocument.load(bytes, { updateMetadata: false })));
   const { starts, contents } = locate(doc, plans, parts);
 
@@ -76,7 +99,11 @@ export async function assembleBriefing(doc: BriefingDocument, plans: PartPlan[],
   }
   const font = await embedStampFont(out);
   stampNumbers(out, font, contents);
-  const targets: OutlineTarget[] = starts.map((s) => ({ title: s.title, page: out.getPage(s.pageIndex).ref, top: s.top }));
+  const targets: OutlineTarget[] = starts.map((s) => ({
+    title: s.title,
+    page: out.getPage(s.pageIndex).ref,
+    top: s.top,
+  }));
   writeOutline(out, targets);
   setMetadata(out, doc);
   return out.save();

@@ -18,9 +18,10 @@ export function writeOutline(pdf: PDFDocument, targets: OutlineTarget[]): void {
   const rootRef = context.nextRef();
   const refs = targets.map(() => context.nextRef());
   targets.forEach((target, i) => {
-    const dest = target.top === null
-      ? context.obj([target.page, PDFName.of("Fit")])
-      : context.obj([target.page, PDFName.of("XYZ"), PDFNull, target.top, PDFNull]);
+    const dest =
+      target.top === null
+        ? context.obj([target.page, PDFName.of("Fit")])
+        : context.obj([target.page, PDFName.of("XYZ"), PDFNull, target.top, PDFNull]);
     const item = context.obj({
       Title: PDFHexString.fromText(target.title),
       Parent: rootRef,
@@ -30,7 +31,10 @@ export function writeOutline(pdf: PDFDocument, targets: OutlineTarget[]): void {
     });
     context.assign(refs[i], item);
   });
-  context.assign(rootRef, context.obj({ Type: "Outlines", First: refs[0], Last: refs[refs.length - 1], Count: refs.length }));
+  context.assign(
+    rootRef,
+    context.obj({ Type: "Outlines", First: refs[0], Last: refs[refs.length - 1], Count: refs.length }),
+  );
   pdf.catalog.set(PDFName.of("Outlines"), rootRef);
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }

@@ -1,4 +1,13 @@
-import { degrees, drawText, PDFContentStream, popGraphicsState, pushGraphicsState, rgb, type PDFDocument, type PDFFont } from "pdf-lib";
+import {
+  degrees,
+  drawText,
+  PDFContentStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFDocument,
+  type PDFFont,
+} from "pdf-lib";
 import { CONTENTS_NUMBER_SIZE } from "../sections/contents";
 import { pageGeometry as g, theme } from "../theme";
 
@@ -38,9 +47,18 @@ function writeStamps(pdf: PDFDocument, font: PDFFont, stamps: Stamp[]): void {
     const right = page.getWidth() - g.marginX;
     const operators = [pushGraphicsState()];
     for (const { text, y, size, color } of onPage) {
-      operators.push(...drawText(font.encodeText(text), {
-        color, font: fontKey, size, x: right - font.widthOfTextAtSize(text, size), y, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0),
-      }));
+      operators.push(
+        ...drawText(font.encodeText(text), {
+          color,
+          font: fontKey,
+          size,
+          x: right - font.widthOfTextAtSize(text, size),
+          y,
+          rotate: degrees(0),
+          xSkew: degrees(0),
+          ySkew: degrees(0),
+        }),
+      );
     }
     operators.push(popGraphicsState());
     page.node.addContentStream(pdf.context.register(PDFContentStream.of(pdf.context.obj({}), operators, false)));
@@ -50,7 +68,13 @@ function writeStamps(pdf: PDFDocument, font: PDFFont, stamps: Stamp[]): void {
 /** "Page X of Y" at the right of every page's footer, once the merged document knows Y. */
 function pageNumberStamps(pdf: PDFDocument): Stamp[] {
   const count = pdf.getPageCount();
-  return Array.from({ length: count }, (_, i) => ({ pageIndex: i, text: `Page ${i + 1} of ${count}`, y: FOOTER_BASELINE, size: g.footerSize, color: MUTED }));
+  return Array.from({ length: count }, (_, i) => ({
+    pageIndex: i,
+    text: `Page ${i + 1} of ${count}`,
+    y: FOOTER_BASELINE,
+    size: g.footerSize,
+    color: MUTED,
+  }));
 }
 
 export interface ContentsNumber {
@@ -62,7 +86,13 @@ export interface ContentsNumber {
 
 /** The page numbers of the contents, in the blank cells its rows left for them. */
 function contentsNumberStamps(numbers: ContentsNumber[]): Stamp[] {
-  return numbers.map((n) => ({ pageIndex: n.pageIndex, text: String(n.page), y: n.top - CONTENTS_BASELINE_BELOW_TOP, size: CONTENTS_NUMBER_SIZE, color: INK }));
+  return numbers.map((n) => ({
+    pageIndex: n.pageIndex,
+    text: String(n.page),
+    y: n.top - CONTENTS_BASELINE_BELOW_TOP,
+    size: CONTENTS_NUMBER_SIZE,
+    color: INK,
+  }));
 }
 
 /** Stamps the contents' page numbers and "Page X of Y" onto the merged document. */

@@ -28,7 +28,10 @@ export function readPartBookmarks(part: PDFDocument): PartBookmark[] {
     const pageIndex = pageRefs.findIndex((ref) => target instanceof PDFRef && ref === target);
     if (!dest || pageIndex < 0) throw new Error("A section bookmark points at no page of its part");
     const kind = dest.get(1);
-    const top = kind instanceof PDFName && kind.asString() === "/XYZ" ? dest.lookupMaybe(3, PDFNumber)?.asNumber() ?? null : null;
+    const top =
+      kind instanceof PDFName && kind.asString() === "/XYZ"
+        ? (dest.lookupMaybe(3, PDFNumber)?.asNumber() ?? null)
+        : null;
     bookmarks.push({ title: decodeTitle(item.lookup(PDFName.of("Title"))), pageIndex, top });
     item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
   }

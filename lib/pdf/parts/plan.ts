@@ -55,12 +55,12 @@ function sectionAtoms(entry: OutlineEntry, doc: BriefingDocument): Atom[] {
     }));
   }
   const rows: Record<string, number> = {
-    "occasion": 700,
+    occasion: 700,
     "key-figures": doc.keyFigures.length * 250,
-    "timeline": doc.timeline.length * 300,
+    timeline: doc.timeline.length * 300,
     "whos-who": doc.whosWho.length * 130,
-    "sources": doc.sources.length * 150,
-    "background": doc.background.length,
+    sources: doc.sources.length * 150,
+    background: doc.background.length,
     "key-messages": doc.keyMessages.join(" ").length,
   };
   return [{ entry, weight: BLOCK_WEIGHT + (rows[entry.id] ?? 0), startsSection: true }];

@@ -14,14 +14,22 @@ import type { PartSlice } from "./plan";
 /** The body of one outline entry, or of the facts of a topic section this part prints. */
 export function SectionBody({ slice, doc }: { slice: PartSlice; doc: BriefingDocument }): ReactNode {
   switch (slice.entry.id) {
-    case "occasion": return <Occasion doc={doc} />;
-    case "key-messages": return <KeyMessages messages={doc.keyMessages} />;
-    case "background": return <Background text={doc.background} />;
-    case "key-figures": return <KeyFigures figures={doc.keyFigures} />;
-    case "timeline": return <Timeline entries={doc.timeline} />;
-    case "whos-who": return <WhosWho people={doc.whosWho} />;
-    case "events": return <Events forthcoming={doc.forthcoming} unconfirmed={doc.unconfirmed} />;
-    case "sources": return <Sources sources={doc.sources} />;
+    case "occasion":
+      return <Occasion doc={doc} />;
+    case "key-messages":
+      return <KeyMessages messages={doc.keyMessages} />;
+    case "background":
+      return <Background text={doc.background} />;
+    case "key-figures":
+      return <KeyFigures figures={doc.keyFigures} />;
+    case "timeline":
+      return <Timeline entries={doc.timeline} />;
+    case "whos-who":
+      return <WhosWho people={doc.whosWho} />;
+    case "events":
+      return <Events forthcoming={doc.forthcoming} unconfirmed={doc.unconfirmed} />;
+    case "sources":
+      return <Sources sources={doc.sources} />;
   }
   const section = doc.sections.find((s) => `topic-${s.topicId}` === slice.entry.id);
   if (!section) throw new Error(`No briefing section for outline entry "${slice.entry.id}"`);

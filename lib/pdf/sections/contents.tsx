@@ -7,7 +7,14 @@ export const CONTENTS_NUMBER_SIZE = 10.5;
 const styles = StyleSheet.create({
   title: { fontSize: 18, lineHeight: "24pt", fontWeight: "bold", marginBottom: 14 },
   row: { flexDirection: "row", borderBottomWidth: 0.25, borderBottomColor: theme.rule, paddingVertical: 4 },
-  entry: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt", color: theme.ink },
+  entry: {
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: 0,
+    fontSize: CONTENTS_NUMBER_SIZE,
+    lineHeight: "14pt",
+    color: theme.ink,
+  },
   page: { width: 40, fontSize: CONTENTS_NUMBER_SIZE, lineHeight: "14pt" },
 });
 
@@ -27,7 +34,7 @@ export function Contents({ outline }: { outline: OutlineEntry[] }) {
           // On the row, a direct child of the page: react-pdf gives nested boxes parent-relative tops.
           <View key={entry.id} {...mark} style={styles.row} wrap={false}>
             <Text style={styles.entry}>{entry.title}</Text>
-            <Text style={styles.page}>{" "}</Text>
+            <Text style={styles.page}> </Text>
           </View>
         );
       })}

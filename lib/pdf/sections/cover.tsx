@@ -4,7 +4,14 @@ import { theme } from "../theme";
 
 const styles = StyleSheet.create({
   cover: { paddingTop: 90 },
-  marking: { fontSize: 14, lineHeight: "18pt", fontWeight: "bold", color: theme.accent, letterSpacing: 2, marginBottom: 40 },
+  marking: {
+    fontSize: 14,
+    lineHeight: "18pt",
+    fontWeight: "bold",
+    color: theme.accent,
+    letterSpacing: 2,
+    marginBottom: 40,
+  },
   kicker: { fontSize: 11, lineHeight: "15pt", color: theme.muted, marginBottom: 6 },
   title: { fontSize: 24, lineHeight: "31pt", fontWeight: "bold", color: theme.ink, marginBottom: 18 },
   purpose: { fontSize: 11, lineHeight: "16pt", color: theme.ink, marginBottom: 30 },

@@ -4,7 +4,8 @@ import { keyFigureNote } from "../../briefing/labels";
 import { base, citationLabel } from "../base-styles";
 import { theme } from "../theme";
 
-const rankLabel = (v: { preferred?: boolean; deprecated?: boolean }) => (v.preferred ? " (preferred)" : v.deprecated ? " (deprecated)" : "");
+const rankLabel = (v: { preferred?: boolean; deprecated?: boolean }) =>
+  v.preferred ? " (preferred)" : v.deprecated ? " (deprecated)" : "";
 
 const styles = StyleSheet.create({
   metric: { width: "30%" },
@@ -27,18 +28,18 @@ export function KeyFigures({ figures }: { figures: KeyFigure[] }) {
       {figures.map((figure) => {
         const note = keyFigureNote(figure);
         return (
-        <View key={`${figure.metricKey}-${figure.period}`} style={base.row} wrap={false}>
-          <Text style={[base.cell, styles.metric]}>{figure.label}</Text>
-          <Text style={[base.cell, styles.period]}>{figure.period}</Text>
-          <View style={styles.values}>
-            {figure.values.map((v) => (
-              <Text key={v.factId} style={[base.cell, figure.disagreement ? styles.value : {}]}>
-                {`${v.display}${rankLabel(v)} ${citationLabel([v.citation.number])}`}
-              </Text>
-            ))}
-            {note ? <Text style={[base.cell, styles.note]}>{`Note: ${note}`}</Text> : null}
+          <View key={`${figure.metricKey}-${figure.period}`} style={base.row} wrap={false}>
+            <Text style={[base.cell, styles.metric]}>{figure.label}</Text>
+            <Text style={[base.cell, styles.period]}>{figure.period}</Text>
+            <View style={styles.values}>
+              {figure.values.map((v) => (
+                <Text key={v.factId} style={[base.cell, figure.disagreement ? styles.value : {}]}>
+                  {`${v.display}${rankLabel(v)} ${citationLabel([v.citation.number])}`}
+                </Text>
+              ))}
+              {note ? <Text style={[base.cell, styles.note]}>{`Note: ${note}`}</Text> : null}
+            </View>
           </View>
-        </View>
         );
       })}
     </View>

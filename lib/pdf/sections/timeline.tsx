@@ -30,7 +30,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((entry) => (
         <View key={entry.meetingId} style={base.row} wrap={false}>
           <Text style={[base.cell, styles.date]}>{entry.date}</Text>
-          <Text style={[base.cell, styles.meeting]}>{`${entry.name} ${citationLabel(entry.citations.map((c) => c.number))}`}</Text>
+          <Text
+            style={[base.cell, styles.meeting]}
+          >{`${entry.name} ${citationLabel(entry.citations.map((c) => c.number))}`}</Text>
           <Text style={[base.cell, styles.place]}>{entry.place ?? "—"}</Text>
           <Text style={[base.cell, styles.format]}>{`${entry.format}, ${entry.mode}; ${entry.status}`}</Text>
           <Text style={[base.cell, styles.leaders]}>{leadersLine(entry)}</Text>

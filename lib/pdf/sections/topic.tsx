@@ -28,8 +28,12 @@ function Fact({ fact }: { fact: DocFact }) {
         {fact.text}
         {` ${citationLabel([fact.citation.number])}`}
       </Text>
-      {fact.meeting ? <Text style={[base.small, styles.meta, spaced("meeting")]}>{`Meeting: ${fact.meeting}`}</Text> : null}
-      {fact.note ? <Text style={[base.small, base.italic, styles.meta, spaced("note")]}>{`Note: ${fact.note}`}</Text> : null}
+      {fact.meeting ? (
+        <Text style={[base.small, styles.meta, spaced("meeting")]}>{`Meeting: ${fact.meeting}`}</Text>
+      ) : null}
+      {fact.note ? (
+        <Text style={[base.small, base.italic, styles.meta, spaced("note")]}>{`Note: ${fact.note}`}</Text>
+      ) : null}
     </>
   );
 }

@@ -18,7 +18,9 @@ export function WhosWho({ people }: { people: WhoEntry[] }) {
             {` (${person.party}) — ${person.title}, as of ${person.asOf}`}
           </Text>
           {person.earlier.length > 0 ? (
-            <Text style={base.small}>{`Earlier: ${person.earlier.map((e) => `${e.title} (${e.asOf})`).join("; ")}`}</Text>
+            <Text
+              style={base.small}
+            >{`Earlier: ${person.earlier.map((e) => `${e.title} (${e.asOf})`).join("; ")}`}</Text>
           ) : null}
         </View>
       ))}

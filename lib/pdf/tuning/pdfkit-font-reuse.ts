@@ -32,7 +32,8 @@ export function installPdfkitFontReuse(): void {
   const original = proto.font as FontFn;
   proto.font = function font(this: FontState, src: unknown, family?: unknown, size?: unknown) {
     // Only the exact call shape react-pdf uses: (fontObject, size).
-    if (!isFontObject(src) || typeof family !== "number" || size !== undefined) return original.call(this, src, family, size);
+    if (!isFontObject(src) || typeof family !== "number" || size !== undefined)
+      return original.call(this, src, family, size);
     let perDoc = resolved.get(this);
     if (!perDoc) resolved.set(this, (perDoc = new Map()));
     const known = perDoc.get(src);

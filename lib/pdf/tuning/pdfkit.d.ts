@@ -10,7 +10,14 @@ declare module "pdfkit" {
     lineBreak?: boolean;
   }
   class PDFDocument {
-    constructor(options?: { size?: string; margin?: number; margins?: Record<"top" | "bottom" | "left" | "right", number>; bufferPages?: boolean; autoFirstPage?: boolean; info?: Record<string, string> });
+    constructor(options?: {
+      size?: string;
+      margin?: number;
+      margins?: Record<"top" | "bottom" | "left" | "right", number>;
+      bufferPages?: boolean;
+      autoFirstPage?: boolean;
+      info?: Record<string, string>;
+    });
     registerFont(name: string, path: string): this;
     font(src: unknown, family?: unknown, size?: number): this;
     fontSize(size: number): this;

@@ -17,16 +17,32 @@ import * as fontkit from "fontkit";
  * or script, i.e. the calls react-pdf's textkit makes.
  */
 
-interface Glyph { id: number; codePoints: number[]; advanceWidth: number }
-interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }
-interface GlyphRun { glyphs: Glyph[]; positions: GlyphPosition[]; readonly advanceWidth: number }
+interface Glyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: GlyphPosition[];
+  readonly advanceWidth: number;
+}
 
 /**
  * What fontkit's GlyphRun offers its callers: glyphs, positions, and the advance width summed
  * on demand — pdfkit scales the positions in place and reads the width afterwards.
  */
 class CachedGlyphRun implements GlyphRun {
-  constructor(readonly glyphs: Glyph[], readonly positions: GlyphPosition[]) {}
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
 
   get advanceWidth(): number {
     let width = 0;
@@ -76,7 +92,8 @@ function wordCache(font: object): Map<string, GlyphRun> {
 /** Fresh position objects: callers (pdfkit, textkit's justification) scale them in place. */
 function appendRun(glyphs: Glyph[], positions: GlyphPosition[], run: GlyphRun): void {
   for (const glyph of run.glyphs) glyphs.push(glyph);
-  for (const p of run.positions) positions.push({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset });
+  for (const p of run.positions)
+    positions.push({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset });
 }
 
 /**
@@ -92,7 +109,9 @@ function shapeWord(original: LayoutFn, font: object, word: string, next: string,
   const shaped = next === "" ? alone : original.call(font, word + next, ...rest);
   const count = alone.glyphs.length;
   if (shaped.glyphs.length < count || alone.glyphs.some((glyph, i) => shaped.glyphs[i].id !== glyph.id)) return null;
-  const positions = shaped.positions.slice(0, count).map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  const positions = shaped.positions
+    .slice(0, count)
+    .map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
   return new CachedGlyphRun(shaped.glyphs.slice(0, count), positions);
 }
 

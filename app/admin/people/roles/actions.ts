@@ -11,8 +11,11 @@ export const savePersonRoleAction = secureAction({ schema: personRoleFormSchema,
   return { id: role.id, version: role.version };
 });
 
-export const deletePersonRoleAction = secureAction({ schema: deletePersonRoleSchema, admin: true }, ({ personId, ...input }, actor) => {
-  deletePersonRole({ actor, ...input });
-  revalidatePath(`/admin/people/${personId}`);
-  return true;
-});
+export const deletePersonRoleAction = secureAction(
+  { schema: deletePersonRoleSchema, admin: true },
+  ({ personId, ...input }, actor) => {
+    deletePersonRole({ actor, ...input });
+    revalidatePath(`/admin/people/${personId}`);
+    return true;
+  },
+);

@@ -10,9 +10,15 @@ export default async function NewSourcePage() {
   await requirePageActor("/admin/sources/new", { admin: true });
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/sources" className="text-accent hover:underline">← Sources</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/sources" className="text-accent hover:underline">
+          ← Sources
+        </Link>
+      </p>
       <h1 className="page-title">Add a source</h1>
-      <section className="card p-6" aria-label="Source"><SourceForm initial={{}} /></section>
+      <section className="card p-6" aria-label="Source">
+        <SourceForm initial={{}} />
+      </section>
     </div>
   );
 }

@@ -4,6 +4,12 @@ import { CuratedEditPage } from "../../curated/pages";
 export const metadata: Metadata = { title: "Edit topic" };
 export const dynamic = "force-dynamic";
 
-export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   return <CuratedEditPage kind="topic" id={(await params).id} done={(await searchParams).done} />;
 }

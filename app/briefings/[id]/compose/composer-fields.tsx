@@ -14,47 +14,103 @@ const OCCASION: { key: keyof Occasion; label: string; type?: string }[] = [
 ];
 
 function Error({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={id} className="field-error">{message}</p> : null;
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
 }
 
-export function ComposerFields({ state, setState, fieldError }: { state: ComposerState; setState: Dispatch<SetStateAction<ComposerState>>; fieldError: (path: string) => string | undefined }) {
-  const area = (key: "purpose" | "keyMessages" | "background", label: string, hint: string, max: number, rows: number) => (
+export function ComposerFields({
+  state,
+  setState,
+  fieldError,
+}: {
+  state: ComposerState;
+  setState: Dispatch<SetStateAction<ComposerState>>;
+  fieldError: (path: string) => string | undefined;
+}) {
+  const area = (
+    key: "purpose" | "keyMessages" | "background",
+    label: string,
+    hint: string,
+    max: number,
+    rows: number,
+  ) => (
     <div>
-      <label htmlFor={key} className="field-label">{label}</label>
-      <p id={`${key}-hint`} className="text-xs text-slate-500">{hint}</p>
-      <textarea id={key} rows={rows} maxLength={max} className="field-input" value={state[key]}
-        aria-invalid={fieldError(key) ? true : undefined} aria-describedby={`${key}-hint${fieldError(key) ? ` ${key}-error` : ""}`}
-        onChange={(e) => setState((s) => ({ ...s, [key]: e.target.value }))} />
+      <label htmlFor={key} className="field-label">
+        {label}
+      </label>
+      <p id={`${key}-hint`} className="text-xs text-slate-500">
+        {hint}
+      </p>
+      <textarea
+        id={key}
+        rows={rows}
+        maxLength={max}
+        className="field-input"
+        value={state[key]}
+        aria-invalid={fieldError(key) ? true : undefined}
+        aria-describedby={`${key}-hint${fieldError(key) ? ` ${key}-error` : ""}`}
+        onChange={(e) => setState((s) => ({ ...s, [key]: e.target.value }))}
+      />
       <Error id={`${key}-error`} message={fieldError(key) ?? fieldError(`${key}.0`)} />
     </div>
   );
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section className="card space-y-4 p-6" aria-labelledby="about-heading">
-        <h2 id="about-heading" className="text-lg font-semibold text-ink">Title and occasion</h2>
+        <h2 id="about-heading" className="text-lg font-semibold text-ink">
+          Title and occasion
+        </h2>
         <div>
-          <label htmlFor="title" className="field-label">Title</label>
-          <input id="title" className="field-input" value={state.title} maxLength={LIMITS.title}
-            aria-invalid={fieldError("title") ? true : undefined} aria-describedby={fieldError("title") ? "title-error" : undefined}
-            onChange={(e) => setState((s) => ({ ...s, title: e.target.value }))} />
+          <label htmlFor="title" className="field-label">
+            Title
+          </label>
+          <input
+            id="title"
+            className="field-input"
+            value={state.title}
+            maxLength={LIMITS.title}
+            aria-invalid={fieldError("title") ? true : undefined}
+            aria-describedby={fieldError("title") ? "title-error" : undefined}
+            onChange={(e) => setState((s) => ({ ...s, title: e.target.value }))}
+          />
           <Error id="title-error" message={fieldError("title")} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           {OCCASION.map(({ key, label, type }) => (
             <div key={key}>
-              <label htmlFor={`occasion-${key}`} className="field-label">{label}</label>
-              <input id={`occasion-${key}`} type={type ?? "text"} className="field-input" value={state.occasion[key]} maxLength={LIMITS.occasionField}
-                aria-invalid={fieldError(`occasion.${key}`) ? true : undefined} aria-describedby={fieldError(`occasion.${key}`) ? `occasion-${key}-error` : undefined}
-                onChange={(e) => setState((s) => ({ ...s, occasion: { ...s.occasion, [key]: e.target.value } }))} />
+              <label htmlFor={`occasion-${key}`} className="field-label">
+                {label}
+              </label>
+              <input
+                id={`occasion-${key}`}
+                type={type ?? "text"}
+                className="field-input"
+                value={state.occasion[key]}
+                maxLength={LIMITS.occasionField}
+                aria-invalid={fieldError(`occasion.${key}`) ? true : undefined}
+                aria-describedby={fieldError(`occasion.${key}`) ? `occasion-${key}-error` : undefined}
+                onChange={(e) => setState((s) => ({ ...s, occasion: { ...s.occasion, [key]: e.target.value } }))}
+              />
               <Error id={`occasion-${key}-error`} message={fieldError(`occasion.${key}`)} />
             </div>
           ))}
         </div>
       </section>
       <section className="card space-y-4 p-6" aria-labelledby="text-heading">
-        <h2 id="text-heading" className="text-lg font-semibold text-ink">Your text</h2>
+        <h2 id="text-heading" className="text-lg font-semibold text-ink">
+          Your text
+        </h2>
         {area("purpose", "Purpose", "One or two lines: what we want from the meeting.", LIMITS.purpose, 2)}
-        {area("keyMessages", "Key messages", "Points to make, one per line.", LIMITS.keyMessage * LIMITS.keyMessages, 4)}
+        {area(
+          "keyMessages",
+          "Key messages",
+          "Points to make, one per line.",
+          LIMITS.keyMessage * LIMITS.keyMessages,
+          4,
+        )}
         {area("background", "Background notes", "A terse summary in your own words.", LIMITS.background, 4)}
       </section>
     </div>

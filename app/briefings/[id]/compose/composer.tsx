@@ -33,7 +33,11 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
     // In-app links navigate without unloading the page, so they are asked too.
     const guardLinks = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.("a[href]");
-      if (link && !link.hasAttribute("download") && !confirm("You have unsaved changes. Leave this page without saving them?")) {
+      if (
+        link &&
+        !link.hasAttribute("download") &&
+        !confirm("You have unsaved changes. Leave this page without saving them?")
+      ) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -52,26 +56,63 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
 
   return (
     <div className="space-y-6">
-      <form action={save} className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-paper/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+      <form
+        action={save}
+        className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-paper/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6"
+      >
         <input type="hidden" name="briefingId" value={briefingId} />
         <input type="hidden" name="payload" value={JSON.stringify(toPayload(state))} />
-        <button type="submit" className="btn-primary" disabled={saving || !dirty}>{saving ? "Saving…" : "Save"}</button>
-        <span role="status" aria-live="polite" className={`text-sm ${failed ? "text-red-700" : "text-slate-600"}`} data-testid="save-status">
-          {failed ? failed.message : dirty ? "Unsaved changes" : saveState?.ok ? "All changes saved" : "No unsaved changes"}
+        <button type="submit" className="btn-primary" disabled={saving || !dirty}>
+          {saving ? "Saving…" : "Save"}
+        </button>
+        <span
+          role="status"
+          aria-live="polite"
+          className={`text-sm ${failed ? "text-red-700" : "text-slate-600"}`}
+          data-testid="save-status"
+        >
+          {failed
+            ? failed.message
+            : dirty
+              ? "Unsaved changes"
+              : saveState?.ok
+                ? "All changes saved"
+                : "No unsaved changes"}
         </span>
         <span className="ml-auto flex flex-wrap gap-2">
-          <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">Preview</Link>
-          <label htmlFor="marking" className="self-center text-sm text-slate-600">Marking</label>
-          <select id="marking" className="field-input mt-0 w-auto" value={state.marking} onChange={(e) => setState({ ...state, marking: MARKINGS.find((m) => m === e.target.value) ?? state.marking })}>
-            {MARKINGS.map((m) => <option key={m} value={m}>{m}</option>)}
+          <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">
+            Preview
+          </Link>
+          <label htmlFor="marking" className="self-center text-sm text-slate-600">
+            Marking
+          </label>
+          <select
+            id="marking"
+            className="field-input mt-0 w-auto"
+            value={state.marking}
+            onChange={(e) =>
+              setState({ ...state, marking: MARKINGS.find((m) => m === e.target.value) ?? state.marking })
+            }
+          >
+            {MARKINGS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
         </span>
       </form>
       <ComposerFields state={state} setState={setState} fieldError={fieldError} />
       <p className="text-sm text-slate-700" data-testid="included-count">
-        {included === 0 ? "This briefing has no facts included: it will print only your own text." : `${included} ${included === 1 ? "fact" : "facts"} included.`}
+        {included === 0
+          ? "This briefing has no facts included: it will print only your own text."
+          : `${included} ${included === 1 ? "fact" : "facts"} included.`}
       </p>
-      <ComposerSections sections={state.sections} onChange={(sections) => setState({ ...state, sections })} fieldError={fieldError} />
+      <ComposerSections
+        sections={state.sections}
+        onChange={(sections) => setState({ ...state, sections })}
+        fieldError={fieldError}
+      />
       <FinaliseButton briefingId={briefingId} version={state.version} dirty={dirty} />
     </div>
   );

@@ -47,9 +47,15 @@ export function toPayload(state: ComposerState) {
     title: state.title,
     marking: state.marking,
     purpose: state.purpose,
-    keyMessages: state.keyMessages.split("\n").map((m) => m.trim()).filter(Boolean),
+    keyMessages: state.keyMessages
+      .split("\n")
+      .map((m) => m.trim())
+      .filter(Boolean),
     background: state.background,
     occasion: state.occasion,
-    sections: state.sections.map((s) => ({ topicId: s.topicId, items: s.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })) })),
+    sections: state.sections.map((s) => ({
+      topicId: s.topicId,
+      items: s.items.map((i) => ({ factId: i.factId, included: i.included, note: i.note })),
+    })),
   };
 }

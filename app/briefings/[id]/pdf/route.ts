@@ -18,7 +18,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 type Named = Parameters<typeof briefingFileName>[0];
 
 const namedBySummary = (summary: BriefingPrintSummary): Named => ({
-  country: { name: summary.countryName }, preparedOn: summary.finalPreparedOn ?? today(), revision: summary.revision,
+  country: { name: summary.countryName },
+  preparedOn: summary.finalPreparedOn ?? today(),
+  revision: summary.revision,
 });
 
 function pdfHeaders(named: Named): Record<string, string> {
@@ -62,5 +64,7 @@ export const GET = secureRoute<{ id: string }>({}, async ({ actor, params }) => 
  * Next would answer HEAD with GET, rendering the PDF and recording a download.
  */
 export const HEAD = secureRoute<{ id: string }>({}, ({ actor, params }) => {
-  return new Response(null, { headers: pdfHeaders(namedBySummary(getBriefingPrintSummary({ actor, briefingId: params.id }))) });
+  return new Response(null, {
+    headers: pdfHeaders(namedBySummary(getBriefingPrintSummary({ actor, briefingId: params.id }))),
+  });
 });

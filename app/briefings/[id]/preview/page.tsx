@@ -14,7 +14,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const doc = orNotFound(() => buildSavedDocument({ actor, briefingId: id }));
   return (
     <div className="space-y-4">
-      <p><Link href={`/briefings/${id}`} className="text-accent hover:underline">← Back to the briefing</Link></p>
+      <p>
+        <Link href={`/briefings/${id}`} className="text-accent hover:underline">
+          ← Back to the briefing
+        </Link>
+      </p>
       <BriefingPreview doc={doc} />
     </div>
   );

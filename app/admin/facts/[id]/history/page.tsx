@@ -21,12 +21,27 @@ export default async function FactHistoryPage({ params }: { params: Promise<{ id
   const entries = listAudit({ actor, entity: "fact", entityId: id, limit: 500 });
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href={`/admin/facts/${encodeURIComponent(id)}`} className="text-accent hover:underline">← Fact {id}</Link></p>
+      <p className="text-sm">
+        <Link href={`/admin/facts/${encodeURIComponent(id)}`} className="text-accent hover:underline">
+          ← Fact {id}
+        </Link>
+      </p>
       <h1 className="page-title">History of {id}</h1>
       {/* The newest entry is the current state: restoring it would change nothing. */}
-      <HistoryList entries={entries} label={label} action={(e, i) => (i > 0 && e.after !== null && !fact.deletedAt
-        ? <ActionButton action={restoreFactVersionAction} fields={{ id, version: fact.version, auditId: e.id }} label="Restore this version" srLabel={`(as of ${e.at})`} />
-        : null)} />
+      <HistoryList
+        entries={entries}
+        label={label}
+        action={(e, i) =>
+          i > 0 && e.after !== null && !fact.deletedAt ? (
+            <ActionButton
+              action={restoreFactVersionAction}
+              fields={{ id, version: fact.version, auditId: e.id }}
+              label="Restore this version"
+              srLabel={`(as of ${e.at})`}
+            />
+          ) : null
+        }
+      />
     </div>
   );
 }

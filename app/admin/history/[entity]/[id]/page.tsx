@@ -24,23 +24,62 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   if (!kind) notFound();
   const entries = listAudit({ actor, entity: kind, entityId: id, limit: 500 });
   const curated = kind === "source" ? null : ENTITIES[kind];
-  const current = curated ? (() => { try { return getCurated({ actor, entity: curated.kind, id }); } catch { return null; } })() : null;
-  const currentSource = kind === "source" ? (() => { try { return getSource({ actor, id }); } catch { return null; } })() : null;
+  const current = curated
+    ? (() => {
+        try {
+          return getCurated({ actor, entity: curated.kind, id });
+        } catch {
+          return null;
+        }
+      })()
+    : null;
+  const currentSource =
+    kind === "source"
+      ? (() => {
+          try {
+            return getSource({ actor, id });
+          } catch {
+            return null;
+          }
+        })()
+      : null;
   const back = curated ? `${curated.path}/${encodeURIComponent(id)}` : `/admin/sources/${encodeURIComponent(id)}`;
   const label = (f: string) => curated?.fields.find((x) => x.name === f)?.label ?? f;
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href={back} className="text-accent hover:underline">← Back to {entity} {id}</Link></p>
-      <h1 className="page-title">History of {entity} {id}</h1>
-      <HistoryList entries={entries} label={label} action={(e, i) => {
-        if (i === 0 || e.after === null) return null;
-        if (currentSource) {
-          return <ActionButton action={restoreSourceVersionAction} fields={{ id, version: currentSource.version, auditId: e.id }} label="Restore this version" srLabel={`(as of ${e.at})`} />;
-        }
-        return current
-          ? <ActionButton action={restoreCuratedVersionAction} fields={{ entity: curated!.kind, id, version: current.version, auditId: e.id }} label="Restore this version" srLabel={`(as of ${e.at})`} />
-          : null;
-      }} />
+      <p className="text-sm">
+        <Link href={back} className="text-accent hover:underline">
+          ← Back to {entity} {id}
+        </Link>
+      </p>
+      <h1 className="page-title">
+        History of {entity} {id}
+      </h1>
+      <HistoryList
+        entries={entries}
+        label={label}
+        action={(e, i) => {
+          if (i === 0 || e.after === null) return null;
+          if (currentSource) {
+            return (
+              <ActionButton
+                action={restoreSourceVersionAction}
+                fields={{ id, version: currentSource.version, auditId: e.id }}
+                label="Restore this version"
+                srLabel={`(as of ${e.at})`}
+              />
+            );
+          }
+          return current ? (
+            <ActionButton
+              action={restoreCuratedVersionAction}
+              fields={{ entity: curated!.kind, id, version: current.version, auditId: e.id }}
+              label="Restore this version"
+              srLabel={`(as of ${e.at})`}
+            />
+          ) : null;
+        }}
+      />
     </div>
   );
 }
