@@ -142,6 +142,16 @@ export class PdfRenderPool {
     return this.admission.placesInUse;
   }
 
+  /** Every render place is taken: any briefing asking now would be refused (503). */
+  get full(): boolean {
+    return this.admission.placesInUse >= this.admission.limits.places;
+  }
+
+  /** Seconds a refused caller is told to wait. */
+  get retryAfterSeconds(): number {
+    return this.admission.limits.retryAfterSeconds;
+  }
+
   /**
    * Renders an admitted briefing: a short one as a single task; a longer one as its parts,
    * which run on different threads at once, then an assembly task. It may wait

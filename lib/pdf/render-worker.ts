@@ -9,7 +9,9 @@
  * `npm run build` bundles this file to <build dir>/pdf-worker.mjs (scripts/build-server-code.mjs),
  * which production threads load; in development render-worker.mjs loads it through tsx.
  */
+import os from "node:os";
 import { move, workerData } from "piscina";
+import { RENDER_THREAD_NICE } from "./render-priority";
 import type { BriefingDocument } from "../briefing/document";
 import type { PartPlan } from "./parts/plan";
 import { pdfkitFontReuses } from "./tuning/pdfkit-font-reuse";
@@ -31,6 +33,19 @@ export interface TuningProbe {
   shapingCache: boolean;
   /** pdfkit's font lookup reused the per-document font during a render. */
   pdfkitFontReuse: boolean;
+  /** This thread's nice value (RENDER_THREAD_NICE on Linux). */
+  nice: number;
+}
+
+// Render threads yield the CPU to the thread that serves requests: a page should not wait for
+// a PDF. On Linux the nice value belongs to the calling thread (setpriority(2), "BUGS"), so
+// this lowers this render thread only; elsewhere it would renice the whole server, so not there.
+if (process.platform === "linux") {
+  try {
+    os.setPriority(RENDER_THREAD_NICE);
+  } catch {
+    // Not permitted here: render at normal priority.
+  }
 }
 
 const data = workerData as { warmUp?: boolean; loaded?: SharedArrayBuffer } | undefined;
@@ -65,7 +80,11 @@ function transferable(pdf: Uint8Array) {
 async function probeTuning(): Promise<TuningProbe> {
   const [shaped, reused] = [shapingCacheHits(), pdfkitFontReuses()];
   await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks);
-  return { shapingCache: shapingCacheHits() > shaped, pdfkitFontReuse: pdfkitFontReuses() > reused };
+  return {
+    shapingCache: shapingCacheHits() > shaped,
+    pdfkitFontReuse: pdfkitFontReuses() > reused,
+    nice: os.getPriority(),
+  };
 }
 
 export default async function renderStep(task: WorkerTask) {

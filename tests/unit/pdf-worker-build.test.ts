@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PdfRenderPool } from "@/lib/pdf/pool";
 import { BUILT_WORKER_NAME, defaultWorkerFile, RenderThreads } from "@/lib/pdf/pool-threads";
+import { RENDER_THREAD_NICE } from "@/lib/pdf/render-priority";
 import type { TuningProbe } from "@/lib/pdf/render-worker";
 import { buildServerCode, OPERATOR_SCRIPTS } from "../../scripts/build-server-code.mjs";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
@@ -52,7 +54,10 @@ describe("the built PDF worker", () => {
         { kind: "probe" },
         { signal: new AbortController().signal },
       )) as unknown as TuningProbe;
-      expect(probe).toEqual({ shapingCache: true, pdfkitFontReuse: true });
+      // The render thread runs at a lower priority than the thread serving pages; the test
+      // runner's own thread keeps its own.
+      expect(probe).toEqual({ shapingCache: true, pdfkitFontReuse: true, nice: RENDER_THREAD_NICE });
+      expect(os.getPriority()).not.toBe(RENDER_THREAD_NICE);
       const pdf = await pool.render(makeBriefingDoc());
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const { file, remove } = writeTempPdf(pdf);

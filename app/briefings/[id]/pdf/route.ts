@@ -41,7 +41,7 @@ function pdfHeaders(named: Named): Record<string, string> {
  * a render that ran past its limit (all through secureRoute). Finalised briefings are cached
  * by content, so a second download is instant.
  */
-export const GET = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
+const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
   const summary = getBriefingPrintSummary({ actor, briefingId: params.id });
   const ticket = sharedPdfPool().admit({ userId: actor.userId, places: estimatePlaces(summary) });
   let doc: BriefingDocument;
@@ -57,6 +57,23 @@ export const GET = secureRoute<{ id: string }>({}, async ({ actor, params }) => 
     headers: { ...pdfHeaders(doc), "Content-Length": String(pdf.length) },
   });
 });
+
+/**
+ * A full pool is said before anything else — no session check, no read — so a flood of
+ * downloads costs this thread next to nothing and pages stay quick (bench:load). It tells
+ * nobody anything but that the service is busy; everything else is decided as above.
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const pool = sharedPdfPool();
+  if (pool.full) {
+    const message = "The PDF service is busy. Try again in a few seconds.";
+    return Response.json(
+      { error: message },
+      { status: 503, headers: { "Retry-After": String(pool.retryAfterSeconds) } },
+    );
+  }
+  return download(request, context);
+}
 
 /**
  * HEAD /briefings/{id}/pdf — the headers a download would get (401, 404, or 200 with the
