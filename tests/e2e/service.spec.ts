@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./admin-helpers";
 import { makeUser, signIn, uniqueAddress } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
@@ -24,6 +25,7 @@ test("an unexpected error shows the error page with a reference that finds its J
   await expect(page.getByRole("heading", { name: "Something went wrong on our side" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Signed in as" })).toHaveCount(0); // no internals, no stack
   await expect(page.getByText("Induced by the error-page test hook")).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
   const reference = (await page.getByTestId("error-reference").textContent())!.trim();
   expect(reference).not.toBe("");
   await expect.poll(() => logLines().filter((l) => l.digest === reference).length).toBe(1);
