@@ -126,7 +126,7 @@ function failure(error: unknown, values: Record<string, string>): ActionState<ne
 }
 
 /** An app error as JSON with its status, and Retry-After when it says when to try again (503, 429). */
-function appErrorResponse(error: AppError): Response {
+export function appErrorResponse(error: AppError): Response {
   const retryAfter = error.retryAfterSeconds;
   const headers = retryAfter !== undefined ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) } : undefined;
   return Response.json({ error: error.message }, { status: error.status, headers });

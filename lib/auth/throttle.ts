@@ -1,3 +1,5 @@
+import { HIDDEN_CHARACTER } from "@/lib/validation/text";
+
 /**
  * The sign-in throttle's rules, with no database: which counters an attempt touches, and
  * whether the failures already counted refuse it. Three counters, each over a sliding window:
@@ -140,10 +142,6 @@ export function throttledMessage(retryAfterSeconds: number): string {
  * characters (they could disguise a line for whoever reads it), NFC, at most 254 characters.
  */
 export function auditableEmail(raw: string): string {
-  const cleaned = raw
-    .normalize("NFC")
-    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "\uFFFD")
-    .trim()
-    .toLowerCase();
+  const cleaned = raw.normalize("NFC").replace(new RegExp(HIDDEN_CHARACTER.source, "g"), "\uFFFD").trim().toLowerCase();
   return cleaned.length > 254 ? `${cleaned.slice(0, 253)}…` : cleaned;
 }

@@ -216,9 +216,10 @@ export class PdfRenderPool {
    * against them), the tasks waiting for a thread and the render places in use of all there are.
    */
   status(): PoolStatus {
+    const threads = this.renderThreads.status();
     return {
-      ...this.renderThreads.status(),
-      closing: this.closing || this.renderThreads.status().closing,
+      ...threads,
+      closing: this.closing || threads.closing,
       queued: this.queue.size,
       placesInUse: this.admission.placesInUse,
       places: this.admission.limits.places,

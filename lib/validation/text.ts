@@ -8,6 +8,12 @@ import { z } from "zod";
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * Every control character, and the invisible and bidirectional marks that can disguise text:
+ * what untrusted text shown to people (a tried email in the audit log, a link) must not carry.
+ */
+export const HIDDEN_CHARACTER = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
 export function textProblem(value: string): string | null {
   if (CONTROL.test(value)) return "Contains a control character (such as NUL); remove it and try again.";
   if (BIDI.test(value)) return "Contains a bidirectional override character, which can disguise text; remove it.";

@@ -3,11 +3,12 @@ import { recordDownload } from "@/db/queries/briefings";
 import { buildSavedDocument } from "@/db/queries/briefing-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
-import { secureRoute } from "@/app/_request/guard";
+import { appErrorResponse, secureRoute } from "@/app/_request/guard";
 // The pool, cache and plan only, not "@/lib/pdf": its index also loads the in-thread renderer
 // (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
 import { renderCached } from "@/lib/pdf/cache";
 import { estimatePlaces } from "@/lib/pdf/parts/plan";
+import { PdfBusyError } from "@/lib/pdf/errors";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 
 export const dynamic = "force-dynamic";
@@ -65,13 +66,7 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const pool = sharedPdfPool();
-  if (pool.full) {
-    const message = "The PDF service is busy. Try again in a few seconds.";
-    return Response.json(
-      { error: message },
-      { status: 503, headers: { "Retry-After": String(pool.retryAfterSeconds) } },
-    );
-  }
+  if (pool.full) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
   return download(request, context);
 }
 
