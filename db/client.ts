@@ -1,14 +1,73 @@
 // The data layer runs on the server only: a client component that imported it would fail the
 // build. Plain Node runs (scripts, tests) resolve this to an empty module (scripts/server-only/).
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { E_TIMEOUT, Mutex, Semaphore, withTimeout, type MutexInterface } from "async-mutex";
+import BetterSqlite3 from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { dataDir } from "@/lib/app-paths";
+import { DatabaseBusyError } from "@/lib/errors";
 import * as schema from "./schema";
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/*
+ * The SQLite driver: the only module that runs statements synchronously (`.run()`, `.get()`,
+ * `.all()`, `$client`). Everything else awaits drizzle's query builders and opens transactions
+ * with `withWriteTransaction` / `withReadTransaction`, so the same query code can later run on
+ * an asynchronous driver.
+ *
+ * better-sqlite3 is synchronous and refuses async transaction callbacks, and an async
+ * transaction on a connection other requests also use would let their statements into it
+ * (and let them read its uncommitted rows). So each database has three kinds of connection:
+ * - one writer, used only inside write transactions, taken one at a time behind an
+ *   in-process lock and opened with BEGIN IMMEDIATE (which also queues other processes);
+ * - one reader for plain statements outside any transaction, which sees committed rows only
+ *   and is `query_only`, so a write that forgot its transaction fails loudly;
+ * - up to READ_SNAPSHOTS connections for read transactions (reads that must agree).
+ * A data function called inside an open transaction joins it through AsyncLocalStorage:
+ * it reads that transaction's own rows and commits or rolls back with it.
+ */
+
+/** What queries run on: the reader, or the connection of the transaction they are in. */
+export type Tx = BetterSQLite3Database<typeof schema>;
+/** A connection as this module holds it: drizzle over one better-sqlite3 client. */
+type Connection = Tx & { $client: BetterSqlite3.Database };
+
+/** How long a write waits for the in-process write lock before answering 503. */
+const WRITE_LOCK_TIMEOUT_MS = 10_000;
+/** Read transactions open at once; more wait for one to finish. */
+const READ_SNAPSHOTS = 4;
+
+/** One database file and its connections. Get the app's with `getDb()`. */
+export interface Database {
+  readonly file: string;
+  /** @internal the driver's state: use the functions of this module. */
+  readonly connections: Connections;
+}
+
+interface Connections {
+  writer: Connection;
+  writeLock: MutexInterface;
+  reader: Connection;
+  snapshots: Connection[];
+  snapshotSlots: Semaphore;
+  all: BetterSqlite3.Database[];
+  closed: boolean;
+}
+
+interface OpenTransaction {
+  db: Database;
+  tx: Connection;
+  kind: "write" | "read";
+  /** Savepoints opened inside it, for nested writes. */
+  depth: number;
+  /** False once committed or rolled back: a promise that outlives it must not use it. */
+  open: boolean;
+}
+
+const current = new AsyncLocalStorage<OpenTransaction>();
 
 /** DATABASE_URL (a relative one from the working directory), else chancery.db in the data directory. */
 export function databasePath(): string {
@@ -38,58 +97,210 @@ function createPrivateFile(file: string): void {
 }
 
 /**
- * Opens a SQLite file with the settings every connection must have. WAL lets readers
- * run beside a writer; synchronous=FULL makes a committed transaction survive power loss.
+ * Opens one connection with the settings every connection must have. WAL lets readers run
+ * beside the writer; synchronous=FULL makes a committed transaction survive power loss.
  */
-export function openDatabase(file: string): DB {
-  createPrivateFile(file);
-  const sqlite = new Database(file);
+function connect(file: string, options: { queryOnly: boolean }): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // 64 MB of page cache (the default is 2 MB): proposal queries touch a country's whole index.
   sqlite.pragma("cache_size = -65536");
+  if (options.queryOnly) sqlite.pragma("query_only = ON");
   // SQLite's lower() and LIKE fold ASCII only; list filters must match "мурат" to "Мурат".
   sqlite.function("casefold", { deterministic: true }, (value: unknown) =>
     typeof value === "string" ? value.normalize("NFC").toLowerCase() : value,
   );
-  return drizzle(sqlite, { schema }) as DB;
+  return sqlite;
 }
 
-// Cached on globalThis so Next's dev reloads and the many route modules share one connection.
-const globalForDb = globalThis as unknown as { chanceryDb?: DB; chanceryDbPath?: string };
+/** Opens a SQLite file (creating it private if missing) with its writer and reader connections. */
+export function openDatabase(file: string): Database {
+  createPrivateFile(file);
+  const writerClient = connect(file, { queryOnly: false }); // first: it switches the file to WAL
+  const readerClient = connect(file, { queryOnly: true });
+  const connections: Connections = {
+    writer: drizzle(writerClient, { schema }),
+    writeLock: withTimeout(new Mutex(), WRITE_LOCK_TIMEOUT_MS),
+    reader: drizzle(readerClient, { schema }),
+    snapshots: [],
+    snapshotSlots: new Semaphore(READ_SNAPSHOTS),
+    all: [writerClient, readerClient],
+    closed: false,
+  };
+  return { file, connections };
+}
 
-/** The app's one connection, opened on first use (never at import, so `next build` touches no file). */
-export function getDb(): DB {
+/** Closes every connection of a database (scripts and tests, before exiting or deleting the file). */
+export function closeDatabase(db: Database): void {
+  db.connections.closed = true;
+  for (const client of db.connections.all) if (client.open) client.close();
+}
+
+// Cached on globalThis so Next's dev reloads and the many route modules share one database.
+const globalForDb = globalThis as unknown as { chanceryDb?: Database };
+
+/** The app's database, opened on first use (never at import, so `next build` touches no file). */
+export function getDb(): Database {
   const file = databasePath();
-  if (!globalForDb.chanceryDb || globalForDb.chanceryDbPath !== file) {
-    globalForDb.chanceryDb?.$client.close();
+  const cached = globalForDb.chanceryDb;
+  if (!cached || cached.file !== file || cached.connections.closed) {
+    if (cached) closeDatabase(cached);
     globalForDb.chanceryDb = openDatabase(file);
-    globalForDb.chanceryDbPath = file;
   }
-  return globalForDb.chanceryDb;
+  return globalForDb.chanceryDb!;
 }
 
-/** Closes the cached connection (scripts and tests call this before exiting or deleting the file). */
+/** Closes the app's database (scripts and tests call this before exiting or deleting the file). */
 export function closeDb(): void {
-  globalForDb.chanceryDb?.$client.close();
+  if (globalForDb.chanceryDb) closeDatabase(globalForDb.chanceryDb);
   globalForDb.chanceryDb = undefined;
-  globalForDb.chanceryDbPath = undefined;
+}
+
+/** The transaction of `db` this call runs inside, if one is open. */
+function openTransactionOf(db: Database): OpenTransaction | undefined {
+  const open = current.getStore();
+  return open && open.db === db && open.open ? open : undefined;
 }
 
 /**
- * Reads that must agree with each other (an export of several tables): one snapshot, so a
- * write from another process cannot land between them.
+ * Where a plain read of `db` runs: inside an open transaction of it, that transaction (so it
+ * sees its own rows); otherwise the reader, which sees committed rows only.
  */
-export function readTransaction<T>(db: DB, fn: (tx: DB) => T): T {
-  return db.$client.transaction(() => fn(db)).deferred();
+export function readerOf(db: Database): Tx {
+  return openTransactionOf(db)?.tx ?? db.connections.reader;
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
 }
 
 /**
- * Runs `fn` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE),
- * so two writers queue on busy_timeout instead of one failing mid-way with SQLITE_BUSY.
+ * Runs `fn` in a write transaction of `db` and returns its result once committed; a throw
+ * rolls everything back. Inside another write transaction of the same database it joins it
+ * under a savepoint (a throw undoes only its own part, then propagates). Await only database
+ * work inside: the write lock is held until `fn` settles. Waiting longer than 10 s for the
+ * lock, or for another process's write, throws DatabaseBusyError (503).
  */
-export function writeTransaction<T>(db: DB, fn: (tx: DB) => T): T {
-  return db.$client.transaction(() => fn(db)).immediate();
+export async function withWriteTransaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const outer = openTransactionOf(db);
+  if (outer?.kind === "read") throw new Error("A write transaction cannot run inside a read transaction.");
+  if (outer) return withSavepoint(outer, fn);
+
+  let release: MutexInterface.Releaser;
+  try {
+    release = await db.connections.writeLock.acquire();
+  } catch (error) {
+    if (error === E_TIMEOUT) throw new DatabaseBusyError();
+    throw error;
+  }
+  const { writer } = db.connections;
+  const transaction: OpenTransaction = { db, tx: writer, kind: "write", depth: 0, open: true };
+  try {
+    try {
+      writer.run(sql`BEGIN IMMEDIATE`);
+    } catch (error) {
+      if (isBusy(error)) throw new DatabaseBusyError();
+      throw error;
+    }
+    try {
+      const result = await current.run(transaction, () => fn(writer));
+      writer.run(sql`COMMIT`);
+      return result;
+    } catch (error) {
+      if (writer.$client.inTransaction) writer.run(sql`ROLLBACK`);
+      throw error;
+    }
+  } finally {
+    transaction.open = false;
+    release();
+  }
+}
+
+async function withSavepoint<T>(outer: OpenTransaction, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const name = sql.raw(`nested_${++outer.depth}`);
+  outer.tx.run(sql`SAVEPOINT ${name}`);
+  try {
+    const result = await fn(outer.tx);
+    outer.tx.run(sql`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    outer.tx.run(sql`ROLLBACK TO ${name}`);
+    outer.tx.run(sql`RELEASE ${name}`);
+    throw error;
+  } finally {
+    outer.depth--;
+  }
+}
+
+/**
+ * Runs `fn` against one snapshot of `db`, so several reads agree with each other whatever
+ * commits meanwhile (an export of several tables, a document built from many rows). Inside a
+ * transaction of the same database it joins that transaction instead.
+ */
+export async function withReadTransaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const outer = openTransactionOf(db);
+  if (outer) return fn(outer.tx);
+
+  const c = db.connections;
+  const [, releaseSlot] = await c.snapshotSlots.acquire();
+  const snapshot = c.snapshots.pop() ?? newSnapshotConnection(db);
+  const transaction: OpenTransaction = { db, tx: snapshot, kind: "read", depth: 0, open: true };
+  try {
+    snapshot.run(sql`BEGIN`);
+    try {
+      return await current.run(transaction, () => fn(snapshot));
+    } finally {
+      if (snapshot.$client.inTransaction) snapshot.run(sql`COMMIT`);
+    }
+  } finally {
+    transaction.open = false;
+    if (!c.closed) c.snapshots.push(snapshot);
+    releaseSlot();
+  }
+}
+
+function newSnapshotConnection(db: Database): Connection {
+  const client = connect(db.file, { queryOnly: true });
+  db.connections.all.push(client);
+  return drizzle(client, { schema });
+}
+
+/** Rows of a hand-written statement (FTS5 and other SQL drizzle's builders cannot express). */
+export async function selectRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  return tx.all<T>(query);
+}
+
+/** Runs a hand-written statement that returns no rows. */
+export async function runStatement(tx: Tx, query: SQL): Promise<void> {
+  tx.run(query);
+}
+
+// A private in-memory connection whose FTS5 table folds words exactly as the search index does.
+let tokenizer: ((word: string) => string[]) | undefined;
+
+/**
+ * A word's tokens as the search index folds them (lower case, Latin diacritics removed, split
+ * at punctuation), by SQLite's own unicode61 tokenizer: a JavaScript fold differs (it would
+ * strip the diacritic from Cyrillic "ё", which unicode61 keeps).
+ */
+export function indexTokens(word: string): string[] {
+  if (!tokenizer) {
+    const memory = new BetterSqlite3(":memory:");
+    memory.exec(`CREATE VIRTUAL TABLE fold USING fts5(word, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE fold_tokens USING fts5vocab(main, fold, instance);`);
+    const put = memory.prepare("INSERT INTO fold (rowid, word) VALUES (1, ?)");
+    const read = memory.prepare("SELECT term FROM fold_tokens ORDER BY offset").pluck();
+    const clear = memory.prepare("DELETE FROM fold");
+    tokenizer = (w) => {
+      clear.run();
+      put.run(w);
+      const tokens = read.all() as string[];
+      clear.run();
+      return tokens;
+    };
+  }
+  return tokenizer(word);
 }

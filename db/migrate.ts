@@ -1,8 +1,9 @@
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { sql } from "drizzle-orm";
 import { appRoot } from "@/lib/app-paths";
-import type { DB } from "./client";
+import { closeDatabase, openDatabase, readerOf, selectRows, type Database } from "./client";
 
 /** The committed migrations, in the app's folder whatever the working directory. */
 export function migrationsFolder(): string {
@@ -10,8 +11,16 @@ export function migrationsFolder(): string {
 }
 
 /** Applies every pending migration in drizzle/ (each in a transaction; already-applied ones are skipped). */
-export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: migrationsFolder() });
+export async function migrateDatabase(db: Database): Promise<void> {
+  // drizzle's SQLite migrator is synchronous and opens its own transactions: it gets a
+  // connection of its own, which the in-process write lock knows nothing about, so
+  // migrations run before the app serves anyone (start-up, the db:migrate script).
+  const connection = openDatabase(db.file);
+  try {
+    migrate(connection.connections.writer, { migrationsFolder: migrationsFolder() });
+  } finally {
+    closeDatabase(connection);
+  }
 }
 
 export interface MigrationState {
@@ -24,14 +33,15 @@ export interface MigrationState {
 let shippedMigrations: { folderMillis: number }[] | undefined;
 
 /** Whether the database is at the schema this code expects (for the readiness check). */
-export function migrationState(db: DB): MigrationState {
+export async function migrationState(db: Database): Promise<MigrationState> {
   // The shipped files do not change while the process runs: read (and hash) them once.
   const shipped = (shippedMigrations ??= readMigrationFiles({ migrationsFolder: migrationsFolder() }));
   let last = -Infinity;
   try {
-    const row = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as {
-      last: number | null;
-    };
+    const [row] = await selectRows<{ last: number | null }>(
+      readerOf(db),
+      sql`SELECT max(created_at) AS last FROM __drizzle_migrations`,
+    );
     last = row.last === null ? -Infinity : Number(row.last);
   } catch {
     // No migrations table: nothing applied.

@@ -79,3 +79,15 @@ export class ValidationError extends AppError {
     super(message, 400, { name: "ValidationError" });
   }
 }
+
+/** The database is taken by other writes for longer than a request should wait: 503 with Retry-After. */
+export class DatabaseBusyError extends AppError {
+  declare readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds = 5) {
+    super("The service is busy saving other changes. Try again in a few seconds.", 503, {
+      name: "DatabaseBusyError",
+      retryAfterSeconds,
+    });
+  }
+}

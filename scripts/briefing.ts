@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import { closeDb, type DB } from "@/db/client";
+import { closeDb, readerOf, type Database } from "@/db/client";
 import { listParties, listTopics } from "@/db/queries/topics-read";
 import { briefings, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,16 +18,20 @@ import { prepareDatabase } from "@/db/setup/prepare-database";
 import { readArgs, UsageError, validateArgs, type BriefingRequest } from "./lib/briefing-args";
 
 /** The command line is trusted like an administrator, but briefings are private: act as the owner. */
-function ownerOf(db: DB, briefingId: string): Actor {
-  const row = db.select({ ownerId: briefings.ownerId }).from(briefings).where(eq(briefings.id, briefingId)).get();
-  const owner = row && db.select().from(users).where(eq(users.id, row.ownerId)).get();
+async function ownerOf(db: Database, briefingId: string): Promise<Actor> {
+  const [owner] = await readerOf(db)
+    .select()
+    .from(users)
+    .innerJoin(briefings, eq(briefings.ownerId, users.id))
+    .where(eq(briefings.id, briefingId))
+    .then((rows) => rows.map((r) => r.users));
   if (!owner) throw new NotFoundError(`No briefing with id ${briefingId}.`);
   return { userId: owner.id, email: owner.email, name: owner.name, role: owner.role, ip: null };
 }
 
-function buildDocument(db: DB, request: BriefingRequest): BriefingDocument {
+async function buildDocument(db: Database, request: BriefingRequest): Promise<BriefingDocument> {
   if (request.kind === "saved")
-    return buildSavedDocument({ actor: ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
+    return buildSavedDocument({ actor: await ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
   return buildAdhocDocument({
     countryId: request.countryId,
     topicIds: request.topicIds,
@@ -41,9 +45,9 @@ async function main(): Promise<number> {
   const args = readArgs(process.argv.slice(2));
   // As the server's start does: migrated, and the curated rows inserted where missing (never
   // overwriting an edit), so a briefing from a fresh install is not an empty one.
-  const { db } = prepareDatabase();
-  const request = validateArgs(args, listParties({ db }), listTopics({ db }));
-  const doc = buildDocument(db, request);
+  const { db } = await prepareDatabase();
+  const request = validateArgs(args, await listParties({ db }), await listTopics({ db }));
+  const doc = await buildDocument(db, request);
   const pdf = await renderBriefingPdf(doc);
   fs.writeFileSync(request.out, pdf);
   const facts = doc.sections.reduce((n, s) => n + s.facts.length, 0);

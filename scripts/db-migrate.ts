@@ -1,6 +1,6 @@
 import { closeDb, databasePath, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
-migrateDatabase(getDb());
+await migrateDatabase(getDb());
 console.log(`Migrated ${databasePath()}`);
 closeDb();

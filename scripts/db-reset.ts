@@ -11,6 +11,6 @@ if (process.stdin.isTTY && !process.argv.includes("--yes")) {
 }
 closeDb();
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-prepareDatabase();
+await prepareDatabase();
 console.log(`Reset ${file}: migrated and seeded.`);
 closeDb();

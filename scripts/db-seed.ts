@@ -1,7 +1,7 @@
 import { closeDb, databasePath } from "@/db/client";
 import { prepareDatabase } from "@/db/setup/prepare-database";
 
-const { report } = prepareDatabase();
+const { report } = await prepareDatabase();
 const inserted = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);
 console.log(
   inserted.length

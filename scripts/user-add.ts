@@ -29,7 +29,7 @@ async function main() {
     console.error("Usage: npm run user:add -- --email EMAIL --role admin|staff --name NAME  (password on stdin)");
     return 2;
   }
-  prepareDatabase({ seed: false });
+  await prepareDatabase({ seed: false });
   const user = await createUser({ actor: SYSTEM_ACTOR, input: parsed.data });
   console.log(`Created ${user.role} ${user.email}`);
   return 0;

@@ -12,7 +12,7 @@ try {
     console.error("Usage: npm run user:disable -- --email EMAIL");
     process.exitCode = 2;
   } else {
-    prepareDatabase({ seed: false });
+    await prepareDatabase({ seed: false });
     const user = setUserDisabled({
       actor: SYSTEM_ACTOR,
       userId: findUserIdByEmail({ actor: SYSTEM_ACTOR, email: values.email }),

@@ -10,9 +10,9 @@ export interface Readiness {
 }
 
 /** Whether the process can serve every request: the database and the PDF render threads. */
-export function readiness(): Readiness {
+export async function readiness(): Promise<Readiness> {
   const problems: string[] = [];
-  const database = databaseStatus();
+  const database = await databaseStatus();
   if (!database.migrations) problems.push("database unavailable");
   else if (database.migrations.pending > 0) problems.push(`${database.migrations.pending} migration(s) not applied`);
   const pdf = sharedPdfPoolStatus();

@@ -14,7 +14,7 @@ export async function startServer(): Promise<void> {
   const pdf = sharedPdfPool();
   log.info({ threads: pdf.threads }, "PDF render pool starting");
   ensureAuthSecret();
-  const { report } = prepareDatabase();
+  const { report } = await prepareDatabase();
   const added = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);
   log.info({ database: databasePath(), seeded: Object.fromEntries(added) }, "database ready");
   const demo = await ensureDemoUsers();

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/actor";
-import { getDb, type DB } from "../client";
+import { getDb, readerOf, type Database, type Tx } from "../client";
 import { auditLog } from "../schema";
 
 export interface AuditInput {
@@ -16,24 +16,22 @@ export interface AuditInput {
 }
 
 /** Writes one audit row. Call it inside the transaction that makes the change. */
-export function recordAudit(tx: DB, entry: AuditInput): void {
-  tx.insert(auditLog)
-    .values({
-      actorId: entry.actor?.userId ?? null,
-      actorEmail: entry.actor?.email ?? null,
-      ip: entry.actor?.ip ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      detail: entry.detail ?? null,
-    })
-    .run();
+export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actor?.userId ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    ip: entry.actor?.ip ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    detail: entry.detail ?? null,
+  });
 }
 
 /** The newest audit rows, optionally for one entity; admins only. */
-export function listAudit({
+export async function listAudit({
   actor,
   entity,
   entityId,
@@ -44,16 +42,16 @@ export function listAudit({
   entity?: string;
   entityId?: string;
   limit?: number;
-  db?: DB;
+  db?: Database;
 }) {
   assertAdmin(actor);
-  const q = db.select().from(auditLog).$dynamic();
+  const q = readerOf(db).select().from(auditLog).$dynamic();
   if (entity) q.where(and(eq(auditLog.entity, entity), entityId ? eq(auditLog.entityId, entityId) : undefined));
-  return q.orderBy(desc(auditLog.id)).limit(limit).all();
+  return q.orderBy(desc(auditLog.id)).limit(limit);
 }
 
 /** The audit log, newest first, a page at a time (`before` is the last id of the previous page); admins only. */
-export function listAuditPage({
+export async function listAuditPage({
   actor,
   entity,
   before,
@@ -64,14 +62,13 @@ export function listAuditPage({
   entity?: string;
   before?: number;
   limit?: number;
-  db?: DB;
+  db?: Database;
 }) {
   assertAdmin(actor);
-  return db
+  return readerOf(db)
     .select()
     .from(auditLog)
     .where(and(entity ? eq(auditLog.entity, entity) : undefined, before ? lt(auditLog.id, before) : undefined))
     .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

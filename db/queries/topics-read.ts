@@ -1,13 +1,21 @@
 import { asc, isNull } from "drizzle-orm";
-import { getDb, type DB } from "../client";
+import { getDb, readerOf, type Database } from "../client";
 import { parties, topics, type Party, type Topic } from "../schema";
 
 /** Live topics in their display order; readable by every signed-in user and the command line. */
-export function listTopics({ db = getDb() }: { db?: DB } = {}): Topic[] {
-  return db.select().from(topics).where(isNull(topics.deletedAt)).orderBy(asc(topics.sortOrder), asc(topics.id)).all();
+export async function listTopics({ db = getDb() }: { db?: Database } = {}): Promise<Topic[]> {
+  return readerOf(db)
+    .select()
+    .from(topics)
+    .where(isNull(topics.deletedAt))
+    .orderBy(asc(topics.sortOrder), asc(topics.id));
 }
 
 /** Live parties, countries first, by name. */
-export function listParties({ db = getDb() }: { db?: DB } = {}): Party[] {
-  return db.select().from(parties).where(isNull(parties.deletedAt)).orderBy(asc(parties.kind), asc(parties.name)).all();
+export async function listParties({ db = getDb() }: { db?: Database } = {}): Promise<Party[]> {
+  return readerOf(db)
+    .select()
+    .from(parties)
+    .where(isNull(parties.deletedAt))
+    .orderBy(asc(parties.kind), asc(parties.name));
 }

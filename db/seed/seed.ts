@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { appRoot } from "@/lib/app-paths";
-import { writeTransaction, type DB } from "../client";
+import { withWriteTransaction, type Database, type Tx } from "../client";
 import * as s from "../schema";
 import { seedData } from "./data";
 import type { SeedData, SeedDate } from "./types";
@@ -30,25 +30,34 @@ const NO_DATE = { dateStart: null, dateEnd: null, datePrecision: null, dateInfer
  * fact's party/topic links are written only when the fact itself is new, so an admin's
  * removal of a link is not undone either. Running it twice changes nothing.
  */
-export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = seedSourcesDir()): SeedReport {
+export async function seedDatabase(
+  db: Database,
+  data: SeedData = seedData,
+  sourcesDir = seedSourcesDir(),
+): Promise<SeedReport> {
   const inserted: Record<string, number> = {};
-  const count = (table: string, changes: number) => (inserted[table] = (inserted[table] ?? 0) + changes);
+  // A conflict (the row is already there) inserts nothing, and RETURNING then returns no row.
+  const count = async (table: string, insertedRows: Promise<unknown[]>) => {
+    const changes = (await insertedRows).length;
+    inserted[table] = (inserted[table] ?? 0) + changes;
+    return changes;
+  };
   const texts = new Map(
     data.sources.map((src) => [src.id, fs.readFileSync(path.join(sourcesDir, src.fileName), "utf8")]),
   );
 
-  writeTransaction(db, (tx) => {
+  await withWriteTransaction(db, async (tx: Tx) => {
     for (const p of data.parties) {
-      count(
+      await count(
         "parties",
         tx
           .insert(s.parties)
           .values({ ...p, aliases: p.aliases ?? [] })
           .onConflictDoNothing()
-          .run().changes,
+          .returning(),
       );
     }
-    for (const t of data.topics) count("topics", tx.insert(s.topics).values(t).onConflictDoNothing().run().changes);
+    for (const t of data.topics) await count("topics", tx.insert(s.topics).values(t).onConflictDoNothing().returning());
     for (const src of data.sources) {
       const row = {
         id: src.id,
@@ -65,16 +74,16 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
         fileName: src.fileName,
         fullText: texts.get(src.id)!,
       };
-      count("sources", tx.insert(s.sources).values(row).onConflictDoNothing().run().changes);
+      await count("sources", tx.insert(s.sources).values(row).onConflictDoNothing().returning());
     }
     for (const p of data.people) {
-      count(
+      await count(
         "people",
         tx
           .insert(s.people)
           .values({ ...p, aliases: p.aliases ?? [] })
           .onConflictDoNothing()
-          .run().changes,
+          .returning(),
       );
     }
     for (const r of data.roles) {
@@ -86,26 +95,28 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
         validFromPrecision: r.validFromPrecision ?? "day",
         validToPrecision: r.validToPrecision ?? "day",
       };
-      count("person_roles", tx.insert(s.personRoles).values(row).onConflictDoNothing().run().changes);
+      await count("person_roles", tx.insert(s.personRoles).values(row).onConflictDoNothing().returning());
     }
     for (const m of data.meetings) {
       const { sources: reports, date, ...rest } = m;
-      const changes = tx
-        .insert(s.meetings)
-        .values({ ...rest, ...(date ? dateColumns(date) : NO_DATE) })
-        .onConflictDoNothing()
-        .run().changes;
-      count("meetings", changes);
+      const changes = await count(
+        "meetings",
+        tx
+          .insert(s.meetings)
+          .values({ ...rest, ...(date ? dateColumns(date) : NO_DATE) })
+          .onConflictDoNothing()
+          .returning(),
+      );
       if (changes === 0) continue;
       for (const r of reports)
-        tx.insert(s.meetingSources)
+        await tx
+          .insert(s.meetingSources)
           .values({ meetingId: m.id, ...r })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
     }
     for (const p of data.participations) {
       const row = { ...p, leadsDelegation: p.leadsDelegation ?? false };
-      count("participations", tx.insert(s.participations).values(row).onConflictDoNothing().run().changes);
+      await count("participations", tx.insert(s.participations).values(row).onConflictDoNothing().returning());
     }
     for (const f of data.facts) {
       const row = {
@@ -124,11 +135,10 @@ export function seedDatabase(db: DB, data: SeedData = seedData, sourcesDir = see
         approximate: f.figure?.approximate ?? false,
         rank: f.figure?.rank ?? "normal",
       };
-      const changes = tx.insert(s.facts).values(row).onConflictDoNothing().run().changes;
-      count("facts", changes);
+      const changes = await count("facts", tx.insert(s.facts).values(row).onConflictDoNothing().returning());
       if (changes === 0) continue;
-      for (const partyId of f.parties) tx.insert(s.factParties).values({ factId: f.id, partyId }).run();
-      for (const topicId of f.topics) tx.insert(s.factTopics).values({ factId: f.id, topicId }).run();
+      for (const partyId of f.parties) await tx.insert(s.factParties).values({ factId: f.id, partyId });
+      for (const topicId of f.topics) await tx.insert(s.factTopics).values({ factId: f.id, topicId });
     }
   });
   return { inserted };

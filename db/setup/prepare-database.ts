@@ -7,9 +7,9 @@ import { seedDatabase } from "../seed/seed";
  * created, every migration applied and the curated fact base inserted where missing.
  * Safe to run on every start: applied migrations and existing rows are left alone.
  */
-export function prepareDatabase(opts: { seed?: boolean } = {}) {
+export async function prepareDatabase(opts: { seed?: boolean } = {}) {
   const db = getDb();
-  migrateDatabase(db);
-  const report = opts.seed === false ? null : seedDatabase(db);
+  await migrateDatabase(db);
+  const report = opts.seed === false ? null : await seedDatabase(db);
   return { db, report };
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, uniqueAddress } from "./fixtures";
+import { e2eDb, uniqueAddress, read } from "./fixtures";
 import { captureActionPost, cookieHeader, replayAs, signedInPage } from "./admin-helpers";
 
 test.beforeEach(async ({ context }) => {
@@ -43,14 +43,18 @@ test("every other admin action posted directly by staff is refused and changes n
     await admin.getByLabel("Name", { exact: true }).fill("Staff meeting");
     await admin.getByRole("button", { name: "Save meeting" }).click();
   });
-  const person = e2eDb().select().from(s.people).get()!;
+  const person = (await read(e2eDb()).select().from(s.people).limit(1))[0]!;
   await refusedForStaff(admin, staff, `/admin/people/${person.id}`, `**/admin/people/${person.id}`, async () => {
     const roles = admin.getByRole("region", { name: "Roles over time" });
     await roles.locator("#new-role-title").fill("Staff role");
     await roles.getByRole("button", { name: "Add role" }).click();
   });
 
-  expect(e2eDb().select().from(s.facts).where(eq(s.facts.id, "fact-002-03")).get()!.deletedAt).toBeNull();
-  expect(e2eDb().select().from(s.meetings).where(eq(s.meetings.name, "Staff meeting")).get()).toBeUndefined();
+  expect(
+    (await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, "fact-002-03")).limit(1))[0]!.deletedAt,
+  ).toBeNull();
+  expect(
+    (await read(e2eDb()).select().from(s.meetings).where(eq(s.meetings.name, "Staff meeting")).limit(1))[0],
+  ).toBeUndefined();
   expect(auditCount()).toBe(audits);
 });

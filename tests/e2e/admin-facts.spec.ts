@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, uniqueAddress } from "./fixtures";
+import { e2eDb, uniqueAddress, read } from "./fixtures";
 import { captureActionPost, cookieHeader, replayAs, seriousViolations, signedInPage } from "./admin-helpers";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
 });
 
-const factRow = (id: string) => e2eDb().select().from(s.facts).where(eq(s.facts.id, id)).get()!;
-const auditOf = (id: string) => e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();
+const factRow = (id: string) => (await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, id)).limit(1))[0]!;
+const auditOf = (id: string) => await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
 
 test("staff get 403 on every fact admin page, and on a fact save posted directly", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");

@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, uniqueAddress } from "./fixtures";
+import { e2eDb, uniqueAddress, read } from "./fixtures";
 import { captureActionPost, cookieHeader, replayAs, seriousViolations, signedInPage } from "./admin-helpers";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
 });
 
-const topic = (id: string) => e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()!;
+const topic = (id: string) => (await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]!;
 
 test("staff get 403 on the parties, topics, people and meetings pages and on a topic save posted directly", async ({
   browser,
@@ -57,7 +57,7 @@ test("a topic edit is saved with an audit row; a stale save shows the newer valu
   await b.getByRole("button", { name: "Save topic" }).click();
   await expect(b.getByText("Saved.")).toBeVisible();
   expect(topic("science-education")).toMatchObject({ description: "Edited by A.", sortOrder: 42 });
-  const audit = e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, "science-education")).all();
+  const audit = await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, "science-education"));
   expect(audit.map((r) => r.action)).toEqual(["topic.updated", "topic.updated"]);
   expect(audit.every((r) => r.before && r.after)).toBe(true);
 });
@@ -126,7 +126,7 @@ test("a topic's history shows the diff and restores an earlier version", async (
 
 test("a person's roles over time: add one, see it listed, page accessible", async ({ browser }) => {
   const { page } = await signedInPage(browser, "admin");
-  const person = e2eDb().select().from(s.people).get()!;
+  const person = (await read(e2eDb()).select().from(s.people).limit(1))[0]!;
   await page.goto(`/admin/people/${person.id}`);
   const before = await page.getByTestId("role").count();
   const add = page.getByRole("region", { name: "Roles over time" });

@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { sourceFormSchema } from "@/lib/validation/source";
 import { seriousViolations, signedInPage } from "./admin-helpers";
-import { e2eDb } from "./fixtures";
+import { e2eDb, read } from "./fixtures";
 
 test("two admins save the same source: the second sees each newer value, takes one, and both edits survive", async ({
   browser,
@@ -39,6 +39,6 @@ test("two admins save the same source: the second sees each newer value, takes o
   await b.getByRole("button", { name: "Save source" }).click();
   await expect(b).toHaveURL(new RegExp(`/admin/sources/${id}\\?done=saved`));
 
-  const row = e2eDb().select().from(s.sources).where(eq(s.sources.id, id)).get()!;
+  const row = (await read(e2eDb()).select().from(s.sources).where(eq(s.sources.id, id)).limit(1))[0]!;
   expect(row).toMatchObject({ title: "Title chosen by A", dateline: "NUR-SULTAN", version: 3 });
 });

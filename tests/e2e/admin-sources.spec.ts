@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, uniqueAddress } from "./fixtures";
+import { e2eDb, uniqueAddress, read } from "./fixtures";
 import { captureActionPost, cookieHeader, replayAs, seriousViolations, signedInPage } from "./admin-helpers";
 
 test.beforeEach(async ({ context }) => {
@@ -61,9 +61,9 @@ test("workbench: paste an article, select a passage, save a fact with the exact 
   await expect(page.getByText("Fact created.")).toBeVisible();
 
   const id = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
-  const fact = e2eDb().select().from(s.facts).where(eq(s.facts.id, id)).get()!;
+  const fact = (await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, id)).limit(1))[0]!;
   expect(fact.quote).toBe(passage);
-  const audit = e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();
+  const audit = await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
   expect(audit).toEqual([
     expect.objectContaining({ action: "fact.created", after: expect.objectContaining({ quote: passage }) }),
   ]);
@@ -77,7 +77,9 @@ test("deleting a source facts still quote is refused, listing them", async ({ br
   await page.goto("/admin/sources/src-000");
   await page.getByRole("button", { name: "Delete source" }).click();
   await expect(page.getByRole("status").filter({ hasText: "cannot be deleted" })).toContainText("fact fact-000-01");
-  expect(e2eDb().select().from(s.sources).where(eq(s.sources.id, "src-000")).get()!.deletedAt).toBeNull();
+  expect(
+    (await read(e2eDb()).select().from(s.sources).where(eq(s.sources.id, "src-000")).limit(1))[0]!.deletedAt,
+  ).toBeNull();
 });
 
 test("staff get 403 on the source pages and on a source save posted directly", async ({ browser }) => {
@@ -101,7 +103,7 @@ test("staff get 403 on the source pages and on a source save posted directly", a
     admin.getByRole("button", { name: "Save source" }).click(),
   );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
-  expect(e2eDb().select().from(s.sources).where(eq(s.sources.title, title)).get()).toBeUndefined();
+  expect((await read(e2eDb()).select().from(s.sources).where(eq(s.sources.title, title)).limit(1))[0]).toBeUndefined();
 });
 
 test("the sources list and edit form have no serious accessibility violation", async ({ browser }) => {

@@ -4,7 +4,7 @@ import { createCurated, deleteCurated } from "@/db/queries/curated";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { seriousViolations, signedInPage } from "./admin-helpers";
-import { e2eDb } from "./fixtures";
+import { e2eDb, read } from "./fixtures";
 
 test("a deleted topic is listed in the trash and restored from it, with an audit row", async ({ browser }) => {
   const id = `topic-trash-${Date.now()}`;
@@ -23,14 +23,14 @@ test("a deleted topic is listed in the trash and restored from it, with an audit
   expect(await seriousViolations(page)).toEqual([]);
   await row.getByRole("button", { name: /Restore/ }).click();
   await expect(page.getByTestId("trash-row").filter({ hasText: id })).toHaveCount(0);
-  expect(e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()?.deletedAt).toBeNull();
-  const audit = e2eDb().select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all().at(-1);
+  expect((await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]?.deletedAt).toBeNull();
+  const audit = (await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id))).at(-1);
   expect(audit).toMatchObject({
     action: "topic.undeleted",
     before: expect.objectContaining({ name: `Trash test ${id}` }),
   });
   // Back to the trash, so the extra topic does not show in other tests' topic lists.
-  const restored = e2eDb().select().from(s.topics).where(eq(s.topics.id, id)).get()!;
+  const restored = (await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]!;
   deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: restored.version, db: e2eDb() });
 });
 

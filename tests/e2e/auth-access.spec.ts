@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { endAllSessions, changeUserRole, setUserDisabled } from "@/db/queries/users";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { E2E_DATABASE, e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
+import { E2E_DATABASE, e2eDb, makeUser, signIn, uniqueAddress, type TestUser, read } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
@@ -118,7 +118,9 @@ test("staff get 403 on the admin page and an admin action posted directly change
     data: captured!.body,
   });
   expect(foreign.status()).toBe(403);
-  expect(e2eDb().select().from(s.users).where(eq(s.users.email, victimEmail)).get()).toBeUndefined();
+  expect(
+    (await read(e2eDb()).select().from(s.users).where(eq(s.users.email, victimEmail)).limit(1))[0],
+  ).toBeUndefined();
 });
 
 test("user:add creates a user who can sign in, and refuses a short password", async ({ page }) => {

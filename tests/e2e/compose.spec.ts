@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, makeUser, signIn, uniqueAddress } from "./fixtures";
+import { e2eDb, makeUser, signIn, uniqueAddress, read } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
@@ -144,7 +144,7 @@ test("another staff member cannot open or save someone's briefing", async ({ bro
     data: captured!.body,
   });
   expect(await replay.text()).toContain("No such briefing");
-  expect(e2eDb().select().from(s.briefings).where(eq(s.briefings.id, id)).get()?.title).not.toBe(
+  expect((await read(e2eDb()).select().from(s.briefings).where(eq(s.briefings.id, id)).limit(1))[0]?.title).not.toBe(
     "Changed by someone else",
   );
 });

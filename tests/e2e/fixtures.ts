@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { openDatabase, type DB } from "@/db/client";
+import { openDatabase, type Database } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
 /** The database file the e2e server was started on (see playwright.config.ts). */
 export const E2E_DATABASE = path.resolve("data/e2e/chancery-e2e.db");
 
-let db: DB | undefined;
+let db: Database | undefined;
 /** A connection of the test's own to the server's database, for fixtures and checks. */
-export function e2eDb(): DB {
+export function e2eDb(): Database {
   db ??= openDatabase(E2E_DATABASE);
   return db;
 }
@@ -49,3 +49,4 @@ export function uniqueAddress(): string {
   const n = () => Math.floor(Math.random() * 250) + 1;
   return `198.51.${n()}.${n()}`;
 }
+export { read } from "../helpers/db";

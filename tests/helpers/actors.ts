@@ -1,10 +1,10 @@
 import { createUser } from "@/db/queries/users";
-import type { DB } from "@/db/client";
+import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
 /** A real user row of the given role, returned as the actor the data layer expects. */
-export async function makeActor(db: DB, role: "admin" | "staff" = "staff"): Promise<Actor> {
+export async function makeActor(db: Database, role: "admin" | "staff" = "staff"): Promise<Actor> {
   const tag = Math.random().toString(36).slice(2, 10);
   const user = await createUser({
     actor: SYSTEM_ACTOR,

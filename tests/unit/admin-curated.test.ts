@@ -15,7 +15,7 @@ import { meetingFormSchema, partyFormSchema, topicFormSchema } from "@/lib/valid
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => (t = createSeededDb()));
+beforeAll(async () => (t = await createSeededDb()));
 afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 

@@ -7,19 +7,19 @@ import { createMigratedDb, createSeededDb, type TestDb } from "../helpers/db";
 
 const actor = SYSTEM_ACTOR;
 let seeded: TestDb;
-beforeAll(() => (seeded = createSeededDb()));
+beforeAll(async () => (seeded = await createSeededDb()));
 afterAll(() => seeded.close());
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe("fact base export and import", () => {
-  it("round trips: export, import into a fresh unseeded database, export again gives the same document", () => {
+  it("round trips: export, import into a fresh unseeded database, export again gives the same document", async () => {
     const doc = exportFactBase({ actor, db: seeded.db });
     expect(doc).toMatchObject({ format: "chancery-fact-base", version: 1 });
     expect(doc.facts.length).toBe(88);
     const audited = seeded.db.select().from(s.auditLog).where(eq(s.auditLog.action, "fact_base.exported")).all();
     expect(audited.at(-1)).toMatchObject({ entity: "fact_base", detail: { facts: 88 } });
-    const fresh = createMigratedDb();
+    const fresh = await createMigratedDb();
     try {
       const report = importFactBase({ actor, document: copy(doc), db: fresh.db });
       expect(report).toMatchObject({ ok: true, counts: { facts: { inserted: 88 } } });
@@ -38,7 +38,7 @@ describe("fact base export and import", () => {
     }
   });
 
-  it("a file with one bad record changes nothing and names the record", () => {
+  it("a file with one bad record changes nothing and names the record", async () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db }));
     doc.facts[0].text = "Changed text that should not land";
     doc.topics[0].name = "Renamed topic that should not land";
@@ -52,7 +52,7 @@ describe("fact base export and import", () => {
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
-  it("refuses a file that would leave stored records without their quote or pointing at something deleted", () => {
+  it("refuses a file that would leave stored records without their quote or pointing at something deleted", async () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db }));
     const source = doc.sources.find((src) => doc.facts.some((f) => f.sourceId === src.id && f.deletedAt === null))!;
     const quoting = doc.facts.find((f) => f.sourceId === source.id && f.deletedAt === null)!;
@@ -83,8 +83,8 @@ describe("fact base export and import", () => {
     expect(JSON.stringify(exportFactBase({ actor, db: seeded.db }))).toBe(before);
   });
 
-  it("does not refuse a file for what the database already held and the file does not touch", () => {
-    const fresh = createSeededDb();
+  it("does not refuse a file for what the database already held and the file does not touch", async () => {
+    const fresh = await createSeededDb();
     try {
       const doc = copy(exportFactBase({ actor, db: fresh.db }));
       // A deleted fact whose passage was later edited out of its source: the app allows it.
@@ -112,7 +112,7 @@ describe("fact base export and import", () => {
     }
   });
 
-  it("refuses to undo an edit made in the database after the file was exported", () => {
+  it("refuses to undo an edit made in the database after the file was exported", async () => {
     const old = copy(exportFactBase({ actor, db: seeded.db }));
     const newer = copy(old);
     newer.facts[3].text = "Edited in the app meanwhile.";
@@ -129,7 +129,7 @@ describe("fact base export and import", () => {
     );
   });
 
-  it("reports shape errors per record (bad date, bidi text, unknown reference) before touching anything", () => {
+  it("reports shape errors per record (bad date, bidi text, unknown reference) before touching anything", async () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db })) as unknown as {
       facts: Record<string, unknown>[];
       people: Record<string, unknown>[];
@@ -144,7 +144,7 @@ describe("fact base export and import", () => {
     expect(importFactBase({ actor, document: { format: "something-else" }, db: seeded.db }).ok).toBe(false);
   });
 
-  it("merges by id: changed records are updated (version bumped, audited), new ones inserted", () => {
+  it("merges by id: changed records are updated (version bumped, audited), new ones inserted", async () => {
     const doc = copy(exportFactBase({ actor, db: seeded.db }));
     const target = doc.facts[1];
     target.text = "An imported wording.";

@@ -16,7 +16,7 @@ let t: TestDb;
 let admin: Actor;
 let staff: Actor;
 beforeAll(async () => {
-  t = createSeededDb();
+  t = await createSeededDb();
   const mk = async (role: "admin" | "staff"): Promise<Actor> => {
     const u = await createUser({
       actor: SYSTEM_ACTOR,

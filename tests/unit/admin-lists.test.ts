@@ -8,7 +8,7 @@ import { listQuerySchema } from "@/lib/validation/list-query";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => (t = createSeededDb()));
+beforeAll(async () => (t = await createSeededDb()));
 afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 const staff = { ...SYSTEM_ACTOR, userId: "someone", role: "staff" as const };

@@ -14,7 +14,7 @@ import { makeActor } from "../helpers/actors";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => (t = createSeededDb()));
+beforeAll(async () => (t = await createSeededDb()));
 afterAll(() => t.close());
 const MEETING = "mtg-eu-ca-ministerial-16";
 const participant = (over: Record<string, string> = {}) =>

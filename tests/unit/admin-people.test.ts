@@ -8,7 +8,7 @@ import { personRoleFormSchema } from "@/lib/validation/person-role";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => (t = createSeededDb()));
+beforeAll(async () => (t = await createSeededDb()));
 afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 

@@ -9,7 +9,7 @@ import { sourceFormSchema } from "@/lib/validation/source";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => (t = createSeededDb()));
+beforeAll(async () => (t = await createSeededDb()));
 afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 

@@ -17,8 +17,8 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { createMigratedDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeEach(() => {
-  t = createMigratedDb();
+beforeEach(async () => {
+  t = await createMigratedDb();
   process.env.DATABASE_URL = t.file;
 });
 afterEach(() => {

@@ -11,7 +11,7 @@ import { createSeededDb, type TestDb } from "../helpers/db";
 let t: TestDb;
 let staff: Actor;
 beforeEach(async () => {
-  t = createSeededDb();
+  t = await createSeededDb();
   staff = await makeActor(t.db);
 });
 afterEach(() => t.close());

@@ -17,8 +17,8 @@ import { factFormSchema } from "@/lib/validation/fact";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createSeededDb();
+beforeAll(async () => {
+  t = await createSeededDb();
 });
 afterAll(() => t?.close());
 
@@ -32,7 +32,7 @@ const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 describe("announced events reach the Kazakhstan briefing", () => {
-  it("lists the 17th ministerial and the first summit as unconfirmed once their dates have passed, cited to the sources that announced them", () => {
+  it("lists the 17th ministerial and the first summit as unconfirmed once their dates have passed, cited to the sources that announced them", async () => {
     const doc = kz("2025-06-01");
     expect(ids(doc.unconfirmed)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
     expect(citedSources(doc, "mtg-eu-ca-ministerial-17")).toEqual(["src-000", "src-003"]);
@@ -43,7 +43,7 @@ describe("announced events reach the Kazakhstan briefing", () => {
     });
   });
 
-  it("puts every dated announced event in the base under forthcoming the day before it starts and unconfirmed the day after it ends", () => {
+  it("puts every dated announced event in the base under forthcoming the day before it starts and unconfirmed the day after it ends", async () => {
     const announced = t.db
       .select()
       .from(s.meetings)
@@ -66,14 +66,14 @@ describe("announced events reach the Kazakhstan briefing", () => {
     }
   });
 
-  it("keeps the 2026 climate summit forthcoming through 2026 and the undated tourism forum forthcoming at any date", () => {
+  it("keeps the 2026 climate summit forthcoming through 2026 and the undated tourism forum forthcoming at any date", async () => {
     expect(ids(kz("2026-12-31").forthcoming)).toContain("mtg-regional-climate-summit-2026");
     expect(ids(kz("2027-01-01").unconfirmed)).toContain("mtg-regional-climate-summit-2026");
     for (const day of ["2020-12-01", "2030-01-01"])
       expect(ids(kz(day).forthcoming)).toContain("mtg-eu-ca-tourism-forum");
   });
 
-  it("does not pull announced EU–Central Asia events into a briefing for a party not expected at them", () => {
+  it("does not pull announced EU–Central Asia events into a briefing for a party not expected at them", async () => {
     const af = buildAdhocDocument({ countryId: "AF", preparedOn: "2025-06-01", db: t.db });
     expect([...ids(af.forthcoming), ...ids(af.unconfirmed)]).not.toContain("mtg-eu-ca-summit-1");
   });
@@ -82,7 +82,7 @@ describe("announced events reach the Kazakhstan briefing", () => {
 describe("titles: one post is one role, and no day is invented", () => {
   const roles = () => t.db.select().from(s.personRoles).all();
 
-  it("prints no 'Earlier' line for Borrell or Mora, and keeps Tileuberdi's real change", () => {
+  it("prints no 'Earlier' line for Borrell or Mora, and keeps Tileuberdi's real change", async () => {
     const doc = kz("2025-06-01");
     const who = (name: string) => doc.whosWho.find((w) => w.name === name)!;
     expect(who("Josep Borrell").earlier).toEqual([]);
@@ -91,7 +91,7 @@ describe("titles: one post is one role, and no day is invented", () => {
     expect(who("Mukhtar Tileuberdi").title).toBe("Deputy Prime Minister – Minister of Foreign Affairs");
   });
 
-  it("finds Nurtleu as foreign minister on 28 March 2025 and Stiprais as special representative in March 2025", () => {
+  it("finds Nurtleu as foreign minister on 28 March 2025 and Stiprais as special representative in March 2025", async () => {
     const on = (day: string, personId: string) =>
       rolesHeldOn(
         roles().filter((r) => r.personId === personId),
@@ -106,7 +106,7 @@ describe("titles: one post is one role, and no day is invented", () => {
     expect(on("2024-06-01", "per-mora")).toEqual([]);
   });
 
-  it("stores a role end the sources give only to the month or year as that whole month or year", () => {
+  it("stores a role end the sources give only to the month or year as that whole month or year", async () => {
     for (const r of roles()) {
       if (r.validFromPrecision === "month") expect(r.validFrom?.slice(8), r.id).toBe("01");
       if (r.validFromPrecision === "year") expect(r.validFrom?.slice(5), r.id).toBe("01-01");
@@ -140,7 +140,7 @@ describe("titles: one post is one role, and no day is invented", () => {
 describe("figures and presentation in the Kazakhstan briefing", () => {
   const doc = () => kz("2025-06-01");
 
-  it("keeps acronyms in metric labels and 'about' in the EU's investment figure", () => {
+  it("keeps acronyms in metric labels and 'about' in the EU's investment figure", async () => {
     const labels = doc().keyFigures.map((f) => f.label);
     expect(labels).toContain("FDI gross inflow, EU–KZ");
     expect(labels.join(" ")).not.toMatch(/Fdi/);
@@ -157,7 +157,7 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
     ).toEqual(["fact-002-09"]);
   });
 
-  it("prints unnamed participants as 'Minister of Foreign Affairs (Tajikistan)', naming the country once", () => {
+  it("prints unnamed participants as 'Minister of Foreign Affairs (Tajikistan)', naming the country once", async () => {
     const m16 = doc().timeline.find((e) => e.meetingId === "mtg-eu-ca-ministerial-16")!;
     const printed = m16.leaders.map(participantLabel);
     expect(printed).toContain("Minister of Foreign Affairs (Tajikistan)");
@@ -167,7 +167,7 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
     expect(h10.leaders.map(participantLabel)).toContain("Ambassador of Turkmenistan in Astana");
   });
 
-  it("puts the preferred of conflicting values first and says that others exist", () => {
+  it("puts the preferred of conflicting values first and says that others exist", async () => {
     const base = t.db.select().from(s.facts).where(eq(s.facts.id, "fact-004-26")).get()!;
     const other = { ...base, id: "fact-test-other", value: 47.1, sourceId: "src-002" };
     const preferred = { ...base, id: "fact-test-preferred", value: 48, rank: "preferred" as const };
@@ -179,7 +179,7 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
     expect(keyFigureNote(plain)).toBe("the sources disagree on this figure.");
   });
 
-  it("lets the fact form rank a figure and flag it approximate, and refuses both on other kinds", () => {
+  it("lets the fact form rank a figure and flag it approximate, and refuses both on other kinds", async () => {
     const form = {
       kind: "figure",
       text: "T.",
@@ -215,9 +215,9 @@ describe("an existing database gets the corrections from migration 0005", () => 
       .split("--> statement-breakpoint")
       .filter((q) => /^\s*(--.*\n\s*)*UPDATE/.test(q));
 
-  it("corrects rows still as the old seed left them and leaves an admin's edit alone", () => {
+  it("corrects rows still as the old seed left them and leaves an admin's edit alone", async () => {
     const sql = t.db.$client;
-    const db2 = createSeededDb();
+    const db2 = await createSeededDb();
     try {
       const c = db2.db.$client;
       // Put back what the old seed shipped (the columns' defaults as the ALTERs add them).

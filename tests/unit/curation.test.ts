@@ -13,8 +13,8 @@ import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { createSeededDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createSeededDb();
+beforeAll(async () => {
+  t = await createSeededDb();
 });
 afterAll(() => t?.close());
 

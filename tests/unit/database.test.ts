@@ -20,8 +20,8 @@ const counts = (db: TestDb["db"]) =>
   Object.fromEntries(tableNames(db).map((n) => [n, db.$client.prepare(`SELECT count(*) FROM "${n}"`).pluck().get()]));
 
 describe("migrations", () => {
-  it("give an empty file the full schema", () => {
-    t = createMigratedDb();
+  it("give an empty file the full schema", async () => {
+    t = await createMigratedDb();
     const names = tableNames(t.db);
     for (const table of [
       "parties",
@@ -45,8 +45,8 @@ describe("migrations", () => {
     }
   });
 
-  it("open connections with the required pragmas", () => {
-    t = createMigratedDb();
+  it("open connections with the required pragmas", async () => {
+    t = await createMigratedDb();
     const p = (name: string) => t!.db.$client.pragma(name, { simple: true });
     expect(p("journal_mode")).toBe("wal");
     expect(p("synchronous")).toBe(2); // FULL
@@ -56,16 +56,16 @@ describe("migrations", () => {
 });
 
 describe("seeding", () => {
-  it("twice changes nothing", () => {
-    t = createSeededDb();
+  it("twice changes nothing", async () => {
+    t = await createSeededDb();
     const before = counts(t.db);
     const report = seedDatabase(t.db);
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
     expect(counts(t.db)).toEqual(before);
   });
 
-  it("never overwrites or revives a row an admin edited or retired", () => {
-    t = createSeededDb();
+  it("never overwrites or revives a row an admin edited or retired", async () => {
+    t = await createSeededDb();
     const [first, second] = t.db.select().from(s.facts).limit(2).all();
     t.db.update(s.facts).set({ text: "Edited by an admin.", version: 2 }).where(eq(s.facts.id, first.id)).run();
     t.db.update(s.facts).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).where(eq(s.facts.id, second.id)).run();
@@ -92,8 +92,8 @@ describe("constraints refuse bad data at the database", () => {
     quote: "NUR-SULTAN",
   };
 
-  it("accepts a valid fact (so the refusals below are about the one bad field)", () => {
-    t = createSeededDb();
+  it("accepts a valid fact (so the refusals below are about the one bad field)", async () => {
+    t = await createSeededDb();
     expect(() => t!.db.insert(s.facts).values(baseFact).run()).not.toThrow();
   });
 
@@ -106,7 +106,7 @@ describe("constraints refuse bad data at the database", () => {
     ["a bidi isolate in a quote", { quote: "NUR\u2066-SULTAN" }],
     ["a figure without its value", { kind: "figure" as const, metricKey: "trade-turnover:KZ-EU", unit: "billion" }],
   ])("refuses %s", (_label, patch) => {
-    t = createSeededDb();
+    t = await createSeededDb();
     expect(() =>
       t!.db
         .insert(s.facts)
@@ -115,8 +115,8 @@ describe("constraints refuse bad data at the database", () => {
     ).toThrow(/CHECK constraint failed/);
   });
 
-  it("refuses a fact citing an unknown source", () => {
-    t = createSeededDb();
+  it("refuses a fact citing an unknown source", async () => {
+    t = await createSeededDb();
     expect(() =>
       t!.db
         .insert(s.facts)
@@ -125,8 +125,8 @@ describe("constraints refuse bad data at the database", () => {
     ).toThrow(/FOREIGN KEY/);
   });
 
-  it("keeps the SQLite date() roll-over from hiding an impossible date", () => {
-    t = createMigratedDb();
+  it("keeps the SQLite date() roll-over from hiding an impossible date", async () => {
+    t = await createMigratedDb();
     expect(t.db.get<{ d: string }>(sql`SELECT date('2024-02-30') AS d`)?.d).not.toBe("2024-02-30");
   });
 });
@@ -141,8 +141,8 @@ describe("full-text search", () => {
       .all(q) as string[];
   const words = (input: string) => ftsQuery(parseSearch(input)!);
 
-  it("indexes every seeded fact and follows edits", () => {
-    t = createSeededDb();
+  it("indexes every seeded fact and follows edits", async () => {
+    t = await createSeededDb();
     const facts = t.db.select({ id: s.facts.id }).from(s.facts).all();
     expect(t.db.$client.prepare("SELECT count(*) FROM facts_fts").pluck().get()).toBe(facts.length);
     const id = facts[0].id;
@@ -154,8 +154,8 @@ describe("full-text search", () => {
     expect(search(t.db, "quokka")).toEqual([]);
   });
 
-  it("records each fact's parties, following link changes", () => {
-    t = createSeededDb();
+  it("records each fact's parties, following link changes", async () => {
+    t = await createSeededDb();
     const id = t.db.select({ id: s.facts.id }).from(s.facts).get()!.id;
     const about = (party: string) => search(t!.db, `{parties} : "${partyToken(party)}"`).includes(id);
     const linked = t.db
@@ -185,8 +185,8 @@ describe("full-text search", () => {
     ).toContain(id);
   });
 
-  it("takes control characters as word breaks and every word as a condition", () => {
-    t = createSeededDb();
+  it("takes control characters as word breaks and every word as a condition", async () => {
+    t = await createSeededDb();
     expect(() => search(t!.db, words("a\u0000b"))).not.toThrow();
     expect(search(t.db, words("pandemic\u0000ventilators"))).toEqual(search(t.db, words("pandemic ventilators")));
     const filler = Array.from({ length: 25 }, () => "the").join(" ");
@@ -194,8 +194,8 @@ describe("full-text search", () => {
     expect(search(t.db, words(`${filler} zzzznothing`))).toEqual([]);
   });
 
-  it("finds words in quotes, ignoring case and diacritics", () => {
-    t = createSeededDb();
+  it("finds words in quotes, ignoring case and diacritics", async () => {
+    t = await createSeededDb();
     expect(search(t.db, "ventilators").length).toBeGreaterThan(0);
     expect(search(t.db, "VÉNTILATORS")).toEqual(search(t.db, "ventilators"));
   });

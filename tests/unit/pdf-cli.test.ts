@@ -15,8 +15,8 @@ describe("npm run briefing", () => {
   let testDb: TestDb;
   let outDir: string;
 
-  beforeAll(() => {
-    testDb = createSeededDb();
+  beforeAll(async () => {
+    testDb = await createSeededDb();
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-cli-"));
   });
   afterAll(() => {

@@ -10,7 +10,7 @@ let t: TestDb;
 let text: string;
 let outside: { page: number; word: string }[];
 beforeAll(async () => {
-  t = createSeededDb();
+  t = await createSeededDb();
   const doc = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: t.db });
   const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
   // Table cells wrap: read the words in order, whatever the line breaks.

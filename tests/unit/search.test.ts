@@ -19,8 +19,8 @@ const admin = SYSTEM_ACTOR;
 const staff: Actor = { ...SYSTEM_ACTOR, userId: "someone", role: "staff" };
 
 let t: TestDb;
-beforeAll(() => {
-  t = createSeededDb();
+beforeAll(async () => {
+  t = await createSeededDb();
 });
 afterAll(() => t.close());
 
@@ -64,7 +64,7 @@ const markedWords = (highlighted: string | null | undefined) =>
     .map((p) => p.text);
 
 describe("search by stem", () => {
-  it("finds the ventilators facts by “ventilator”, in the admin list and the proposals", () => {
+  it("finds the ventilators facts by “ventilator”, in the admin list and the proposals", async () => {
     const expected = factsWhere((x) => /\bventilators?\b/i.test(x));
     expect(expected.length).toBeGreaterThanOrEqual(2);
     expect(adminIds("ventilator")).toEqual(expected);
@@ -72,21 +72,21 @@ describe("search by stem", () => {
     expect(proposalIds("Ventilator")).toEqual(proposalIds("ventilator"));
   });
 
-  it("stems every word, not only the last", () => {
+  it("stems every word, not only the last", async () => {
     expect(adminIds("ventilator units")).toEqual(adminIds("ventilators unit"));
     expect(adminIds("ventilator units").length).toBeGreaterThan(0);
   });
 });
 
 describe("prefix of the last word", () => {
-  it("completes “cooperat” to cooperation and its kin", () => {
+  it("completes “cooperat” to cooperation and its kin", async () => {
     const expected = factsWhere((x) => /\bcooperat/i.test(x));
     expect(expected.length).toBeGreaterThan(3);
     expect(adminIds("cooperat")).toEqual(expected);
     expect(proposalIds("cooperat")).toEqual(factsWhere((x) => /\bcooperat/i.test(x), proposalIds(undefined)));
   });
 
-  it("applies to the last word only, from three characters", () => {
+  it("applies to the last word only, from three characters", async () => {
     expect(adminIds("mobile medical ven")).toEqual(adminIds("mobile medical ventilators"));
     expect(adminIds("mobile medical ventilators").length).toBeGreaterThan(0);
     // Two characters: a whole word only ("ve" is none), so nothing matches.
@@ -95,7 +95,7 @@ describe("prefix of the last word", () => {
     expect(adminIds("ven mobile")).toEqual([]);
   });
 
-  it("folds the last word as the index does, ASCII or not, and completes the last token of a hyphenated word", () => {
+  it("folds the last word as the index does, ASCII or not, and completes the last token of a hyphenated word", async () => {
     const expected = adminIds("Covid-19 pandemic");
     expect(expected.length).toBeGreaterThan(0);
     expect(adminIds("COVID-19 PANDEM")).toEqual(expected);
@@ -107,7 +107,7 @@ describe("prefix of the last word", () => {
 });
 
 describe("Cyrillic", () => {
-  it("folds case: the quote's Cyrillic “Р” in “Рarticipants” is found upper or lower case, as a word or a prefix", () => {
+  it("folds case: the quote's Cyrillic “Р” in “Рarticipants” is found upper or lower case, as a word or a prefix", async () => {
     const expected = factsWhere((x) => x.includes("\u0420articipants"));
     expect(expected).toHaveLength(1);
     expect(adminIds("\u0420ARTICIPANTS")).toEqual(expected);
@@ -117,8 +117,8 @@ describe("Cyrillic", () => {
     expect(adminIds("participants")).toEqual(factsWhere((x) => /\bparticipants\b/i.test(x)));
   });
 
-  it("folds case in a Cyrillic word, whole or prefix", () => {
-    const db = createSeededDb();
+  it("folds case in a Cyrillic word, whole or prefix", async () => {
+    const db = await createSeededDb();
     try {
       db.db
         .update(s.facts)
@@ -138,7 +138,7 @@ describe("Cyrillic", () => {
 });
 
 describe("a search of operators and punctuation only", () => {
-  it("is no search: every fact, never an error", () => {
+  it("is no search: every fact, never an error", async () => {
     const all = adminIds("");
     for (const q of ['"*"', "-", "^", "*", "()", ":", '"', "{}", "- ^ * :"]) {
       expect(adminIds(q)).toEqual(all);
@@ -146,7 +146,7 @@ describe("a search of operators and punctuation only", () => {
     }
   });
 
-  it("searches operator words as words", () => {
+  it("searches operator words as words", async () => {
     for (const q of [
       'AND OR NOT "*"',
       "NEAR(",
@@ -166,7 +166,7 @@ describe("a search of operators and punctuation only", () => {
 });
 
 describe("highlighting", () => {
-  it("marks the matched words of the proposals' text", () => {
+  it("marks the matched words of the proposals' text", async () => {
     const p = propose("ventilator");
     expect(p.facts.length).toBeGreaterThan(0);
     for (const f of p.facts) expect(markedWords(f.matched?.text).map((w) => w.toLowerCase())).toContain("ventilators");
@@ -179,7 +179,7 @@ describe("highlighting", () => {
     expect(coop.every((w) => /^cooperat/i.test(w))).toBe(true);
   });
 
-  it("shows a passage of the quote when only the quote matched, and the text unchanged by the marks", () => {
+  it("shows a passage of the quote when only the quote matched, and the text unchanged by the marks", async () => {
     const [row] = listFacts({
       actor: admin,
       filters: factFiltersSchema.parse({ q: "\u0420articipants" }),
@@ -194,7 +194,7 @@ describe("highlighting", () => {
     ).toBe(row.text);
   });
 
-  it("sorts the admin list by relevance when words are searched, by date otherwise", () => {
+  it("sorts the admin list by relevance when words are searched, by date otherwise", async () => {
     expect(factFiltersSchema.parse({ q: "ventilator" }).sort).toBe("relevance");
     expect(factFiltersSchema.parse({}).sort).toBe("date");
     expect(factFiltersSchema.parse({ q: '"*" - ^' }).sort).toBe("date");
@@ -203,7 +203,7 @@ describe("highlighting", () => {
 });
 
 describe("the migration to the stemmed index", () => {
-  it("upgrades a database indexed before it, keeping and finding its facts", () => {
+  it("upgrades a database indexed before it, keeping and finding its facts", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-fts-upgrade-"));
     try {
       // The shipped migrations up to 0004 (the unstemmed index), then a fact written under them.
@@ -236,8 +236,8 @@ describe("the migration to the stemmed index", () => {
     }
   });
 
-  it("keeps the word list in step with edits and deletions", () => {
-    const db = createSeededDb();
+  it("keeps the word list in step with edits and deletions", async () => {
+    const db = await createSeededDb();
     try {
       db.db.update(s.facts).set({ text: "Zanzibarian quokka statement." }).where(eq(s.facts.id, "fact-000-02")).run();
       expect(adminIds("quok", db.db)).toEqual(["fact-000-02"]);

@@ -18,7 +18,7 @@ const WINDOW_MS = 15 * 60 * 1000;
 const T0 = Date.now();
 
 beforeEach(async () => {
-  t = createMigratedDb();
+  t = await createMigratedDb();
   process.env.DATABASE_URL = t.file;
   await createUser({
     actor: SYSTEM_ACTOR,

@@ -9,7 +9,7 @@ import { createMigratedDb, type TestDb } from "../helpers/db";
 let t: TestDb;
 const PASSWORD = "correct-horse-battery";
 beforeEach(async () => {
-  t = createMigratedDb();
+  t = await createMigratedDb();
   process.env.DATABASE_URL = t.file;
   await createUser({
     actor: SYSTEM_ACTOR,

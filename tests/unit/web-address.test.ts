@@ -44,7 +44,7 @@ const formInput = (url: string) => ({
 });
 
 let seeded: TestDb;
-beforeAll(() => (seeded = createSeededDb()));
+beforeAll(async () => (seeded = await createSeededDb()));
 afterAll(() => seeded.close());
 
 /** Imports the seeded fact base with the first source's address replaced; the errors, or [] when it lands. */

@@ -1,14 +1,9 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { databaseAnswers } from "@/db/setup/database-status";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness: answers 200 once the database is open and migrated. */
-export function GET() {
-  try {
-    getDb().get(sql`SELECT 1 FROM parties LIMIT 1`);
-    return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
-  }
+/** Liveness: 200 while the database opens and answers (/api/ready is the full readiness check). */
+export async function GET() {
+  if (await databaseAnswers()) return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
 }

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
  * threads loaded and answering (a warm-up in progress does not hold it back) — else 503, with
  * what is missing. /api/health stays the quick liveness check.
  */
-export function GET() {
-  const report = readiness();
+export async function GET() {
+  const report = await readiness();
   return Response.json(report, { status: report.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
