@@ -117,13 +117,13 @@ function connect(file: string, options: { queryOnly: boolean }): BetterSqlite3.D
 }
 
 /** Opens a SQLite file (creating it private if missing) with its writer and reader connections. */
-export function openDatabase(file: string): Database {
+export function openDatabase(file: string, options: { writeLockTimeoutMs?: number } = {}): Database {
   createPrivateFile(file);
   const writerClient = connect(file, { queryOnly: false }); // first: it switches the file to WAL
   const readerClient = connect(file, { queryOnly: true });
   const connections: Connections = {
     writer: drizzle(writerClient, { schema }),
-    writeLock: withTimeout(new Mutex(), WRITE_LOCK_TIMEOUT_MS),
+    writeLock: withTimeout(new Mutex(), options.writeLockTimeoutMs ?? WRITE_LOCK_TIMEOUT_MS),
     reader: drizzle(readerClient, { schema }),
     snapshots: [],
     snapshotSlots: new Semaphore(READ_SNAPSHOTS),
