@@ -3,26 +3,34 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
 import { ftsPartyQuery, ftsQuery, parseSearch, partyToken } from "@/lib/search/fts";
-import { createMigratedDb, createSeededDb, type TestDb } from "../helpers/db";
+import { withWriteTransaction, type Tx } from "@/db/client";
+import { createMigratedDb, createSeededDb, read, sqlRows, type TestDb } from "../helpers/db";
 
 let t: TestDb | undefined;
 afterEach(() => t?.close());
+const write = (fn: (tx: Tx) => Promise<unknown>) => withWriteTransaction(t!.db, fn);
 
-const tableNames = (db: TestDb["db"]) =>
-  db.$client
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
+const tableNames = async (db: TestDb["db"]) =>
+  (
+    await sqlRows<{ name: string }>(
+      db,
+      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name`,
     )
-    .pluck()
-    .all() as string[];
+  ).map((r) => r.name);
 
-const counts = (db: TestDb["db"]) =>
-  Object.fromEntries(tableNames(db).map((n) => [n, db.$client.prepare(`SELECT count(*) FROM "${n}"`).pluck().get()]));
+const counts = async (db: TestDb["db"]) => {
+  const result: Record<string, number> = {};
+  for (const name of await tableNames(db)) {
+    const [row] = await sqlRows<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(name)}`);
+    result[name] = row.n;
+  }
+  return result;
+};
 
 describe("migrations", () => {
   it("give an empty file the full schema", async () => {
     t = await createMigratedDb();
-    const names = tableNames(t.db);
+    const names = await tableNames(t.db);
     for (const table of [
       "parties",
       "topics",
@@ -47,35 +55,37 @@ describe("migrations", () => {
 
   it("open connections with the required pragmas", async () => {
     t = await createMigratedDb();
-    const p = (name: string) => t!.db.$client.pragma(name, { simple: true });
-    expect(p("journal_mode")).toBe("wal");
-    expect(p("synchronous")).toBe(2); // FULL
-    expect(p("foreign_keys")).toBe(1);
-    expect(p("busy_timeout")).toBe(5000);
+    const p = async (name: string) => Object.values((await sqlRows(t!.db, sql.raw(`PRAGMA ${name}`)))[0])[0];
+    expect(await p("journal_mode")).toBe("wal");
+    expect(await p("synchronous")).toBe(2); // FULL
+    expect(await p("foreign_keys")).toBe(1);
+    expect(await p("busy_timeout")).toBe(5000);
   });
 });
 
 describe("seeding", () => {
   it("twice changes nothing", async () => {
     t = await createSeededDb();
-    const before = counts(t.db);
-    const report = seedDatabase(t.db);
+    const before = await counts(t.db);
+    const report = await seedDatabase(t.db);
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
-    expect(counts(t.db)).toEqual(before);
+    expect(await counts(t.db)).toEqual(before);
   });
 
   it("never overwrites or revives a row an admin edited or retired", async () => {
     t = await createSeededDb();
-    const [first, second] = t.db.select().from(s.facts).limit(2).all();
-    t.db.update(s.facts).set({ text: "Edited by an admin.", version: 2 }).where(eq(s.facts.id, first.id)).run();
-    t.db.update(s.facts).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).where(eq(s.facts.id, second.id)).run();
-    t.db.delete(s.factTopics).where(eq(s.factTopics.factId, first.id)).run();
-    t.db.insert(s.factTopics).values({ factId: first.id, topicId: "health" }).onConflictDoNothing().run();
-    seedDatabase(t.db);
-    const after = (id: string) => t!.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!;
-    expect(after(first.id).text).toBe("Edited by an admin.");
-    expect(after(second.id).deletedAt).not.toBeNull();
-    const topicsOfFirst = t.db.select().from(s.factTopics).where(eq(s.factTopics.factId, first.id)).all();
+    const [first, second] = await read(t.db).select().from(s.facts).limit(2);
+    await withWriteTransaction(t.db, async (tx) => {
+      await tx.update(s.facts).set({ text: "Edited by an admin.", version: 2 }).where(eq(s.facts.id, first.id));
+      await tx.update(s.facts).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).where(eq(s.facts.id, second.id));
+      await tx.delete(s.factTopics).where(eq(s.factTopics.factId, first.id));
+      await tx.insert(s.factTopics).values({ factId: first.id, topicId: "health" }).onConflictDoNothing();
+    });
+    await seedDatabase(t.db);
+    const after = async (id: string) => (await read(t!.db).select().from(s.facts).where(eq(s.facts.id, id)))[0];
+    expect((await after(first.id)).text).toBe("Edited by an admin.");
+    expect((await after(second.id)).deletedAt).not.toBeNull();
+    const topicsOfFirst = await read(t.db).select().from(s.factTopics).where(eq(s.factTopics.factId, first.id));
     expect(topicsOfFirst.map((r) => r.topicId)).toEqual(["health"]);
   });
 });
@@ -91,10 +101,13 @@ describe("constraints refuse bad data at the database", () => {
     sourceId: "src-000",
     quote: "NUR-SULTAN",
   };
+  const insertFact = async (values: typeof s.facts.$inferInsert) => {
+    await write((tx) => tx.insert(s.facts).values(values));
+  };
 
   it("accepts a valid fact (so the refusals below are about the one bad field)", async () => {
     t = await createSeededDb();
-    expect(() => t!.db.insert(s.facts).values(baseFact).run()).not.toThrow();
+    await expect(insertFact(baseFact)).resolves.toBeUndefined();
   });
 
   it.each([
@@ -105,98 +118,83 @@ describe("constraints refuse bad data at the database", () => {
     ["a right-to-left override", { text: "Trade \u202Eenil\u202C figure." }],
     ["a bidi isolate in a quote", { quote: "NUR\u2066-SULTAN" }],
     ["a figure without its value", { kind: "figure" as const, metricKey: "trade-turnover:KZ-EU", unit: "billion" }],
-  ])("refuses %s", (_label, patch) => {
+  ])("refuses %s", async (_label, patch) => {
     t = await createSeededDb();
-    expect(() =>
-      t!.db
-        .insert(s.facts)
-        .values({ ...baseFact, ...patch })
-        .run(),
-    ).toThrow(/CHECK constraint failed/);
+    await expect(insertFact({ ...baseFact, ...patch })).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("refuses a fact citing an unknown source", async () => {
     t = await createSeededDb();
-    expect(() =>
-      t!.db
-        .insert(s.facts)
-        .values({ ...baseFact, sourceId: "src-nope" })
-        .run(),
-    ).toThrow(/FOREIGN KEY/);
+    await expect(insertFact({ ...baseFact, sourceId: "src-nope" })).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it("keeps the SQLite date() roll-over from hiding an impossible date", async () => {
     t = await createMigratedDb();
-    expect(t.db.get<{ d: string }>(sql`SELECT date('2024-02-30') AS d`)?.d).not.toBe("2024-02-30");
+    const [row] = await sqlRows<{ d: string }>(t.db, sql`SELECT date('2024-02-30') AS d`);
+    expect(row.d).not.toBe("2024-02-30");
   });
 });
 
 describe("full-text search", () => {
-  const search = (db: TestDb["db"], q: string) =>
-    db.$client
-      .prepare(
-        "SELECT f.id FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid WHERE facts_fts MATCH ? ORDER BY f.id",
+  const search = async (db: TestDb["db"], q: string) =>
+    (
+      await sqlRows<{ id: string }>(
+        db,
+        sql`SELECT f.id FROM facts_fts JOIN facts f ON f.seq = facts_fts.rowid WHERE facts_fts MATCH ${q} ORDER BY f.id`,
       )
-      .pluck()
-      .all(q) as string[];
+    ).map((r) => r.id);
   const words = (input: string) => ftsQuery(parseSearch(input)!);
 
   it("indexes every seeded fact and follows edits", async () => {
     t = await createSeededDb();
-    const facts = t.db.select({ id: s.facts.id }).from(s.facts).all();
-    expect(t.db.$client.prepare("SELECT count(*) FROM facts_fts").pluck().get()).toBe(facts.length);
+    const facts = await read(t.db).select({ id: s.facts.id }).from(s.facts);
+    const [indexed] = await sqlRows<{ n: number }>(t.db, sql`SELECT count(*) AS n FROM facts_fts`);
+    expect(indexed.n).toBe(facts.length);
     const id = facts[0].id;
-    t.db.update(s.facts).set({ text: "Zanzibarian quokka statement." }).where(eq(s.facts.id, id)).run();
-    expect(search(t.db, "quokka")).toEqual([id]);
-    t.db.delete(s.factTopics).where(eq(s.factTopics.factId, id)).run();
-    t.db.delete(s.factParties).where(eq(s.factParties.factId, id)).run();
-    t.db.delete(s.facts).where(eq(s.facts.id, id)).run();
-    expect(search(t.db, "quokka")).toEqual([]);
+    await write((tx) => tx.update(s.facts).set({ text: "Zanzibarian quokka statement." }).where(eq(s.facts.id, id)));
+    expect(await search(t.db, "quokka")).toEqual([id]);
+    await write(async (tx) => {
+      await tx.delete(s.factTopics).where(eq(s.factTopics.factId, id));
+      await tx.delete(s.factParties).where(eq(s.factParties.factId, id));
+      await tx.delete(s.facts).where(eq(s.facts.id, id));
+    });
+    expect(await search(t.db, "quokka")).toEqual([]);
   });
 
   it("records each fact's parties, following link changes", async () => {
     t = await createSeededDb();
-    const id = t.db.select({ id: s.facts.id }).from(s.facts).get()!.id;
-    const about = (party: string) => search(t!.db, `{parties} : "${partyToken(party)}"`).includes(id);
-    const linked = t.db
-      .select()
-      .from(s.factParties)
-      .where(eq(s.factParties.factId, id))
-      .all()
-      .map((r) => r.partyId);
-    expect(linked.every(about)).toBe(true);
+    const [fact] = await read(t.db).select().from(s.facts).limit(1);
+    const id = fact.id;
+    const about = async (party: string) => (await search(t!.db, `{parties} : "${partyToken(party)}"`)).includes(id);
+    const linked = (await read(t.db).select().from(s.factParties).where(eq(s.factParties.factId, id))).map(
+      (r) => r.partyId,
+    );
+    for (const party of linked) expect(await about(party)).toBe(true);
     const other = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "EU"].find((p) => !linked.includes(p))!;
-    expect(about(other)).toBe(false);
-    t.db.insert(s.factParties).values({ factId: id, partyId: other }).run();
-    expect(about(other)).toBe(true);
-    t.db
-      .delete(s.factParties)
-      .where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other)))
-      .run();
-    expect(about(other)).toBe(false);
-    expect(
-      search(
-        t.db,
-        ftsPartyQuery(
-          linked[0],
-          parseSearch(t.db.select().from(s.facts).where(eq(s.facts.id, id)).get()!.text.split(" ")[0])!,
-        ),
-      ),
-    ).toContain(id);
+    expect(await about(other)).toBe(false);
+    await write((tx) => tx.insert(s.factParties).values({ factId: id, partyId: other }));
+    expect(await about(other)).toBe(true);
+    await write((tx) =>
+      tx.delete(s.factParties).where(and(eq(s.factParties.factId, id), eq(s.factParties.partyId, other))),
+    );
+    expect(await about(other)).toBe(false);
+    expect(await search(t.db, ftsPartyQuery(linked[0], parseSearch(fact.text.split(" ")[0])!))).toContain(id);
   });
 
   it("takes control characters as word breaks and every word as a condition", async () => {
     t = await createSeededDb();
-    expect(() => search(t!.db, words("a\u0000b"))).not.toThrow();
-    expect(search(t.db, words("pandemic\u0000ventilators"))).toEqual(search(t.db, words("pandemic ventilators")));
+    await expect(search(t!.db, words("a\u0000b"))).resolves.toBeDefined();
+    expect(await search(t.db, words("pandemic\u0000ventilators"))).toEqual(
+      await search(t.db, words("pandemic ventilators")),
+    );
     const filler = Array.from({ length: 25 }, () => "the").join(" ");
-    expect(search(t.db, words(`${filler} ventilators`)).length).toBeGreaterThan(0);
-    expect(search(t.db, words(`${filler} zzzznothing`))).toEqual([]);
+    expect((await search(t.db, words(`${filler} ventilators`))).length).toBeGreaterThan(0);
+    expect(await search(t.db, words(`${filler} zzzznothing`))).toEqual([]);
   });
 
   it("finds words in quotes, ignoring case and diacritics", async () => {
     t = await createSeededDb();
-    expect(search(t.db, "ventilators").length).toBeGreaterThan(0);
-    expect(search(t.db, "VÉNTILATORS")).toEqual(search(t.db, "ventilators"));
+    expect((await search(t.db, "ventilators")).length).toBeGreaterThan(0);
+    expect(await search(t.db, "VÉNTILATORS")).toEqual(await search(t.db, "ventilators"));
   });
 });
