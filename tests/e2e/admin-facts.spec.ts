@@ -8,8 +8,9 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
 });
 
-const factRow = (id: string) => (await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, id)).limit(1))[0]!;
-const auditOf = (id: string) => await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
+const factRow = async (id: string) =>
+  (await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, id)).limit(1))[0]!;
+const auditOf = async (id: string) => await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
 
 test("staff get 403 on every fact admin page, and on a fact save posted directly", async ({ browser }) => {
   const { page: admin } = await signedInPage(browser, "admin");
@@ -25,7 +26,7 @@ test("staff get 403 on every fact admin page, and on a fact save posted directly
     const response = await staff.goto(path);
     expect(response?.status(), path).toBe(403);
   }
-  const before = factRow("fact-000-02");
+  const before = await factRow("fact-000-02");
   await admin.goto("/admin/facts/fact-000-02");
   await admin.getByLabel("Text", { exact: true }).fill("Changed by a staff replay");
   const captured = await captureActionPost(admin, "**/admin/facts/fact-000-02", () =>
@@ -33,8 +34,8 @@ test("staff get 403 on every fact admin page, and on a fact save posted directly
   );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
   expect(await replayAs(staff, captured, "")).toBe(401);
-  expect(factRow("fact-000-02").version).toBe(before.version);
-  expect(factRow("fact-000-02").text).toBe(before.text);
+  expect((await factRow("fact-000-02")).version).toBe(before.version);
+  expect((await factRow("fact-000-02")).text).toBe(before.text);
 });
 
 test("filters live in the address and narrow the list", async ({ browser }) => {
@@ -59,7 +60,7 @@ test("filters live in the address and narrow the list", async ({ browser }) => {
 
 test("a quote not in the source is refused at the quote field, and nothing is saved", async ({ browser }) => {
   const { page } = await signedInPage(browser, "admin");
-  const before = factRow("fact-000-03");
+  const before = await factRow("fact-000-03");
   await page.goto("/admin/facts/fact-000-03");
   await page.getByLabel("Quote (verbatim from the source)").fill("words this article never printed");
   await page.getByRole("button", { name: "Save fact" }).click();
@@ -67,7 +68,7 @@ test("a quote not in the source is refused at the quote field, and nothing is sa
   await expect(page.getByLabel("Quote (verbatim from the source)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Quote (verbatim from the source)")).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "need attention" })).toBeVisible();
-  expect(factRow("fact-000-03").version).toBe(before.version);
+  expect((await factRow("fact-000-03")).version).toBe(before.version);
 });
 
 test("two admins save the same version: the second sees the conflict, chooses, and both edits survive", async ({
@@ -91,10 +92,10 @@ test("two admins save the same version: the second sees the conflict, chooses, a
   expect(await seriousViolations(b)).toEqual([]);
   await b.getByRole("button", { name: "Save with my choices" }).click();
   await expect(b.getByText("Saved.")).toBeVisible();
-  const row = factRow(id);
+  const row = await factRow(id);
   expect(row.text).toBe("Edited by admin A.");
   expect(row.dateNote).toBe("Note added by admin B.");
-  const updates = auditOf(id).filter((r) => r.action === "fact.updated");
+  const updates = (await auditOf(id)).filter((r) => r.action === "fact.updated");
   expect(updates).toHaveLength(2);
   expect(updates.every((r) => r.before && r.after)).toBe(true);
 });
@@ -102,8 +103,8 @@ test("two admins save the same version: the second sees the conflict, chooses, a
 test("history shows a field diff and restores an earlier version; trash and restore", async ({ browser }) => {
   const id = "fact-000-05";
   const { page } = await signedInPage(browser, "admin");
-  const original = factRow(id).text;
-  const earlier = auditOf(id).length; // other tests may have edited this fact before
+  const original = (await factRow(id)).text;
+  const earlier = (await auditOf(id)).length; // other tests may have edited this fact before
   await page.goto(`/admin/facts/${id}`);
   // Each save waits for its own answer, then starts again from a fresh form: "Saved." from
   // the first save would otherwise satisfy the second wait before that save was sent.
@@ -114,7 +115,7 @@ test("history shows a field diff and restores an earlier version; trash and rest
       page.getByRole("button", { name: "Save fact" }).click(),
     ]);
     await expect(page.getByText("Saved.")).toBeVisible();
-    await expect.poll(() => factRow(id).text).toBe(text);
+    await expect.poll(async () => (await factRow(id)).text).toBe(text);
     await page.reload();
   }
   await page.getByRole("link", { name: "History" }).click();
@@ -127,8 +128,8 @@ test("history shows a field diff and restores an earlier version; trash and rest
     .getByRole("button", { name: /Restore this version/ })
     .click();
   await expect(page.getByText("Earlier version restored.")).toBeVisible();
-  expect(factRow(id).text).toBe("A temporary wording.");
-  expect(auditOf(id).at(-1)).toMatchObject({
+  expect((await factRow(id)).text).toBe("A temporary wording.");
+  expect((await auditOf(id)).at(-1)).toMatchObject({
     action: "fact.version_restored",
     before: { text: "A second wording." },
     after: { text: "A temporary wording." },
@@ -138,15 +139,11 @@ test("history shows a field diff and restores an earlier version; trash and rest
   await page.getByRole("button", { name: "Move to trash" }).click();
   await expect(page).toHaveURL(/\/admin\/facts\/trash/);
   await expect(page.getByRole("link", { name: id })).toBeVisible();
-  expect(factRow(id).deletedAt).not.toBeNull();
+  expect((await factRow(id)).deletedAt).not.toBeNull();
   await page.getByRole("button", { name: `Restore ${id}` }).click();
   await expect(page.getByText("Restored from the trash.")).toBeVisible();
-  expect(factRow(id).deletedAt).toBeNull();
-  expect(
-    auditOf(id)
-      .map((r) => r.action)
-      .slice(-2),
-  ).toEqual(["fact.deleted", "fact.undeleted"]);
+  expect((await factRow(id)).deletedAt).toBeNull();
+  expect((await auditOf(id)).map((r) => r.action).slice(-2)).toEqual(["fact.deleted", "fact.undeleted"]);
 });
 
 test("hostile text is stored escaped or refused, never executed", async ({ browser }) => {
@@ -168,7 +165,7 @@ test("hostile text is stored escaped or refused, never executed", async ({ brows
   await page.getByLabel("Text", { exact: true }).fill(hostile);
   await page.getByRole("button", { name: "Save fact" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
-  expect(factRow(id).text).toBe(hostile);
+  expect((await factRow(id)).text).toBe(hostile);
   await page.goto(`/admin/facts?q=${encodeURIComponent("pwned")}`);
   await expect(page.getByRole("cell", { name: hostile })).toBeVisible();
   await page.goto(`/admin/facts/${id}/history`);

@@ -8,7 +8,8 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
 });
 
-const topic = (id: string) => (await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]!;
+const topic = async (id: string) =>
+  (await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]!;
 
 test("staff get 403 on the parties, topics, people and meetings pages and on a topic save posted directly", async ({
   browser,
@@ -29,14 +30,14 @@ test("staff get 403 on the parties, topics, people and meetings pages and on a t
   ]) {
     expect((await staff.goto(path))?.status(), path).toBe(403);
   }
-  const before = topic("digitalisation");
+  const before = await topic("digitalisation");
   await admin.goto("/admin/topics/digitalisation");
   await admin.getByLabel("Description").fill("Changed by a staff replay");
   const captured = await captureActionPost(admin, "**/admin/topics/digitalisation", () =>
     admin.getByRole("button", { name: "Save topic" }).click(),
   );
   expect(await replayAs(staff, captured, await cookieHeader(staff))).toBe(403);
-  expect(topic("digitalisation")).toMatchObject({ description: before.description, version: before.version });
+  expect(await topic("digitalisation")).toMatchObject({ description: before.description, version: before.version });
 });
 
 test("a topic edit is saved with an audit row; a stale save shows the newer values and keeps the admin's", async ({
@@ -56,7 +57,7 @@ test("a topic edit is saved with an audit row; a stale save shows the newer valu
   await b.getByRole("button", { name: "Use saved value for Description" }).click();
   await b.getByRole("button", { name: "Save topic" }).click();
   await expect(b.getByText("Saved.")).toBeVisible();
-  expect(topic("science-education")).toMatchObject({ description: "Edited by A.", sortOrder: 42 });
+  expect(await topic("science-education")).toMatchObject({ description: "Edited by A.", sortOrder: 42 });
   const audit = await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, "science-education"));
   expect(audit.map((r) => r.action)).toEqual(["topic.updated", "topic.updated"]);
   expect(audit.every((r) => r.before && r.after)).toBe(true);
@@ -121,7 +122,7 @@ test("a topic's history shows the diff and restores an earlier version", async (
     .getByRole("button", { name: /Restore this version/ })
     .click();
   await expect(page.getByText("Earlier version restored.")).toBeVisible();
-  expect(topic("energy-raw-materials").description).toBe("First wording.");
+  expect((await topic("energy-raw-materials")).description).toBe("First wording.");
 });
 
 test("a person's roles over time: add one, see it listed, page accessible", async ({ browser }) => {

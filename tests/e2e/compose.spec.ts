@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, makeUser, signIn, uniqueAddress, read } from "./fixtures";
+import { e2eDb, e2eWrite, makeUser, read, signIn, uniqueAddress } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
@@ -94,13 +94,14 @@ test("a finalised briefing keeps its facts when one is edited, says so, and a ne
   const factId = (await first.getAttribute("data-fact-id"))!;
   const oldText = (await first.textContent())!;
 
-  const db = e2eDb();
-  const row = db.select().from(s.facts).where(eq(s.facts.id, factId)).get()!;
+  const [row] = await read(e2eDb()).select().from(s.facts).where(eq(s.facts.id, factId));
   const newText = `${row.text} (Corrected in e2e ${Date.now()}.)`;
-  db.update(s.facts)
-    .set({ text: newText, version: row.version + 1 })
-    .where(eq(s.facts.id, factId))
-    .run();
+  await e2eWrite((tx) =>
+    tx
+      .update(s.facts)
+      .set({ text: newText, version: row.version + 1 })
+      .where(eq(s.facts.id, factId)),
+  );
   try {
     await page.reload();
     await expect(page.getByTestId("changed-count")).toHaveText("1 fact changed since finalised.");
@@ -110,10 +111,12 @@ test("a finalised briefing keeps its facts when one is edited, says so, and a ne
     await expect(page.getByTestId("status-badge")).toHaveText(/Draft.*revision 2/);
     await expect(page.locator(`[data-fact-id="${factId}"]`)).toContainText("Corrected in e2e");
   } finally {
-    db.update(s.facts)
-      .set({ text: row.text, version: row.version + 2 })
-      .where(eq(s.facts.id, factId))
-      .run();
+    await e2eWrite((tx) =>
+      tx
+        .update(s.facts)
+        .set({ text: row.text, version: row.version + 2 })
+        .where(eq(s.facts.id, factId)),
+    );
   }
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { openDatabase, type Database } from "@/db/client";
+import { openDatabase, withWriteTransaction, type Database, type Tx } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
@@ -50,3 +50,8 @@ export function uniqueAddress(): string {
   return `198.51.${n()}.${n()}`;
 }
 export { read } from "../helpers/db";
+
+/** A write of the test's own to the server's database (the server sees it once committed). */
+export function e2eWrite<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withWriteTransaction(e2eDb(), fn);
+}

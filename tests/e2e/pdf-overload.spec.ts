@@ -4,7 +4,7 @@ import { expect, test, type APIResponse, type Browser, type Page } from "@playwr
 import { createBriefing } from "@/db/queries/briefings";
 import { auditLog, briefingItems } from "@/db/schema";
 import { newBriefingSchema } from "@/lib/validation/briefing";
-import { e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
+import { e2eDb, e2eWrite, makeUser, read, signIn, uniqueAddress, type TestUser } from "./fixtures";
 
 const actorOf = (user: TestUser) => ({
   userId: user.id,
@@ -15,15 +15,15 @@ const actorOf = (user: TestUser) => ({
 });
 
 /** Every Kazakhstan fact, each with a long note: a draft printed in two parts (3 render places). */
-function largeDraftFor(user: TestUser): string {
+async function largeDraftFor(user: TestUser): Promise<string> {
   const db = e2eDb();
-  const id = createBriefing({
+  const id = await createBriefing({
     actor: actorOf(user),
     input: newBriefingSchema.parse({ country: "KZ", topics: [] }),
     db,
   });
   const note = "A long note on this fact, written for the overload test so the briefing prints many pages. ".repeat(10);
-  db.update(briefingItems).set({ note }).where(eq(briefingItems.briefingId, id)).run();
+  await e2eWrite((tx) => tx.update(briefingItems).set({ note }).where(eq(briefingItems.briefingId, id)));
   return id;
 }
 
@@ -32,7 +32,7 @@ async function signedInOwner(browser: Browser): Promise<{ page: Page; url: strin
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const page = await context.newPage();
   const user = await makeUser("staff");
-  const url = `/briefings/${largeDraftFor(user)}/pdf`;
+  const url = `/briefings/${await largeDraftFor(user)}/pdf`;
   await signIn(page, user);
   return { page, url };
 }
@@ -86,13 +86,14 @@ test("HEAD on a PDF answers the headers only: nothing rendered, no download audi
     /^attachment; filename="kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf"/,
   );
   expect((await head.body()).length).toBe(0);
-  const downloads = () =>
-    e2eDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "briefing.downloaded"), eq(auditLog.entityId, id)))
-      .all().length;
-  expect(downloads()).toBe(0);
+  const downloads = async () =>
+    (
+      await read(e2eDb())
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "briefing.downloaded"), eq(auditLog.entityId, id)))
+    ).length;
+  expect(await downloads()).toBe(0);
 
   const other = await signedInOwner(browser); // someone else's briefing is still a 404
   expect((await other.page.request.head(url)).status()).toBe(404);

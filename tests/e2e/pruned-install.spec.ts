@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { openDatabase, type DB } from "@/db/client";
+import { closeDatabase, openDatabase, readerOf, type Database } from "@/db/client";
 import { briefings } from "@/db/schema";
 import { signIn } from "./fixtures";
 
@@ -22,7 +22,7 @@ const USER = { email: "operator@pruned.example", name: "Pruned Operator", passwo
 let dir: string | undefined;
 let server: ChildProcess | undefined;
 let serverOutput = "";
-let db: DB | undefined;
+let db: Database | undefined;
 
 /** The environment of a plain shell on the box: nothing of this test run's own settings. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -105,7 +105,7 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 test.afterAll(async () => {
-  db?.$client.close();
+  if (db) closeDatabase(db);
   if (server?.pid && server.exitCode === null) {
     // npm start runs node server.mjs through a shell: end the group it leads.
     const exited = new Promise((r) => server!.once("exit", r));
@@ -216,7 +216,7 @@ test("a pruned production install builds, runs the operator scripts and serves a
     await expect(page).toHaveURL(/\/briefings\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").pop()!;
     db = openDatabase(database);
-    expect(db.select().from(briefings).where(eq(briefings.id, id)).get()).toBeTruthy();
+    expect(await readerOf(db).select().from(briefings).where(eq(briefings.id, id))).toHaveLength(1);
     // The route the Download PDF button fetches, with the browser's session.
     const response = await page.request.get(`/briefings/${id}/pdf`, { timeout: 120_000 });
     expect(response.status(), await response.text().catch(() => "")).toBe(200);
