@@ -16,6 +16,36 @@ export default defineConfig([
     },
   },
   {
+    // The data layer is asynchronous (issue 14): a promise nobody awaits is a write that may
+    // land after the response, or an error nobody sees. These rules need type information.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // Only the SQLite driver runs statements synchronously; everything else awaits drizzle's
+    // query builders, so the same code can run on an asynchronous driver (docs/architecture.md).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["db/client.ts", "db/backup.ts", "db/migrate.ts", "tests/e2e/**", "playwright.config.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(run|get|all)$/]",
+          message: "Await the query builder instead: .run()/.get()/.all() belong to the SQLite driver (db/client.ts).",
+        },
+        {
+          selector: "MemberExpression[property.name='$client']",
+          message: "The driver's connection stays in db/client.ts: use selectRows/runStatement or a transaction.",
+        },
+      ],
+    },
+  },
+  {
     // The floors (docs/architecture.md): lib/ is the ground floor. It may name the data layer's
     // types, but a value import of the database, of Next or of the app would carry them into
     // every script, worker and client bundle that uses lib/.
