@@ -290,7 +290,7 @@ export function indexTokens(word: string): string[] {
   if (!tokenizer) {
     const memory = new BetterSqlite3(":memory:");
     memory.exec(`CREATE VIRTUAL TABLE fold USING fts5(word, tokenize = 'unicode61 remove_diacritics 2');
-      CREATE VIRTUAL TABLE fold_tokens USING fts5vocab(main, fold, instance);`);
+      CREATE VIRTUAL TABLE fold_tokens USING fts5vocab(fold, instance);`);
     const put = memory.prepare("INSERT INTO fold (rowid, word) VALUES (1, ?)");
     const read = memory.prepare("SELECT term FROM fold_tokens ORDER BY offset").pluck();
     const clear = memory.prepare("DELETE FROM fold");
