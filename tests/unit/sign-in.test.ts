@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db/client";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { verifyCredentials } from "@/db/queries/sign-in";
