@@ -23,7 +23,7 @@ import { parseArgs } from "node:util";
 import { openDatabase, type DB } from "@/db/client";
 import { getBriefingView } from "@/db/queries/briefing-view";
 import { createBriefing } from "@/db/queries/briefings";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { actionId, postFormAction, refusedStatus, signIn } from "./load-actions";

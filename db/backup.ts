@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "./client";
 
 export interface BackupReport {
   /** The backup's absolute path. */
@@ -25,8 +24,13 @@ export class BackupError extends Error {
  * The copy is created 0600 before SQLite writes into it, converted to a single self-contained
  * file (rollback journal, no -wal), synced to disk and checked with `integrity_check`; a copy
  * that fails the check is deleted.
+ *
+ * This is engine tooling, beneath the data layer's API: it opens a connection of its own and
+ * runs SQLite's statements on it directly. It returns a Promise like the data layer's
+ * functions, but the copy itself runs synchronously and holds its thread: it belongs in a
+ * process of its own (npm run db:backup), never in a request.
  */
-export function backupDatabase({ source, target }: { source: string; target: string }): BackupReport {
+export async function backupDatabase({ source, target }: { source: string; target: string }): Promise<BackupReport> {
   const from = path.resolve(source);
   const to = path.resolve(target);
   if (!fs.existsSync(from)) throw new BackupError(`There is no database at ${from}.`);
@@ -34,11 +38,15 @@ export function backupDatabase({ source, target }: { source: string; target: str
   fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
   createEmptyPrivateFile(to);
   try {
-    const live = openDatabase(from); // the app's settings: WAL, busy_timeout
+    // The app's settings (db/client.ts): WAL, so this reader never blocks the app's writers,
+    // and the same wait for another connection's lock.
+    const live = new Database(from, { fileMustExist: true });
     try {
-      live.$client.prepare("VACUUM INTO ?").run(to);
+      live.pragma("busy_timeout = 5000");
+      live.pragma("journal_mode = WAL");
+      live.prepare("VACUUM INTO ?").run(to);
     } finally {
-      live.$client.close();
+      live.close();
     }
     const rows = checkCopy(to);
     syncToDisk(to);

@@ -12,7 +12,7 @@ if (!file || file.startsWith("-")) {
 }
 const live = databasePath();
 try {
-  const report = backupDatabase({ source: live, target: file });
+  const report = await backupDatabase({ source: live, target: file });
   const rows = Object.entries(report.rows)
     .filter(([table]) => !table.startsWith("__"))
     .map(([table, n]) => `${table} ${n}`);

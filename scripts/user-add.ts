@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { prepareDatabase } from "@/db/setup/prepare-database";

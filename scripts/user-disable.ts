@@ -1,7 +1,8 @@
 /** npm run user:disable -- --email EMAIL — disables the account and ends its sessions at once. */
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
-import { findUserIdByEmail, setUserDisabled } from "@/db/queries/users";
+import { findUserIdByEmail } from "@/db/queries/users/find-user-id-by-email";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { prepareDatabase } from "@/db/setup/prepare-database";
@@ -13,9 +14,9 @@ try {
     process.exitCode = 2;
   } else {
     await prepareDatabase({ seed: false });
-    const user = setUserDisabled({
+    const user = await setUserDisabled({
       actor: SYSTEM_ACTOR,
-      userId: findUserIdByEmail({ actor: SYSTEM_ACTOR, email: values.email }),
+      userId: await findUserIdByEmail({ actor: SYSTEM_ACTOR, email: values.email }),
       disabled: true,
     });
     console.log(`Disabled ${user.email}; their sessions have ended.`);

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { findSessionUser } from "@/db/queries/users";
+import { findSessionUser } from "@/db/queries/users/find-session-user";
 import type { Actor } from "@/lib/auth/actor";
 import { signInPath } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -15,7 +15,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 export async function currentActor(): Promise<Actor | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const user = findSessionUser({ userId: session.user.id, sessionVersion: session.sessionVersion });
+  const user = await findSessionUser({ userId: session.user.id, sessionVersion: session.sessionVersion });
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, ip: clientIp(await headers()) };
 }

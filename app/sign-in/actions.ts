@@ -53,7 +53,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 async function rememberThisBrowser(email: string) {
   const jar = await cookies();
   const https = (await headers()).get("x-forwarded-proto") === "https";
-  const token = rememberDevice({
+  const token = await rememberDevice({
     token: jar.get(DEVICE_COOKIE)?.value ?? null,
     account: auditableEmail(email),
     now: Date.now(),

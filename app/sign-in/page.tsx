@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { demoAccountsActive } from "@/db/queries/users";
+import { demoAccountsActive } from "@/db/queries/users/demo-accounts-active";
 import { signInQuerySchema } from "@/lib/auth/callback-url";
 import { currentActor } from "@/app/_request/session";
 import { SignInForm } from "./sign-in-form";
@@ -24,7 +24,7 @@ export default async function SignInPage({
         </p>
         <SignInForm callbackUrl={callbackUrl} />
       </div>
-      {demoAccountsActive() && (
+      {(await demoAccountsActive()) && (
         <aside
           className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
           aria-label="Demo accounts"

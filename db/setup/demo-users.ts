@@ -1,6 +1,8 @@
-import { anyUsersExist, createUser } from "../queries/users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { authSettings } from "@/lib/auth/config";
+import { getDb, readerOf, type Database } from "../client";
+import { createUser } from "../queries/users/create-user";
+import { users } from "../schema";
 
 /** Published in README.md; the sign-in page warns while either still has its password. */
 export const DEMO_ACCOUNTS = [
@@ -9,10 +11,15 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /** On a database with no users, creates the demo accounts (unless CHANCERY_DEMO_USERS=0). */
-export async function ensureDemoUsers(): Promise<typeof DEMO_ACCOUNTS | null> {
-  if (!authSettings.demoUsersEnabled() || anyUsersExist()) return null;
+export async function ensureDemoUsers({ db = getDb() }: { db?: Database } = {}): Promise<typeof DEMO_ACCOUNTS | null> {
+  if (!authSettings.demoUsersEnabled() || (await anyUsersExist(db))) return null;
   for (const account of DEMO_ACCOUNTS) {
-    await createUser({ actor: SYSTEM_ACTOR, input: { ...account }, demo: true });
+    await createUser({ actor: SYSTEM_ACTOR, input: { ...account }, demo: true, db });
   }
   return DEMO_ACCOUNTS;
+}
+
+async function anyUsersExist(db: Database): Promise<boolean> {
+  const [row] = await readerOf(db).select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
 }

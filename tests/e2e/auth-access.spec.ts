@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { endAllSessions, changeUserRole, setUserDisabled } from "@/db/queries/users";
+import { changeUserRole } from "@/db/queries/users/change-user-role";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
+import { signOutEverywhere } from "@/db/queries/users/sign-out-everywhere";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { E2E_DATABASE, e2eDb, makeUser, signIn, uniqueAddress, type TestUser, read } from "./fixtures";
@@ -31,14 +33,23 @@ async function pageWithCookies(
 }
 
 for (const [label, end] of [
-  ["sign-out", (u: TestUser) => endAllSessions({ userId: u.id, db: e2eDb() })],
+  [
+    "sign-out",
+    (u: TestUser) =>
+      signOutEverywhere({
+        actor: { userId: u.id, email: u.email, name: u.name, role: u.role, ip: null },
+        db: e2eDb(),
+      }),
+  ],
   [
     "a disable",
-    (u: TestUser) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: u.id, disabled: true, db: e2eDb() }),
+    async (u: TestUser) =>
+      void (await setUserDisabled({ actor: SYSTEM_ACTOR, userId: u.id, disabled: true, db: e2eDb() })),
   ],
   [
     "a role change",
-    (u: TestUser) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: u.id, role: "admin", db: e2eDb() }),
+    async (u: TestUser) =>
+      void (await changeUserRole({ actor: SYSTEM_ACTOR, userId: u.id, role: "admin", db: e2eDb() })),
   ],
 ] as const) {
   test(`a cookie copied before ${label} is refused after it`, async ({ browser }) => {
@@ -47,7 +58,7 @@ for (const [label, end] of [
     const before = await pageWithCookies(browser, cookies);
     await before.goto("/");
     await expect(before.getByTestId("signed-in-as")).toContainText(user.name);
-    end(user);
+    await end(user);
     const after = await pageWithCookies(browser, cookies);
     await after.goto("/");
     await expect(after).toHaveURL(/\/sign-in/);

@@ -6,7 +6,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { closeDatabase, openDatabase, readerOf, type Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { e2eDb, makeUser, signIn, uniqueAddress } from "./fixtures";
 

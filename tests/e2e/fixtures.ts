@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { openDatabase, withWriteTransaction, type Database, type Tx } from "@/db/client";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
 /** The database file the e2e server was started on (see playwright.config.ts). */

@@ -1,4 +1,4 @@
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

@@ -1,4 +1,4 @@
-import { openDatabase, writeTransaction } from "@/db/client";
+import { closeDatabase, openDatabase, withWriteTransaction } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 
 /**
@@ -26,12 +26,12 @@ const actor = { userId: null, email: "writer@reliability.test", ip: "127.0.0.1" 
 let n = 0;
 while (!stopped && n < MAX_WRITES) {
   n += 1;
-  writeTransaction(db, (tx) =>
+  await withWriteTransaction(db, (tx) =>
     recordAudit(tx, { actor, action: "reliability.write", entity: "reliability", entityId: String(n) }),
   );
   process.send({ acked: n });
   // Let the IPC messages out and the "stop" in.
   await new Promise((resolve) => setImmediate(resolve));
 }
-db.$client.close();
+closeDatabase(db);
 process.send?.({ done: n }, () => process.disconnect());

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { seedDatabase } from "@/db/seed/seed";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { sqlRows } from "../helpers/db";
 import { AppClient } from "./app-client";
 import { ServerProcess } from "./server-process";
 
@@ -92,7 +94,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     } finally {
       await server.kill();
     }
-    const check = checkDatabase(databaseFile, acked);
+    const check = await checkDatabase(databaseFile, acked);
     report.rounds = round;
     report.lost = check.lost;
     report.integrity = check.integrity;
@@ -114,11 +116,11 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
 async function prepareDatabase(file: string): Promise<void> {
   const db = openDatabase(file);
   try {
-    migrateDatabase(db);
-    seedDatabase(db);
+    await migrateDatabase(db);
+    await seedDatabase(db);
     await createUser({ actor: SYSTEM_ACTOR, input: USER, db });
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }
 
@@ -167,22 +169,22 @@ async function writeUntilKilled(s: RoundState): Promise<void> {
 }
 
 /** Opens the file as the app would after a crash (recovering the WAL) and checks it. */
-function checkDatabase(
+async function checkDatabase(
   file: string,
   acked: Map<string, string>,
-): { integrity: string; lost: string[]; unacknowledged: number } {
+): Promise<{ integrity: string; lost: string[]; unacknowledged: number }> {
   const db = openDatabase(file);
   try {
-    const integrity = String(db.$client.pragma("integrity_check", { simple: true }));
-    const rows = db.$client
-      .prepare(
-        "SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'",
-      )
-      .all() as { id: string; tag: string }[];
+    const verdict = await sqlRows<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
+    const integrity = verdict.map((r) => r.integrity_check).join("; ");
+    const rows = await sqlRows<{ id: string; tag: string }>(
+      db,
+      sql`SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'`,
+    );
     const stored = new Map(rows.map((r) => [r.id, r.tag]));
     const lost = [...acked].filter(([id, tag]) => stored.get(id) !== tag).map(([id, tag]) => `${tag} (${id})`);
     return { integrity, lost, unacknowledged: rows.filter((r) => !acked.has(r.id)).length };
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }

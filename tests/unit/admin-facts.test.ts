@@ -4,7 +4,7 @@ import { openDatabase, type DB } from "@/db/client";
 import { createFact, deleteFact, restoreFactVersion, undeleteFact, updateFact } from "@/db/queries/fact-changes";
 import { getFact, listDeletedFacts, listFacts, type FactRecord } from "@/db/queries/facts";
 import { createCurated, deleteCurated } from "@/db/queries/curated";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";

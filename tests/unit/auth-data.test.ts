@@ -2,19 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import * as s from "@/db/schema";
-import {
-  changeUserRole,
-  createUser,
-  endAllSessions,
-  findSessionUser,
-  listUsers,
-  setUserDisabled,
-  setUserPassword,
-  signOutEverywhere,
-} from "@/db/queries/users";
+import { changeUserRole } from "@/db/queries/users/change-user-role";
+import { createUser } from "@/db/queries/users/create-user";
+import { findSessionUser } from "@/db/queries/users/find-session-user";
+import { listUsers } from "@/db/queries/users/list-users";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
+import { setUserPassword } from "@/db/queries/users/set-user-password";
+import { signOutEverywhere } from "@/db/queries/users/sign-out-everywhere";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { createMigratedDb, type TestDb } from "../helpers/db";
+import { createMigratedDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -47,29 +44,31 @@ const asActor = (u: { id: string; email: string; name: string; role: "admin" | "
 
 describe("sessions end when they must", () => {
   it.each([
-    ["sign-out", async (id: string) => endAllSessions({ userId: id, db: t.db })],
+    [
+      // The sign-out action (app/actions/session.ts) signs the user out everywhere.
+      "sign-out",
+      async (id: string) => {
+        const [user] = await read(t.db).select().from(s.users).where(eq(s.users.id, id));
+        await signOutEverywhere({ actor: asActor(user), db: t.db });
+      },
+    ],
     [
       "signing out everywhere",
       async (id: string) => {
-        const user = t.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
-        signOutEverywhere({ actor: asActor(user), db: t.db });
+        const [user] = await read(t.db).select().from(s.users).where(eq(s.users.id, id));
+        await signOutEverywhere({ actor: asActor(user), db: t.db });
         expect(
-          t.db
-            .select()
-            .from(s.auditLog)
-            .where(eq(s.auditLog.entityId, id))
-            .all()
-            .map((a) => a.action),
+          (await read(t.db).select().from(s.auditLog).where(eq(s.auditLog.entityId, id))).map((a) => a.action),
         ).toContain("auth.signed_out");
       },
     ],
     [
       "a disable",
-      async (id: string) => void setUserDisabled({ actor: SYSTEM_ACTOR, userId: id, disabled: true, db: t.db }),
+      async (id: string) => void (await setUserDisabled({ actor: SYSTEM_ACTOR, userId: id, disabled: true, db: t.db })),
     ],
     [
       "a role change",
-      async (id: string) => void changeUserRole({ actor: SYSTEM_ACTOR, userId: id, role: "admin", db: t.db }),
+      async (id: string) => void (await changeUserRole({ actor: SYSTEM_ACTOR, userId: id, role: "admin", db: t.db })),
     ],
     [
       "a password change",
@@ -78,9 +77,9 @@ describe("sessions end when they must", () => {
     ],
   ])("an older token is refused after %s", async (_label, change) => {
     const user = await makeUser("staff");
-    expect(findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, db: t.db })).toBeDefined();
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, db: t.db })).toBeDefined();
     await change(user.id);
-    expect(findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, db: t.db })).toBeUndefined();
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, db: t.db })).toBeUndefined();
   });
 });
 
@@ -88,8 +87,10 @@ describe("user administration", () => {
   it("is refused to staff inside the data layer", async () => {
     const staff = asActor(await makeUser("staff"));
     const other = await makeUser("staff");
-    expect(() => listUsers({ actor: staff, db: t.db })).toThrow(ForbiddenError);
-    expect(() => changeUserRole({ actor: staff, userId: other.id, role: "admin", db: t.db })).toThrow(ForbiddenError);
+    await expect(listUsers({ actor: staff, db: t.db })).rejects.toThrow(ForbiddenError);
+    await expect(changeUserRole({ actor: staff, userId: other.id, role: "admin", db: t.db })).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(
       createUser({
         actor: staff,
@@ -101,10 +102,10 @@ describe("user administration", () => {
 
   it("never leaves the system without an active administrator", async () => {
     const admin = await makeUser("admin");
-    expect(() => setUserDisabled({ actor: asActor(admin), userId: admin.id, disabled: true, db: t.db })).toThrow(
-      ValidationError,
-    );
-    expect(() => changeUserRole({ actor: asActor(admin), userId: admin.id, role: "staff", db: t.db })).toThrow(
+    await expect(
+      setUserDisabled({ actor: asActor(admin), userId: admin.id, disabled: true, db: t.db }),
+    ).rejects.toThrow(ValidationError);
+    await expect(changeUserRole({ actor: asActor(admin), userId: admin.id, role: "staff", db: t.db })).rejects.toThrow(
       /last active administrator/,
     );
   });
@@ -124,9 +125,9 @@ describe("user administration", () => {
   it("audits creation, role change and disabling without any password or hash", async () => {
     const admin = await makeUser("admin");
     const staff = await makeUser("staff");
-    changeUserRole({ actor: asActor(admin), userId: staff.id, role: "admin", db: t.db });
-    setUserDisabled({ actor: asActor(admin), userId: staff.id, disabled: true, db: t.db });
-    const rows = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, staff.id)).all();
+    await changeUserRole({ actor: asActor(admin), userId: staff.id, role: "admin", db: t.db });
+    await setUserDisabled({ actor: asActor(admin), userId: staff.id, disabled: true, db: t.db });
+    const rows = await read(t.db).select().from(s.auditLog).where(eq(s.auditLog.entityId, staff.id));
     expect(rows.map((r) => r.action)).toEqual(["user.created", "user.role_changed", "user.disabled"]);
     expect(rows[1]).toMatchObject({
       actorId: admin.id,
@@ -134,7 +135,7 @@ describe("user administration", () => {
       before: { role: "staff" },
       after: { role: "admin" },
     });
-    const text = JSON.stringify(t.db.select().from(s.auditLog).all());
+    const text = JSON.stringify(await read(t.db).select().from(s.auditLog));
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("$argon2");
   });

@@ -2,13 +2,14 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupDatabase } from "@/db/backup";
-import { openDatabase, writeTransaction } from "@/db/client";
+import { closeDatabase, openDatabase, withWriteTransaction } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { recordAudit } from "@/db/queries/audit";
 import { seedDatabase } from "@/db/seed/seed";
+import { sqlRows } from "../helpers/db";
 
 const WRITER = path.resolve("tests/reliability/audit-writer.ts");
 const modeOf = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
@@ -28,24 +29,27 @@ afterEach(() => {
  * A seeded database grown to about 6 MB: a page-by-page copy of it takes many steps (100 pages
  * each for `.backup()`), so writes land in the middle of any copy that is not one snapshot.
  */
-function makeLiveDatabase({ filler = true } = {}): string {
+async function makeLiveDatabase({ filler = true } = {}): Promise<string> {
   const file = path.join(dir, "live.db");
   const db = openDatabase(file);
-  migrateDatabase(db);
-  if (!filler) return (db.$client.close(), file);
-  seedDatabase(db);
-  const actor = { userId: null, email: "filler@reliability.test", ip: null };
-  writeTransaction(db, (tx) => {
-    for (let i = 0; i < 500; i++)
-      recordAudit(tx, {
-        actor,
-        action: "reliability.filler",
-        entity: "reliability",
-        detail: { text: "x".repeat(10_000) },
-      });
-  });
-  db.$client.close();
-  return file;
+  try {
+    await migrateDatabase(db);
+    if (!filler) return file;
+    await seedDatabase(db);
+    const actor = { userId: null, email: "filler@reliability.test", ip: null };
+    await withWriteTransaction(db, async (tx) => {
+      for (let i = 0; i < 500; i++)
+        await recordAudit(tx, {
+          actor,
+          action: "reliability.filler",
+          entity: "reliability",
+          detail: { text: "x".repeat(10_000) },
+        });
+    });
+    return file;
+  } finally {
+    closeDatabase(db);
+  }
 }
 
 /** Starts the writer process; resolves once it has acknowledged `warmUp` writes. */
@@ -82,46 +86,50 @@ function startTicker(file: string) {
   const actor = { userId: null, email: "ticker@reliability.test", ip: null };
   let writes = 0;
   let stopped = false;
-  const tick = () => {
+  let ticking: Promise<void> = Promise.resolve();
+  const tick = async () => {
     if (stopped || writes >= TICKER_BUDGET) return;
-    writeTransaction(db, (tx) => recordAudit(tx, { actor, action: "reliability.tick", entity: "reliability" }));
+    await withWriteTransaction(db, (tx) =>
+      recordAudit(tx, { actor, action: "reliability.tick", entity: "reliability" }),
+    );
     writes += 1;
-    setImmediate(tick);
+    setImmediate(() => (ticking = tick()));
   };
-  setImmediate(tick);
+  setImmediate(() => (ticking = tick()));
   return {
     writes: () => writes,
-    stop: () => {
+    stop: async () => {
       stopped = true;
-      db.$client.close();
+      await ticking; // a write in flight finishes before its connection closes
+      closeDatabase(db);
     },
   };
 }
 
-const writtenIds = (file: string): Set<number> => {
-  const db = new Database(file, { readonly: true });
+const writtenIds = async (file: string): Promise<Set<number>> => {
+  const db = openDatabase(file);
   try {
-    const ids = db
-      .prepare("SELECT entity_id FROM audit_log WHERE action = 'reliability.write'")
-      .pluck()
-      .all() as string[];
-    return new Set(ids.map(Number));
+    const rows = await sqlRows<{ id: string }>(
+      db,
+      sql`SELECT entity_id AS id FROM audit_log WHERE action = 'reliability.write'`,
+    );
+    return new Set(rows.map((r) => Number(r.id)));
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 };
 
 describe("backupDatabase", () => {
   it("copies a live database under a steady stream of writes: consistent, 0600, every write acknowledged before it began", async () => {
-    const live = makeLiveDatabase();
+    const live = await makeLiveDatabase();
     const target = path.join(dir, "backup.db");
     const stream = await startWriter(live, 50);
 
     const ticker = startTicker(live);
     const ackedBefore = stream.acked();
-    const report = await backupDatabase({ source: live, target }); // awaited, should it ever become async
+    const report = await backupDatabase({ source: live, target });
     const tickerWrites = ticker.writes();
-    ticker.stop();
+    await ticker.stop();
     const total = await stream.stop();
 
     // Online: the backup finished while writes kept coming (the ticker never ran out), and the
@@ -137,12 +145,12 @@ describe("backupDatabase", () => {
     fs.copyFileSync(target, restored);
     const db = openDatabase(restored);
     try {
-      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(db.$client.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(report.rows.facts);
+      expect(await sqlRows(db, sql`PRAGMA integrity_check`)).toEqual([{ integrity_check: "ok" }]);
+      expect(await sqlRows(db, sql`SELECT count(*) AS n FROM facts`)).toEqual([{ n: report.rows.facts }]);
     } finally {
-      db.$client.close();
+      closeDatabase(db);
     }
-    const inCopy = writtenIds(restored);
+    const inCopy = await writtenIds(restored);
     const missing = Array.from({ length: ackedBefore }, (_, i) => i + 1).filter((id) => !inCopy.has(id));
     expect(missing, "acknowledged before the backup began, missing from it").toEqual([]);
     // A snapshot holds a prefix of the stream, nothing torn: ids 1..max with no gap.
@@ -150,25 +158,25 @@ describe("backupDatabase", () => {
     expect(report.rows.audit_log).toBeGreaterThan(500);
   }, 60_000);
 
-  it("refuses to overwrite an existing file and leaves it as it was", () => {
-    const live = makeLiveDatabase({ filler: false });
+  it("refuses to overwrite an existing file and leaves it as it was", async () => {
+    const live = await makeLiveDatabase({ filler: false });
     const target = path.join(dir, "taken.db");
     fs.writeFileSync(target, "keep me");
-    expect(() => backupDatabase({ source: live, target })).toThrow(/already exists/);
+    await expect(backupDatabase({ source: live, target })).rejects.toThrow(/already exists/);
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
   });
 
-  it("refuses a source that does not exist instead of copying a new empty database", () => {
+  it("refuses a source that does not exist instead of copying a new empty database", async () => {
     const target = path.join(dir, "backup.db");
-    expect(() => backupDatabase({ source: path.join(dir, "absent.db"), target })).toThrow(/no database/);
+    await expect(backupDatabase({ source: path.join(dir, "absent.db"), target })).rejects.toThrow(/no database/);
     expect(fs.existsSync(path.join(dir, "absent.db"))).toBe(false);
     expect(fs.existsSync(target)).toBe(false);
   });
 
-  it("creates a missing folder for the backup, private as data/ is", () => {
-    const live = makeLiveDatabase({ filler: false });
+  it("creates a missing folder for the backup, private as data/ is", async () => {
+    const live = await makeLiveDatabase({ filler: false });
     const target = path.join(dir, "backups", "nightly", "chancery.db");
-    backupDatabase({ source: live, target });
+    await backupDatabase({ source: live, target });
     expect(fs.statSync(path.dirname(target)).mode & 0o777).toBe(0o700);
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });

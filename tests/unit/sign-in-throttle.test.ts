@@ -2,14 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { clearThrottle, knownDevice, listThrottles, rememberDevice } from "@/db/queries/login-failures";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users/create-user";
 import { auditLog } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { authSettings } from "@/lib/auth/config";
 import { verifyCredentials } from "@/db/queries/sign-in";
 import { throttledMessage } from "@/lib/auth/throttle";
 import { ForbiddenError } from "@/lib/errors";
-import { createMigratedDb, type TestDb } from "../helpers/db";
+import { createMigratedDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 const EMAIL = "officer@test.example";
@@ -38,7 +38,8 @@ const attempt = (opts: { email?: string; password?: string; ip: string | null; n
     ip: opts.ip,
     now: opts.now ?? T0,
   });
-const auditCount = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all().length;
+const auditCount = async (action: string) =>
+  (await read(t.db).select().from(auditLog).where(eq(auditLog.action, action))).length;
 
 describe("per account and address", () => {
   it("refuses the 11th try from one address even with the right password, not the owner elsewhere", async () => {
@@ -66,7 +67,7 @@ describe("per account and address", () => {
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(10);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30);
-    expect(auditCount("auth.sign_in_failed")).toBe(10); // only ten were verified
+    expect(await auditCount("auth.sign_in_failed")).toBe(10); // only ten were verified
   });
 
   it("a success takes its own attempt back and forgets the account's failures", async () => {
@@ -112,7 +113,7 @@ describe("the audit of anonymous attempts", () => {
   it("aggregates refused tries into one row per counter and window", async () => {
     for (let i = 0; i < 10; i++) await attempt({ ip: "10.4.0.1" });
     for (let i = 0; i < 100; i++) await attempt({ ip: "10.4.0.1" });
-    const rows = t.db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in_throttled")).all();
+    const rows = await read(t.db).select().from(auditLog).where(eq(auditLog.action, "auth.sign_in_throttled"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ entityId: `account-address:${EMAIL}|10.4.0.1`, ip: "10.4.0.1" });
     expect(rows[0].detail).toMatchObject({ refused: 100, rule: "account-address" });
@@ -121,12 +122,12 @@ describe("the audit of anonymous attempts", () => {
   it("stores the tried email cleaned of control and bidi characters, and capped", async () => {
     await attempt({ email: "a\u0000b\u202Ec@x.example", ip: "10.4.0.2" });
     await attempt({ email: `${"x".repeat(5000)}@x.example`, ip: "10.4.0.3" });
-    const emails = t.db
-      .select({ e: auditLog.actorEmail })
-      .from(auditLog)
-      .where(eq(auditLog.action, "auth.sign_in_failed"))
-      .all()
-      .map((r) => r.e!);
+    const emails = (
+      await read(t.db)
+        .select({ e: auditLog.actorEmail })
+        .from(auditLog)
+        .where(eq(auditLog.action, "auth.sign_in_failed"))
+    ).map((r) => r.e!);
     expect(emails[0]).toBe("a\uFFFDb\uFFFDc@x.example");
     expect(emails[1]).toHaveLength(254);
   });
@@ -139,17 +140,16 @@ describe("admins see and clear a throttle", () => {
   it("lists the refusing counter, clears it (audited), and the owner gets in", async () => {
     for (let i = 0; i < 10; i++) await attempt({ ip: "10.5.0.1" });
     const settings = authSettings.throttle();
-    const rows = listThrottles({ actor: admin, settings, now: T0 });
+    const rows = await listThrottles({ actor: admin, settings, now: T0 });
     const blocked = rows.find((r) => r.refusedUntil !== null)!;
     expect(blocked).toMatchObject({ rule: "account-address", account: EMAIL, address: "10.5.0.1", failures: 10 });
-    expect(() => listThrottles({ actor: staff, settings })).toThrow(ForbiddenError);
-    expect(() => clearThrottle({ actor: staff, key: blocked.key })).toThrow(ForbiddenError);
-    expect(clearThrottle({ actor: admin, key: blocked.key })).toEqual({ cleared: 10 });
-    const audit = t.db
+    await expect(listThrottles({ actor: staff, settings })).rejects.toThrow(ForbiddenError);
+    await expect(clearThrottle({ actor: staff, key: blocked.key })).rejects.toThrow(ForbiddenError);
+    expect(await clearThrottle({ actor: admin, key: blocked.key })).toEqual({ cleared: 10 });
+    const audit = await read(t.db)
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "auth.throttle_cleared"), eq(auditLog.actorId, "admin-1")))
-      .all();
+      .where(and(eq(auditLog.action, "auth.throttle_cleared"), eq(auditLog.actorId, "admin-1")));
     expect(audit).toHaveLength(1);
     expect((await attempt({ ip: "10.5.0.1", password: PASSWORD })).ok).toBe(true);
   });
@@ -171,13 +171,12 @@ describe("the counters' keys", () => {
   it("carry the tried email cleaned and capped, as the audit log and the admin page show them", async () => {
     const raw = "admin@x.example\u202E\u0000\r\nSIGNED IN OK";
     for (let i = 0; i < 11; i++) await attempt({ email: raw, ip: "10.6.0.1" });
-    const keys = t.db
+    const keys = await read(t.db)
       .select({ key: auditLog.entityId })
       .from(auditLog)
-      .where(eq(auditLog.action, "auth.sign_in_throttled"))
-      .all();
+      .where(eq(auditLog.action, "auth.sign_in_throttled"));
     expect(keys).toEqual([{ key: "account-address:admin@x.example\uFFFD\uFFFD\uFFFD\uFFFDsigned in ok|10.6.0.1" }]);
-    const shown = listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 }).map(
+    const shown = (await listThrottles({ actor: { ...SYSTEM_ACTOR }, settings: authSettings.throttle(), now: T0 })).map(
       (r) => r.key,
     );
     expect(shown.every((key) => !/[\u0000-\u001F\u202A-\u202E]/.test(key))).toBe(true);
@@ -189,7 +188,7 @@ describe("a browser the account signed in from (device cookie)", () => {
   const remember = () => rememberDevice({ token: null, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db });
 
   it("gets its owner in while guessers fill the office address and the account from many addresses", async () => {
-    const device = remember();
+    const device = await remember();
     for (let i = 0; i < 30; i++) await attempt({ email: `other${i}@test.example`, ip: "10.7.0.1" }); // the office address
     for (let i = 0; i < 40; i++) await attempt({ ip: `10.7.1.${i}` }); // the account, from many addresses
     expect(await attempt({ ip: "10.7.0.1", password: PASSWORD })).toMatchObject({ reason: "throttled" }); // no cookie
@@ -199,7 +198,7 @@ describe("a browser the account signed in from (device cookie)", () => {
   });
 
   it("is counted on its own with the strict limit, so a stolen cookie buys ten guesses", async () => {
-    const device = remember();
+    const device = await remember();
     const withDevice = (password: string) =>
       verifyCredentials({
         email: EMAIL,
@@ -212,21 +211,35 @@ describe("a browser the account signed in from (device cookie)", () => {
     expect(await withDevice(PASSWORD)).toMatchObject({ reason: "throttled" });
   });
 
-  it("counts for its own account only, and not once expired; it is renewed, not replaced, on the next sign-in", () => {
-    const device = remember();
-    expect(knownDevice({ token: device, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toMatch(
+  it("counts for its own account only, and not once expired; it is renewed, not replaced, on the next sign-in", async () => {
+    const device = await remember();
+    expect(await knownDevice({ token: device, account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toMatch(
       /^[0-9a-f]{64}$/,
     );
     expect(
-      knownDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db }),
+      await knownDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db }),
     ).toBeNull();
-    expect(knownDevice({ token: "forged", account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
+    expect(await knownDevice({ token: "forged", account: EMAIL, now: T0, maxAgeDays: DAYS, db: t.db })).toBeNull();
     expect(
-      knownDevice({ token: device, account: EMAIL, now: T0 + (DAYS + 1) * 86_400_000, maxAgeDays: DAYS, db: t.db }),
+      await knownDevice({
+        token: device,
+        account: EMAIL,
+        now: T0 + (DAYS + 1) * 86_400_000,
+        maxAgeDays: DAYS,
+        db: t.db,
+      }),
     ).toBeNull();
-    expect(rememberDevice({ token: device, account: EMAIL, now: T0 + 1000, maxAgeDays: DAYS, db: t.db })).toBe(device);
+    expect(await rememberDevice({ token: device, account: EMAIL, now: T0 + 1000, maxAgeDays: DAYS, db: t.db })).toBe(
+      device,
+    );
     expect(
-      rememberDevice({ token: device, account: "someone-else@test.example", now: T0, maxAgeDays: DAYS, db: t.db }),
+      await rememberDevice({
+        token: device,
+        account: "someone-else@test.example",
+        now: T0,
+        maxAgeDays: DAYS,
+        db: t.db,
+      }),
     ).not.toBe(device);
   });
 });

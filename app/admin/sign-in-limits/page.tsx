@@ -22,7 +22,7 @@ const utc = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
 export default async function SignInLimitsPage() {
   const actor = await requirePageActor("/admin/sign-in-limits", { admin: true });
   const settings = authSettings.throttle();
-  const rows = listThrottles({ actor, settings });
+  const rows = await listThrottles({ actor, settings });
   const minutes = Math.round(settings.windowMs / 60_000);
   return (
     <div className="space-y-6">

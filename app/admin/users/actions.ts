@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeUserRole, createUser, setUserDisabled, setUserPassword } from "@/db/queries/users";
+import { changeUserRole } from "@/db/queries/users/change-user-role";
+import { createUser } from "@/db/queries/users/create-user";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
+import { setUserPassword } from "@/db/queries/users/set-user-password";
 import { secureAction } from "@/app/_request/guard";
 import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
 
@@ -14,12 +17,12 @@ export const createUserAction = secureAction({ schema: newUserSchema, admin: tru
   done(await createUser({ actor, input }).then((u) => ({ email: u.email }))),
 );
 
-export const changeRoleAction = secureAction({ schema: changeRoleSchema, admin: true }, (input, actor) =>
-  done(changeUserRole({ actor, ...input }).role),
+export const changeRoleAction = secureAction({ schema: changeRoleSchema, admin: true }, async (input, actor) =>
+  done((await changeUserRole({ actor, ...input })).role),
 );
 
-export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin: true }, (input, actor) =>
-  done(setUserDisabled({ actor, ...input }).disabledAt !== null),
+export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin: true }, async (input, actor) =>
+  done((await setUserDisabled({ actor, ...input })).disabledAt !== null),
 );
 
 export const setPasswordAction = secureAction({ schema: setPasswordSchema, admin: true }, async (input, actor) =>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listUsers } from "@/db/queries/users";
+import { listUsers } from "@/db/queries/users/list-users";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ListFilter } from "../components/list-filter";
@@ -17,7 +17,7 @@ export default async function UsersPage({
 }) {
   const actor = await requirePageActor("/admin/users", { admin: true });
   const { q, page } = listQuerySchema.parse(await searchParams);
-  const result = listUsers({ actor, q, page });
+  const result = await listUsers({ actor, q, page });
   return (
     <div className="space-y-8">
       <div>
