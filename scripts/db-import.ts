@@ -19,8 +19,8 @@ try {
 }
 const db = getDb();
 // A fresh database file is usable at once: migrate first (a no-op when up to date).
-migrateDatabase(db);
-const report = importFactBase({ actor: SYSTEM_ACTOR, document, db });
+await migrateDatabase(db);
+const report = await importFactBase({ actor: SYSTEM_ACTOR, document, db });
 closeDb();
 if (!report.ok) {
   console.error(

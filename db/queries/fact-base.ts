@@ -8,7 +8,7 @@ import {
   type FactBaseDocument,
 } from "@/lib/admin/fact-base-format";
 import { checkFactBaseReferences } from "@/lib/admin/fact-base-references";
-import { getDb, readTransaction, writeTransaction, type DB } from "../client";
+import { getDb, withReadTransaction, withWriteTransaction, type Database, type Tx } from "../client";
 import {
   factParties,
   facts,
@@ -24,60 +24,66 @@ import {
 } from "../schema";
 import { recordAudit } from "./audit";
 
+export interface ExportFactBaseOptions {
+  actor: Actor;
+  db?: Database;
+}
+
 /**
  * The whole fact base (trash included, users/briefings/audit excluded) as one document,
  * ordered by id. Admins only; each export is audited.
  */
-export function exportFactBase({ actor, db = getDb() }: { actor: Actor; db?: DB }): FactBaseDocument {
+export async function exportFactBase({ actor, db = getDb() }: ExportFactBaseOptions): Promise<FactBaseDocument> {
   assertAdmin(actor);
-  const doc = readTransaction(db, readFactBase);
-  recordAudit(db, { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } });
+  // Eleven tables read from one snapshot, so every reference in the document resolves.
+  const doc = await withReadTransaction(db, readFactBase);
+  await withWriteTransaction(db, (tx) =>
+    recordAudit(tx, { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } }),
+  );
   return doc;
 }
 
-function readFactBase(db: DB): FactBaseDocument {
+async function readFactBase(tx: Tx): Promise<FactBaseDocument> {
   const links = {
-    meetingSources: db
+    meetingSources: await tx
       .select()
       .from(meetingSources)
-      .orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId))
-      .all(),
-    parties: db.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId)).all(),
-    topics: db.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId)).all(),
+      .orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId)),
+    parties: await tx.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId)),
+    topics: await tx.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId)),
   };
   return {
     format: FACT_BASE_FORMAT,
     version: FACT_BASE_VERSION,
-    parties: db.select().from(parties).orderBy(asc(parties.id)).all(),
-    topics: db.select().from(topics).orderBy(asc(topics.id)).all(),
-    sources: db.select().from(sources).orderBy(asc(sources.id)).all(),
-    meetings: db
-      .select()
-      .from(meetings)
-      .orderBy(asc(meetings.id))
-      .all()
-      .map((m) => ({
-        ...m,
-        sources: links.meetingSources
-          .filter((l) => l.meetingId === m.id)
-          .map(({ sourceId, reports, quote }) => ({ sourceId, reports, quote })),
-      })),
-    people: db.select().from(people).orderBy(asc(people.id)).all(),
-    personRoles: db.select().from(personRoles).orderBy(asc(personRoles.id)).all(),
-    participations: db.select().from(participations).orderBy(asc(participations.id)).all(),
+    parties: await tx.select().from(parties).orderBy(asc(parties.id)),
+    topics: await tx.select().from(topics).orderBy(asc(topics.id)),
+    sources: await tx.select().from(sources).orderBy(asc(sources.id)),
+    meetings: (await tx.select().from(meetings).orderBy(asc(meetings.id))).map((m) => ({
+      ...m,
+      sources: links.meetingSources
+        .filter((l) => l.meetingId === m.id)
+        .map(({ sourceId, reports, quote }) => ({ sourceId, reports, quote })),
+    })),
+    people: await tx.select().from(people).orderBy(asc(people.id)),
+    personRoles: await tx.select().from(personRoles).orderBy(asc(personRoles.id)),
+    participations: await tx.select().from(participations).orderBy(asc(participations.id)),
     // Who created or edited a fact names a user, and users are not part of the fact base.
     // seq is the full-text index key, assigned by the database on insert: not part of the fact.
-    facts: db
-      .select()
-      .from(facts)
-      .orderBy(asc(facts.id))
-      .all()
-      .map(({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
+    facts: (await tx.select().from(facts).orderBy(asc(facts.id))).map(
+      ({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
         ...f,
         partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
         topicIds: links.topics.filter((l) => l.factId === f.id).map((l) => l.topicId),
-      })),
+      }),
+    ),
   };
+}
+
+export interface ImportFactBaseOptions {
+  actor: Actor;
+  /** The parsed JSON of a fact-base file: validated here, so anything may be passed. */
+  document: unknown;
+  db?: Database;
 }
 
 export type ImportReport =
@@ -121,38 +127,35 @@ function canonical(v: unknown): string {
  * the file's version and timestamps (so export → import → export is identical); rows that
  * differ are overwritten, their version bumped, and audited.
  */
-export function importFactBase({
-  actor,
-  document,
-  db = getDb(),
-}: {
-  actor: Actor;
-  document: unknown;
-  db?: DB;
-}): ImportReport {
+export async function importFactBase({ actor, document, db = getDb() }: ImportFactBaseOptions): Promise<ImportReport> {
   assertAdmin(actor);
   const parsed = factBaseSchema.safeParse(document);
   if (!parsed.success)
     return { ok: false, errors: parsed.error.issues.slice(0, 100).map((i) => describeIssue(document, i)) };
   const doc = parsed.data;
   try {
-    return writeTransaction(db, (tx) => {
-      const current = readFactBase(tx);
+    // All or nothing: one write transaction, awaiting nothing but its own statements.
+    return await withWriteTransaction(db, async (tx): Promise<ImportReport> => {
+      const current = await readFactBase(tx);
       const problems = [...newerInDatabase(doc, current), ...checkFactBaseReferences(doc, current)];
       if (problems.length) throw new ImportRefused(problems.slice(0, 100));
       const counts: Record<string, { inserted: number; updated: number; unchanged: number }> = {};
       for (const [key, table, entity] of TABLES) {
         const c = (counts[key] = { inserted: 0, updated: 0, unchanged: 0 });
         const existing = new Map<string, object>((current[key] as { id: string }[]).map((r) => [r.id, r]));
-        (doc[key] as { id: string }[]).forEach((record, index) => {
+        const records = doc[key] as { id: string }[];
+        for (const [index, record] of records.entries()) {
           const before = existing.get(record.id) as ({ version: number } & object) | undefined;
-          if (before && comparable(before) === comparable(record)) return void c.unchanged++;
+          if (before && comparable(before) === comparable(record)) {
+            c.unchanged++;
+            continue;
+          }
           try {
-            writeRecord(tx, key, table, record, before);
+            await writeRecord(tx, key, table, record, before);
           } catch (e) {
             throw new RecordFailure(`${key}[${index}] ${record.id}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          recordAudit(tx, {
+          await recordAudit(tx, {
             actor,
             action: `${entity}.imported`,
             entity,
@@ -162,7 +165,7 @@ export function importFactBase({
           });
           if (before) c.updated++;
           else c.inserted++;
-        });
+        }
       }
       return { ok: true, counts };
     });
@@ -204,13 +207,13 @@ class ImportRefused extends Error {
 
 type AnyTable = (typeof TABLES)[number][1];
 
-function writeRecord(
-  tx: DB,
+async function writeRecord(
+  tx: Tx,
   key: Key,
   table: AnyTable,
   record: { id: string },
   before: { version: number } | undefined,
-): void {
+): Promise<void> {
   const {
     sources: reports,
     partyIds,
@@ -226,25 +229,19 @@ function writeRecord(
   // tables, and `row` is a record the format schema validated for exactly this table.
   const t = table as typeof parties;
   if (before)
-    tx.update(t)
+    await tx
+      .update(t)
       .set({ ...row, version: before.version + 1, updatedAt: new Date().toISOString() } as never)
-      .where(eq(t.id, record.id))
-      .run();
-  else
-    tx.insert(t)
-      .values(row as never)
-      .run();
+      .where(eq(t.id, record.id));
+  else await tx.insert(t).values(row as never);
   if (key === "meetings" && reports) {
-    tx.delete(meetingSources).where(eq(meetingSources.meetingId, record.id)).run();
-    for (const r of reports)
-      tx.insert(meetingSources)
-        .values({ meetingId: record.id, ...r } as never)
-        .run();
+    await tx.delete(meetingSources).where(eq(meetingSources.meetingId, record.id));
+    for (const r of reports) await tx.insert(meetingSources).values({ meetingId: record.id, ...r } as never);
   }
   if (key === "facts" && partyIds && topicIds) {
-    tx.delete(factParties).where(eq(factParties.factId, record.id)).run();
-    tx.delete(factTopics).where(eq(factTopics.factId, record.id)).run();
-    for (const partyId of partyIds) tx.insert(factParties).values({ factId: record.id, partyId }).run();
-    for (const topicId of topicIds) tx.insert(factTopics).values({ factId: record.id, topicId }).run();
+    await tx.delete(factParties).where(eq(factParties.factId, record.id));
+    await tx.delete(factTopics).where(eq(factTopics.factId, record.id));
+    for (const partyId of partyIds) await tx.insert(factParties).values({ factId: record.id, partyId });
+    for (const topicId of topicIds) await tx.insert(factTopics).values({ factId: record.id, topicId });
   }
 }

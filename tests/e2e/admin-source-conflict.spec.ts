@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { createSource } from "@/db/queries/sources";
+import { createSource } from "@/db/queries/sources/create-source";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { sourceFormSchema } from "@/lib/validation/source";
@@ -19,7 +19,7 @@ test("two admins save the same source: the second sees each newer value, takes o
     publishedPrecision: "month",
     fullText: "One sentence. Another sentence.",
   });
-  const { id } = createSource({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
+  const { id } = await createSource({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
   const { page: a } = await signedInPage(browser, "admin");
   const { page: b } = await signedInPage(browser, "admin");
   await a.goto(`/admin/sources/${id}/edit`);

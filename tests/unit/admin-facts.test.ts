@@ -1,8 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "@/db/client";
-import { createFact, deleteFact, restoreFactVersion, undeleteFact, updateFact } from "@/db/queries/fact-changes";
-import { getFact, listDeletedFacts, listFacts, type FactRecord } from "@/db/queries/facts";
+import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { createFact } from "@/db/queries/facts/create-fact";
+import { deleteFact } from "@/db/queries/facts/delete-fact";
+import { getFact, type FactRecord } from "@/db/queries/facts/get-fact";
+import { listDeletedFacts } from "@/db/queries/facts/list-deleted-facts";
+import { listFacts } from "@/db/queries/facts/list-facts";
+import { restoreFactVersion } from "@/db/queries/facts/restore-fact-version";
+import { undeleteFact } from "@/db/queries/facts/undelete-fact";
+import { updateFact } from "@/db/queries/facts/update-fact";
 import { createCurated, deleteCurated } from "@/db/queries/curated";
 import { createUser } from "@/db/queries/users/create-user";
 import * as s from "@/db/schema";
@@ -10,7 +16,7 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { factFormSchema, type FactInput } from "@/lib/validation/fact";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 let admin: Actor;
@@ -54,28 +60,32 @@ const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => (
   rank: f.rank,
   ...change,
 });
-const auditRows = (db: DB, id: string) => db.select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).all();
+const auditRows = (db: Database, id: string) => read(db).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
 const filters = (q: Record<string, string>) => factFiltersSchema.parse(q);
 
 describe("the fact list", () => {
-  it("filters by country, kind, words and date overlap, with counts and pages", () => {
-    const all = listFacts({ actor: admin, filters: filters({}), db: t.db });
+  it("filters by country, kind, words and date overlap, with counts and pages", async () => {
+    const all = await listFacts({ actor: admin, filters: filters({}), db: t.db });
     expect(all.total).toBeGreaterThan(50);
     expect(all.rows).toHaveLength(25);
-    const figures = listFacts({ actor: admin, filters: filters({ kind: "figure" }), db: t.db });
+    const figures = await listFacts({ actor: admin, filters: filters({ kind: "figure" }), db: t.db });
     expect(figures.total).toBeGreaterThan(0);
     expect(figures.rows.every((r) => r.kind === "figure")).toBe(true);
-    const covid = listFacts({ actor: admin, filters: filters({ q: "Covid-19 pandemic" }), db: t.db });
+    const covid = await listFacts({ actor: admin, filters: filters({ q: "Covid-19 pandemic" }), db: t.db });
     expect(covid.rows.map((r) => r.id)).toContain("fact-000-02");
-    const in2020 = listFacts({ actor: admin, filters: filters({ from: "2020-11-01", to: "2020-11-30" }), db: t.db });
+    const in2020 = await listFacts({
+      actor: admin,
+      filters: filters({ from: "2020-11-01", to: "2020-11-30" }),
+      db: t.db,
+    });
     expect(in2020.rows.every((r) => r.dateStart <= "2020-11-30" && r.dateEnd >= "2020-11-01")).toBe(true);
-    const af = listFacts({ actor: admin, filters: filters({ country: "AF" }), db: t.db });
+    const af = await listFacts({ actor: admin, filters: filters({ country: "AF" }), db: t.db });
     expect(af.rows.every((r) => r.partyIds.includes("AF"))).toBe(true);
   });
 
-  it("treats FTS syntax in the words as text, never as a query", () => {
+  it("treats FTS syntax in the words as text, never as a query", async () => {
     for (const q of ['"', "NEAR(", "text:EU", "a OR", "*", "-x", "'; DROP TABLE facts; --"]) {
-      expect(() => listFacts({ actor: admin, filters: filters({ q }), db: t.db })).not.toThrow();
+      await expect(listFacts({ actor: admin, filters: filters({ q }), db: t.db })).resolves.toBeDefined();
     }
   });
 
@@ -84,25 +94,26 @@ describe("the fact list", () => {
     expect(f).toMatchObject({ sort: "date", dir: "desc", page: 1 });
   });
 
-  it("is for admins only", () => {
-    expect(() => listFacts({ actor: staff, filters: filters({}), db: t.db })).toThrow(ForbiddenError);
-    expect(() =>
+  it("is for admins only", async () => {
+    await expect(listFacts({ actor: staff, filters: filters({}), db: t.db })).rejects.toThrow(ForbiddenError);
+    const loaded = await getFact({ actor: admin, id: "fact-000-01", db: t.db });
+    await expect(
       updateFact({
         actor: staff,
         id: "fact-000-01",
         version: 1,
-        input: inputOf(getFact({ actor: admin, id: "fact-000-01", db: t.db })),
+        input: inputOf(loaded),
         db: t.db,
       }),
-    ).toThrow(ForbiddenError);
+    ).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe("saving a fact", () => {
-  it("refuses a quote that is not in the source, at the quote field", () => {
-    const f = getFact({ actor: admin, id: "fact-000-03", db: t.db });
+  it("refuses a quote that is not in the source, at the quote field", async () => {
+    const f = await getFact({ actor: admin, id: "fact-000-03", db: t.db });
     try {
-      updateFact({
+      await updateFact({
         actor: admin,
         id: f.id,
         version: f.version,
@@ -156,34 +167,38 @@ describe("saving a fact", () => {
     expect(ok.text).toBe("Café");
   });
 
-  it("refuses to take a fact out of the trash while something it refers to is gone", () => {
-    const topic = createCurated({
+  it("refuses to take a fact out of the trash while something it refers to is gone", async () => {
+    const topic = await createCurated({
       actor: admin,
       entity: "topic",
       values: { name: "Short-lived topic", description: "", sortOrder: 99 },
       db: t.db,
     });
-    const src = getFact({ actor: admin, id: "fact-000-01", db: t.db });
-    const created = createFact({
+    const src = await getFact({ actor: admin, id: "fact-000-01", db: t.db });
+    const created = await createFact({
       actor: admin,
       input: inputOf(src, { id: undefined, text: "On a short-lived topic.", topicIds: [topic.id] }),
       db: t.db,
     });
-    const deleted = deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
-    deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
-    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db })).toThrow(
-      ConflictError,
-    );
-    expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).toThrow(
+    const deleted = await deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
+    await deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
+    await expect(
+      undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db }),
+    ).rejects.toThrow(ConflictError);
+    await expect(undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db })).rejects.toThrow(
       /cannot be restored as it stands: One of the topics does not exist/,
     );
-    expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
+    expect((await listDeletedFacts({ actor: admin, db: t.db })).map((f) => f.id)).toContain(created.id);
   });
 
-  it("creates, updates, deletes, undeletes and restores, each with an audit row holding before and after", () => {
-    const src = getFact({ actor: admin, id: "fact-000-01", db: t.db });
-    const created = createFact({ actor: admin, input: inputOf(src, { id: undefined, text: "A new fact." }), db: t.db });
-    const v2 = updateFact({
+  it("creates, updates, deletes, undeletes and restores, each with an audit row holding before and after", async () => {
+    const src = await getFact({ actor: admin, id: "fact-000-01", db: t.db });
+    const created = await createFact({
+      actor: admin,
+      input: inputOf(src, { id: undefined, text: "A new fact." }),
+      db: t.db,
+    });
+    const v2 = await updateFact({
       actor: admin,
       id: created.id,
       version: 1,
@@ -191,15 +206,15 @@ describe("saving a fact", () => {
       db: t.db,
     });
     expect(v2.version).toBe(2);
-    const deleted = deleteFact({ actor: admin, id: created.id, version: 2, db: t.db });
-    expect(listDeletedFacts({ actor: admin, db: t.db }).map((f) => f.id)).toContain(created.id);
-    const back = undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db });
-    const rows = auditRows(t.db, created.id);
+    const deleted = await deleteFact({ actor: admin, id: created.id, version: 2, db: t.db });
+    expect((await listDeletedFacts({ actor: admin, db: t.db })).map((f) => f.id)).toContain(created.id);
+    const back = await undeleteFact({ actor: admin, id: created.id, version: deleted.version, db: t.db });
+    const rows = await auditRows(t.db, created.id);
     expect(rows.map((r) => r.action)).toEqual(["fact.created", "fact.updated", "fact.deleted", "fact.undeleted"]);
     expect(rows[1].before).toMatchObject({ text: "A new fact." });
     expect(rows[1].after).toMatchObject({ text: "Edited." });
     expect(rows.slice(1).every((r) => r.before && r.after)).toBe(true);
-    const restored = restoreFactVersion({
+    const restored = await restoreFactVersion({
       actor: admin,
       id: created.id,
       version: back.version,
@@ -208,7 +223,7 @@ describe("saving a fact", () => {
     });
     expect(restored.text).toBe("A new fact.");
     expect(restored.version).toBe(back.version + 1);
-    expect(auditRows(t.db, created.id).at(-1)).toMatchObject({
+    expect((await auditRows(t.db, created.id)).at(-1)).toMatchObject({
       action: "fact.version_restored",
       before: { text: "Edited." },
       after: { text: "A new fact." },
@@ -217,16 +232,16 @@ describe("saving a fact", () => {
 });
 
 describe("no lost updates", () => {
-  it("of 200 random concurrent edit pairs, exactly one wins and the other gets ConflictError", () => {
+  it("of 200 random concurrent edit pairs, exactly one wins and the other gets ConflictError", async () => {
     // Two connections to the same file, as two server processes or requests would have.
     const a = openDatabase(t.file);
     const b = openDatabase(t.file);
-    const ids = listFacts({ actor: admin, filters: filters({}), db: t.db }).rows.map((r) => r.id);
+    const ids = (await listFacts({ actor: admin, filters: filters({}), db: t.db })).rows.map((r) => r.id);
     let silent = 0;
     for (let i = 0; i < 200; i++) {
       const id = ids[Math.floor(Math.random() * ids.length)];
-      const loadedA = getFact({ actor: admin, id, db: a });
-      const loadedB = getFact({ actor: admin, id, db: b });
+      const loadedA = await getFact({ actor: admin, id, db: a });
+      const loadedB = await getFact({ actor: admin, id, db: b });
       expect(loadedA.version).toBe(loadedB.version);
       const order =
         Math.random() < 0.5
@@ -238,32 +253,33 @@ describe("no lost updates", () => {
               [b, "B"],
               [a, "A"],
             ] as const);
-      const results = order.map(([db, who]) => {
+      const results: { who: "A" | "B"; saved: FactRecord | null }[] = [];
+      for (const [db, who] of order) {
         const loaded = who === "A" ? loadedA : loadedB;
         try {
-          return {
+          results.push({
             who,
-            saved: updateFact({
+            saved: await updateFact({
               actor: admin,
               id,
               version: loaded.version,
               input: inputOf(loaded, { dateNote: `${who} ${i}` }),
               db,
             }),
-          };
+          });
         } catch (e) {
           expect(e).toBeInstanceOf(ConflictError);
           expect((e as ConflictError<FactRecord>).current.dateNote).toBe(`${order[0][1]} ${i}`);
-          return { who, saved: null };
+          results.push({ who, saved: null });
         }
-      });
+      }
       expect(results.filter((r) => r.saved).length).toBe(1);
-      const stored = getFact({ actor: admin, id, db: t.db });
+      const stored = await getFact({ actor: admin, id, db: t.db });
       expect(stored.version).toBe(loadedA.version + 1);
       if (stored.dateNote !== `${results.find((r) => r.saved)!.who} ${i}`) silent++;
     }
     expect(silent).toBe(0);
-    a.$client.close();
-    b.$client.close();
+    closeDatabase(a);
+    closeDatabase(b);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchCurated } from "@/db/queries/curated";
-import { searchSources } from "@/db/queries/sources";
+import { searchSources } from "@/db/queries/sources/search-sources";
 import { createUser } from "@/db/queries/users/create-user";
 import { listUsers } from "@/db/queries/users/list-users";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
@@ -46,12 +46,12 @@ describe("admin lists: filter and pages", () => {
     expect(searchCurated({ actor, entity: "party", page: 9_999, pageSize: 2, db: t.db }).page).toBe(pageCount);
   });
 
-  it("filter sources by a piece of the publisher or title, with their fact counts", () => {
-    expect(searchSources({ actor, db: t.db }).total).toBe(5);
-    const byPublisher = searchSources({ actor, q: "KAZINF", db: t.db });
+  it("filter sources by a piece of the publisher or title, with their fact counts", async () => {
+    expect((await searchSources({ actor, db: t.db })).total).toBe(5);
+    const byPublisher = await searchSources({ actor, q: "KAZINF", db: t.db });
     expect(byPublisher.rows.map((r) => r.publisher)).toEqual(["Kazinform", "Kazinform", "Kazinform"]);
     expect(byPublisher.rows.every((r) => r.factCount > 0)).toBe(true);
-    expect(searchSources({ actor, q: "kallas", db: t.db }).rows.map((r) => r.id)).toEqual(["src-004"]);
+    expect((await searchSources({ actor, q: "kallas", db: t.db })).rows.map((r) => r.id)).toEqual(["src-004"]);
   });
 
   it("filter users by email or name, ignoring case in any script, and refuse staff", async () => {

@@ -48,26 +48,26 @@ beforeAll(async () => (seeded = await createSeededDb()));
 afterAll(() => seeded.close());
 
 /** Imports the seeded fact base with the first source's address replaced; the errors, or [] when it lands. */
-function importWithUrl(url: string): string[] {
-  const doc = JSON.parse(JSON.stringify(exportFactBase({ actor: SYSTEM_ACTOR, db: seeded.db })));
+async function importWithUrl(url: string): Promise<string[]> {
+  const doc = JSON.parse(JSON.stringify(await exportFactBase({ actor: SYSTEM_ACTOR, db: seeded.db })));
   doc.sources[0].url = url;
-  const report = importFactBase({ actor: SYSTEM_ACTOR, document: doc, db: seeded.db });
+  const report = await importFactBase({ actor: SYSTEM_ACTOR, document: doc, db: seeded.db });
   return report.ok ? [] : report.errors;
 }
 
 describe("a source's web address: one rule for the form and the import", () => {
-  it.each(REFUSED)("%j is refused by both", (url) => {
+  it.each(REFUSED)("%j is refused by both", async (url) => {
     const form = sourceFormSchema.safeParse(formInput(url));
     expect(form.success).toBe(false);
     expect(form.error?.issues.some((i) => i.path[0] === "url")).toBe(true);
-    const errors = importWithUrl(url);
+    const errors = await importWithUrl(url);
     expect(errors.join("\n")).toMatch(
       /^sources\[0\] .*url: Enter a web address starting with http:\/\/ or https:\/\/\./m,
     );
   });
 
-  it.each(ACCEPTED)("%j is accepted by both", (url) => {
+  it.each(ACCEPTED)("%j is accepted by both", async (url) => {
     expect(sourceFormSchema.safeParse(formInput(url)).success).toBe(true);
-    expect(importWithUrl(url)).toEqual([]);
+    expect(await importWithUrl(url)).toEqual([]);
   });
 });

@@ -13,8 +13,8 @@ export const HEAD = secureRoute<Record<string, never>>(
 );
 
 /** Downloads the whole fact base as one JSON document (docs/fact-base-format.md). */
-export const GET = secureRoute<Record<string, never>>({ admin: true }, ({ actor }) => {
-  const doc = exportFactBase({ actor });
+export const GET = secureRoute<Record<string, never>>({ admin: true }, async ({ actor }) => {
+  const doc = await exportFactBase({ actor });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(doc, null, 2)}\n`, {
     headers: {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FactFormOptions } from "@/db/queries/facts";
+import type { FactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { FACT_FIELD_LABELS, type FactFormValues } from "@/lib/admin/fact-form";
 import type { FactField } from "@/lib/validation/fact";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FACT_KINDS } from "@/lib/model/facts";
-import type { FactFormOptions } from "@/db/queries/facts";
+import type { FactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { defaultSort, type FactFilters } from "@/lib/validation/fact-filters";
 
 /** A plain GET form: submitting it puts the filters in the address (bookmarkable, no script needed). */

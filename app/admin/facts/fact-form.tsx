@@ -3,7 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
-import type { FactFormOptions } from "@/db/queries/facts";
+import type { FactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { savedRecord } from "@/lib/admin/conflict";
 import { factToFormValues, mergeOnConflict, submittedToFormValues, type FactFormValues } from "@/lib/admin/fact-form";

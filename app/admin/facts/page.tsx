@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { factFormOptions, listFacts } from "@/db/queries/facts";
+import { getFactFormOptions } from "@/db/queries/facts/get-fact-form-options";
+import { listFacts } from "@/db/queries/facts/list-facts";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { requirePageActor } from "@/app/_request/session";
 import { factFiltersSchema, filtersToQuery, type FactFilters, type FactSort } from "@/lib/validation/fact-filters";
@@ -55,8 +56,8 @@ export default async function FactsPage({
 }) {
   const actor = await requirePageActor("/admin/facts", { admin: true });
   const filters = factFiltersSchema.parse(await searchParams);
-  const result = listFacts({ actor, filters });
-  const options = factFormOptions({ actor });
+  const result = await listFacts({ actor, filters });
+  const options = await getFactFormOptions({ actor });
   const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
   return (

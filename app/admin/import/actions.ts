@@ -8,14 +8,14 @@ import { importFactBaseSchema } from "@/lib/validation/fact-base-import";
 
 const guardedImport = secureAction(
   { schema: importFactBaseSchema, admin: true },
-  ({ document }, actor): ImportReport => {
+  async ({ document }, actor): Promise<ImportReport> => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(document);
     } catch {
       throw new ValidationError("The file is not valid JSON.", { document: ["The file is not valid JSON."] });
     }
-    const report = importFactBase({ actor, document: parsed });
+    const report = await importFactBase({ actor, document: parsed });
     if (report.ok) revalidatePath("/admin", "layout");
     return report;
   },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { listCurated } from "@/db/queries/curated";
 import { meetingLinks } from "@/db/queries/meetings";
-import { listSources } from "@/db/queries/sources";
+import { listSources } from "@/db/queries/sources/list-sources";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
 import { removeMeetingReportAction, removeParticipationAction } from "./link-actions";
@@ -13,7 +13,7 @@ export async function MeetingLinks({ id }: { id: string }) {
   const { reports, participants } = meetingLinks({ actor, id });
   const people = listCurated({ actor, entity: "person" }).map((p) => ({ id: p.id, name: String(p.name) }));
   const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: String(p.name) }));
-  const sourceOptions = listSources({ actor }).map((s) => ({
+  const sourceOptions = (await listSources({ actor })).map((s) => ({
     id: s.id,
     name: s.title ?? `${s.publisher ?? "Unnamed publisher"} (${s.id})`,
   }));

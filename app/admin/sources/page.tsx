@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchSources } from "@/db/queries/sources";
+import { searchSources } from "@/db/queries/sources/search-sources";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ListFilter } from "../components/list-filter";
@@ -16,7 +16,7 @@ export default async function SourcesPage({
 }) {
   const actor = await requirePageActor("/admin/sources", { admin: true });
   const { q, page, done } = listQuerySchema.parse(await searchParams);
-  const result = searchSources({ actor, q, page });
+  const result = await searchSources({ actor, q, page });
   const deleted = done === "deleted";
   return (
     <div className="space-y-6">

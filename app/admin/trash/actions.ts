@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { undeleteCurated } from "@/db/queries/curated";
-import { undeleteSource } from "@/db/queries/sources";
+import { undeleteSource } from "@/db/queries/sources/undelete-source";
 import { secureAction } from "@/app/_request/guard";
 
 const TRASH_KINDS = ["source", "meeting", "person", "party", "topic"] as const;
@@ -13,9 +13,12 @@ const undeleteSchema = z.object({
   version: z.coerce.number().int().positive(),
 });
 
-export const undeleteAction = secureAction({ schema: undeleteSchema, admin: true }, ({ kind, id, version }, actor) => {
-  if (kind === "source") undeleteSource({ actor, id, version });
-  else undeleteCurated({ actor, entity: kind, id, version });
-  revalidatePath("/admin/trash");
-  return { message: "Restored from the trash." };
-});
+export const undeleteAction = secureAction(
+  { schema: undeleteSchema, admin: true },
+  async ({ kind, id, version }, actor) => {
+    if (kind === "source") await undeleteSource({ actor, id, version });
+    else undeleteCurated({ actor, entity: kind, id, version });
+    revalidatePath("/admin/trash");
+    return { message: "Restored from the trash." };
+  },
+);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listDeletedCurated } from "@/db/queries/curated";
-import { listDeletedSources } from "@/db/queries/sources";
+import { listDeletedSources } from "@/db/queries/sources/list-deleted-sources";
 import { ENTITIES } from "@/lib/admin/entities";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
@@ -23,7 +23,7 @@ export default async function TrashPage() {
   const groups: { title: string; rows: Deleted[] }[] = [
     {
       title: "Sources",
-      rows: listDeletedSources({ actor }).map((s) => ({
+      rows: (await listDeletedSources({ actor })).map((s) => ({
         kind: "source",
         id: s.id,
         name: s.title ?? s.publisher ?? s.id,

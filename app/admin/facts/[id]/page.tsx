@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { factFormOptions, getFact } from "@/db/queries/facts";
+import { getFact } from "@/db/queries/facts/get-fact";
+import { getFactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { factToFormValues } from "@/lib/admin/fact-form";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
@@ -28,7 +29,7 @@ export default async function EditFactPage({
   const { id } = await params;
   const actor = await requirePageActor(`/admin/facts/${id}`, { admin: true });
   const done = DONE[(await searchParams).done ?? ""];
-  const fact = orNotFound(() => getFact({ actor, id, includeDeleted: true }));
+  const fact = await orNotFound(() => getFact({ actor, id, includeDeleted: true }));
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -80,7 +81,7 @@ export default async function EditFactPage({
           id={fact.id}
           version={fact.version}
           initial={factToFormValues(fact)}
-          options={factFormOptions({ actor })}
+          options={await getFactFormOptions({ actor })}
         />
       </section>
     </div>

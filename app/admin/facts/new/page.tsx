@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { factFormOptions } from "@/db/queries/facts";
+import { getFactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { EMPTY_FACT_VALUES } from "@/lib/admin/fact-form";
 import { requirePageActor } from "@/app/_request/session";
 import { FactForm } from "../fact-form";
@@ -27,7 +27,7 @@ export default async function NewFactPage({
       </p>
       <h1 className="page-title">New fact</h1>
       <section className="card p-6" aria-label="Fact">
-        <FactForm initial={initial} options={factFormOptions({ actor })} />
+        <FactForm initial={initial} options={await getFactFormOptions({ actor })} />
       </section>
     </div>
   );

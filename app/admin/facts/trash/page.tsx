@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listDeletedFacts } from "@/db/queries/facts";
+import { listDeletedFacts } from "@/db/queries/facts/list-deleted-facts";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../components/action-button";
 import { undeleteFactAction } from "../actions";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TrashPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await requirePageActor("/admin/facts/trash", { admin: true });
-  const facts = listDeletedFacts({ actor });
+  const facts = await listDeletedFacts({ actor });
   const deleted = (await searchParams).done === "deleted";
   return (
     <div className="space-y-6">

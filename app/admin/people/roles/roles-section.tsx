@@ -1,6 +1,6 @@
 import { listCurated } from "@/db/queries/curated";
 import { listPersonRoles } from "@/db/queries/people";
-import { listSources } from "@/db/queries/sources";
+import { listSources } from "@/db/queries/sources/list-sources";
 import { fieldString } from "@/lib/admin/entities";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../components/action-button";
@@ -12,7 +12,7 @@ export async function RolesSection({ personId }: { personId: string }) {
   const actor = await requirePageActor(`/admin/people/${personId}`, { admin: true });
   const roles = listPersonRoles({ actor, personId });
   const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: fieldString(p.name) }));
-  const sources = listSources({ actor }).map((s) => ({ id: s.id, name: s.title ?? s.id }));
+  const sources = (await listSources({ actor })).map((s) => ({ id: s.id, name: s.title ?? s.id }));
   return (
     <section aria-labelledby="roles-heading" className="card space-y-4 p-6">
       <h2 id="roles-heading" className="text-lg font-semibold text-ink">

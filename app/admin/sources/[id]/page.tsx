@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { factsOfSource, getSource } from "@/db/queries/sources";
+import { getSource } from "@/db/queries/sources/get-source";
+import { listFactsOfSource } from "@/db/queries/sources/list-facts-of-source";
 import { coverageSegments } from "@/lib/admin/coverage";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
@@ -20,8 +21,8 @@ export default async function SourcePage({
 }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/sources/${id}`, { admin: true });
-  const source = orNotFound(() => getSource({ actor, id }));
-  const facts = factsOfSource({ actor, id });
+  const source = await orNotFound(() => getSource({ actor, id }));
+  const facts = await listFactsOfSource({ actor, id });
   const done = (await searchParams).done;
   const saved = done === "saved" || done === "restored";
   return (

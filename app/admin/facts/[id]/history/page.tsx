@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAudit } from "@/db/queries/audit";
-import { getFact } from "@/db/queries/facts";
+import { getFact } from "@/db/queries/facts/get-fact";
 import { FACT_FIELD_LABELS } from "@/lib/admin/fact-form";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
@@ -17,8 +17,8 @@ const label = (field: string) => (FACT_FIELD_LABELS as Record<string, string>)[f
 export default async function FactHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/facts/${id}/history`, { admin: true });
-  const fact = orNotFound(() => getFact({ actor, id, includeDeleted: true }));
-  const entries = listAudit({ actor, entity: "fact", entityId: id, limit: 500 });
+  const fact = await orNotFound(() => getFact({ actor, id, includeDeleted: true }));
+  const entries = await listAudit({ actor, entity: "fact", entityId: id, limit: 500 });
   return (
     <div className="space-y-6">
       <p className="text-sm">

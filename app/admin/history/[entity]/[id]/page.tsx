@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAudit } from "@/db/queries/audit";
 import { getCurated } from "@/db/queries/curated";
-import { getSource } from "@/db/queries/sources";
+import { getSource } from "@/db/queries/sources/get-source";
 import { ENTITIES } from "@/lib/admin/entities";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../../components/action-button";
@@ -22,7 +22,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const actor = await requirePageActor(`/admin/history/${entity}/${id}`, { admin: true });
   const kind = KINDS.find((k) => k === entity);
   if (!kind) notFound();
-  const entries = listAudit({ actor, entity: kind, entityId: id, limit: 500 });
+  const entries = await listAudit({ actor, entity: kind, entityId: id, limit: 500 });
   const curated = kind === "source" ? null : ENTITIES[kind];
   const current = curated
     ? (() => {
@@ -33,16 +33,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
         }
       })()
     : null;
-  const currentSource =
-    kind === "source"
-      ? (() => {
-          try {
-            return getSource({ actor, id });
-          } catch {
-            return null;
-          }
-        })()
-      : null;
+  const currentSource = kind === "source" ? await getSource({ actor, id }).catch(() => null) : null;
   const back = curated ? `${curated.path}/${encodeURIComponent(id)}` : `/admin/sources/${encodeURIComponent(id)}`;
   const label = (f: string) => curated?.fields.find((x) => x.name === f)?.label ?? f;
   return (

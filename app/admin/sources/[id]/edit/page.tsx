@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getSource } from "@/db/queries/sources";
+import { getSource } from "@/db/queries/sources/get-source";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
 import { SOURCE_FIELDS } from "@/lib/validation/source";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/sources/${id}/edit`, { admin: true });
-  const source = orNotFound(() => getSource({ actor, id }));
+  const source = await orNotFound(() => getSource({ actor, id }));
   const initial = Object.fromEntries(
     SOURCE_FIELDS.map((f) => {
       const v = source[f];
