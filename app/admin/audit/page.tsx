@@ -22,7 +22,7 @@ export default async function AuditPage({
 }) {
   const actor = await requirePageActor("/admin/audit", { admin: true });
   const { entity, before } = filtersSchema.parse(await searchParams);
-  const rows = listAuditPage({ actor, entity, before, limit: PAGE });
+  const rows = await listAuditPage({ actor, entity, before, limit: PAGE });
   const historyHref = (e: string, id: string | null) =>
     !id
       ? null

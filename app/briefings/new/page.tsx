@@ -20,8 +20,8 @@ export default async function NewBriefingPage({
 }) {
   const actor = await requirePageActor("/briefings/new");
   const params = await searchParams;
-  const countries = listParties().filter((p) => p.kind === "country");
-  const topics = listTopics();
+  const countries = (await listParties()).filter((p) => p.kind === "country");
+  const topics = await listTopics();
   const parsed = params.country ? proposalFiltersSchema.safeParse(params) : null;
   const filters = parsed?.success ? parsed.data : null;
   const country = filters ? countries.find((c) => c.id === filters.country) : undefined;
