@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "@/db/client";
 import { createFact, deleteFact, restoreFactVersion, undeleteFact, updateFact } from "@/db/queries/fact-changes";
 import { getFact, listDeletedFacts, listFacts, type FactRecord } from "@/db/queries/facts";
-import { createCurated, deleteCurated } from "@/db/queries/curated";
+import { createReferenceRecord } from "@/db/queries/reference-data/create-reference-record";
+import { deleteReferenceRecord } from "@/db/queries/reference-data/delete-reference-record";
 import { createUser } from "@/db/queries/users";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
@@ -156,10 +157,10 @@ describe("saving a fact", () => {
     expect(ok.text).toBe("Café");
   });
 
-  it("refuses to take a fact out of the trash while something it refers to is gone", () => {
-    const topic = createCurated({
+  it("refuses to take a fact out of the trash while something it refers to is gone", async () => {
+    const topic = await createReferenceRecord({
       actor: admin,
-      entity: "topic",
+      kind: "topic",
       values: { name: "Short-lived topic", description: "", sortOrder: 99 },
       db: t.db,
     });
@@ -170,7 +171,7 @@ describe("saving a fact", () => {
       db: t.db,
     });
     const deleted = deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
-    deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
+    await deleteReferenceRecord({ actor: admin, kind: "topic", id: topic.id, version: topic.version, db: t.db });
     expect(() => undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db })).toThrow(
       ConflictError,
     );
