@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const actor = await requirePageActor("/");
-  const parties = listPartiesWithFactCounts({ actor });
+  const parties = await listPartiesWithFactCounts({ actor });
   const total = parties.reduce((n, p) => n + p.factCount, 0);
   return (
     <div className="space-y-6">

@@ -3,17 +3,17 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { MeetingReportInput, ParticipationInput } from "@/lib/validation/participation";
-import { getDb, writeTransaction, type DB } from "../client";
+import { getDb, withWriteTransaction, type Database, type Tx } from "../client";
 import { meetings, meetingSources, participations, parties, people, sources } from "../schema";
 import { recordAudit } from "./audit";
 
 /** The quote must stand verbatim in the (live) source, as for facts. */
-function checkQuote(tx: DB, sourceId: string, quote: string): void {
-  const source = tx
+async function checkQuote(tx: Tx, sourceId: string, quote: string): Promise<void> {
+  const [source] = await tx
     .select({ fullText: sources.fullText })
     .from(sources)
     .where(and(eq(sources.id, sourceId), isNull(sources.deletedAt)))
-    .get();
+    .limit(1);
   if (!source) throw new ValidationError("No such source.", { sourceId: ["Choose an existing source."] });
   if (!source.fullText.includes(quote))
     throw new ValidationError("The quote is not in the source.", {
@@ -21,54 +21,61 @@ function checkQuote(tx: DB, sourceId: string, quote: string): void {
     });
 }
 
-function checkMeeting(tx: DB, meetingId: string): void {
-  if (
-    !tx
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(and(eq(meetings.id, meetingId), isNull(meetings.deletedAt)))
-      .get()
-  )
-    throw new NotFoundError("No such meeting.");
+async function checkMeeting(tx: Tx, meetingId: string): Promise<void> {
+  const [meeting] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), isNull(meetings.deletedAt)))
+    .limit(1);
+  if (!meeting) throw new NotFoundError("No such meeting.");
 }
 
-export function addParticipation({ actor, input, db = getDb() }: { actor: Actor; input: ParticipationInput; db?: DB }) {
+export async function addParticipation({
+  actor,
+  input,
+  db = getDb(),
+}: {
+  actor: Actor;
+  input: ParticipationInput;
+  db?: Database;
+}) {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => {
-    checkMeeting(tx, input.meetingId);
-    if (
-      !tx
-        .select({ id: parties.id })
-        .from(parties)
-        .where(and(eq(parties.id, input.partyId), isNull(parties.deletedAt)))
-        .get()
-    ) {
-      throw new ValidationError("No such party.", { partyId: ["Choose an existing party."] });
-    }
-    if (
-      input.personId &&
-      !tx
+  return withWriteTransaction(db, async (tx) => {
+    await checkMeeting(tx, input.meetingId);
+    const [party] = await tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.id, input.partyId), isNull(parties.deletedAt)))
+      .limit(1);
+    if (!party) throw new ValidationError("No such party.", { partyId: ["Choose an existing party."] });
+    if (input.personId) {
+      const [person] = await tx
         .select({ id: people.id })
         .from(people)
         .where(and(eq(people.id, input.personId), isNull(people.deletedAt)))
-        .get()
-    ) {
-      throw new ValidationError("No such person.", {
-        personId: ["Choose an existing person, or none for an unnamed participant."],
-      });
+        .limit(1);
+      if (!person)
+        throw new ValidationError("No such person.", {
+          personId: ["Choose an existing person, or none for an unnamed participant."],
+        });
     }
-    checkQuote(tx, input.sourceId, input.quote);
-    const row = tx
+    await checkQuote(tx, input.sourceId, input.quote);
+    const [row] = await tx
       .insert(participations)
       .values({ id: `prt-${randomUUID()}`, ...input })
-      .returning()
-      .get();
-    recordAudit(tx, { actor, action: "participation.created", entity: "participation", entityId: row.id, after: row });
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: "participation.created",
+      entity: "participation",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
 
-export function removeParticipation({
+export async function removeParticipation({
   actor,
   id,
   version,
@@ -77,19 +84,20 @@ export function removeParticipation({
   actor: Actor;
   id: string;
   version: number;
-  db?: DB;
+  db?: Database;
 }) {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => {
-    const before = tx
+  return withWriteTransaction(db, async (tx) => {
+    const [before] = await tx
       .select()
       .from(participations)
       .where(and(eq(participations.id, id), isNull(participations.deletedAt)))
-      .get();
+      .limit(1);
     if (!before) throw new NotFoundError("No such participant.");
-    if (before.version !== version)
-      throw new ConflictError("Someone else changed this participant meanwhile; reload the meeting.", before);
-    const after = tx
+    const stale = () =>
+      new ConflictError("Someone else changed this participant meanwhile; reload the meeting.", before);
+    if (before.version !== version) throw stale();
+    const [after] = await tx
       .update(participations)
       .set({
         deletedAt: new Date().toISOString(),
@@ -97,31 +105,44 @@ export function removeParticipation({
         updatedAt: new Date().toISOString(),
       })
       .where(and(eq(participations.id, id), eq(participations.version, version)))
-      .returning()
-      .get();
-    recordAudit(tx, { actor, action: "participation.deleted", entity: "participation", entityId: id, before, after });
+      .returning();
+    if (!after) throw stale();
+    await recordAudit(tx, {
+      actor,
+      action: "participation.deleted",
+      entity: "participation",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export function addMeetingReport({ actor, input, db = getDb() }: { actor: Actor; input: MeetingReportInput; db?: DB }) {
+export async function addMeetingReport({
+  actor,
+  input,
+  db = getDb(),
+}: {
+  actor: Actor;
+  input: MeetingReportInput;
+  db?: Database;
+}) {
   assertAdmin(actor);
-  return writeTransaction(db, (tx) => {
-    checkMeeting(tx, input.meetingId);
-    if (
-      tx
-        .select()
-        .from(meetingSources)
-        .where(and(eq(meetingSources.meetingId, input.meetingId), eq(meetingSources.sourceId, input.sourceId)))
-        .get()
-    ) {
+  return withWriteTransaction(db, async (tx) => {
+    await checkMeeting(tx, input.meetingId);
+    const [existing] = await tx
+      .select()
+      .from(meetingSources)
+      .where(and(eq(meetingSources.meetingId, input.meetingId), eq(meetingSources.sourceId, input.sourceId)))
+      .limit(1);
+    if (existing)
       throw new ValidationError("This source already reports the meeting.", {
         sourceId: ["This source already reports the meeting; remove that report first to change it."],
       });
-    }
-    checkQuote(tx, input.sourceId, input.quote);
-    const row = tx.insert(meetingSources).values(input).returning().get();
-    recordAudit(tx, {
+    await checkQuote(tx, input.sourceId, input.quote);
+    const [row] = await tx.insert(meetingSources).values(input).returning();
+    await recordAudit(tx, {
       actor,
       action: "meeting_source.created",
       entity: "meeting_source",
@@ -132,7 +153,7 @@ export function addMeetingReport({ actor, input, db = getDb() }: { actor: Actor;
   });
 }
 
-export function removeMeetingReport({
+export async function removeMeetingReport({
   actor,
   meetingId,
   sourceId,
@@ -141,15 +162,15 @@ export function removeMeetingReport({
   actor: Actor;
   meetingId: string;
   sourceId: string;
-  db?: DB;
-}) {
+  db?: Database;
+}): Promise<void> {
   assertAdmin(actor);
-  writeTransaction(db, (tx) => {
+  await withWriteTransaction(db, async (tx) => {
     const where = and(eq(meetingSources.meetingId, meetingId), eq(meetingSources.sourceId, sourceId));
-    const before = tx.select().from(meetingSources).where(where).get();
+    const [before] = await tx.select().from(meetingSources).where(where).limit(1);
     if (!before) throw new NotFoundError("No such report.");
-    tx.delete(meetingSources).where(where).run();
-    recordAudit(tx, {
+    await tx.delete(meetingSources).where(where);
+    await recordAudit(tx, {
       actor,
       action: "meeting_source.deleted",
       entity: "meeting_source",

@@ -1,6 +1,6 @@
 import { asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb, type DB } from "../client";
+import { getDb, readerOf, type Database } from "../client";
 import { factParties, facts, parties } from "../schema";
 
 export interface PartyWithCount {
@@ -13,14 +13,14 @@ export interface PartyWithCount {
 
 /** Every party that is not retired, with the number of live facts about it; any signed-in user. */
 // The actor proves a verified session; every role may read the fact base
-export function listPartiesWithFactCounts({
+export async function listPartiesWithFactCounts({
   actor: _actor,
   db = getDb(),
 }: {
   actor: Actor;
-  db?: DB;
-}): PartyWithCount[] {
-  return db
+  db?: Database;
+}): Promise<PartyWithCount[]> {
+  return readerOf(db)
     .select({
       id: parties.id,
       name: parties.name,
@@ -33,6 +33,5 @@ export function listPartiesWithFactCounts({
     .leftJoin(facts, sql`${facts.id} = ${factParties.factId} AND ${facts.deletedAt} IS NULL`)
     .where(isNull(parties.deletedAt))
     .groupBy(parties.id)
-    .orderBy(asc(parties.kind), asc(parties.name))
-    .all();
+    .orderBy(asc(parties.kind), asc(parties.name));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
 import { PARTY_KINDS } from "@/lib/model/parties";
+import { REFERENCE_KINDS } from "@/lib/model/reference-data";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
 
@@ -109,17 +110,12 @@ export const meetingFormSchema = z
       ctx.addIssue({ code: "custom", message: "Say how an inferred date was worked out.", path: ["dateNote"] });
   });
 
-export const CURATED_SCHEMAS = {
-  party: partyFormSchema,
-  topic: topicFormSchema,
-  person: personFormSchema,
-  meeting: meetingFormSchema,
-} as const;
-
-export const deleteCuratedSchema = z.object({
-  entity: z.enum(["party", "topic", "person", "meeting"]),
+export const deleteReferenceRecordSchema = z.object({
+  kind: z.enum(REFERENCE_KINDS),
   id: z.string().min(1).max(100),
   version: z.coerce.number().int().positive(),
 });
 
-export const restoreCuratedVersionSchema = deleteCuratedSchema.extend({ auditId: z.coerce.number().int().positive() });
+export const restoreReferenceRecordVersionSchema = deleteReferenceRecordSchema.extend({
+  auditId: z.coerce.number().int().positive(),
+});

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { createCurated, deleteCurated } from "@/db/queries/curated";
+import { createReferenceRecord } from "@/db/queries/reference-data/create-reference-record";
+import { deleteReferenceRecord } from "@/db/queries/reference-data/delete-reference-record";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { seriousViolations, signedInPage } from "./admin-helpers";
@@ -8,14 +9,14 @@ import { e2eDb, read } from "./fixtures";
 
 test("a deleted topic is listed in the trash and restored from it, with an audit row", async ({ browser }) => {
   const id = `topic-trash-${Date.now()}`;
-  const created = createCurated({
+  const created = await createReferenceRecord({
     actor: SYSTEM_ACTOR,
-    entity: "topic",
+    kind: "topic",
     id,
     values: { name: `Trash test ${id}`, description: "", sortOrder: 99 },
     db: e2eDb(),
   });
-  deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: created.version, db: e2eDb() });
+  await deleteReferenceRecord({ actor: SYSTEM_ACTOR, kind: "topic", id, version: created.version, db: e2eDb() });
   const { page } = await signedInPage(browser, "admin");
   await page.goto("/admin/trash");
   const row = page.getByTestId("trash-row").filter({ hasText: id });
@@ -31,7 +32,7 @@ test("a deleted topic is listed in the trash and restored from it, with an audit
   });
   // Back to the trash, so the extra topic does not show in other tests' topic lists.
   const restored = (await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]!;
-  deleteCurated({ actor: SYSTEM_ACTOR, entity: "topic", id, version: restored.version, db: e2eDb() });
+  await deleteReferenceRecord({ actor: SYSTEM_ACTOR, kind: "topic", id, version: restored.version, db: e2eDb() });
 });
 
 test("the audit log lists changes newest first, filters by kind in the address, and is accessible", async ({

@@ -9,7 +9,8 @@ import { listFacts } from "@/db/queries/facts/list-facts";
 import { restoreFactVersion } from "@/db/queries/facts/restore-fact-version";
 import { undeleteFact } from "@/db/queries/facts/undelete-fact";
 import { updateFact } from "@/db/queries/facts/update-fact";
-import { createCurated, deleteCurated } from "@/db/queries/curated";
+import { createReferenceRecord } from "@/db/queries/reference-data/create-reference-record";
+import { deleteReferenceRecord } from "@/db/queries/reference-data/delete-reference-record";
 import { createUser } from "@/db/queries/users/create-user";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
@@ -168,9 +169,9 @@ describe("saving a fact", () => {
   });
 
   it("refuses to take a fact out of the trash while something it refers to is gone", async () => {
-    const topic = await createCurated({
+    const topic = await createReferenceRecord({
       actor: admin,
-      entity: "topic",
+      kind: "topic",
       values: { name: "Short-lived topic", description: "", sortOrder: 99 },
       db: t.db,
     });
@@ -181,7 +182,7 @@ describe("saving a fact", () => {
       db: t.db,
     });
     const deleted = await deleteFact({ actor: admin, id: created.id, version: created.version, db: t.db });
-    await deleteCurated({ actor: admin, entity: "topic", id: topic.id, version: topic.version, db: t.db });
+    await deleteReferenceRecord({ actor: admin, kind: "topic", id: topic.id, version: topic.version, db: t.db });
     await expect(
       undeleteFact({ actor: admin, id: created.id, version: deleted.version - 1, db: t.db }),
     ).rejects.toThrow(ConflictError);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchCurated } from "@/db/queries/curated";
+import { searchReferenceRecords } from "@/db/queries/reference-data/search-reference-records";
 import { searchSources } from "@/db/queries/sources/search-sources";
 import { createUser } from "@/db/queries/users/create-user";
 import { listUsers } from "@/db/queries/users/list-users";
@@ -20,30 +20,34 @@ describe("admin lists: filter and pages", () => {
     expect(listQuerySchema.parse({ q: "   " })).toEqual({ page: 1 });
   });
 
-  it("filter parties by a piece of the id or the name, ignoring case", () => {
-    const result = searchCurated({ actor, entity: "party", q: "kazakh", db: t.db });
+  it("filter parties by a piece of the id or the name, ignoring case", async () => {
+    const result = await searchReferenceRecords({ actor, kind: "party", q: "kazakh", db: t.db });
     expect(result.rows.map((r) => r.id)).toContain("KZ");
-    for (const row of result.rows) expect(`${row.id} ${String(row.name)}`.toLowerCase()).toContain("kazakh");
-    expect(searchCurated({ actor, entity: "party", q: "kz", db: t.db }).rows.map((r) => r.id)).toContain("KZ");
+    for (const row of result.rows) expect(`${row.id} ${row.name}`.toLowerCase()).toContain("kazakh");
+    expect((await searchReferenceRecords({ actor, kind: "party", q: "kz", db: t.db })).rows.map((r) => r.id)).toContain(
+      "KZ",
+    );
   });
 
-  it("match % and _ literally", () => {
-    expect(searchCurated({ actor, entity: "party", db: t.db }).total).toBeGreaterThan(2);
-    expect(searchCurated({ actor, entity: "party", q: "%", db: t.db }).total).toBe(0);
-    expect(searchCurated({ actor, entity: "party", q: "_", db: t.db }).total).toBe(0);
+  it("match % and _ literally", async () => {
+    expect((await searchReferenceRecords({ actor, kind: "party", db: t.db })).total).toBeGreaterThan(2);
+    expect((await searchReferenceRecords({ actor, kind: "party", q: "%", db: t.db })).total).toBe(0);
+    expect((await searchReferenceRecords({ actor, kind: "party", q: "_", db: t.db })).total).toBe(0);
   });
 
-  it("page through every row once, and give the last page for a page past the end", () => {
-    const all = searchCurated({ actor, entity: "party", pageSize: 1_000, db: t.db });
+  it("page through every row once, and give the last page for a page past the end", async () => {
+    const all = await searchReferenceRecords({ actor, kind: "party", pageSize: 1_000, db: t.db });
     const pageCount = Math.ceil(all.total / 2);
     const seen: string[] = [];
     for (let page = 1; page <= pageCount; page++) {
-      const result = searchCurated({ actor, entity: "party", page, pageSize: 2, db: t.db });
+      const result = await searchReferenceRecords({ actor, kind: "party", page, pageSize: 2, db: t.db });
       expect(result).toMatchObject({ page, total: all.total, pageCount });
       seen.push(...result.rows.map((r) => r.id));
     }
     expect(seen).toEqual(all.rows.map((r) => r.id));
-    expect(searchCurated({ actor, entity: "party", page: 9_999, pageSize: 2, db: t.db }).page).toBe(pageCount);
+    expect((await searchReferenceRecords({ actor, kind: "party", page: 9_999, pageSize: 2, db: t.db })).page).toBe(
+      pageCount,
+    );
   });
 
   it("filter sources by a piece of the publisher or title, with their fact counts", async () => {

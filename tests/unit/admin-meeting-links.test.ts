@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR as actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { meetingReportFormSchema, participationFormSchema } from "@/lib/validation/participation";
 import { makeActor } from "../helpers/actors";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 beforeAll(async () => (t = await createSeededDb()));
@@ -29,24 +29,20 @@ const participant = (over: Record<string, string> = {}) =>
   });
 
 describe("participants and reports of a meeting", () => {
-  it("adds an unnamed participant with a verbatim quote, and removes it, both audited", () => {
-    const row = addParticipation({ actor, input: participant(), db: t.db });
+  it("adds an unnamed participant with a verbatim quote, and removes it, both audited", async () => {
+    const row = await addParticipation({ actor, input: participant(), db: t.db });
     expect(row.personId).toBeNull();
-    removeParticipation({ actor, id: row.id, version: row.version, db: t.db });
-    expect(t.db.select().from(s.participations).where(eq(s.participations.id, row.id)).get()?.deletedAt).not.toBeNull();
+    await removeParticipation({ actor, id: row.id, version: row.version, db: t.db });
+    const [removed] = await read(t.db).select().from(s.participations).where(eq(s.participations.id, row.id));
+    expect(removed?.deletedAt).not.toBeNull();
     expect(
-      t.db
-        .select()
-        .from(s.auditLog)
-        .where(eq(s.auditLog.entityId, row.id))
-        .all()
-        .map((a) => a.action),
+      (await read(t.db).select().from(s.auditLog).where(eq(s.auditLog.entityId, row.id))).map((a) => a.action),
     ).toEqual(["participation.created", "participation.deleted"]);
   });
 
-  it("refuses a quote that is not in the source, at the quote field", () => {
+  it("refuses a quote that is not in the source, at the quote field", async () => {
     try {
-      addParticipation({ actor, input: participant({ quote: "words the article never printed" }), db: t.db });
+      await addParticipation({ actor, input: participant({ quote: "words the article never printed" }), db: t.db });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -54,31 +50,28 @@ describe("participants and reports of a meeting", () => {
     }
   });
 
-  it("adds and removes a source's report of a meeting, refusing a second report by the same source", () => {
+  it("adds and removes a source's report of a meeting, refusing a second report by the same source", async () => {
     const input = meetingReportFormSchema.parse({
       meetingId: MEETING,
       sourceId: "src-003",
       reports: "mentioned",
       quote: "Enrique Mora",
     });
-    addMeetingReport({ actor, input, db: t.db });
-    expect(() => addMeetingReport({ actor, input, db: t.db })).toThrow(/already reports/);
-    removeMeetingReport({ actor, meetingId: MEETING, sourceId: "src-003", db: t.db });
+    await addMeetingReport({ actor, input, db: t.db });
+    await expect(addMeetingReport({ actor, input, db: t.db })).rejects.toThrow(/already reports/);
+    await removeMeetingReport({ actor, meetingId: MEETING, sourceId: "src-003", db: t.db });
     expect(
-      t.db
-        .select()
-        .from(s.meetingSources)
-        .where(eq(s.meetingSources.sourceId, "src-003"))
-        .all()
-        .some((r) => r.meetingId === MEETING),
+      (await read(t.db).select().from(s.meetingSources).where(eq(s.meetingSources.sourceId, "src-003"))).some(
+        (r) => r.meetingId === MEETING,
+      ),
     ).toBe(false);
   });
 
   it("is refused to staff", async () => {
     const staff = await makeActor(t.db, "staff");
-    expect(() => addParticipation({ actor: staff, input: participant(), db: t.db })).toThrow(ForbiddenError);
-    expect(() => removeMeetingReport({ actor: staff, meetingId: MEETING, sourceId: "src-000", db: t.db })).toThrow(
-      ForbiddenError,
-    );
+    await expect(addParticipation({ actor: staff, input: participant(), db: t.db })).rejects.toThrow(ForbiddenError);
+    await expect(
+      removeMeetingReport({ actor: staff, meetingId: MEETING, sourceId: "src-000", db: t.db }),
+    ).rejects.toThrow(ForbiddenError);
   });
 });

@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { personRoleFormSchema } from "@/lib/validation/person-role";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 beforeAll(async () => (t = await createSeededDb()));
@@ -13,8 +13,8 @@ afterAll(() => t.close());
 const actor = SYSTEM_ACTOR;
 
 describe("roles over time", () => {
-  it("adds, edits (version-checked), and deletes a role, audited; a quote must be in its source", () => {
-    const personId = t.db.select().from(s.people).get()!.id;
+  it("adds, edits (version-checked), and deletes a role, audited; a quote must be in its source", async () => {
+    const [{ id: personId }] = await read(t.db).select().from(s.people).limit(1);
     const input = personRoleFormSchema.parse({
       personId,
       partyId: "KZ",
@@ -25,23 +25,23 @@ describe("roles over time", () => {
       sourceId: "",
       quote: "",
     });
-    const role = savePersonRole({ actor, input, db: t.db });
-    expect(listPersonRoles({ actor, personId, db: t.db }).map((r) => r.id)).toContain(role.id);
-    const edited = savePersonRole({
+    const role = await savePersonRole({ actor, input, db: t.db });
+    expect((await listPersonRoles({ actor, personId, db: t.db })).map((r) => r.id)).toContain(role.id);
+    const edited = await savePersonRole({
       actor,
       input: { ...input, id: role.id, version: 1, title: "Senior ambassador" },
       db: t.db,
     });
     expect(edited.version).toBe(2);
-    expect(() => savePersonRole({ actor, input: { ...input, id: role.id, version: 1 }, db: t.db })).toThrow(
+    await expect(savePersonRole({ actor, input: { ...input, id: role.id, version: 1 }, db: t.db })).rejects.toThrow(
       ConflictError,
     );
-    expect(() =>
+    await expect(
       savePersonRole({ actor, input: { ...input, sourceId: "src-000", quote: "not in the article" }, db: t.db }),
-    ).toThrow(ValidationError);
-    deletePersonRole({ actor, id: role.id, version: 2, db: t.db });
-    expect(listPersonRoles({ actor, personId, db: t.db }).map((r) => r.id)).not.toContain(role.id);
-    const audit = t.db.select().from(s.auditLog).where(eq(s.auditLog.entityId, role.id)).all();
+    ).rejects.toThrow(ValidationError);
+    await deletePersonRole({ actor, id: role.id, version: 2, db: t.db });
+    expect((await listPersonRoles({ actor, personId, db: t.db })).map((r) => r.id)).not.toContain(role.id);
+    const audit = await read(t.db).select().from(s.auditLog).where(eq(s.auditLog.entityId, role.id));
     expect(audit.map((a) => a.action)).toEqual(["person_role.created", "person_role.updated", "person_role.deleted"]);
   });
 

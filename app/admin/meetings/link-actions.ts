@@ -17,31 +17,37 @@ import {
 
 const refresh = (meetingId: string) => revalidatePath(`/admin/meetings/${encodeURIComponent(meetingId)}`);
 
-export const addParticipationAction = secureAction({ schema: participationFormSchema, admin: true }, (input, actor) => {
-  addParticipation({ actor, input });
-  refresh(input.meetingId);
-  return { message: "Participant added." };
-});
+export const addParticipationAction = secureAction(
+  { schema: participationFormSchema, admin: true },
+  async (input, actor) => {
+    await addParticipation({ actor, input });
+    refresh(input.meetingId);
+    return { message: "Participant added." };
+  },
+);
 
 export const removeParticipationAction = secureAction(
   { schema: removeParticipationSchema, admin: true },
-  ({ meetingId, id, version }, actor) => {
-    removeParticipation({ actor, id, version });
+  async ({ meetingId, id, version }, actor) => {
+    await removeParticipation({ actor, id, version });
     refresh(meetingId);
     return { message: "Participant removed." };
   },
 );
 
-export const addMeetingReportAction = secureAction({ schema: meetingReportFormSchema, admin: true }, (input, actor) => {
-  addMeetingReport({ actor, input });
-  refresh(input.meetingId);
-  return { message: "Report added." };
-});
+export const addMeetingReportAction = secureAction(
+  { schema: meetingReportFormSchema, admin: true },
+  async (input, actor) => {
+    await addMeetingReport({ actor, input });
+    refresh(input.meetingId);
+    return { message: "Report added." };
+  },
+);
 
 export const removeMeetingReportAction = secureAction(
   { schema: removeMeetingReportSchema, admin: true },
-  (input, actor) => {
-    removeMeetingReport({ actor, ...input });
+  async (input, actor) => {
+    await removeMeetingReport({ actor, ...input });
     refresh(input.meetingId);
     return { message: "Report removed." };
   },

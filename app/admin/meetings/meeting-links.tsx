@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { listCurated } from "@/db/queries/curated";
 import { meetingLinks } from "@/db/queries/meetings";
+import { listReferenceRecords } from "@/db/queries/reference-data/list-reference-records";
 import { listSources } from "@/db/queries/sources/list-sources";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
@@ -10,9 +10,9 @@ import { AddParticipantForm, AddReportForm } from "./link-forms";
 /** The sources reporting a meeting and its participants: listed, added (quotes checked) and removed, all audited. */
 export async function MeetingLinks({ id }: { id: string }) {
   const actor = await requirePageActor(`/admin/meetings/${id}`, { admin: true });
-  const { reports, participants } = meetingLinks({ actor, id });
-  const people = listCurated({ actor, entity: "person" }).map((p) => ({ id: p.id, name: String(p.name) }));
-  const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: String(p.name) }));
+  const { reports, participants } = await meetingLinks({ actor, id });
+  const people = (await listReferenceRecords({ actor, kind: "person" })).map((p) => ({ id: p.id, name: p.name }));
+  const parties = (await listReferenceRecords({ actor, kind: "party" })).map((p) => ({ id: p.id, name: p.name }));
   const sourceOptions = (await listSources({ actor })).map((s) => ({
     id: s.id,
     name: s.title ?? `${s.publisher ?? "Unnamed publisher"} (${s.id})`,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CuratedListPage } from "../curated/pages";
+import { ReferenceListPage } from "../reference-data/pages";
 
 export const metadata: Metadata = { title: "Parties" };
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export default async function Page({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  return <CuratedListPage kind="party" searchParams={await searchParams} />;
+  return <ReferenceListPage kind="party" searchParams={await searchParams} />;
 }

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { z } from "zod";
 import type { ActionState } from "@/app/_request/guard";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { fieldString } from "@/lib/admin/entities";
+import { fieldString } from "@/lib/admin/field-string";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { SOURCE_FIELDS } from "@/lib/validation/source";
 import { SelectField, TextAreaField } from "../components/fields";

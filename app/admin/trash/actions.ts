@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { undeleteCurated } from "@/db/queries/curated";
+import { undeleteReferenceRecord } from "@/db/queries/reference-data/undelete-reference-record";
 import { undeleteSource } from "@/db/queries/sources/undelete-source";
 import { secureAction } from "@/app/_request/guard";
 
@@ -17,7 +17,7 @@ export const undeleteAction = secureAction(
   { schema: undeleteSchema, admin: true },
   async ({ kind, id, version }, actor) => {
     if (kind === "source") await undeleteSource({ actor, id, version });
-    else undeleteCurated({ actor, entity: kind, id, version });
+    else await undeleteReferenceRecord({ actor, kind, id, version });
     revalidatePath("/admin/trash");
     return { message: "Restored from the trash." };
   },

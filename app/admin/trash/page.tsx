@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { listDeletedCurated } from "@/db/queries/curated";
+import { listDeletedReferenceRecords } from "@/db/queries/reference-data/list-deleted-reference-records";
 import { listDeletedSources } from "@/db/queries/sources/list-deleted-sources";
-import { ENTITIES } from "@/lib/admin/entities";
+import { REFERENCE_DATA_SPECS } from "@/lib/admin/reference-data";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../components/action-button";
 import { undeleteAction } from "./actions";
@@ -31,16 +31,18 @@ export default async function TrashPage() {
         deletedAt: s.deletedAt!,
       })),
     },
-    ...(["meeting", "person", "party", "topic"] as const).map((kind) => ({
-      title: ENTITIES[kind].title,
-      rows: listDeletedCurated({ actor, entity: kind }).map((r) => ({
-        kind,
-        id: r.id,
-        name: String(r.name ?? r.id),
-        version: r.version,
-        deletedAt: r.deletedAt!,
+    ...(await Promise.all(
+      (["meeting", "person", "party", "topic"] as const).map(async (kind) => ({
+        title: REFERENCE_DATA_SPECS[kind].title,
+        rows: (await listDeletedReferenceRecords({ actor, kind })).map((r) => ({
+          kind,
+          id: r.id,
+          name: r.name,
+          version: r.version,
+          deletedAt: r.deletedAt!,
+        })),
       })),
-    })),
+    )),
   ];
   const empty = groups.every((g) => g.rows.length === 0);
   return (

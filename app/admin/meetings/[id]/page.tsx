@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CuratedEditPage } from "../../curated/pages";
+import { ReferenceEditPage } from "../../reference-data/pages";
 import { MeetingLinks } from "../meeting-links";
 
 export const metadata: Metadata = { title: "Edit meeting" };
@@ -15,7 +15,7 @@ export default async function Page({
   const { id } = await params;
   return (
     <div className="space-y-8">
-      <CuratedEditPage kind="meeting" id={id} done={(await searchParams).done} />
+      <ReferenceEditPage kind="meeting" id={id} done={(await searchParams).done} />
       {id !== "new" && <MeetingLinks id={id} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CuratedEditPage } from "../../curated/pages";
+import { ReferenceEditPage } from "../../reference-data/pages";
 
 export const metadata: Metadata = { title: "Edit party" };
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export default async function Page({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  return <CuratedEditPage kind="party" id={(await params).id} done={(await searchParams).done} />;
+  return <ReferenceEditPage kind="party" id={(await params).id} done={(await searchParams).done} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CuratedEditPage } from "../../curated/pages";
+import { ReferenceEditPage } from "../../reference-data/pages";
 import { RolesSection } from "../roles/roles-section";
 
 export const metadata: Metadata = { title: "Edit person" };
@@ -15,7 +15,7 @@ export default async function Page({
   const { id } = await params;
   return (
     <div className="space-y-8">
-      <CuratedEditPage kind="person" id={id} done={(await searchParams).done} />
+      <ReferenceEditPage kind="person" id={id} done={(await searchParams).done} />
       {id !== "new" && <RolesSection personId={id} />}
     </div>
   );

@@ -1,7 +1,6 @@
-import { listCurated } from "@/db/queries/curated";
 import { listPersonRoles } from "@/db/queries/people";
+import { listReferenceRecords } from "@/db/queries/reference-data/list-reference-records";
 import { listSources } from "@/db/queries/sources/list-sources";
-import { fieldString } from "@/lib/admin/entities";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../components/action-button";
 import { deletePersonRoleAction } from "./actions";
@@ -10,8 +9,8 @@ import { RoleForm } from "./role-form";
 /** The titles a person held over time, each editable, and a form to add one. */
 export async function RolesSection({ personId }: { personId: string }) {
   const actor = await requirePageActor(`/admin/people/${personId}`, { admin: true });
-  const roles = listPersonRoles({ actor, personId });
-  const parties = listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: fieldString(p.name) }));
+  const roles = await listPersonRoles({ actor, personId });
+  const parties = (await listReferenceRecords({ actor, kind: "party" })).map((p) => ({ id: p.id, name: p.name }));
   const sources = (await listSources({ actor })).map((s) => ({ id: s.id, name: s.title ?? s.id }));
   return (
     <section aria-labelledby="roles-heading" className="card space-y-4 p-6">

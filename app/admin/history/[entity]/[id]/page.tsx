@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAudit } from "@/db/queries/audit";
-import { getCurated } from "@/db/queries/curated";
+import { getReferenceRecord } from "@/db/queries/reference-data/get-reference-record";
 import { getSource } from "@/db/queries/sources/get-source";
-import { ENTITIES } from "@/lib/admin/entities";
+import { REFERENCE_DATA_SPECS } from "@/lib/admin/reference-data";
 import { requirePageActor } from "@/app/_request/session";
 import { ActionButton } from "../../../components/action-button";
 import { HistoryList } from "../../../components/history-list";
-import { restoreCuratedVersionAction } from "../../../curated/actions";
+import { restoreReferenceRecordVersionAction } from "../../../reference-data/actions";
 import { restoreSourceVersionAction } from "../../../sources/actions";
 
 export const metadata: Metadata = { title: "History" };
@@ -23,19 +23,11 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const kind = KINDS.find((k) => k === entity);
   if (!kind) notFound();
   const entries = await listAudit({ actor, entity: kind, entityId: id, limit: 500 });
-  const curated = kind === "source" ? null : ENTITIES[kind];
-  const current = curated
-    ? (() => {
-        try {
-          return getCurated({ actor, entity: curated.kind, id });
-        } catch {
-          return null;
-        }
-      })()
-    : null;
+  const spec = kind === "source" ? null : REFERENCE_DATA_SPECS[kind];
+  const current = spec ? await getReferenceRecord({ actor, kind: spec.kind, id }).catch(() => null) : null;
   const currentSource = kind === "source" ? await getSource({ actor, id }).catch(() => null) : null;
-  const back = curated ? `${curated.path}/${encodeURIComponent(id)}` : `/admin/sources/${encodeURIComponent(id)}`;
-  const label = (f: string) => curated?.fields.find((x) => x.name === f)?.label ?? f;
+  const back = spec ? `${spec.path}/${encodeURIComponent(id)}` : `/admin/sources/${encodeURIComponent(id)}`;
+  const label = (f: string) => spec?.fields.find((x) => x.name === f)?.label ?? f;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -63,8 +55,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
           }
           return current ? (
             <ActionButton
-              action={restoreCuratedVersionAction}
-              fields={{ entity: curated!.kind, id, version: current.version, auditId: e.id }}
+              action={restoreReferenceRecordVersionAction}
+              fields={{ kind: spec!.kind, id, version: current.version, auditId: e.id }}
               label="Restore this version"
               srLabel={`(as of ${e.at})`}
             />

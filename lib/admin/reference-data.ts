@@ -1,8 +1,7 @@
 import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
 import { PARTY_KINDS } from "@/lib/model/parties";
+import type { ReferenceKind } from "@/lib/model/reference-data";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
-
-export type CuratedKind = "party" | "topic" | "person" | "meeting";
 
 export interface FieldSpec {
   name: string;
@@ -13,8 +12,8 @@ export interface FieldSpec {
   hint?: string;
 }
 
-export interface EntitySpec {
-  kind: CuratedKind;
+export interface ReferenceDataSpec {
+  kind: ReferenceKind;
   path: string;
   title: string;
   singular: string;
@@ -24,8 +23,8 @@ export interface EntitySpec {
 
 const opt = (list: readonly string[]) => list;
 
-/** How each simpler curated table is listed and edited by the generic admin pages. */
-export const ENTITIES: Record<CuratedKind, EntitySpec> = {
+/** How each kind of reference data is listed and edited by the generic admin pages. */
+export const REFERENCE_DATA_SPECS: Record<ReferenceKind, ReferenceDataSpec> = {
   party: {
     kind: "party",
     path: "/admin/parties",
@@ -85,11 +84,3 @@ export const ENTITIES: Record<CuratedKind, EntitySpec> = {
     ],
   },
 };
-
-/** A stored value as a form field's string. */
-export function fieldString(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.join(", ");
-  if (typeof v === "boolean") return v ? "true" : "";
-  return String(v);
-}

@@ -1,14 +1,21 @@
 import Link from "next/link";
-import { getCurated, listCurated, searchCurated } from "@/db/queries/curated";
-import { ENTITIES, fieldString, type CuratedKind } from "@/lib/admin/entities";
+import { getReferenceRecord } from "@/db/queries/reference-data/get-reference-record";
+import { listReferenceRecords } from "@/db/queries/reference-data/list-reference-records";
+import { searchReferenceRecords } from "@/db/queries/reference-data/search-reference-records";
+import { fieldString } from "@/lib/admin/field-string";
+import { REFERENCE_DATA_SPECS } from "@/lib/admin/reference-data";
+import type { ReferenceKind } from "@/lib/model/reference-data";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
 import { ActionButton } from "../components/action-button";
 import { ListFilter } from "../components/list-filter";
 import { Pager } from "../components/pager";
-import { deleteCuratedAction } from "./actions";
-import { CuratedForm } from "./curated-form";
+import { deleteReferenceRecordAction } from "./actions";
+import { ReferenceRecordForm } from "./reference-record-form";
+
+/** A record's field as the form shows it (the spec names fields as strings). */
+const shown = (record: Record<string, unknown>, field: string) => fieldString(record[field]);
 
 const Done = ({ text }: { text?: string }) =>
   text ? (
@@ -17,18 +24,18 @@ const Done = ({ text }: { text?: string }) =>
     </p>
   ) : null;
 
-/** The list page of a simpler curated table: filtered by id or name, a page at a time. */
-export async function CuratedListPage({
+/** The list page of a kind of reference data: filtered by id or name, a page at a time. */
+export async function ReferenceListPage({
   kind,
   searchParams,
 }: {
-  kind: CuratedKind;
+  kind: ReferenceKind;
   searchParams: Record<string, string | string[] | undefined>;
 }) {
-  const spec = ENTITIES[kind];
+  const spec = REFERENCE_DATA_SPECS[kind];
   const actor = await requirePageActor(spec.path, { admin: true });
   const { q, page, done } = listQuerySchema.parse(searchParams);
-  const result = searchCurated({ actor, entity: kind, q, page });
+  const result = await searchReferenceRecords({ actor, kind, q, page });
   const noun = spec.title.toLowerCase();
   return (
     <div className="space-y-6">
@@ -67,7 +74,7 @@ export async function CuratedListPage({
                 </td>
                 {spec.columns.map((c) => (
                   <td key={c} className="px-3 py-2">
-                    {fieldString(r[c])}
+                    {shown(r, c)}
                   </td>
                 ))}
               </tr>
@@ -82,19 +89,19 @@ export async function CuratedListPage({
   );
 }
 
-/** The edit (or, for id "new", create) page of a simpler curated record. */
-export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; id: string; done?: string }) {
-  const spec = ENTITIES[kind];
+/** The edit (or, for id "new", create) page of a reference record. */
+export async function ReferenceEditPage({ kind, id, done }: { kind: ReferenceKind; id: string; done?: string }) {
+  const spec = REFERENCE_DATA_SPECS[kind];
   const actor = await requirePageActor(`${spec.path}/${id}`, { admin: true });
   const isNew = id === "new";
-  const row = orNotFound(() => (isNew ? undefined : getCurated({ actor, entity: kind, id })));
+  const row = isNew ? undefined : await orNotFound(() => getReferenceRecord({ actor, kind, id }));
   const parties = spec.fields.some((f) => f.options === "parties")
-    ? listCurated({ actor, entity: "party" }).map((p) => ({ id: p.id, name: fieldString(p.name) }))
+    ? (await listReferenceRecords({ actor, kind: "party" })).map((p) => ({ id: p.id, name: p.name }))
     : [];
   const initial = Object.fromEntries(
     spec.fields.map((f) => [
       f.name,
-      row ? fieldString(row[f.name]) : f.type === "select" && Array.isArray(f.options) ? f.options[0] : "",
+      row ? shown(row, f.name) : f.type === "select" && Array.isArray(f.options) ? f.options[0] : "",
     ]),
   );
   return (
@@ -118,8 +125,8 @@ export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; i
         )}
         {row && (
           <ActionButton
-            action={deleteCuratedAction}
-            fields={{ entity: kind, id: row.id, version: row.version }}
+            action={deleteReferenceRecordAction}
+            fields={{ kind, id: row.id, version: row.version }}
             label={`Delete ${spec.singular}`}
             className="btn-danger"
           />
@@ -127,7 +134,7 @@ export async function CuratedEditPage({ kind, id, done }: { kind: CuratedKind; i
       </div>
       <Done text={done === "saved" ? "Saved." : done === "restored" ? "Earlier version restored." : undefined} />
       <section className="card p-6" aria-label={spec.singular}>
-        <CuratedForm
+        <ReferenceRecordForm
           key={row?.version ?? 0}
           kind={kind}
           id={row?.id}

@@ -2,9 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { ENTITIES, fieldString, type CuratedKind, type FieldSpec } from "@/lib/admin/entities";
+import { fieldString } from "@/lib/admin/field-string";
+import { REFERENCE_DATA_SPECS, type FieldSpec } from "@/lib/admin/reference-data";
 import { savedRecord } from "@/lib/admin/conflict";
 import type { ActionState } from "@/app/_request/guard";
+import type { ReferenceKind } from "@/lib/model/reference-data";
 import { SelectField, TextAreaField } from "../components/fields";
 import { useFocusFirstError } from "../components/use-focus-first-error";
 import { saveMeetingAction, savePartyAction, savePersonAction, saveTopicAction } from "./actions";
@@ -17,24 +19,24 @@ const ACTIONS = {
 };
 
 /**
- * The generic edit form. On a conflict the newer stored value is shown under each field
- * that differs, with a button to take it; the form keeps what the admin typed and the
- * next save is made against the newer version.
+ * The edit form of every kind of reference data. On a conflict the newer stored value is
+ * shown under each field that differs, with a button to take it; the form keeps what the
+ * admin typed and the next save is made against the newer version.
  */
-export function CuratedForm({
+export function ReferenceRecordForm({
   kind,
   id,
   version,
   initial,
   parties,
 }: {
-  kind: CuratedKind;
+  kind: ReferenceKind;
   id?: string;
   version?: number;
   initial: Record<string, string>;
   parties: { id: string; name: string }[];
 }) {
-  const spec = ENTITIES[kind];
+  const spec = REFERENCE_DATA_SPECS[kind];
   const [values, setValues] = useState(initial);
   const [theirs, setTheirs] = useState<{ values: Record<string, string>; version: number } | null>(null);
   const [state, action, pending] = useActionState(
