@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { proposeFacts } from "@/db/queries/proposals";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import { listParties, listTopics } from "@/db/queries/topics-read";
 import { requirePageActor } from "@/app/_request/session";
 import { proposalFiltersSchema } from "@/lib/validation/briefing";
@@ -20,8 +20,8 @@ export default async function NewBriefingPage({
 }) {
   const actor = await requirePageActor("/briefings/new");
   const params = await searchParams;
-  const countries = listParties().filter((p) => p.kind === "country");
-  const topics = listTopics();
+  const countries = (await listParties()).filter((p) => p.kind === "country");
+  const topics = await listTopics();
   const parsed = params.country ? proposalFiltersSchema.safeParse(params) : null;
   const filters = parsed?.success ? parsed.data : null;
   const country = filters ? countries.find((c) => c.id === filters.country) : undefined;
@@ -31,7 +31,7 @@ export default async function NewBriefingPage({
     : topics.map((t) => t.id);
   const proposal =
     filters && country
-      ? proposeFacts({
+      ? await proposeFacts({
           actor,
           query: { countryId: country.id, topicIds, from: filters.from, to: filters.to, q: filters.q },
           limit: PAGE_SIZE,
