@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase, migrationsFolder } from "@/db/migrate";
 import { listFacts } from "@/db/queries/facts";
-import { proposeFacts } from "@/db/queries/proposals";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { splitMarked } from "@/lib/search/highlight";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, type TestDb } from "../helpers/db";
 
 // Result sets are pinned, never their order: ranking may differ in detail across engines.
 const admin = SYSTEM_ACTOR;
@@ -34,18 +34,11 @@ function adminIds(q: string, db = t.db): string[] {
   }
 }
 
-const allTopics = () =>
-  t.db
-    .select({ id: s.topics.id })
-    .from(s.topics)
-    .all()
-    .map((r) => r.id);
-const propose = (q: string | undefined, countryId = "KZ") =>
-  proposeFacts({ actor: staff, query: { countryId, topicIds: allTopics(), q }, limit: 1000, db: t.db });
-const proposalIds = (q: string | undefined, countryId = "KZ") =>
-  propose(q, countryId)
-    .facts.map((f) => f.id)
-    .sort();
+const allTopics = async () => (await read(t.db).select({ id: s.topics.id }).from(s.topics)).map((r) => r.id);
+const propose = async (q: string | undefined, countryId = "KZ") =>
+  proposeFacts({ actor: staff, query: { countryId, topicIds: await allTopics(), q }, limit: 1000, db: t.db });
+const proposalIds = async (q: string | undefined, countryId = "KZ") =>
+  (await propose(q, countryId)).facts.map((f) => f.id).sort();
 
 /** Live facts whose text or quote satisfies `test`: the expected set, worked out without the index. */
 function factsWhere(test: (textAndQuote: string) => boolean, ids?: string[]): string[] {
@@ -68,8 +61,10 @@ describe("search by stem", () => {
     const expected = factsWhere((x) => /\bventilators?\b/i.test(x));
     expect(expected.length).toBeGreaterThanOrEqual(2);
     expect(adminIds("ventilator")).toEqual(expected);
-    expect(proposalIds("ventilator")).toEqual(factsWhere((x) => /\bventilators?\b/i.test(x), proposalIds(undefined)));
-    expect(proposalIds("Ventilator")).toEqual(proposalIds("ventilator"));
+    expect(await proposalIds("ventilator")).toEqual(
+      factsWhere((x) => /\bventilators?\b/i.test(x), await proposalIds(undefined)),
+    );
+    expect(await proposalIds("Ventilator")).toEqual(await proposalIds("ventilator"));
   });
 
   it("stems every word, not only the last", async () => {
@@ -83,7 +78,9 @@ describe("prefix of the last word", () => {
     const expected = factsWhere((x) => /\bcooperat/i.test(x));
     expect(expected.length).toBeGreaterThan(3);
     expect(adminIds("cooperat")).toEqual(expected);
-    expect(proposalIds("cooperat")).toEqual(factsWhere((x) => /\bcooperat/i.test(x), proposalIds(undefined)));
+    expect(await proposalIds("cooperat")).toEqual(
+      factsWhere((x) => /\bcooperat/i.test(x), await proposalIds(undefined)),
+    );
   });
 
   it("applies to the last word only, from three characters", async () => {
@@ -142,7 +139,7 @@ describe("a search of operators and punctuation only", () => {
     const all = adminIds("");
     for (const q of ['"*"', "-", "^", "*", "()", ":", '"', "{}", "- ^ * :"]) {
       expect(adminIds(q)).toEqual(all);
-      expect(proposalIds(q)).toEqual(proposalIds(undefined));
+      expect(await proposalIds(q)).toEqual(await proposalIds(undefined));
     }
   });
 
@@ -158,7 +155,7 @@ describe("a search of operators and punctuation only", () => {
       "'; DROP TABLE facts; --",
     ]) {
       expect(() => adminIds(q)).not.toThrow();
-      expect(() => proposalIds(q)).not.toThrow();
+      await expect(proposalIds(q)).resolves.not.toThrow();
     }
     expect(adminIds('AND OR NOT "*"')).toEqual(adminIds("and or not"));
     expect(adminIds("^EU")).toEqual(adminIds("eu"));
@@ -167,11 +164,11 @@ describe("a search of operators and punctuation only", () => {
 
 describe("highlighting", () => {
   it("marks the matched words of the proposals' text", async () => {
-    const p = propose("ventilator");
+    const p = await propose("ventilator");
     expect(p.facts.length).toBeGreaterThan(0);
     for (const f of p.facts) expect(markedWords(f.matched?.text).map((w) => w.toLowerCase())).toContain("ventilators");
-    expect(propose(undefined).facts.every((f) => f.matched === null)).toBe(true);
-    const coop = propose("cooperat").facts.flatMap((f) => [
+    expect((await propose(undefined)).facts.every((f) => f.matched === null)).toBe(true);
+    const coop = (await propose("cooperat")).facts.flatMap((f) => [
       ...markedWords(f.matched?.text),
       ...markedWords(f.matched?.quote),
     ]);
