@@ -20,9 +20,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase, type DB } from "@/db/client";
-import { getBriefingView } from "@/db/queries/briefing-view";
-import { createBriefing } from "@/db/queries/briefings";
+import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { newBriefingSchema } from "@/lib/validation/briefing";
@@ -93,8 +93,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
 
 /** The body the composer posts on save (app/briefings/[id]/compose/types.ts toPayload), built from the stored draft. */
-function composerPayload(db: DB, actor: Actor, briefingId: string): OwnBriefing {
-  const view = getBriefingView({ actor, briefingId, db });
+async function composerPayload(db: Database, actor: Actor, briefingId: string): Promise<OwnBriefing> {
+  const view = await getBriefingView({ actor, briefingId, db });
   const payload = {
     title: view.title,
     marking: view.content.marking,
@@ -110,7 +110,7 @@ function composerPayload(db: DB, actor: Actor, briefingId: string): OwnBriefing 
   return { id: briefingId, version: view.version, payload };
 }
 
-async function makeUsers(db: DB, baseUrl: string, signInId: string): Promise<VirtualUser[]> {
+async function makeUsers(db: Database, baseUrl: string, signInId: string): Promise<VirtualUser[]> {
   const users: VirtualUser[] = [];
   const tag = crypto.randomBytes(3).toString("hex");
   for (let index = 0; index < USERS; index++) {
@@ -123,15 +123,16 @@ async function makeUsers(db: DB, baseUrl: string, signInId: string): Promise<Vir
     } as const;
     const user = await createUser({ actor: SYSTEM_ACTOR, input, db });
     const actor: Actor = { userId: user.id, email: input.email, name: input.name, role, ip: null };
-    const briefings = Array.from({ length: BRIEFINGS_PER_USER }, (_, n) => {
+    const briefings: OwnBriefing[] = [];
+    for (let n = 0; n < BRIEFINGS_PER_USER; n++) {
       const topics = n === 0 ? [] : TOPICS.filter(() => Math.random() < 0.5); // [] = every topic
-      const id = createBriefing({
+      const id = await createBriefing({
         actor,
         input: newBriefingSchema.parse({ country: COUNTRIES[(index + n) % COUNTRIES.length], topics }),
         db,
       });
-      return composerPayload(db, actor, id);
-    });
+      briefings.push(await composerPayload(db, actor, id));
+    }
     const cookie = await signIn({ baseUrl, id: signInId, email: input.email, password: input.password });
     users.push({ index, actor, cookie, briefings, saves: 0 });
   }
@@ -193,7 +194,7 @@ async function save(ctx: RunContext, user: VirtualUser): Promise<{ outcome: Outc
       user.saves += 1;
       ctx.acknowledgedSaves += 1;
     } else if (refused === 409) {
-      briefing.version = composerPayload(ctx.db, user.actor, briefing.id).version;
+      briefing.version = (await composerPayload(ctx.db, user.actor, briefing.id)).version;
     }
     return { outcome: refused ?? response.status, ms };
   } catch (error) {
@@ -204,7 +205,7 @@ async function save(ctx: RunContext, user: VirtualUser): Promise<{ outcome: Outc
 
 interface RunContext {
   server: RunningServer;
-  db: DB;
+  db: Database;
   saveId: string;
   tally: LoadTally;
   deadline: number;
@@ -261,15 +262,16 @@ async function pdfDownloader(ctx: RunContext, user: VirtualUser): Promise<void> 
 }
 
 /** Versions in the database against the saves the server acknowledged: every acknowledged save must have landed. */
-function landedSaves(db: DB, users: VirtualUser[]): number {
+async function landedSaves(db: Database, users: VirtualUser[]): Promise<number> {
   let bumps = 0;
-  for (const user of users) for (const b of user.briefings) bumps += composerPayload(db, user.actor, b.id).version - 1;
+  for (const user of users)
+    for (const b of user.briefings) bumps += (await composerPayload(db, user.actor, b.id)).version - 1;
   return bumps;
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? "—" : n.toFixed(0));
 
-function report(
+async function report(
   ctx: RunContext,
   users: VirtualUser[],
   seconds: number,
@@ -291,7 +293,7 @@ function report(
   console.log(
     `\nServer RSS (VmRSS of pid ${ctx.server.pid}): start ${mb(rss.start)}, peak ${mb(rss.peak)}, end ${mb(rss.end)}`,
   );
-  const landed = landedSaves(ctx.db, users);
+  const landed = await landedSaves(ctx.db, users);
   console.log(
     `Saves: ${ctx.acknowledgedSaves} acknowledged, ${landed} version bumps in the database${landed === ctx.acknowledgedSaves ? "" : " — MISMATCH"}`,
   );
@@ -335,7 +337,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-load-"));
   const file = path.join(dir, "load.db");
   let server: RunningServer | undefined;
-  let db: DB | undefined;
+  let db: Database | undefined;
   // The server runs in its own process group, so Ctrl-C does not reach it: stop it ourselves.
   const interrupted = async () => {
     await server?.stop();
@@ -388,13 +390,13 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const rssEnd = residentBytes(server.pid) ?? 0;
-    report(ctx, users, seconds, { start: rssStart, peak: Math.max(rssPeak, rssEnd), end: rssEnd });
+    await report(ctx, users, seconds, { start: rssStart, peak: Math.max(rssPeak, rssEnd), end: rssEnd });
   } catch (error) {
     if (server) console.error(`Server output (last lines):\n${server.log().split("\n").slice(-30).join("\n")}`);
     throw error;
   } finally {
     process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
-    db?.$client.close();
+    if (db) closeDatabase(db);
     await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,8 +9,9 @@ import { eq } from "drizzle-orm";
 import { closeDb, readerOf, type Database } from "@/db/client";
 import { listParties, listTopics } from "@/db/queries/topics-read";
 import { briefings, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { buildAdhocDocument, buildSavedDocument } from "@/db/queries/briefing-document";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { renderBriefingPdf } from "@/lib/pdf/render";
@@ -33,6 +34,7 @@ async function buildDocument(db: Database, request: BriefingRequest): Promise<Br
   if (request.kind === "saved")
     return buildSavedDocument({ actor: await ownerOf(db, request.briefingId), briefingId: request.briefingId, db });
   return buildAdhocDocument({
+    actor: SYSTEM_ACTOR,
     countryId: request.countryId,
     topicIds: request.topicIds,
     from: request.from,

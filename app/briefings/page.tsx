@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listBriefings } from "@/db/queries/briefings";
+import { listBriefings } from "@/db/queries/briefings/list-briefings";
 import { requirePageActor } from "@/app/_request/session";
 import { StatusBadge } from "@/app/components/status-badge";
 import { BriefingRowActions } from "./row-actions";
@@ -13,7 +13,7 @@ const when = (iso: string) =>
 
 export default async function BriefingsPage() {
   const actor = await requirePageActor("/briefings");
-  const all = listBriefings({ actor });
+  const all = await listBriefings({ actor });
   const live = all.filter((b) => !b.deletedAt);
   const deleted = all.filter((b) => b.deletedAt);
   return (

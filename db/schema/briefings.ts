@@ -25,7 +25,7 @@ export const briefings = sqliteTable(
     /** Everything the composer edits (occasion, purpose, messages, marking, filters) as JSON. */
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** Frozen at finalisation: the briefing and each fact as they were then. */
-    // Written only by finaliseBriefing (db/queries/briefing-lifecycle.ts).
+    // Written only by finaliseBriefing (db/queries/briefings/finalise-briefing.ts).
     snapshot: text("snapshot", { mode: "json" }).$type<BriefingSnapshot>(),
     finalisedAt: text("finalised_at"),
     ...curatedColumns(),

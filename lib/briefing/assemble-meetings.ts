@@ -1,4 +1,4 @@
-import type { MeetingWithPeople } from "@/db/queries/briefing-data";
+import type { MeetingWithPeople } from "@/db/queries/briefings/_document-data";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { CitationRegistry } from "./citations";
 import type { EventEntry, TimelineEntry, WhoEntry } from "./document";

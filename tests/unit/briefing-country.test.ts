@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBriefing } from "@/db/queries/briefings";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 let staff: Actor;
@@ -27,11 +27,12 @@ describe("a briefing is for a country, as the form offers", () => {
     expect(long.error?.issues).toMatchObject([{ path: ["country"], message: "Choose a country from the list." }]);
   });
 
-  it("an organisation is refused with a field error on country, and nothing is created", () => {
-    expect(t.db.select().from(s.parties).where(eq(s.parties.id, "EU")).get()?.kind).toBe("organisation");
+  it("an organisation is refused with a field error on country, and nothing is created", async () => {
+    const [eu] = await read(t.db).select().from(s.parties).where(eq(s.parties.id, "EU"));
+    expect(eu?.kind).toBe("organisation");
     let error: unknown;
     try {
-      create("EU");
+      await create("EU");
     } catch (e) {
       error = e;
     }
@@ -41,11 +42,11 @@ describe("a briefing is for a country, as the form offers", () => {
       message: "European Union is an organisation; a briefing is prepared for a country.",
       fieldErrors: { country: ["Choose a country."] },
     });
-    expect(t.db.select().from(s.briefings).all()).toEqual([]);
+    expect(await read(t.db).select().from(s.briefings)).toEqual([]);
   });
 
-  it("a country is accepted; an unknown party is not found", () => {
-    expect(create("KZ")).toEqual(expect.any(String));
-    expect(() => create("XX")).toThrow(NotFoundError);
+  it("a country is accepted; an unknown party is not found", async () => {
+    expect(await create("KZ")).toEqual(expect.any(String));
+    await expect(create("XX")).rejects.toThrow(NotFoundError);
   });
 });

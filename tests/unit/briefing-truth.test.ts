@@ -4,17 +4,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
 import * as s from "@/db/schema";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
-import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { CitationRegistry } from "@/lib/briefing/citations";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { keyFigureNote, metricLabel, participantLabel } from "@/lib/briefing/labels";
 import { rolesHeldOn } from "@/lib/briefing/roles";
 import { factFormSchema } from "@/lib/validation/fact";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, sqlRows, sqlWrite, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const kz = (preparedOn: string) => buildAdhocDocument({ countryId: "KZ", preparedOn, db: t.db });
+const kz = (preparedOn: string) => buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "KZ", preparedOn, db: t.db });
 const ids = (events: { meetingId: string }[]) => events.map((e) => e.meetingId);
 const citedSources = (doc: BriefingDocument, meetingId: string) => {
   const e = [...doc.forthcoming, ...doc.unconfirmed].find((x) => x.meetingId === meetingId)!;
@@ -33,7 +34,7 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_4
 
 describe("announced events reach the Kazakhstan briefing", () => {
   it("lists the 17th ministerial and the first summit as unconfirmed once their dates have passed, cited to the sources that announced them", async () => {
-    const doc = kz("2025-06-01");
+    const doc = await kz("2025-06-01");
     expect(ids(doc.unconfirmed)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
     expect(citedSources(doc, "mtg-eu-ca-ministerial-17")).toEqual(["src-000", "src-003"]);
     expect(citedSources(doc, "mtg-eu-ca-summit-1")).toEqual(["src-002", "src-004"]);
@@ -44,11 +45,10 @@ describe("announced events reach the Kazakhstan briefing", () => {
   });
 
   it("puts every dated announced event in the base under forthcoming the day before it starts and unconfirmed the day after it ends", async () => {
-    const announced = t.db
+    const announced = await read(t.db)
       .select()
       .from(s.meetings)
-      .where(and(eq(s.meetings.status, "announced"), isNotNull(s.meetings.dateStart)))
-      .all();
+      .where(and(eq(s.meetings.status, "announced"), isNotNull(s.meetings.dateStart)));
     expect(announced.map((m) => m.id).sort()).toEqual([
       "mtg-eu-ca-economic-forum-1",
       "mtg-eu-ca-ministerial-17",
@@ -57,33 +57,33 @@ describe("announced events reach the Kazakhstan briefing", () => {
       "mtg-regional-climate-summit-2026",
     ]);
     for (const m of announced) {
-      const before = kz(dayBefore(m.dateStart!));
+      const before = await kz(dayBefore(m.dateStart!));
       expect(ids(before.forthcoming), `${m.id} before`).toContain(m.id);
       expect(ids(before.unconfirmed), `${m.id} before`).not.toContain(m.id);
-      const after = kz(dayAfter(m.dateEnd!));
+      const after = await kz(dayAfter(m.dateEnd!));
       expect(ids(after.unconfirmed), `${m.id} after`).toContain(m.id);
       expect(ids(after.forthcoming), `${m.id} after`).not.toContain(m.id);
     }
   });
 
   it("keeps the 2026 climate summit forthcoming through 2026 and the undated tourism forum forthcoming at any date", async () => {
-    expect(ids(kz("2026-12-31").forthcoming)).toContain("mtg-regional-climate-summit-2026");
-    expect(ids(kz("2027-01-01").unconfirmed)).toContain("mtg-regional-climate-summit-2026");
+    expect(ids((await kz("2026-12-31")).forthcoming)).toContain("mtg-regional-climate-summit-2026");
+    expect(ids((await kz("2027-01-01")).unconfirmed)).toContain("mtg-regional-climate-summit-2026");
     for (const day of ["2020-12-01", "2030-01-01"])
-      expect(ids(kz(day).forthcoming)).toContain("mtg-eu-ca-tourism-forum");
+      expect(ids((await kz(day)).forthcoming)).toContain("mtg-eu-ca-tourism-forum");
   });
 
   it("does not pull announced EU–Central Asia events into a briefing for a party not expected at them", async () => {
-    const af = buildAdhocDocument({ countryId: "AF", preparedOn: "2025-06-01", db: t.db });
+    const af = await buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "AF", preparedOn: "2025-06-01", db: t.db });
     expect([...ids(af.forthcoming), ...ids(af.unconfirmed)]).not.toContain("mtg-eu-ca-summit-1");
   });
 });
 
 describe("titles: one post is one role, and no day is invented", () => {
-  const roles = () => t.db.select().from(s.personRoles).all();
+  const roles = () => read(t.db).select().from(s.personRoles);
 
   it("prints no 'Earlier' line for Borrell or Mora, and keeps Tileuberdi's real change", async () => {
-    const doc = kz("2025-06-01");
+    const doc = await kz("2025-06-01");
     const who = (name: string) => doc.whosWho.find((w) => w.name === name)!;
     expect(who("Josep Borrell").earlier).toEqual([]);
     expect(who("Enrique Mora").earlier).toEqual([]);
@@ -92,9 +92,10 @@ describe("titles: one post is one role, and no day is invented", () => {
   });
 
   it("finds Nurtleu as foreign minister on 28 March 2025 and Stiprais as special representative in March 2025", async () => {
+    const all = await roles();
     const on = (day: string, personId: string) =>
       rolesHeldOn(
-        roles().filter((r) => r.personId === personId),
+        all.filter((r) => r.personId === personId),
         day,
       ).map((r) => r.title);
     expect(on("2025-03-28", "per-nurtleu")).toEqual([
@@ -107,13 +108,14 @@ describe("titles: one post is one role, and no day is invented", () => {
   });
 
   it("stores a role end the sources give only to the month or year as that whole month or year", async () => {
-    for (const r of roles()) {
+    const all = await roles();
+    for (const r of all) {
       if (r.validFromPrecision === "month") expect(r.validFrom?.slice(8), r.id).toBe("01");
       if (r.validFromPrecision === "year") expect(r.validFrom?.slice(5), r.id).toBe("01-01");
       if (r.validToPrecision === "year") expect(r.validTo?.slice(5), r.id).toBe("12-31");
       if (r.validToPrecision === "month") expect(Number(r.validTo?.slice(8))).toBeGreaterThanOrEqual(28);
     }
-    const byId = new Map(roles().map((r) => [r.id, r]));
+    const byId = new Map(all.map((r) => [r.id, r]));
     expect(byId.get("role-nurtleu-dpm-fm")).toMatchObject({
       validFrom: "2025-03-01",
       validFromPrecision: "month",
@@ -127,7 +129,7 @@ describe("titles: one post is one role, and no day is invented", () => {
       validToPrecision: "month",
     });
     // Placeholder days of undated articles: gone.
-    const placeholders = roles().filter(
+    const placeholders = all.filter(
       (r) =>
         r.validFromPrecision === "day" &&
         ["2025-03-27", "2025-03-01", "2023-06-03"].includes(r.validFrom ?? "") &&
@@ -141,34 +143,29 @@ describe("figures and presentation in the Kazakhstan briefing", () => {
   const doc = () => kz("2025-06-01");
 
   it("keeps acronyms in metric labels and 'about' in the EU's investment figure", async () => {
-    const labels = doc().keyFigures.map((f) => f.label);
+    const labels = (await doc()).keyFigures.map((f) => f.label);
     expect(labels).toContain("FDI gross inflow, EU–KZ");
     expect(labels.join(" ")).not.toMatch(/Fdi/);
     expect(metricLabel("gdp-growth:KZ")).toBe("GDP growth, KZ");
-    const investment = doc().keyFigures.find((f) => f.metricKey === "investment:EU-CA")!;
+    const investment = (await doc()).keyFigures.find((f) => f.metricKey === "investment:EU-CA")!;
     expect(investment.values[0]).toMatchObject({ display: "about EUR 105 billion", approximate: true });
-    expect(
-      t.db
-        .select()
-        .from(s.facts)
-        .where(eq(s.facts.approximate, true))
-        .all()
-        .map((f) => f.id),
-    ).toEqual(["fact-002-09"]);
+    expect((await read(t.db).select().from(s.facts).where(eq(s.facts.approximate, true))).map((f) => f.id)).toEqual([
+      "fact-002-09",
+    ]);
   });
 
   it("prints unnamed participants as 'Minister of Foreign Affairs (Tajikistan)', naming the country once", async () => {
-    const m16 = doc().timeline.find((e) => e.meetingId === "mtg-eu-ca-ministerial-16")!;
+    const m16 = (await doc()).timeline.find((e) => e.meetingId === "mtg-eu-ca-ministerial-16")!;
     const printed = m16.leaders.map(participantLabel);
     expect(printed).toContain("Minister of Foreign Affairs (Tajikistan)");
     expect(printed).toContain("Mukhtar Tileuberdi, Minister of Foreign Affairs (Kazakhstan)");
     expect(printed.join("; ")).not.toMatch(/—|of Tajikistan/);
-    const h10 = doc().timeline.find((e) => e.meetingId === "mtg-eu-ca-hlpsd-10")!;
+    const h10 = (await doc()).timeline.find((e) => e.meetingId === "mtg-eu-ca-hlpsd-10")!;
     expect(h10.leaders.map(participantLabel)).toContain("Ambassador of Turkmenistan in Astana");
   });
 
   it("puts the preferred of conflicting values first and says that others exist", async () => {
-    const base = t.db.select().from(s.facts).where(eq(s.facts.id, "fact-004-26")).get()!;
+    const [base] = await read(t.db).select().from(s.facts).where(eq(s.facts.id, "fact-004-26"));
     const other = { ...base, id: "fact-test-other", value: 47.1, sourceId: "src-002" };
     const preferred = { ...base, id: "fact-test-preferred", value: 48, rank: "preferred" as const };
     const [row] = buildKeyFigures([base, other, preferred], new CitationRegistry());
@@ -216,47 +213,54 @@ describe("an existing database gets the corrections from migration 0005", () => 
       .filter((q) => /^\s*(--.*\n\s*)*UPDATE/.test(q));
 
   it("corrects rows still as the old seed left them and leaves an admin's edit alone", async () => {
-    const sql = t.db.$client;
     const db2 = await createSeededDb();
     try {
-      const c = db2.db.$client;
       // Put back what the old seed shipped (the columns' defaults as the ALTERs add them).
-      c.exec(`UPDATE meetings SET expected_party_ids = '[]';
-        UPDATE facts SET approximate = 0;
-        UPDATE participations SET title = 'EU High Representative for Foreign Affairs and Security Policy' WHERE id = 'prt-m16-borrell';
-        UPDATE person_roles SET valid_from = '2022-11-18' WHERE id = 'role-borrell-vp-hr-2022';
-        INSERT INTO person_roles (id, person_id, party_id, title, valid_from, valid_to, source_id, quote, created_at, updated_at)
+      for (const statement of [
+        `UPDATE meetings SET expected_party_ids = '[]'`,
+        `UPDATE facts SET approximate = 0`,
+        `UPDATE participations SET title = 'EU High Representative for Foreign Affairs and Security Policy' WHERE id = 'prt-m16-borrell'`,
+        `UPDATE person_roles SET valid_from = '2022-11-18' WHERE id = 'role-borrell-vp-hr-2022'`,
+        `INSERT INTO person_roles (id, person_id, party_id, title, valid_from, valid_to, source_id, quote, created_at, updated_at)
           VALUES ('role-borrell-hr-2020', 'per-borrell', 'EU', 'EU High Representative for Foreign Affairs and Security Policy',
-            '2020-11-17', '2020-11-17', 'src-000', 'x', 'now', 'now');
-        UPDATE person_roles SET valid_from = '2025-03-27', valid_to = '2025-03-27', valid_from_precision = 'day', valid_to_precision = 'day'
-          WHERE id = 'role-nurtleu-dpm-fm';
-        UPDATE person_roles SET title = 'Edited by an admin', valid_from = '2025-03-01', valid_to = '2025-03-01',
-          valid_from_precision = 'day', valid_to_precision = 'day', version = 2 WHERE id = 'role-stiprais-eusr-ca';`);
-      for (const q of dataStatements()) c.exec(q);
-      const role = (id: string) =>
-        c.prepare("SELECT * FROM person_roles WHERE id = ?").get(id) as Record<string, unknown>;
-      expect(role("role-borrell-vp-hr-2022")).toMatchObject({ valid_from: "2020-11-17", version: 2 });
-      expect(role("role-borrell-hr-2020").deleted_at).not.toBeNull();
-      expect(role("role-nurtleu-dpm-fm")).toMatchObject({
+            '2020-11-17', '2020-11-17', 'src-000', 'x', 'now', 'now')`,
+        `UPDATE person_roles SET valid_from = '2025-03-27', valid_to = '2025-03-27', valid_from_precision = 'day', valid_to_precision = 'day'
+          WHERE id = 'role-nurtleu-dpm-fm'`,
+        `UPDATE person_roles SET title = 'Edited by an admin', valid_from = '2025-03-01', valid_to = '2025-03-01',
+          valid_from_precision = 'day', valid_to_precision = 'day', version = 2 WHERE id = 'role-stiprais-eusr-ca'`,
+      ])
+        await sqlWrite(db2.db, sql.raw(statement));
+      for (const q of dataStatements()) await sqlWrite(db2.db, sql.raw(q));
+      const role = async (id: string) => (await sqlRows(db2.db, sql`SELECT * FROM person_roles WHERE id = ${id}`))[0];
+      expect(await role("role-borrell-vp-hr-2022")).toMatchObject({ valid_from: "2020-11-17", version: 2 });
+      expect((await role("role-borrell-hr-2020")).deleted_at).not.toBeNull();
+      expect(await role("role-nurtleu-dpm-fm")).toMatchObject({
         valid_from: "2025-03-01",
         valid_to: "2025-04-30",
         valid_from_precision: "month",
       });
-      expect(role("role-stiprais-eusr-ca")).toMatchObject({
+      expect(await role("role-stiprais-eusr-ca")).toMatchObject({
         title: "Edited by an admin",
         valid_to: "2025-03-01",
         version: 2,
       });
-      expect(c.prepare("SELECT approximate FROM facts WHERE id = 'fact-002-09'").get()).toEqual({ approximate: 1 });
-      expect(c.prepare("SELECT title FROM participations WHERE id = 'prt-m16-borrell'").get()).toEqual({
-        title:
-          "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
-      });
-      const kzEvents = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: db2.db }).unconfirmed;
+      expect(await sqlRows(db2.db, sql`SELECT approximate FROM facts WHERE id = 'fact-002-09'`)).toEqual([
+        { approximate: 1 },
+      ]);
+      expect(await sqlRows(db2.db, sql`SELECT title FROM participations WHERE id = 'prt-m16-borrell'`)).toEqual([
+        {
+          title:
+            "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
+        },
+      ]);
+      const kzEvents = (
+        await buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "KZ", preparedOn: "2025-06-01", db: db2.db })
+      ).unconfirmed;
       expect(ids(kzEvents)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
     } finally {
       db2.close();
     }
-    expect(sql.open).toBe(true);
+    // Closing the second database left the first one's connections open.
+    expect(await sqlRows(t.db, sql`SELECT 1 AS open`)).toEqual([{ open: 1 }]);
   });
 });

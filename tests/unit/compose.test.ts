@@ -1,23 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getBriefingView } from "@/db/queries/briefing-view";
-import {
-  createBriefing,
-  deleteBriefing,
-  duplicateBriefing,
-  listBriefings,
-  recordDownload,
-  restoreBriefing,
-  saveBriefing,
-} from "@/db/queries/briefings";
-import { proposeFacts } from "@/db/queries/proposals";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { deleteBriefing } from "@/db/queries/briefings/delete-briefing";
+import { duplicateBriefing } from "@/db/queries/briefings/duplicate-briefing";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
+import { listBriefings } from "@/db/queries/briefings/list-briefings";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
+import { recordDownload } from "@/db/queries/briefings/record-download";
+import { restoreBriefing } from "@/db/queries/briefings/restore-briefing";
+import { saveBriefing } from "@/db/queries/briefings/save-briefing";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { buildSavedDocument } from "@/db/queries/briefing-document";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { briefingEditSchema, newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
-import { createSeededDb, type TestDb } from "../helpers/db";
+import { createSeededDb, read, sqlRows, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 let staff: Actor;
@@ -30,8 +28,8 @@ afterEach(() => t.close());
 const newInput = (over: Record<string, unknown> = {}) => newBriefingSchema.parse({ country: "KZ", ...over });
 
 /** The composer's state as it would post it, from the stored briefing. */
-function editOf(id: string, actor = staff): BriefingEdit {
-  const v = getBriefingView({ actor, briefingId: id, db: t.db });
+async function editOf(id: string, actor = staff): Promise<BriefingEdit> {
+  const v = await getBriefingView({ actor, briefingId: id, db: t.db });
   return {
     version: v.version,
     title: v.title,
@@ -48,8 +46,8 @@ function editOf(id: string, actor = staff): BriefingEdit {
 }
 
 describe("proposals", () => {
-  it("group a country's facts by topic in topic order, newest first, with counts", () => {
-    const p = proposeFacts({
+  it("group a country's facts by topic in topic order, newest first, with counts", async () => {
+    const p = await proposeFacts({
       actor: staff,
       query: { countryId: "KZ", topicIds: ["trade-investment", "transport-connectivity"] },
       limit: 500,
@@ -62,26 +60,20 @@ describe("proposals", () => {
     expect(new Set(p.facts.map((f) => f.id)).size).toBe(p.facts.length); // each fact in one section only
   });
 
-  it("give a fact about several countries to each of them", () => {
-    const shared = t.db.get<{ id: string }>(
+  it("give a fact about several countries to each of them", async () => {
+    const [shared] = await sqlRows<{ id: string }>(
+      t.db,
       sql`SELECT fact_id AS id FROM fact_parties GROUP BY fact_id HAVING count(*) >= 3 LIMIT 1`,
-    )!;
-    const countries = t.db
-      .select()
-      .from(s.factParties)
-      .where(eq(s.factParties.factId, shared.id))
-      .all()
-      .map((r) => r.partyId);
+    );
+    const countries = (await read(t.db).select().from(s.factParties).where(eq(s.factParties.factId, shared.id))).map(
+      (r) => r.partyId,
+    );
     for (const countryId of countries) {
-      const p = proposeFacts({
+      const p = await proposeFacts({
         actor: staff,
         query: {
           countryId,
-          topicIds: t.db
-            .select()
-            .from(s.topics)
-            .all()
-            .map((x) => x.id),
+          topicIds: (await read(t.db).select().from(s.topics)).map((x) => x.id),
         },
         limit: 1000,
         db: t.db,
@@ -90,33 +82,24 @@ describe("proposals", () => {
     }
   });
 
-  it("include a season- or year-precision fact whose span only overlaps the range", () => {
-    const wide = t.db
+  it("include a season- or year-precision fact whose span only overlaps the range", async () => {
+    const candidates = await read(t.db)
       .select()
       .from(s.facts)
-      .where(sql`${s.facts.datePrecision} IN ('season', 'year') AND ${s.facts.dateStart} < ${s.facts.dateEnd}`)
-      .all()
-      .find((f) =>
-        t.db
-          .select()
-          .from(s.factParties)
-          .where(eq(s.factParties.factId, f.id))
-          .all()
-          .some((p) => p.partyId === "KZ"),
-      )!;
-    const topicIds = t.db
-      .select()
-      .from(s.topics)
-      .all()
-      .map((x) => x.id);
-    const inRange = proposeFacts({
+      .where(sql`${s.facts.datePrecision} IN ('season', 'year') AND ${s.facts.dateStart} < ${s.facts.dateEnd}`);
+    const aboutKz = new Set(
+      (await read(t.db).select().from(s.factParties).where(eq(s.factParties.partyId, "KZ"))).map((p) => p.factId),
+    );
+    const wide = candidates.find((f) => aboutKz.has(f.id))!;
+    const topicIds = (await read(t.db).select().from(s.topics)).map((x) => x.id);
+    const inRange = await proposeFacts({
       actor: staff,
       query: { countryId: "KZ", topicIds, from: wide.dateEnd, to: "2099-12-31" },
       limit: 1000,
       db: t.db,
     });
     expect(inRange.facts.map((f) => f.id)).toContain(wide.id);
-    const before = proposeFacts({
+    const before = await proposeFacts({
       actor: staff,
       query: { countryId: "KZ", topicIds, from: "1990-01-01", to: wide.dateStart },
       limit: 1000,
@@ -125,16 +108,12 @@ describe("proposals", () => {
     expect(before.facts.map((f) => f.id)).toContain(wide.id);
   });
 
-  it("search fact text and quotes by words", () => {
-    const p = proposeFacts({
+  it("search fact text and quotes by words", async () => {
+    const p = await proposeFacts({
       actor: staff,
       query: {
         countryId: "KZ",
-        topicIds: t.db
-          .select()
-          .from(s.topics)
-          .all()
-          .map((x) => x.id),
+        topicIds: (await read(t.db).select().from(s.topics)).map((x) => x.id),
         q: "rare earth",
       },
       limit: 100,
@@ -142,95 +121,119 @@ describe("proposals", () => {
     });
     expect(p.total).toBeGreaterThan(0);
     for (const f of p.facts) {
-      const row = t.db.select().from(s.facts).where(eq(s.facts.id, f.id)).get()!;
+      const [row] = await read(t.db).select().from(s.facts).where(eq(s.facts.id, f.id));
       expect(`${row.text} ${row.quote}`.toLowerCase()).toMatch(/rare/);
     }
   });
 });
 
 describe("composing", () => {
-  it("saves exclusions, order, notes and messages, and restores them on reopening", () => {
-    const id = createBriefing({
+  it("saves exclusions, order, notes and messages, and restores them on reopening", async () => {
+    const id = await createBriefing({
       actor: staff,
       input: newInput({ topics: ["trade-investment", "transport-connectivity"] }),
       db: t.db,
     });
-    const edit = editOf(id);
+    const edit = await editOf(id);
     const trade = edit.sections[0];
     trade.items[0].included = false;
     [trade.items[0], trade.items[1]] = [trade.items[1], trade.items[0]];
     trade.items[0].note = "Raise this first.";
     edit.sections.reverse();
     edit.keyMessages = ["Kazakhstan is a partner of the first rank."];
-    saveBriefing({ actor: staff, briefingId: id, edit, db: t.db });
-    const again = editOf(id);
+    await saveBriefing({ actor: staff, briefingId: id, edit, db: t.db });
+    const again = await editOf(id);
     expect(again.sections).toEqual(edit.sections);
     expect(again.keyMessages).toEqual(edit.keyMessages);
     expect(again.version).toBe(edit.version + 1);
   });
 
-  it("refuses sections that are not the briefing's own topics, each once, with a 400 and nothing saved", () => {
-    const id = createBriefing({
+  it("refuses sections that are not the briefing's own topics, each once, with a 400 and nothing saved", async () => {
+    const id = await createBriefing({
       actor: staff,
       input: newInput({ topics: ["trade-investment", "transport-connectivity"] }),
       db: t.db,
     });
-    const edit = editOf(id);
+    const edit = await editOf(id);
     const twice = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: edit.sections[0].topicId }] };
     expect(briefingEditSchema.safeParse(twice).success).toBe(false);
     const foreign = { ...edit, sections: [edit.sections[0], { ...edit.sections[1], topicId: "health" }] };
-    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: foreign, db: t.db })).toThrow(
+    await expect(saveBriefing({ actor: staff, briefingId: id, edit: foreign, db: t.db })).rejects.toThrow(
       /sections sent do not match/,
     );
-    expect(editOf(id)).toEqual(edit);
+    expect(await editOf(id)).toEqual(edit);
   });
 
-  it("refuses a save from a stale version", () => {
-    const id = createBriefing({ actor: staff, input: newInput(), db: t.db });
-    const edit = editOf(id);
-    saveBriefing({ actor: staff, briefingId: id, edit, db: t.db });
-    expect(() => saveBriefing({ actor: staff, briefingId: id, edit: { ...edit, title: "Other" }, db: t.db })).toThrow(
-      /saved elsewhere/,
+  it("refuses a save from a stale version", async () => {
+    const id = await createBriefing({ actor: staff, input: newInput(), db: t.db });
+    const edit = await editOf(id);
+    await saveBriefing({ actor: staff, briefingId: id, edit, db: t.db });
+    await expect(
+      saveBriefing({ actor: staff, briefingId: id, edit: { ...edit, title: "Other" }, db: t.db }),
+    ).rejects.toThrow(/saved elsewhere/);
+  });
+
+  it("lets one of two saves made from the same version land, and refuses the other with a 409", async () => {
+    const id = await createBriefing({ actor: staff, input: newInput(), db: t.db });
+    const edit = await editOf(id);
+    const results = await Promise.allSettled(
+      ["First", "Second"].map((title) =>
+        saveBriefing({ actor: staff, briefingId: id, edit: { ...edit, title }, db: t.db }),
+      ),
     );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(ConflictError);
+    expect((await editOf(id)).version).toBe(edit.version + 1);
   });
 
-  it("keeps a briefing with no facts, and its document says it has none", () => {
-    const id = createBriefing({ actor: staff, input: newInput({ q: "zzzznothingmatches" }), db: t.db });
-    saveBriefing({ actor: staff, briefingId: id, edit: editOf(id), db: t.db });
-    expect(buildSavedDocument({ actor: staff, briefingId: id, db: t.db }).sections).toEqual([]);
+  it("keeps a briefing with no facts, and its document says it has none", async () => {
+    const id = await createBriefing({ actor: staff, input: newInput({ q: "zzzznothingmatches" }), db: t.db });
+    await saveBriefing({ actor: staff, briefingId: id, edit: await editOf(id), db: t.db });
+    expect((await buildSavedDocument({ actor: staff, briefingId: id, db: t.db })).sections).toEqual([]);
   });
 
-  it("duplicates, deletes and restores within 30 days", () => {
-    const id = createBriefing({ actor: staff, input: newInput(), db: t.db });
-    const copy = duplicateBriefing({ actor: staff, briefingId: id, db: t.db });
-    expect(editOf(copy).sections).toEqual(editOf(id).sections);
-    expect(editOf(copy).title).toBe(`Copy of ${editOf(id).title}`);
+  it("duplicates, deletes and restores within 30 days", async () => {
+    const id = await createBriefing({ actor: staff, input: newInput(), db: t.db });
+    const copy = await duplicateBriefing({ actor: staff, briefingId: id, db: t.db });
+    expect((await editOf(copy)).sections).toEqual((await editOf(id)).sections);
+    expect((await editOf(copy)).title).toBe(`Copy of ${(await editOf(id)).title}`);
     // A copy of a title at the limit is cut visibly, with an ellipsis.
-    saveBriefing({ actor: staff, briefingId: id, edit: { ...editOf(id), title: "T".repeat(200) }, db: t.db });
-    const long = editOf(duplicateBriefing({ actor: staff, briefingId: id, db: t.db })).title;
+    await saveBriefing({
+      actor: staff,
+      briefingId: id,
+      edit: { ...(await editOf(id)), title: "T".repeat(200) },
+      db: t.db,
+    });
+    const long = (await editOf(await duplicateBriefing({ actor: staff, briefingId: id, db: t.db }))).title;
     expect(long).toHaveLength(200);
     expect(long).toMatch(/^Copy of T+…$/);
-    deleteBriefing({ actor: staff, briefingId: id, db: t.db });
-    expect(() => getBriefingView({ actor: staff, briefingId: id, db: t.db })).toThrow(NotFoundError);
-    expect(listBriefings({ actor: staff, db: t.db }).find((b) => b.id === id)?.deletedAt).not.toBeNull();
-    restoreBriefing({ actor: staff, briefingId: id, db: t.db });
-    expect(getBriefingView({ actor: staff, briefingId: id, db: t.db }).id).toBe(id);
+    await deleteBriefing({ actor: staff, briefingId: id, db: t.db });
+    await expect(getBriefingView({ actor: staff, briefingId: id, db: t.db })).rejects.toThrow(NotFoundError);
+    expect((await listBriefings({ actor: staff, db: t.db })).find((b) => b.id === id)?.deletedAt).not.toBeNull();
+    await restoreBriefing({ actor: staff, briefingId: id, db: t.db });
+    expect((await getBriefingView({ actor: staff, briefingId: id, db: t.db })).id).toBe(id);
   });
 
   it("is a 404 to anyone but the owner — another staff member and an admin alike", async () => {
-    const id = createBriefing({ actor: staff, input: newInput(), db: t.db });
+    const id = await createBriefing({ actor: staff, input: newInput(), db: t.db });
     for (const other of [await makeActor(t.db, "staff"), await makeActor(t.db, "admin")]) {
-      expect(() => getBriefingView({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
-      expect(() => saveBriefing({ actor: other, briefingId: id, edit: editOf(id), db: t.db })).toThrow(NotFoundError);
-      expect(() => deleteBriefing({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
-      expect(() => duplicateBriefing({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
-      expect(() => buildSavedDocument({ actor: other, briefingId: id, db: t.db })).toThrow(NotFoundError);
-      expect(() => recordDownload({ actor: other, briefingId: id, revision: 1, db: t.db })).toThrow(NotFoundError);
-      expect(listBriefings({ actor: other, db: t.db })).toEqual([]);
+      await expect(getBriefingView({ actor: other, briefingId: id, db: t.db })).rejects.toThrow(NotFoundError);
+      const edit = await editOf(id);
+      await expect(saveBriefing({ actor: other, briefingId: id, edit, db: t.db })).rejects.toThrow(NotFoundError);
+      await expect(deleteBriefing({ actor: other, briefingId: id, db: t.db })).rejects.toThrow(NotFoundError);
+      await expect(duplicateBriefing({ actor: other, briefingId: id, db: t.db })).rejects.toThrow(NotFoundError);
+      await expect(buildSavedDocument({ actor: other, briefingId: id, db: t.db })).rejects.toThrow(NotFoundError);
+      await expect(recordDownload({ actor: other, briefingId: id, revision: 1, db: t.db })).rejects.toThrow(
+        NotFoundError,
+      );
+      expect(await listBriefings({ actor: other, db: t.db })).toEqual([]);
     }
   });
 
-  it("is a 404 for an unknown country", () => {
-    expect(() => createBriefing({ actor: staff, input: newInput({ country: "XX" }), db: t.db })).toThrow(NotFoundError);
+  it("is a 404 for an unknown country", async () => {
+    await expect(createBriefing({ actor: staff, input: newInput({ country: "XX" }), db: t.db })).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

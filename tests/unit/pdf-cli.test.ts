@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBriefing } from "@/db/queries/briefings";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, type TestDb } from "../helpers/db";
@@ -47,7 +47,7 @@ describe("npm run briefing", () => {
   it("prints a saved briefing by id, as its owner sees it", async () => {
     const owner = await makeActor(testDb.db);
     const input = newBriefingSchema.parse({ country: "KZ", topics: ["transport-connectivity"] });
-    const id = createBriefing({ actor: owner, input, db: testDb.db });
+    const id = await createBriefing({ actor: owner, input, db: testDb.db });
     const out = path.join(outDir, "saved.pdf");
     const result = run("--briefing", id, "--out", out);
     expect(result.stderr).toBe("");

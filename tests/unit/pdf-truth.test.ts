@@ -1,6 +1,7 @@
 /** Issue 13 in print: the Kazakhstan briefing's PDF says "about", "Last met:", FDI and participants as corrected. */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildAdhocDocument } from "@/db/queries/briefing-document";
+import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { renderBriefingPdf } from "@/lib/pdf/render";
 import { pageGeometry } from "@/lib/pdf/theme";
 import { createSeededDb, type TestDb } from "../helpers/db";
@@ -11,7 +12,7 @@ let text: string;
 let outside: { page: number; word: string }[];
 beforeAll(async () => {
   t = await createSeededDb();
-  const doc = buildAdhocDocument({ countryId: "KZ", preparedOn: "2025-06-01", db: t.db });
+  const doc = await buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "KZ", preparedOn: "2025-06-01", db: t.db });
   const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
   // Table cells wrap: read the words in order, whatever the line breaks.
   text = allPageTexts(file).join("\n").replace(/\s+/g, " ");

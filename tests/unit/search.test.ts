@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, runStatement, withWriteTransaction, type Database } from "@/db/client";
 import { migrateDatabase, migrationsFolder } from "@/db/migrate";
 import { listFacts } from "@/db/queries/facts/list-facts";
-import { proposeFacts } from "@/db/queries/proposals";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { splitMarked } from "@/lib/search/highlight";

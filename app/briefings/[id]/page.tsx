@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getBriefingView } from "@/db/queries/briefing-view";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { StatusBadge } from "@/app/components/status-badge";
 import { BriefingPreview } from "@/app/components/briefing/preview";
-import { buildSavedDocument } from "@/db/queries/briefing-document";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
 import { formatDateSpan } from "@/lib/dates/date-span";
-import { changedFactsSinceFinal } from "@/db/queries/briefing-lifecycle";
+import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
 import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function BriefingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/briefings/${id}`);
-  const view = orNotFound(() => getBriefingView({ actor, briefingId: id }));
+  const view = await orNotFound(() => getBriefingView({ actor, briefingId: id }));
   const header = (
     <div className="flex flex-wrap items-center gap-3">
       <h1 className="page-title mr-auto">{view.title}</h1>
@@ -30,7 +30,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   );
 
   if (view.status === "final") {
-    const changed = changedFactsSinceFinal({ view });
+    const changed = await countChangedFacts({ actor, briefingId: view.id });
     return (
       <div className="space-y-6">
         {header}
@@ -45,7 +45,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           </p>
           <NewRevisionButton briefingId={view.id} />
         </div>
-        <BriefingPreview doc={buildSavedDocument({ actor, briefingId: view.id })} />
+        <BriefingPreview doc={await buildSavedDocument({ actor, briefingId: view.id })} />
       </div>
     );
   }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { proposeFacts } from "@/db/queries/proposals";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import { listParties, listTopics } from "@/db/queries/topics-read";
 import { requirePageActor } from "@/app/_request/session";
 import { proposalFiltersSchema } from "@/lib/validation/briefing";
@@ -31,7 +31,7 @@ export default async function NewBriefingPage({
     : topics.map((t) => t.id);
   const proposal =
     filters && country
-      ? proposeFacts({
+      ? await proposeFacts({
           actor,
           query: { countryId: country.id, topicIds, from: filters.from, to: filters.to, q: filters.q },
           limit: PAGE_SIZE,

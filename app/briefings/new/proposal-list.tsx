@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Proposal } from "@/db/queries/proposals";
+import type { Proposal } from "@/db/queries/briefings/propose-facts";
 import type { Topic } from "@/db/schema";
 import { FactMeta } from "@/app/components/fact-meta";
 import { MatchedFactText } from "@/app/components/search-match";

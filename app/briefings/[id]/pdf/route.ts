@@ -1,6 +1,6 @@
-import { getBriefingPrintSummary, type BriefingPrintSummary } from "@/db/queries/briefing-view";
-import { recordDownload } from "@/db/queries/briefings";
-import { buildSavedDocument } from "@/db/queries/briefing-document";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
+import { getBriefingPrintSummary, type BriefingPrintSummary } from "@/db/queries/briefings/get-briefing-print-summary";
+import { recordDownload } from "@/db/queries/briefings/record-download";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
 import { appErrorResponse, secureRoute } from "@/app/_request/guard";
@@ -43,17 +43,17 @@ function pdfHeaders(named: Named): Record<string, string> {
  * by content, so a second download is instant.
  */
 const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
-  const summary = getBriefingPrintSummary({ actor, briefingId: params.id });
+  const summary = await getBriefingPrintSummary({ actor, briefingId: params.id });
   const ticket = sharedPdfPool().admit({ userId: actor.userId, places: estimatePlaces(summary) });
   let doc: BriefingDocument;
   let pdf: Buffer;
   try {
-    doc = buildSavedDocument({ actor, briefingId: params.id });
+    doc = await buildSavedDocument({ actor, briefingId: params.id });
     pdf = await renderCached(doc, { cacheable: doc.status === "final", render: ticket.render });
   } finally {
     ticket.release();
   }
-  recordDownload({ actor, briefingId: params.id, revision: doc.revision });
+  await recordDownload({ actor, briefingId: params.id, revision: doc.revision });
   return new Response(new Uint8Array(pdf), {
     headers: { ...pdfHeaders(doc), "Content-Length": String(pdf.length) },
   });
@@ -75,8 +75,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
  * type and file name), with nothing rendered and no download audited. Without this export
  * Next would answer HEAD with GET, rendering the PDF and recording a download.
  */
-export const HEAD = secureRoute<{ id: string }>({}, ({ actor, params }) => {
-  return new Response(null, {
-    headers: pdfHeaders(namedBySummary(getBriefingPrintSummary({ actor, briefingId: params.id }))),
-  });
+export const HEAD = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
+  const summary = await getBriefingPrintSummary({ actor, briefingId: params.id });
+  return new Response(null, { headers: pdfHeaders(namedBySummary(summary)) });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BriefingPreview } from "@/app/components/briefing/preview";
-import { buildSavedDocument } from "@/db/queries/briefing-document";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
 import { orNotFound } from "@/app/_request/not-found";
 import { requirePageActor } from "@/app/_request/session";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/briefings/${id}/preview`);
-  const doc = orNotFound(() => buildSavedDocument({ actor, briefingId: id }));
+  const doc = await orNotFound(() => buildSavedDocument({ actor, briefingId: id }));
   return (
     <div className="space-y-4">
       <p>

@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
-import { getDb, type DB } from "../client";
-import { BM25, factSearchMatch, pageMatches, type FactMatch } from "./fact-search";
+import { getDb, selectRows, withReadTransaction, type Database } from "../../client";
+import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../fact-search";
 
 export interface ProposalQuery {
   countryId: string;
@@ -68,24 +68,49 @@ function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
       ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
 }
 
-export function proposeFacts({
+export interface ProposeFactsOptions {
+  actor: Actor;
+  query: ProposalQuery;
+  limit: number;
+  offset?: number;
+  db?: Database;
+}
+
+/**
+ * A page of the facts matching a briefing's filters, and the count per topic. The fact base
+ * is readable by every signed-in user (and the command line), so any actor may ask. The
+ * search words' completions, the page and its marks are read from one snapshot, so the marks
+ * are those of the text shown.
+ */
+export async function proposeFacts({
   actor: _actor,
   query,
   limit,
   offset = 0,
   db = getDb(),
-}: {
-  actor: Actor;
-  query: ProposalQuery;
-  limit: number;
-  offset?: number;
-  db?: DB;
-}): Proposal {
+}: ProposeFactsOptions): Promise<Proposal> {
   if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
-  const fts = factSearchMatch({ db, q: query.q, partyId: query.countryId });
-  // One statement for the per-topic counts and the page, so the matching set is built once.
-  // Within a section: best match first when searched (bm25), else newest first.
-  const rows = db.all<Record<string, unknown>>(sql`
+  return withReadTransaction(db, async (tx) => {
+    const fts = await factSearchMatch({ tx, q: query.q, partyId: query.countryId });
+    const rows = await selectRows<Record<string, unknown>>(tx, proposalStatement(query, fts, limit, offset));
+    const pageRows = rows.filter((r) => r.row_kind === "fact");
+    const marks = fts
+      ? await pageMatches(
+          tx,
+          fts,
+          pageRows.map((r) => Number(r.seq)),
+        )
+      : new Map<number, FactMatch>();
+    return proposalOf(rows, pageRows, marks);
+  });
+}
+
+/**
+ * One statement for the per-topic counts and the page, so the matching set is built once.
+ * Within a section: best match first when searched (bm25), else newest first.
+ */
+function proposalStatement(query: ProposalQuery, fts: string | null, limit: number, offset: number): SQL {
+  return sql`
     WITH m AS MATERIALIZED (${matchingFacts(query, fts)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order,
@@ -97,15 +122,15 @@ export function proposeFacts({
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
     FROM (SELECT * FROM m ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
-    CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`);
-  const pageRows = rows.filter((r) => r.row_kind === "fact");
-  const marks = fts
-    ? pageMatches(
-        db,
-        fts,
-        pageRows.map((r) => Number(r.seq)),
-      )
-    : new Map<number, FactMatch>();
+    CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
+}
+
+/** The statement's rows as a proposal: the counts in topic order, the page in section order. */
+function proposalOf(
+  rows: Record<string, unknown>[],
+  pageRows: Record<string, unknown>[],
+  marks: Map<number, FactMatch>,
+): Proposal {
   const counts = rows
     .filter((r) => r.row_kind === "count")
     .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))

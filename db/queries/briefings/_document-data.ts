@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { getDb, type DB } from "../client";
+import type { Tx } from "../../client";
 import {
   facts,
   meetings,
@@ -10,14 +10,16 @@ import {
   sources,
   type Fact,
   type Meeting,
+  type Party,
   type Source,
-} from "../schema";
+} from "../../schema";
 
-/**
- * Read-only loaders for building a briefing document. They take no actor: callers
- * (db/queries/briefings.ts, the CLI) have already decided the reader may see the briefing,
- * and the fact base itself is readable by every signed-in user.
+/*
+ * Read-only loaders for building a briefing document, on the transaction they are given. They
+ * take no actor: the operations that call them have already decided the reader may see the
+ * briefing, and the fact base itself is readable by every signed-in user.
  */
+
 export interface MeetingWithPeople extends Meeting {
   participants: {
     personId: string | null;
@@ -30,46 +32,42 @@ export interface MeetingWithPeople extends Meeting {
   reports: { sourceId: string; reports: "held" | "announced" | "mentioned" }[];
 }
 
-export function loadFacts({ ids, db = getDb() }: { ids: string[]; db?: DB }): Map<string, Fact> {
-  if (ids.length === 0) return new Map();
+/** Facts by id, deleted ones included (the caller decides what a retired fact means). */
+export async function loadFacts(tx: Tx, ids: string[]): Promise<Map<string, Fact>> {
   const rows: Fact[] = [];
+  // 500 ids a statement, well under SQLite's limit on bound values.
   for (let i = 0; i < ids.length; i += 500)
     rows.push(
-      ...db
+      ...(await tx
         .select()
         .from(facts)
-        .where(inArray(facts.id, ids.slice(i, i + 500)))
-        .all(),
+        .where(inArray(facts.id, ids.slice(i, i + 500)))),
     );
   return new Map(rows.map((f) => [f.id, f]));
 }
 
-export function loadSources({ ids, db = getDb() }: { ids: string[]; db?: DB }): Map<string, Source> {
+export async function loadSources(tx: Tx, ids: string[]): Promise<Map<string, Source>> {
   if (ids.length === 0) return new Map();
-  return new Map(
-    db
-      .select()
-      .from(sources)
-      .where(inArray(sources.id, ids))
-      .all()
-      .map((s) => [s.id, s]),
-  );
+  const rows = await tx.select().from(sources).where(inArray(sources.id, ids));
+  return new Map(rows.map((s) => [s.id, s]));
 }
 
-export function loadParty({ id, db = getDb() }: { id: string; db?: DB }) {
-  return db
+/** A live party, or undefined. */
+export async function loadParty(tx: Tx, id: string): Promise<Party | undefined> {
+  const [row] = await tx
     .select()
     .from(parties)
     .where(and(eq(parties.id, id), isNull(parties.deletedAt)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
  * Meetings that concern a country: it took part, hosted, is expected at an announced one, or a
  * live fact about it cites the meeting.
  */
-export function loadCountryMeetings({ countryId, db = getDb() }: { countryId: string; db?: DB }): MeetingWithPeople[] {
-  const rows = db
+export async function loadCountryMeetings(tx: Tx, countryId: string): Promise<MeetingWithPeople[]> {
+  const rows = await tx
     .select()
     .from(meetings)
     .where(
@@ -83,11 +81,10 @@ export function loadCountryMeetings({ countryId, db = getDb() }: { countryId: st
                                  WHERE fp.party_id = ${countryId} AND f.deleted_at IS NULL AND f.meeting_id IS NOT NULL)`,
         ),
       ),
-    )
-    .all();
+    );
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);
-  const people_ = db
+  const people_ = await tx
     .select({
       meetingId: participations.meetingId,
       personId: participations.personId,
@@ -100,9 +97,8 @@ export function loadCountryMeetings({ countryId, db = getDb() }: { countryId: st
     .from(participations)
     .leftJoin(people, eq(people.id, participations.personId))
     .innerJoin(parties, eq(parties.id, participations.partyId))
-    .where(and(inArray(participations.meetingId, ids), isNull(participations.deletedAt)))
-    .all();
-  const reports = db.select().from(meetingSources).where(inArray(meetingSources.meetingId, ids)).all();
+    .where(and(inArray(participations.meetingId, ids), isNull(participations.deletedAt)));
+  const reports = await tx.select().from(meetingSources).where(inArray(meetingSources.meetingId, ids));
   return rows.map((m) => ({
     ...m,
     participants: people_.filter((p) => p.meetingId === m.id),

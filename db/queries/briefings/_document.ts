@@ -1,0 +1,60 @@
+import { assembleDocument, type DocumentInput } from "@/lib/briefing/assemble-document";
+import type { BriefingDocument } from "@/lib/briefing/document";
+import { datedAfterYears } from "@/lib/briefing/settings";
+import type { Tx } from "../../client";
+import { loadCountryMeetings, loadSources } from "./_document-data";
+import type { BriefingView } from "./get-briefing-view";
+
+/*
+ * Building a briefing's document from rows, on the transaction given: run it in a read
+ * transaction (or the write transaction that finalises), so the facts, meetings and sources
+ * agree with each other. The assembly itself is pure (lib/briefing/).
+ */
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The document of the given sections: the country's meetings and every cited source are read here. */
+export async function assemble(
+  tx: Tx,
+  base: Omit<DocumentInput, "meetings" | "sources" | "datedAfterYears">,
+): Promise<BriefingDocument> {
+  const facts = base.sections.flatMap((s) => s.items.map((i) => i.fact));
+  const meetings = await loadCountryMeetings(tx, base.country.id);
+  const sourceIds = new Set([
+    ...facts.map((f) => f.sourceId),
+    ...meetings.flatMap((m) => m.reports.map((r) => r.sourceId)),
+  ]);
+  return assembleDocument({
+    ...base,
+    meetings,
+    sources: await loadSources(tx, [...sourceIds]),
+    datedAfterYears: datedAfterYears(),
+  });
+}
+
+/** The document of a briefing as its facts are now: included, live facts in the user's order. */
+export async function buildLiveDocument(
+  tx: Tx,
+  view: BriefingView,
+  preparedOn: string = today(),
+): Promise<BriefingDocument> {
+  return assemble(tx, {
+    briefingId: view.id,
+    title: view.title,
+    country: { id: view.countryId, name: view.countryName },
+    status: view.status,
+    revision: view.revision,
+    preparedBy: view.ownerName,
+    preparedOn,
+    content: view.content,
+    sections: view.sections
+      .map((s) => ({
+        topicId: s.topicId,
+        title: s.title,
+        items: s.items.flatMap((i) =>
+          i.included && i.fact && !i.fact.deletedAt ? [{ fact: i.fact, note: i.note }] : [],
+        ),
+      }))
+      .filter((s) => s.items.length > 0),
+  });
+}

@@ -1,0 +1,31 @@
+import type { Actor } from "@/lib/auth/actor";
+import { getDb, withReadTransaction, type Database } from "../../client";
+import { loadFacts } from "./_document-data";
+import { loadOwnBriefing } from "./_own-briefing";
+
+export interface CountChangedFactsOptions {
+  actor: Actor;
+  briefingId: string;
+  db?: Database;
+}
+
+/**
+ * How many of the facts frozen in one of the actor's finalised briefings (404 for anyone
+ * else's) have been edited or retired since; 0 for a draft.
+ */
+export async function countChangedFacts({
+  actor,
+  briefingId,
+  db = getDb(),
+}: CountChangedFactsOptions): Promise<number> {
+  return withReadTransaction(db, async (tx) => {
+    const row = await loadOwnBriefing(tx, actor, briefingId);
+    if (row.status !== "final" || !row.snapshot) return 0;
+    const frozen = row.snapshot.facts;
+    const current = await loadFacts(tx, Object.keys(frozen));
+    return Object.entries(frozen).filter(([id, then]) => {
+      const now = current.get(id);
+      return !now || now.deletedAt !== null || now.version !== then.version || now.text !== then.text;
+    }).length;
+  });
+}

@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb, withWriteTransaction, type Database } from "../../client";
+import { briefings } from "../../schema";
+import { recordAudit } from "../audit";
+import { loadOwnBriefing } from "./_own-briefing";
+
+export interface DeleteBriefingOptions {
+  actor: Actor;
+  briefingId: string;
+  db?: Database;
+}
+
+/** Moves one of the actor's briefings to the deleted list (404 for anyone else's); restorable for 30 days. */
+export async function deleteBriefing({ actor, briefingId, db = getDb() }: DeleteBriefingOptions): Promise<void> {
+  await withWriteTransaction(db, async (tx) => {
+    await loadOwnBriefing(tx, actor, briefingId);
+    await tx.update(briefings).set({ deletedAt: new Date().toISOString() }).where(eq(briefings.id, briefingId));
+    await recordAudit(tx, { actor, action: "briefing.deleted", entity: "briefing", entityId: briefingId });
+  });
+}

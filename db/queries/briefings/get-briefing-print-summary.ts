@@ -1,0 +1,62 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { getDb, readerOf, type Database } from "../../client";
+import { briefingItems, briefings, facts, parties } from "../../schema";
+
+export interface GetBriefingPrintSummaryOptions {
+  actor: Actor;
+  briefingId: string;
+  db?: Database;
+}
+
+/** What the PDF route reads before it asks the render pool for room: the headers' facts and the print's size. */
+export interface BriefingPrintSummary {
+  status: "draft" | "final";
+  revision: number;
+  countryName: string;
+  /** The day a finalised briefing was prepared on (from its snapshot); null for a draft (printed as of today). */
+  finalPreparedOn: string | null;
+  /** Included live facts, and the characters of their text and notes. */
+  facts: number;
+  characters: number;
+}
+
+/**
+ * One of the actor's briefings in two small reads (404 for anyone else's, as everywhere):
+ * nothing is assembled, so a refused download costs next to nothing. The size is an estimate
+ * for the render pool, so the two reads need no shared snapshot.
+ */
+export async function getBriefingPrintSummary({
+  actor,
+  briefingId,
+  db = getDb(),
+}: GetBriefingPrintSummaryOptions): Promise<BriefingPrintSummary> {
+  const tx = readerOf(db);
+  const [row] = await tx
+    .select({
+      status: briefings.status,
+      revision: briefings.revision,
+      countryName: parties.name,
+      finalPreparedOn: sql<string | null>`json_extract(${briefings.snapshot}, '$.document.preparedOn')`,
+    })
+    .from(briefings)
+    .innerJoin(parties, eq(parties.id, briefings.countryId))
+    .where(and(eq(briefings.id, briefingId), eq(briefings.ownerId, actor.userId), isNull(briefings.deletedAt)))
+    .limit(1);
+  if (!row) throw new NotFoundError("No such briefing.");
+  const [size] = await tx
+    .select({
+      facts: sql<number>`count(*)`,
+      characters: sql<number>`coalesce(sum(length(${facts.text}) + coalesce(length(${briefingItems.note}), 0)), 0)`,
+    })
+    .from(briefingItems)
+    .innerJoin(facts, eq(facts.id, briefingItems.factId))
+    .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.included, true), isNull(facts.deletedAt)));
+  return {
+    ...row,
+    finalPreparedOn: row.status === "final" ? row.finalPreparedOn : null,
+    facts: size?.facts ?? 0,
+    characters: size?.characters ?? 0,
+  };
+}
