@@ -344,7 +344,8 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(130);
   };
-  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  const onSignal = () => void interrupted();
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   try {
     server = await startServer({
       command: flags.start,
@@ -395,7 +396,7 @@ async function main() {
     if (server) console.error(`Server output (last lines):\n${server.log().split("\n").slice(-30).join("\n")}`);
     throw error;
   } finally {
-    process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     if (db) closeDatabase(db);
     await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createBriefing } from "@/db/queries/briefings";
-import { getBriefingView } from "@/db/queries/briefing-view";
-import { finaliseBriefing } from "@/db/queries/briefing-lifecycle";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { signedInPage } from "./admin-helpers";
 import { e2eDb } from "./fixtures";
@@ -12,9 +12,9 @@ test("an admin's edit to a fact shows in a new briefing, while a finalised one k
   const { page: staffPage, user: staff } = await signedInPage(browser, "staff");
   const actor = { userId: staff.id, email: staff.email, name: staff.name, role: staff.role, ip: null };
   const input = newBriefingSchema.parse({ country: "UZ", topics: ["visas-people"] });
-  const finalId = createBriefing({ actor, input, db: e2eDb() });
-  finaliseBriefing({ actor, briefingId: finalId, version: 1, db: e2eDb() });
-  const fact = getBriefingView({ actor, briefingId: finalId, db: e2eDb() }).sections[0].items[0].fact!;
+  const finalId = await createBriefing({ actor, input, db: e2eDb() });
+  await finaliseBriefing({ actor, briefingId: finalId, version: 1, db: e2eDb() });
+  const fact = (await getBriefingView({ actor, briefingId: finalId, db: e2eDb() })).sections[0].items[0].fact!;
 
   const { page: admin } = await signedInPage(browser, "admin");
   await admin.goto(`/admin/facts/${fact.id}`);
@@ -32,7 +32,7 @@ test("an admin's edit to a fact shows in a new briefing, while a finalised one k
     "Revised by an administrator",
   );
 
-  const freshId = createBriefing({ actor, input, db: e2eDb() });
+  const freshId = await createBriefing({ actor, input, db: e2eDb() });
   await staffPage.goto(`/briefings/${freshId}`);
   await expect(staffPage.locator(`[data-testid="composer-fact"][data-fact-id="${fact.id}"]`)).toContainText(
     "Revised by an administrator.",

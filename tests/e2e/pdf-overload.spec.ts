@@ -1,7 +1,7 @@
 import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
-import { createBriefing } from "@/db/queries/briefings";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import { auditLog, briefingItems } from "@/db/schema";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { e2eDb, e2eWrite, makeUser, read, signIn, uniqueAddress, type TestUser } from "./fixtures";

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { createBriefing } from "@/db/queries/briefings";
-import { finaliseBriefing } from "@/db/queries/briefing-lifecycle";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
 
@@ -41,7 +41,7 @@ test("the PDF route answers 401 without a session and 404 for someone else's bri
   baseURL,
 }) => {
   const owner = await makeUser("staff");
-  const id = briefingFor(owner);
+  const id = await briefingFor(owner);
   const anonymous = await playwrightRequest.newContext({
     baseURL,
     extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() },
@@ -61,9 +61,9 @@ test("the owner downloads a PDF with the right headers, and it prints the previe
 }) => {
   test.setTimeout(120_000);
   const owner = await makeUser("staff");
-  const id = briefingFor(owner, ["trade-investment", "transport-connectivity", "security"]);
+  const id = await briefingFor(owner, ["trade-investment", "transport-connectivity", "security"]);
   // Finalised, so no DRAFT watermark letters interleave with the extracted text.
-  finaliseBriefing({ actor: actorOf(owner), briefingId: id, version: 1, db: e2eDb() });
+  await finaliseBriefing({ actor: actorOf(owner), briefingId: id, version: 1, db: e2eDb() });
   await signIn(page, owner);
   const response = await page.request.get(`/briefings/${id}/pdf`);
   expect(response.status()).toBe(200);
@@ -98,7 +98,7 @@ test("the owner downloads a PDF with the right headers, and it prints the previe
 
 test("the download button shows the render and saves the file under the server's name", async ({ page }) => {
   const owner = await makeUser("staff");
-  const id = briefingFor(owner, ["health"]);
+  const id = await briefingFor(owner, ["health"]);
   await signIn(page, owner);
   await page.goto(`/briefings/${id}`);
   const [download] = await Promise.all([

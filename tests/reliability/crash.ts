@@ -139,7 +139,10 @@ interface RoundState {
 async function writeUntilKilled(s: RoundState): Promise<void> {
   let ackedThisRound = 0;
   let killing: Promise<void> | undefined;
-  const killNow = () => (killing ??= s.server.kill());
+  // The kill is awaited once, where the round ends (through `killing`).
+  const killNow = (): void => {
+    killing ??= s.server.kill();
+  };
   const writer = async (w: number) => {
     for (let n = 1; !killing && n <= MAX_WRITES_PER_WRITER; n++) {
       const tag = `crash r${s.round} w${w} n${n}`;
@@ -165,7 +168,8 @@ async function writeUntilKilled(s: RoundState): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: s.writers }, (_, w) => writer(w + 1)));
-  await killNow();
+  killNow();
+  await killing;
 }
 
 /** Opens the file as the app would after a crash (recovering the WAL) and checks it. */

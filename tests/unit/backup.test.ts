@@ -93,9 +93,13 @@ function startTicker(file: string) {
       recordAudit(tx, { actor, action: "reliability.tick", entity: "reliability" }),
     );
     writes += 1;
-    setImmediate(() => (ticking = tick()));
+    setImmediate(() => {
+      ticking = tick();
+    });
   };
-  setImmediate(() => (ticking = tick()));
+  setImmediate(() => {
+    ticking = tick();
+  });
   return {
     writes: () => writes,
     stop: async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 
@@ -22,24 +22,24 @@ afterEach(() => {
 });
 
 describe("database files", () => {
-  it("are created 0600 (with their -wal and -shm) in a folder created 0700", () => {
+  it("are created 0600 (with their -wal and -shm) in a folder created 0700", async () => {
     const file = path.join(dir, "data", "chancery.db");
     const db = openDatabase(file);
-    migrateDatabase(db); // writes, so the -wal and -shm files exist
+    await migrateDatabase(db); // writes, so the -wal and -shm files exist
     try {
       expect(fs.existsSync(`${file}-wal`)).toBe(true);
       expect(fs.existsSync(`${file}-shm`)).toBe(true);
       for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f).toString(8), f).toBe("600");
       expect(modeOf(path.dirname(file)).toString(8)).toBe("700");
     } finally {
-      db.$client.close();
+      closeDatabase(db);
     }
   });
 
   it("keep the mode an operator gave an existing file", () => {
     const file = path.join(dir, "shared.db");
     fs.writeFileSync(file, "", { mode: 0o640 });
-    openDatabase(file).$client.close();
+    closeDatabase(openDatabase(file));
     expect(modeOf(file).toString(8)).toBe("640");
   });
 
