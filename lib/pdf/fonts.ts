@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
-import { installRenderTuning } from "./tuning";
+import { installRenderTuning } from "./library-patches";
 
 /** The one family every PDF text uses: DejaVu covers Latin, Cyrillic and typographic quotes. */
 export const FONT_FAMILY = "DejaVu Sans";

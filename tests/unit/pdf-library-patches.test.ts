@@ -3,10 +3,10 @@ import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { dejavuFontPath } from "@/lib/pdf/fonts";
-import { installRenderTuning } from "@/lib/pdf/tuning";
+import { installRenderTuning } from "@/lib/pdf/library-patches";
 import { renderBriefingPdf } from "@/lib/pdf/render";
-import { pdfkitFontReuses } from "@/lib/pdf/tuning/pdfkit-font-reuse";
-import { shapeUncached, shapingCacheHits } from "@/lib/pdf/tuning/shaping-cache";
+import { pdfkitFontReuses } from "@/lib/pdf/library-patches/pdfkit-font-reuse";
+import { shapeUncached, shapingCacheHits } from "@/lib/pdf/library-patches/fontkit-layout-word-cache";
 import { makeBriefingDoc, SCRIPT_PROBE, UNICODE_PROBE } from "../helpers/briefing-doc";
 
 interface Shaped {

@@ -1,5 +1,5 @@
 import { installPdfkitFontReuse } from "./pdfkit-font-reuse";
-import { installWordShapingCache } from "./shaping-cache";
+import { installWordShapingCache } from "./fontkit-layout-word-cache";
 
 /**
  * Speed-ups for react-pdf's pipeline that do not change its output: a word-level shaping
