@@ -6,7 +6,7 @@ import { listTopics } from "./topics-read";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { BriefingContent } from "@/lib/validation/briefing";
-import { assembleDocument, type DocumentInput } from "@/lib/briefing/assemble-document";
+import { buildDocument, type DocumentInput } from "@/lib/briefing/build-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { MAX_BRIEFING_FACTS, datedAfterYears } from "@/lib/briefing/settings";
 
@@ -19,7 +19,7 @@ function assemble(db: DB, base: Omit<DocumentInput, "meetings" | "sources" | "da
     ...facts.map((f) => f.sourceId),
     ...meetings.flatMap((m) => m.reports.map((r) => r.sourceId)),
   ]);
-  return assembleDocument({
+  return buildDocument({
     ...base,
     meetings,
     sources: loadSources({ ids: [...sourceIds], db }),

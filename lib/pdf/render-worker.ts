@@ -1,7 +1,7 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
  *   { kind: "part", doc, plan }            → one part of the body
- *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
+ *   { kind: "assemble", doc, plans, parts } → the parts merged, page numbers, bookmarks (assembly/)
  *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
  *   { kind: "probe" }                       → which library patches (lib/pdf/library-patches) are

@@ -6,7 +6,7 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { buildAdhocDocument, buildSavedDocument } from "@/db/queries/briefing-document";
 import { CitationRegistry } from "@/lib/briefing/citations";
-import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
+import { buildKeyFigures } from "@/lib/briefing/build-figures";
 import { documentOutline } from "@/lib/briefing/document";
 import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import { changedFactsSinceFinal, finaliseBriefing, startNewRevision } from "@/db/queries/briefing-lifecycle";

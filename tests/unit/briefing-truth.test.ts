@@ -7,7 +7,7 @@ import path from "node:path";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
+import { buildKeyFigures } from "@/lib/briefing/build-figures";
 import { buildAdhocDocument } from "@/db/queries/briefing-document";
 import { CitationRegistry } from "@/lib/briefing/citations";
 import type { BriefingDocument } from "@/lib/briefing/document";
