@@ -6,7 +6,7 @@
  *   - the operator scripts (OPERATOR_SCRIPTS) → <build dir>/scripts/<name>.mjs
  * <build dir> is <app>/<NEXT_DIST_DIR or .next>/chancery (lib/app-paths.ts buildDir()).
  * Packages stay external: they load from node_modules at run time, so the worker renders with
- * the one pdfkit and fontkit that lib/pdf/tuning patches, and the build refuses a bundle that
+ * the one pdfkit and fontkit that lib/pdf/library-patches patches, and the build refuses a bundle that
  * imports a package missing from `dependencies` (it would be gone after `npm prune --omit=dev`)
  * or anything of Next's. The data layer's `import "server-only"` (a guard for Next's bundles,
  * whose package throws elsewhere) is bundled as the empty module scripts/server-only/empty.mjs.

@@ -1,7 +1,8 @@
 /**
  * A briefing as plain data, ready to print: what the HTML preview and the PDF both render,
  * section for section. Built from the database (or a finalised snapshot) by
- * db/queries/briefings/ (build-saved-document.ts); renderers never query anything.
+ * db/queries/briefings/ (build-saved-document.ts, through buildDocument in build-document.ts);
+ * renderers never query anything.
  */
 export const MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"] as const;
 export type Marking = (typeof MARKINGS)[number];

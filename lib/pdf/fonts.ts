@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
-import { installRenderTuning } from "./tuning";
+import { applyLibraryPatches } from "./library-patches";
 
 /** The one family every PDF text uses: DejaVu covers Latin, Cyrillic and typographic quotes. */
 export const FONT_FAMILY = "DejaVu Sans";
@@ -19,7 +19,7 @@ let registered = false;
 /** Registers DejaVu Sans with react-pdf once per process (or worker thread). */
 export function registerPdfFonts(): void {
   if (registered) return;
-  installRenderTuning(dejavuFontPath("DejaVuSans.ttf"));
+  applyLibraryPatches(dejavuFontPath("DejaVuSans.ttf"));
   Font.register({
     family: FONT_FAMILY,
     fonts: [

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { appRoot, buildDir } from "../app-paths";
+import { decodeActivePatches, type LibraryPatchName } from "./library-patches/library-patch";
 
 /** The bundle of render-worker.ts that `npm run build` writes (scripts/build-server-code.mjs). */
 export const BUILT_WORKER_NAME = "pdf-worker.mjs";
@@ -50,7 +51,7 @@ interface Generation {
   tasks: number;
   inFlight: number;
   retired: boolean;
-  /** Its threads' counters (render-worker.ts): [0] loaded the renderer, [1] warmed up. */
+  /** Its threads' counters (render-worker.ts): [0] loaded the renderer, [1] warmed up, [2] library patches on. */
   counters: Int32Array;
 }
 
@@ -64,6 +65,11 @@ export interface ThreadStatus {
   loaded: number;
   /** Of those, the ones that have also printed their warm-up briefing. */
   warm: number;
+  /**
+   * The library patches (lib/pdf/library-patches) the threads applied: all of them unless a
+   * start-up check found fontkit or pdfkit changed. Null until a thread has loaded.
+   */
+  libraryPatches: LibraryPatchName[] | null;
   closing: boolean;
 }
 
@@ -111,7 +117,14 @@ export class RenderThreads {
     const { current } = this;
     const alive = this.closing ? 0 : current.piscina.threads.length;
     const count = (index: number) => Math.min(Atomics.load(current.counters, index), alive);
-    return { threads: this.options.threads, alive, loaded: count(0), warm: count(1), closing: this.closing };
+    return {
+      threads: this.options.threads,
+      alive,
+      loaded: count(0),
+      warm: count(1),
+      libraryPatches: decodeActivePatches(Atomics.load(current.counters, 2)),
+      closing: this.closing,
+    };
   }
 
   /** Stops every thread; tasks still running are rejected. Safe to call more than once. */
@@ -123,7 +136,7 @@ export class RenderThreads {
 
   private startGeneration(): Generation {
     const { threads, workerFile, warmUp } = this.options;
-    const loaded = new SharedArrayBuffer(8);
+    const loaded = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
     const piscina = new Piscina({
       filename: workerFile,
       minThreads: threads,

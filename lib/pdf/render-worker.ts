@@ -1,11 +1,12 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
  *   { kind: "part", doc, plan }            → one part of the body
- *   { kind: "assemble", doc, plans, parts } → cover, contents, merge, page numbers, bookmarks
+ *   { kind: "assemble", doc, plans, parts } → the parts merged, page numbers, bookmarks (assembly/)
  *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
- *   { kind: "probe" }                       → whether the speed patches (lib/pdf/tuning) apply to
- *                                             the fontkit and pdfkit this thread renders with
+ *   { kind: "probe" }                       → which library patches (lib/pdf/library-patches) are
+ *                                             on, and whether they apply to the fontkit and pdfkit
+ *                                             this thread renders with
  * `npm run build` bundles this file to <build dir>/pdf-worker.mjs (scripts/build-server-code.mjs),
  * which production threads load; in development render-worker.mjs loads it through tsx.
  */
@@ -14,8 +15,9 @@ import { move, workerData } from "piscina";
 import { RENDER_THREAD_NICE } from "./render-priority";
 import type { BriefingDocument } from "../briefing/document";
 import type { PartPlan } from "./parts/plan";
-import { pdfkitFontReuses } from "./tuning/pdfkit-font-reuse";
-import { shapingCacheHits } from "./tuning/shaping-cache";
+import { registerPdfFonts } from "./fonts";
+import { activeLibraryPatches, libraryPatchUses, type LibraryPatchName } from "./library-patches";
+import { encodeActivePatches } from "./library-patches/library-patch";
 import { renderWithTasks } from "./pipeline";
 import { inThreadTasks } from "./render";
 import { WARM_UP_DOCUMENT } from "./warm-up";
@@ -28,11 +30,11 @@ export type WorkerTask =
   | { kind: "ping" }
   | { kind: "probe" };
 
-export interface TuningProbe {
-  /** fontkit's layout served words from the word shaping cache during a render. */
-  shapingCache: boolean;
-  /** pdfkit's font lookup reused the per-document font during a render. */
-  pdfkitFontReuse: boolean;
+export interface LibraryPatchProbe {
+  /** The patches whose start-up check passed, now applied in this thread. */
+  active: LibraryPatchName[];
+  /** The active patches that answered calls during a render (see LibraryPatch.uses). */
+  used: LibraryPatchName[];
   /** This thread's nice value (RENDER_THREAD_NICE on Linux). */
   nice: number;
 }
@@ -50,10 +52,16 @@ if (process.platform === "linux") {
 
 const data = workerData as { warmUp?: boolean; loaded?: SharedArrayBuffer } | undefined;
 
-// The renderer has loaded: count this thread in, for the readiness check (which must not wait
-// for the warm-up below). Shared by the threads of one generation: [0] loaded, [1] warm.
+// The renderer has loaded and the library patches are checked and applied (registering the
+// fonts does both): count this thread in, for the readiness check (which must not wait for
+// the warm-up below). Shared by the threads of one generation (pool-threads.ts): [0] loaded,
+// [1] warm, [2] the active library patches.
+registerPdfFonts();
 const counters = data?.loaded ? new Int32Array(data.loaded) : null;
-if (counters) Atomics.add(counters, 0, 1);
+if (counters) {
+  Atomics.store(counters, 2, encodeActivePatches(activeLibraryPatches()));
+  Atomics.add(counters, 0, 1);
+}
 
 // Print a small briefing before taking work, so the first real one is not the one that pays
 // for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
@@ -73,18 +81,16 @@ function transferable(pdf: Uint8Array) {
 }
 
 /**
- * Renders the warm-up briefing and reports whether each patch's counter grew: a counter only
- * moves when react-pdf's own fontkit and pdfkit are the patched copies (a bundle that inlined
- * a second copy would render unpatched, slower, and say false here).
+ * Renders the warm-up briefing and reports which active patches answered calls meanwhile: a
+ * patch only does when react-pdf's own fontkit and pdfkit are the patched copies (a bundle
+ * that inlined a second copy would render unpatched, slower, and leave it out of `used`).
  */
-async function probeTuning(): Promise<TuningProbe> {
-  const [shaped, reused] = [shapingCacheHits(), pdfkitFontReuses()];
+async function probeLibraryPatches(): Promise<LibraryPatchProbe> {
+  const before = libraryPatchUses();
   await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks);
-  return {
-    shapingCache: shapingCacheHits() > shaped,
-    pdfkitFontReuse: pdfkitFontReuses() > reused,
-    nice: os.getPriority(),
-  };
+  const after = libraryPatchUses();
+  const used = activeLibraryPatches().filter((name) => (after[name] ?? 0) > (before[name] ?? 0));
+  return { active: activeLibraryPatches(), used, nice: os.getPriority() };
 }
 
 export default async function renderStep(task: WorkerTask) {
@@ -99,7 +105,7 @@ export default async function renderStep(task: WorkerTask) {
     case "ping":
       return null;
     case "probe":
-      return probeTuning();
+      return probeLibraryPatches();
     default:
       throw new Error(`Unknown PDF task "${(task as { kind: unknown }).kind}"`);
   }

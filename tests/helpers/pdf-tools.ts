@@ -68,6 +68,14 @@ export function allPageLines(file: string): string[][] {
     });
 }
 
+/**
+ * Every page's words with their boxes, as `pdftotext -bbox` prints them (coordinates to a
+ * millionth of a point): two renders that agree here put the same words in the same places.
+ */
+export function allPageWordBoxes(file: string): string[] {
+  return run("pdftotext", ["-bbox", file, "-"]).split("<page ").slice(1);
+}
+
 /** `pdfinfo` fields as a map: "Pages" → "12", "Title" → … */
 export function pdfInfo(file: string): Map<string, string> {
   const info = new Map<string, string>();

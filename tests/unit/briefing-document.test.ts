@@ -11,7 +11,7 @@ import { startNewRevision } from "@/db/queries/briefings/start-new-revision";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CitationRegistry } from "@/lib/briefing/citations";
-import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
+import { buildKeyFigures } from "@/lib/briefing/build-figures";
 import { documentOutline } from "@/lib/briefing/document";
 import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import { ConflictError } from "@/lib/errors";

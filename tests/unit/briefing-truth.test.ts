@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { buildKeyFigures } from "@/lib/briefing/assemble-figures";
+import { buildKeyFigures } from "@/lib/briefing/build-figures";
 import { CitationRegistry } from "@/lib/briefing/citations";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { keyFigureNote, metricLabel, participantLabel } from "@/lib/briefing/labels";

@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { LIBRARY_PATCH_NAMES } from "@/lib/pdf/library-patches/library-patch";
 import { PdfRenderPool } from "@/lib/pdf/pool";
 import { BUILT_WORKER_NAME, defaultWorkerFile, RenderThreads } from "@/lib/pdf/pool-threads";
 import { RENDER_THREAD_NICE } from "@/lib/pdf/render-priority";
-import type { TuningProbe } from "@/lib/pdf/render-worker";
+import type { LibraryPatchProbe } from "@/lib/pdf/render-worker";
 import { buildServerCode, OPERATOR_SCRIPTS } from "../../scripts/build-server-code.mjs";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
@@ -45,7 +46,7 @@ describe("the built PDF worker", () => {
     vi.unstubAllEnvs();
   });
 
-  it("renders with the fontkit and pdfkit that the speed patches apply to, and prints a briefing", async () => {
+  it("renders with the fontkit and pdfkit that the library patches apply to, and prints a briefing", async () => {
     const workerFile = path.join(app, "dist", "chancery", BUILT_WORKER_NAME);
     const threads = new RenderThreads({ threads: 1, workerFile, warmUp: false, recycleAfter: 1_000 });
     const pool = new PdfRenderPool({ threads: 1, workerFile });
@@ -53,10 +54,14 @@ describe("the built PDF worker", () => {
       const probe = (await threads.run(
         { kind: "probe" },
         { signal: new AbortController().signal },
-      )) as unknown as TuningProbe;
+      )) as unknown as LibraryPatchProbe;
       // The render thread runs at a lower priority than the thread serving pages; the test
       // runner's own thread keeps its own.
-      expect(probe).toEqual({ shapingCache: true, pdfkitFontReuse: true, nice: RENDER_THREAD_NICE });
+      expect(probe).toEqual({
+        active: [...LIBRARY_PATCH_NAMES],
+        used: [...LIBRARY_PATCH_NAMES],
+        nice: RENDER_THREAD_NICE,
+      });
       expect(os.getPriority()).not.toBe(RENDER_THREAD_NICE);
       const pdf = await pool.render(makeBriefingDoc());
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

@@ -1,4 +1,4 @@
-import { assembleDocument, type DocumentInput } from "@/lib/briefing/assemble-document";
+import { buildDocument, type DocumentInput } from "@/lib/briefing/build-document";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { datedAfterYears } from "@/lib/briefing/settings";
 import type { Tx } from "../../client";
@@ -8,13 +8,13 @@ import type { BriefingView } from "./get-briefing-view";
 /*
  * Building a briefing's document from rows, on the transaction given: run it in a read
  * transaction (or the write transaction that finalises), so the facts, meetings and sources
- * agree with each other. The assembly itself is pure (lib/briefing/).
+ * agree with each other. The building itself is pure (lib/briefing/build-document.ts).
  */
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The document of the given sections: the country's meetings and every cited source are read here. */
-export async function assemble(
+export async function readAndBuild(
   tx: Tx,
   base: Omit<DocumentInput, "meetings" | "sources" | "datedAfterYears">,
 ): Promise<BriefingDocument> {
@@ -24,7 +24,7 @@ export async function assemble(
     ...facts.map((f) => f.sourceId),
     ...meetings.flatMap((m) => m.reports.map((r) => r.sourceId)),
   ]);
-  return assembleDocument({
+  return buildDocument({
     ...base,
     meetings,
     sources: await loadSources(tx, [...sourceIds]),
@@ -38,7 +38,7 @@ export async function buildLiveDocument(
   view: BriefingView,
   preparedOn: string = today(),
 ): Promise<BriefingDocument> {
-  return assemble(tx, {
+  return readAndBuild(tx, {
     briefingId: view.id,
     title: view.title,
     country: { id: view.countryId, name: view.countryName },

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, withReadTransaction, type Database } from "../../client";
 import { listTopics } from "../topics-read";
-import { assemble, today } from "./_document";
+import { readAndBuild, today } from "./_document";
 import { loadFacts, loadParty } from "./_document-data";
 import { proposeFacts } from "./propose-facts";
 
@@ -58,7 +58,7 @@ export async function buildAdhocDocument({
       occasion: { meeting: "", date: "", place: "", counterpart: "", principal: "" },
       filters: { topicIds: chosen.map((t) => t.id), from, to },
     };
-    return assemble(tx, {
+    return readAndBuild(tx, {
       briefingId: null,
       title: `${country.name}: country briefing`,
       country: { id: country.id, name: country.name },

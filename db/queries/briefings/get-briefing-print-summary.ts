@@ -24,7 +24,7 @@ export interface BriefingPrintSummary {
 
 /**
  * One of the actor's briefings in two small reads (404 for anyone else's, as everywhere):
- * nothing is assembled, so a refused download costs next to nothing. The size is an estimate
+ * nothing is built, so a refused download costs next to nothing. The size is an estimate
  * for the render pool, so the two reads need no shared snapshot.
  */
 export async function getBriefingPrintSummary({

@@ -1,6 +1,6 @@
 // pdfkit and fontkit ship no types; they are react-pdf's writer and shaper, pinned to the
-// versions it depends on. Declared here: the few calls the benchmark's baseline makes, and
-// the prototypes the render tuning wraps.
+// versions it depends on (one copy each: `overrides` in package.json). Declared here: the few
+// calls the benchmark's baseline makes, and what the library patches beside this file reach.
 declare module "pdfkit" {
   interface TextOptions {
     width?: number;

@@ -3,8 +3,8 @@ import type { Fact, Source } from "@/db/schema";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import type { BriefingDocument, DocSection } from "./document";
-import { buildEvents, buildTimeline, buildWhosWho } from "./assemble-meetings";
-import { buildKeyFigures } from "./assemble-figures";
+import { buildEvents, buildTimeline, buildWhosWho } from "./build-meetings";
+import { buildKeyFigures } from "./build-figures";
 import { CitationRegistry } from "./citations";
 import { sourceDate, sourcePublisher, sourceTitle } from "./labels";
 import { briefingAsOf, datedBefore } from "./settings";
@@ -31,7 +31,7 @@ export interface DocumentInput {
  * citations, key figures (disagreements kept side by side), timeline with the titles held
  * at the time, who's who, events, sources. Pure: the same input gives the same document.
  */
-export function assembleDocument(input: DocumentInput): BriefingDocument {
+export function buildDocument(input: DocumentInput): BriefingDocument {
   const asOf = briefingAsOf(input.content.occasion.date, input.preparedOn);
   const datedCutoff = datedBefore(asOf, input.datedAfterYears);
   const citations = new CitationRegistry();

@@ -1,8 +1,8 @@
-import fs from "node:fs";
-import * as fontkit from "fontkit";
+import type { LibraryPatch } from "./library-patch";
 
 /**
- * A word-level cache in front of fontkit's OpenType shaping.
+ * Patches fontkit's `TTFFont.prototype.layout`: a word-level cache in front of its OpenType
+ * shaping.
  *
  * Why: react-pdf shapes every text run whole, through fontkit's GSUB/GPOS machinery, and that
  * was the largest single cost of a render (about a fifth of it). Prose repeats its words, so
@@ -58,17 +58,12 @@ const STRONG = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 const MAX_WORDS_PER_FONT = 50_000;
 /** fontkit's tag for text of no known script. */
 const UNKNOWN_SCRIPT = "zzzz";
-const PATCHED = Symbol.for("chancery.wordShapingCache");
-const ORIGINAL = Symbol.for("chancery.wordShapingCache.original");
+const PATCHED = Symbol.for("chancery.fontkitLayoutWordCache");
+const ORIGINAL = Symbol.for("chancery.fontkitLayoutWordCache.original");
 
 const caches = new WeakMap<object, Map<string, GlyphRun>>();
+/** Words served from the cache in this thread: the patch's uses(). */
 let hits = 0;
-
-/**
- * Words served from the cache in this thread. A test checks it grows when react-pdf renders:
- * if react-pdf ever got a fontkit copy of its own, the cache would silently stop applying.
- */
-export const shapingCacheHits = () => hits;
 
 /**
  * Only the calls textkit makes are cached: no OpenType features, script or language, and
@@ -159,37 +154,64 @@ function cachedLayout(original: LayoutFn): LayoutFn {
   };
 }
 
-/** The prototype every TrueType font object fontkit creates shares. */
-function ttfPrototype(sampleFontPath: string): Record<string | symbol, unknown> {
-  const font = fontkit.create(fs.readFileSync(sampleFontPath)) as object;
-  return Object.getPrototypeOf(font) as Record<string | symbol, unknown>;
+const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * What the cache relies on, tried on a sample font: layout(string, features, script, language,
+ * direction) exists; a run has glyphs with ids, as many positions with numeric advances and
+ * offsets, the script it was shaped as, and an advance width that is the sum of the positions'.
+ */
+function check(proto: Record<string | symbol, unknown>, sampleFont: object): string | null {
+  const layout = proto.layout;
+  if (typeof layout !== "function") return "fontkit's font has no layout method";
+  if (layout.length !== 5)
+    return `fontkit's layout takes ${layout.length} parameters, not 5 (string, features, script, language, direction)`;
+  const run = (layout as LayoutFn).call(sampleFont, "AV Ta", undefined, undefined, undefined, "ltr") as Partial<
+    GlyphRun & { script: unknown }
+  >;
+  const { glyphs, positions } = run;
+  if (!Array.isArray(glyphs) || !Array.isArray(positions) || glyphs.length === 0 || glyphs.length !== positions.length)
+    return "layout() no longer returns a run with as many glyphs as positions";
+  if (!glyphs.every((glyph) => isNumber(glyph?.id))) return "a laid-out glyph has no numeric id";
+  const fields = ["xAdvance", "yAdvance", "xOffset", "yOffset"] as const;
+  if (!positions.every((p) => fields.every((field) => isNumber(p?.[field]))))
+    return "a glyph position lacks a numeric xAdvance, yAdvance, xOffset or yOffset";
+  if (typeof run.script !== "string") return "a run no longer says the script it was shaped as";
+  if (run.advanceWidth !== positions.reduce((sum, p) => sum + p.xAdvance, 0))
+    return "a run's advanceWidth is no longer the sum of its positions' xAdvance";
+  return null;
 }
 
-/** Installs the cache once per thread. `sampleFontPath` is any TTF, used to reach the class. */
-export function installWordShapingCache(sampleFontPath: string): void {
-  const proto = ttfPrototype(sampleFontPath);
-  if (proto[PATCHED]) return;
-  proto[ORIGINAL] = proto.layout;
-  proto.layout = cachedLayout(proto.layout as LayoutFn);
-  // textkit reads unitsPerEm for every glyph it scales; fontkit's getter re-reads the head table.
-  const unitsPerEm = Object.getOwnPropertyDescriptor(proto, "unitsPerEm")?.get;
-  if (unitsPerEm) {
-    const memo = new WeakMap<object, number>();
-    Object.defineProperty(proto, "unitsPerEm", {
-      configurable: true,
-      get(this: object) {
-        let value = memo.get(this);
-        if (value === undefined) memo.set(this, (value = unitsPerEm.call(this) as number));
-        return value;
-      },
-    });
-  }
-  proto[PATCHED] = true;
+/**
+ * The cache on the prototype every TrueType font object fontkit creates shares (one fontkit
+ * instance serves react-pdf and pdfkit), reached through `sampleFont`, any font it created.
+ */
+export function fontkitLayoutWordCache(sampleFont: object): LibraryPatch {
+  const proto = Object.getPrototypeOf(sampleFont) as Record<string | symbol, unknown>;
+  return {
+    name: "fontkit-layout-word-cache",
+    check: () => check(proto, sampleFont),
+    apply() {
+      if (Object.hasOwn(proto, PATCHED)) return;
+      proto[ORIGINAL] = proto.layout;
+      proto.layout = cachedLayout(proto.layout as LayoutFn);
+      proto[PATCHED] = true;
+    },
+    remove() {
+      if (!Object.hasOwn(proto, PATCHED)) return;
+      proto.layout = proto[ORIGINAL];
+      delete proto[ORIGINAL];
+      delete proto[PATCHED];
+    },
+    applied: () => Object.hasOwn(proto, PATCHED),
+    uses: () => hits,
+  };
 }
 
 /** fontkit's own shaping as textkit calls it, bypassing the cache: what tests compare against. */
-export function shapeUncached(font: object, text: string): GlyphRun {
-  const original = (Object.getPrototypeOf(font) as Record<symbol, LayoutFn | undefined>)[ORIGINAL];
-  if (!original) throw new Error("The word shaping cache is not installed");
+export function layoutWithoutWordCache(font: object, text: string): GlyphRun {
+  const proto = Object.getPrototypeOf(font) as Record<string | symbol, LayoutFn | undefined>;
+  const original = proto[ORIGINAL] ?? proto.layout;
+  if (!original) throw new Error("Not a fontkit font: it has no layout method");
   return original.call(font, text, undefined, undefined, undefined, "ltr");
 }

@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import * as fontkit from "fontkit";
+import PDFDocument from "pdfkit";
+import { log } from "../../log";
+import { fontkitLayoutWordCache } from "./fontkit-layout-word-cache";
+import { fontkitUnitsPerEmMemo } from "./fontkit-units-per-em-memo";
+import type { LibraryPatch, LibraryPatchName } from "./library-patch";
+import { pdfkitFontReuse, type PdfkitDocumentClass } from "./pdfkit-font-reuse";
+
+/**
+ * The patches of fontkit and pdfkit internals that make react-pdf render faster without
+ * changing its output (each file says what it patches and the measurements behind it; a test
+ * renders a whole briefing with and without them and compares the bytes). They reach into
+ * code that is not those libraries' public interface, so each is first checked against the
+ * library that is loaded: a patch whose check fails is left off, with one warning in the log,
+ * and rendering goes on unchanged, only slower.
+ */
+
+export interface LibraryPatchState {
+  name: LibraryPatchName;
+  /** Its start-up check passed and it is applied. */
+  active: boolean;
+  /** Why its start-up check left it off; null when the check passed. */
+  problem: string | null;
+}
+
+let patches: LibraryPatch[] | null = null;
+let states: LibraryPatchState[] = [];
+const warned = new Set<string>();
+
+/**
+ * Checks every patch against the loaded library, then applies the ones whose check passed.
+ * A failed check (or one that throws) leaves its patch off and logs a warning, once per patch
+ * and problem in this thread. Exported for the tests, which hand it patches on stand-in classes.
+ */
+export function installLibraryPatches(list: LibraryPatch[]): LibraryPatchState[] {
+  const checked = list.map((patch): LibraryPatchState => {
+    if (patch.applied()) return { name: patch.name, active: true, problem: null };
+    let problem: string | null;
+    try {
+      problem = patch.check();
+    } catch (error) {
+      problem = `its check threw: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return { name: patch.name, active: problem === null, problem };
+  });
+  list.forEach((patch, i) => {
+    const { active, problem } = checked[i];
+    if (active) patch.apply();
+    else if (!warned.has(`${patch.name}: ${problem}`)) {
+      warned.add(`${patch.name}: ${problem}`);
+      log.warn(
+        { libraryPatch: patch.name, problem },
+        `PDF library patch ${patch.name} is off: the library no longer looks as it expects. PDFs are unchanged, only slower.`,
+      );
+    }
+  });
+  return checked;
+}
+
+/**
+ * Checks and applies the patches once per thread, before the first render. `sampleFontPath`
+ * is any TrueType font: fontkit's font class is reached through a font it opens.
+ */
+export function applyLibraryPatches(sampleFontPath: string): void {
+  if (patches) return;
+  const sampleFont = fontkit.create(fs.readFileSync(sampleFontPath));
+  patches = [
+    fontkitLayoutWordCache(sampleFont),
+    fontkitUnitsPerEmMemo(sampleFont),
+    pdfkitFontReuse(PDFDocument as unknown as PdfkitDocumentClass, sampleFont),
+  ];
+  states = installLibraryPatches(patches);
+}
+
+/** Every patch, whether it is on, and why not (empty before applyLibraryPatches). */
+export function libraryPatchStates(): LibraryPatchState[] {
+  return states.map((state, i) => ({ ...state, active: state.active && (patches?.[i].applied() ?? false) }));
+}
+
+/** The patches on in this thread. */
+export function activeLibraryPatches(): LibraryPatchName[] {
+  return libraryPatchStates()
+    .filter((state) => state.active)
+    .map((state) => state.name);
+}
+
+/** How many calls each patch has answered in this thread so far (see LibraryPatch.uses). */
+export function libraryPatchUses(): Partial<Record<LibraryPatchName, number>> {
+  return Object.fromEntries((patches ?? []).map((patch) => [patch.name, patch.uses()]));
+}
+
+/**
+ * For the test that renders with and without the patches: takes the applied patches off (the
+ * libraries' own code back), or puts back on the ones whose check passed.
+ */
+export function switchLibraryPatches(on: boolean): void {
+  (patches ?? []).forEach((patch, i) => {
+    if (!states[i].active) return;
+    if (on) patch.apply();
+    else patch.remove();
+  });
+}
+
+export { LIBRARY_PATCH_NAMES, type LibraryPatchName } from "./library-patch";
