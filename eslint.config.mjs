@@ -46,6 +46,27 @@ export default defineConfig([
     },
   },
   {
+    // A data-layer file whose name starts with "_" holds helpers that take a transaction and
+    // check no permission: only other data-layer files may call them (types may be named).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["db/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/db/queries/(.+/)?_",
+              allowTypeImports: true,
+              message:
+                "Call the operation that checks permission (db/queries/<subject>/<verb-noun>.ts), not its helper.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The floors (docs/architecture.md): lib/ is the ground floor. It may name the data layer's
     // types, but a value import of the database, of Next or of the app would carry them into
     // every script, worker and client bundle that uses lib/.

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { closeDb, readerOf, type Database } from "@/db/client";
-import { listParties, listTopics } from "@/db/queries/topics-read";
+import { listParties, listTopics } from "@/db/queries/topics-and-parties";
 import { briefings, users } from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";

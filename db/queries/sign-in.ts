@@ -6,7 +6,7 @@ import { auditableEmail, throttleKeys } from "@/lib/auth/throttle";
 import { getDb, readerOf, withWriteTransaction, type Database } from "../client";
 import { users, type User } from "../schema";
 import { admitSignInAttempt, knownDevice, settleSignInAttempt } from "./login-failures";
-import type { PublicUser } from "./users/public-user";
+import type { PublicUser } from "./users/_public-user";
 
 export { throttledMessage } from "@/lib/auth/throttle";
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";

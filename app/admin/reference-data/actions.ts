@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createReferenceRecord } from "@/db/queries/reference-data/create-reference-record";
 import { deleteReferenceRecord } from "@/db/queries/reference-data/delete-reference-record";
-import type { ReferenceValues } from "@/db/queries/reference-data/records";
+import type { ReferenceValues } from "@/db/queries/reference-data/_records";
 import { restoreReferenceRecordVersion } from "@/db/queries/reference-data/restore-reference-record-version";
 import { updateReferenceRecord } from "@/db/queries/reference-data/update-reference-record";
 import type { Actor } from "@/lib/auth/actor";

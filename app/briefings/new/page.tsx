@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { proposeFacts } from "@/db/queries/briefings/propose-facts";
-import { listParties, listTopics } from "@/db/queries/topics-read";
+import { listParties, listTopics } from "@/db/queries/topics-and-parties";
 import { requirePageActor } from "@/app/_request/session";
 import { proposalFiltersSchema } from "@/lib/validation/briefing";
 import { CreateBriefingForm } from "./create-briefing-form";

@@ -4,7 +4,7 @@ import { MAX_BRIEFING_FACTS } from "@/lib/briefing/settings";
 import { NotFoundError } from "@/lib/errors";
 import type { BriefingContent } from "@/lib/validation/briefing";
 import { getDb, withReadTransaction, type Database } from "../../client";
-import { listTopics } from "../topics-read";
+import { listTopics } from "../topics-and-parties";
 import { readAndBuild, today } from "./_document";
 import { loadFacts, loadParty } from "./_document-data";
 import { proposeFacts } from "./propose-facts";

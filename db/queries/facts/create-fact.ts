@@ -7,8 +7,8 @@ import type { FactInput } from "@/lib/validation/fact";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { facts } from "../../schema";
 import { recordAudit } from "../audit";
-import { loadFactRecord, type FactRecord } from "./fact-record";
-import { checkFactReferences, splitFactInput, userRef, writeFactLinks } from "./fact-writes";
+import { loadFactRecord, type FactRecord } from "./_fact-record";
+import { checkFactReferences, splitFactInput, userRef, writeFactLinks } from "./_fact-writes";
 
 export interface CreateFactOptions {
   actor: Actor;

@@ -1,7 +1,7 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import type { FactRecord } from "./fact-record";
-import { changeFact } from "./fact-writes";
+import type { FactRecord } from "./_fact-record";
+import { changeFact } from "./_fact-writes";
 
 export interface DeleteFactOptions {
   actor: Actor;

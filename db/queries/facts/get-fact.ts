@@ -1,7 +1,7 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, withReadTransaction, type Database } from "../../client";
-import { loadFactRecord, type FactRecord } from "./fact-record";
+import { loadFactRecord, type FactRecord } from "./_fact-record";
 
 export type { FactRecord };
 

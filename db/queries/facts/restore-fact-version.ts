@@ -4,8 +4,8 @@ import { storedFactSnapshotSchema } from "@/lib/admin/fact-snapshot";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { auditLog } from "../../schema";
-import type { FactRecord } from "./fact-record";
-import { changeFact, checkFactReferences } from "./fact-writes";
+import type { FactRecord } from "./_fact-record";
+import { changeFact, checkFactReferences } from "./_fact-writes";
 
 export interface RestoreFactVersionOptions {
   actor: Actor;

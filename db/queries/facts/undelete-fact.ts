@@ -1,8 +1,8 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { loadFactRecord, type FactRecord } from "./fact-record";
-import { changeFact, checkFactReferences, factStaleError } from "./fact-writes";
+import { loadFactRecord, type FactRecord } from "./_fact-record";
+import { changeFact, checkFactReferences, factStaleError } from "./_fact-writes";
 
 export interface UndeleteFactOptions {
   actor: Actor;

@@ -1,8 +1,8 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { FactInput } from "@/lib/validation/fact";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import type { FactRecord } from "./fact-record";
-import { changeFact, checkFactReferences, splitFactInput } from "./fact-writes";
+import type { FactRecord } from "./_fact-record";
+import { changeFact, checkFactReferences, splitFactInput } from "./_fact-writes";
 
 export interface UpdateFactOptions {
   actor: Actor;

@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recordAudit } from "../audit";
-import { checkHost, snapshot, tableOf, withUniqueFields, type ReferenceRecord, type ReferenceValues } from "./records";
+import { checkHost, snapshot, tableOf, withUniqueFields, type ReferenceRecord, type ReferenceValues } from "./_records";
 
 /** Adds a record, with the given id or a new one ("topic-<uuid>"); audited. Admins only. */
 export async function createReferenceRecord<K extends ReferenceKind>({

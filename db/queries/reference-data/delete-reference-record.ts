@@ -2,8 +2,8 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ValidationError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { changeRecord, type ReferenceRecord } from "./records";
-import { referencesTo } from "./references-to";
+import { changeRecord, type ReferenceRecord } from "./_records";
+import { referencesTo } from "./_references-to";
 
 /** Soft delete, version-checked; refused with the list of what still refers to the record. */
 export async function deleteReferenceRecord<K extends ReferenceKind>({

@@ -2,7 +2,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, readerOf, type Database } from "../../client";
-import { findRecord, type ReferenceRecord } from "./records";
+import { findRecord, type ReferenceRecord } from "./_records";
 
 /** A live record; NotFoundError when there is none (or it is in the trash). Admins only. */
 export async function getReferenceRecord<K extends ReferenceKind>({

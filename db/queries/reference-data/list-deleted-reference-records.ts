@@ -2,7 +2,7 @@ import { desc, isNotNull } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, readerOf, type Database } from "../../client";
-import { tableOf, type ReferenceRecord } from "./records";
+import { tableOf, type ReferenceRecord } from "./_records";
 
 /** Soft-deleted records of a kind, newest deletion first: the trash. Admins only. */
 export async function listDeletedReferenceRecords<K extends ReferenceKind>({

@@ -2,7 +2,7 @@ import { asc, isNull } from "drizzle-orm";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, readerOf, type Database } from "../../client";
-import { tableOf, type ReferenceRecord } from "./records";
+import { tableOf, type ReferenceRecord } from "./_records";
 
 /** Every live record of a kind, by id (the choices of a select field); admins only. */
 export async function listReferenceRecords<K extends ReferenceKind>({

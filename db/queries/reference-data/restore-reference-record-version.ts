@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { auditLog } from "../../schema";
-import { changeRecord, type ReferenceRecord } from "./records";
+import { changeRecord, type ReferenceRecord } from "./_records";
 
 /** What an audit row keeps of each kind (see `snapshot`): the record but its timestamps. */
 const SNAPSHOT_SCHEMAS = {

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recordAudit } from "../audit";
-import { checkHost, findRecord, snapshot, updateAtVersion, type ReferenceRecord } from "./records";
+import { checkHost, findRecord, snapshot, updateAtVersion, type ReferenceRecord } from "./_records";
 
 /** Brings a record back from the trash: version-checked and audited like any change. */
 export async function undeleteReferenceRecord<K extends ReferenceKind>({

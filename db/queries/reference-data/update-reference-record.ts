@@ -1,7 +1,7 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { changeRecord, type ReferenceRecord, type ReferenceValues } from "./records";
+import { changeRecord, type ReferenceRecord, type ReferenceValues } from "./_records";
 
 /** Saves an admin's values over a record still at `version` (ConflictError if not); audited. */
 export async function updateReferenceRecord<K extends ReferenceKind>({

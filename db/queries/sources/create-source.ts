@@ -6,7 +6,7 @@ import type { SourceInput } from "@/lib/validation/source";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
 import { recordAudit } from "../audit";
-import { sourceColumns, sourceSnapshot } from "./source-record";
+import { sourceColumns, sourceSnapshot } from "./_source-record";
 
 export interface CreateSourceOptions {
   actor: Actor;

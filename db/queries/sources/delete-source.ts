@@ -4,8 +4,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
 import { recordAudit } from "../audit";
-import { loadLiveSource, sourceSnapshot, sourceStaleError } from "./source-record";
-import { sourceReferences } from "./source-references";
+import { loadLiveSource, sourceSnapshot, sourceStaleError } from "./_source-record";
+import { sourceReferences } from "./_source-references";
 
 export interface DeleteSourceOptions {
   actor: Actor;

@@ -2,7 +2,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, readerOf, type Database } from "../../client";
 import type { Source } from "../../schema";
-import { loadLiveSource } from "./source-record";
+import { loadLiveSource } from "./_source-record";
 
 export interface GetSourceOptions {
   actor: Actor;

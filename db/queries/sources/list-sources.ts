@@ -1,6 +1,6 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { getDb, readerOf, type Database } from "../../client";
-import { sourceListQuery } from "./source-record";
+import { sourceListQuery } from "./_source-record";
 
 export interface ListSourcesOptions {
   actor: Actor;

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { sourceFormSchema } from "@/lib/validation/source";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { auditLog, type Source } from "../../schema";
-import { changeSource } from "./source-record";
+import { changeSource } from "./_source-record";
 
 export interface RestoreSourceVersionOptions {
   actor: Actor;

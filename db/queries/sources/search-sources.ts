@@ -4,7 +4,7 @@ import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { getDb, readerOf, type Database } from "../../client";
 import { sources } from "../../schema";
 import { containsText, pageWindow } from "../list-page";
-import { sourceListQuery } from "./source-record";
+import { sourceListQuery } from "./_source-record";
 
 export interface SearchSourcesOptions {
   actor: Actor;

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
 import { recordAudit } from "../audit";
-import { sourceSnapshot, sourceStaleError } from "./source-record";
+import { sourceSnapshot, sourceStaleError } from "./_source-record";
 
 export interface UndeleteSourceOptions {
   actor: Actor;

@@ -2,7 +2,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { SourceInput } from "@/lib/validation/source";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import type { Source } from "../../schema";
-import { changeSource } from "./source-record";
+import { changeSource } from "./_source-record";
 
 export interface UpdateSourceOptions {
   actor: Actor;

@@ -1,8 +1,8 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { UserRole } from "@/lib/model/users";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import type { PublicUser } from "./public-user";
-import { applyChange, assertAnotherActiveAdmin, loadForChange } from "./user-change";
+import type { PublicUser } from "./_public-user";
+import { applyChange, assertAnotherActiveAdmin, loadForChange } from "./_user-change";
 
 export type ChangeUserRoleOptions = { actor: Actor; userId: string; role: UserRole; db?: Database };
 

@@ -7,7 +7,7 @@ import { newUserSchema, type NewUserInput } from "@/lib/validation/user";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { users } from "../../schema";
 import { recordAudit } from "../audit";
-import { auditedUser, publicColumns, type PublicUser } from "./public-user";
+import { auditedUser, publicColumns, type PublicUser } from "./_public-user";
 
 export type CreateUserOptions = {
   actor: Actor;

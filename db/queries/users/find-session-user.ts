@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, readerOf, type Database } from "../../client";
 import { users } from "../../schema";
-import { publicColumns, type PublicUser } from "./public-user";
+import { publicColumns, type PublicUser } from "./_public-user";
 
 export type FindSessionUserOptions = {
   /** The user id and session version a session token carries. */

@@ -4,7 +4,7 @@ import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { getDb, withReadTransaction, type Database } from "../../client";
 import { users } from "../../schema";
 import { containsText, pageWindow, type ListPage } from "../list-page";
-import { publicColumns, type PublicUser } from "./public-user";
+import { publicColumns, type PublicUser } from "./_public-user";
 
 export type ListUsersOptions = {
   actor: Actor;

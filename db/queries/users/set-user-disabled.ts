@@ -1,7 +1,7 @@
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import type { PublicUser } from "./public-user";
-import { applyChange, assertAnotherActiveAdmin, loadForChange } from "./user-change";
+import type { PublicUser } from "./_public-user";
+import { applyChange, assertAnotherActiveAdmin, loadForChange } from "./_user-change";
 
 export type SetUserDisabledOptions = { actor: Actor; userId: string; disabled: boolean; db?: Database };
 

@@ -2,8 +2,8 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { newUserSchema } from "@/lib/validation/user";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import type { PublicUser } from "./public-user";
-import { applyChange, loadForChange } from "./user-change";
+import type { PublicUser } from "./_public-user";
+import { applyChange, loadForChange } from "./_user-change";
 
 export type SetUserPasswordOptions = { actor: Actor; userId: string; password: string; db?: Database };
 

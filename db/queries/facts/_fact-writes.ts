@@ -6,7 +6,7 @@ import type { FactInput } from "@/lib/validation/fact";
 import type { Tx } from "../../client";
 import { factParties, facts, factTopics, meetings, parties, sources, topics } from "../../schema";
 import { recordAudit } from "../audit";
-import { loadFactRecord, type FactRecord } from "./fact-record";
+import { loadFactRecord, type FactRecord } from "./_fact-record";
 
 /*
  * Internal to db/queries/facts: the steps the fact operations share, each run inside the

@@ -5,7 +5,7 @@ import type { UserRole } from "@/lib/model/users";
 import type { Tx } from "../../client";
 import { users } from "../../schema";
 import { recordAudit } from "../audit";
-import { auditedUser, publicColumns, type PublicUser } from "./public-user";
+import { auditedUser, publicColumns, type PublicUser } from "./_public-user";
 
 /*
  * What the three changes to an account (role, disabled, password) share. Each runs inside its

@@ -5,7 +5,7 @@ import type { SourceInput } from "@/lib/validation/source";
 import type { Tx } from "../../client";
 import { facts, sources, type Source } from "../../schema";
 import { recordAudit } from "../audit";
-import { quotesFrom } from "./source-references";
+import { quotesFrom } from "./_source-references";
 
 /*
  * Internal to db/queries/sources: what the source operations share, run through the
