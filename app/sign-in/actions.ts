@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { rememberDevice } from "@/db/queries/login-failures";
+import { rememberDevice } from "@/db/queries/sign-in-limits";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_DAYS } from "@/lib/auth/device";

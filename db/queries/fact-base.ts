@@ -22,7 +22,7 @@ import {
   sources,
   topics,
 } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./_record-audit";
 
 export interface ExportFactBaseOptions {
   actor: Actor;

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { MeetingReportInput, ParticipationInput } from "@/lib/validation/participation";
 import { getDb, withWriteTransaction, type Database, type Tx } from "../client";
 import { meetings, meetingSources, participations, parties, people, sources } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./_record-audit";
 
 /** The quote must stand verbatim in the (live) source, as for facts. */
 async function checkQuote(tx: Tx, sourceId: string, quote: string): Promise<void> {

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PersonRoleInput } from "@/lib/validation/person-role";
 import { getDb, readerOf, withWriteTransaction, type Database, type Tx } from "../client";
 import { parties, people, personRoles, sources, type PersonRole } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./_record-audit";
 
 const snapshot = ({ createdAt: _c, updatedAt: _u, ...r }: PersonRole) => r;
 

@@ -5,7 +5,8 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { auditableEmail, throttleKeys } from "@/lib/auth/throttle";
 import { getDb, readerOf, withWriteTransaction, type Database } from "../client";
 import { users, type User } from "../schema";
-import { admitSignInAttempt, knownDevice, settleSignInAttempt } from "./login-failures";
+import { admitSignInAttempt, settleSignInAttempt } from "./_sign-in-attempts";
+import { knownDevice } from "./sign-in-limits";
 import type { PublicUser } from "./users/_public-user";
 
 export { throttledMessage } from "@/lib/auth/throttle";

@@ -1,5 +1,5 @@
 import { closeDatabase, openDatabase, withWriteTransaction } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/queries/_record-audit";
 
 /**
  * A steady stream of writes for the backup test, in a process of its own: one audit row per

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupDatabase } from "@/db/backup";
 import { closeDatabase, openDatabase, withWriteTransaction } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/queries/_record-audit";
 import { seedDatabase } from "@/db/seed/seed";
 import { sqlRows } from "../helpers/db";
 

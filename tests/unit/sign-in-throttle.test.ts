@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
-import { clearThrottle, knownDevice, listThrottles, rememberDevice } from "@/db/queries/login-failures";
+import { clearThrottle, knownDevice, listThrottles, rememberDevice } from "@/db/queries/sign-in-limits";
 import { createUser } from "@/db/queries/users/create-user";
 import { auditLog } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

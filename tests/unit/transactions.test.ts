@@ -9,7 +9,7 @@ import {
   withWriteTransaction,
   type Database,
 } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/queries/_record-audit";
 import * as s from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { createMigratedDb, read, type TestDb } from "../helpers/db";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { clearThrottle } from "@/db/queries/login-failures";
+import { clearThrottle } from "@/db/queries/sign-in-limits";
 import { secureAction } from "@/app/_request/guard";
 
 const clearThrottleSchema = z.object({ key: z.string().min(1).max(600) });

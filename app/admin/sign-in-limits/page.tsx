@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listThrottles } from "@/db/queries/login-failures";
+import { listThrottles } from "@/db/queries/sign-in-limits";
 import { authSettings } from "@/lib/auth/config";
 import type { ThrottleRule } from "@/lib/auth/throttle";
 import { requirePageActor } from "@/app/_request/session";

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { BriefingContent, NewBriefingInput } from "@/lib/validation/briefing";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefingItems, briefings, briefingSections, parties, topics } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { proposeFacts } from "./propose-facts";
 
 export interface CreateBriefingOptions {

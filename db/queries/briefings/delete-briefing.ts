@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadOwnBriefing } from "./_own-briefing";
 
 export interface DeleteBriefingOptions {

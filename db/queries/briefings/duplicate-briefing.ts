@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { LIMITS } from "@/lib/validation/briefing";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { copyBriefing, loadOwnBriefing } from "./_own-briefing";
 
 export interface DuplicateBriefingOptions {

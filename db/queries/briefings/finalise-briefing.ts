@@ -4,7 +4,7 @@ import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { buildLiveDocument } from "./_document";
 import { loadOwnBriefing } from "./_own-briefing";
 import { getBriefingView } from "./get-briefing-view";

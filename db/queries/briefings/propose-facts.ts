@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
 import { getDb, selectRows, withReadTransaction, type Database } from "../../client";
-import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../fact-search";
+import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 
 export interface ProposalQuery {
   countryId: string;

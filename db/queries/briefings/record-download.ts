@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadOwnBriefing } from "./_own-briefing";
 
 export interface RecordDownloadOptions {

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadOwnBriefing, restoreCutoff } from "./_own-briefing";
 
 export interface RestoreBriefingOptions {

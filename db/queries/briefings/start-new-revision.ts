@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { copyBriefing, loadOwnBriefing } from "./_own-briefing";
 
 export interface StartNewRevisionOptions {

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { FactInput } from "@/lib/validation/fact";
 import type { Tx } from "../../client";
 import { factParties, facts, factTopics, meetings, parties, sources, topics } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadFactRecord, type FactRecord } from "./_fact-record";
 
 /*

@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 import type { FactInput } from "@/lib/validation/fact";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { facts } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadFactRecord, type FactRecord } from "./_fact-record";
 import { checkFactReferences, splitFactInput, userRef, writeFactLinks } from "./_fact-writes";
 

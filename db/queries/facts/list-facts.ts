@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { factParties, facts, factTopics, sources, type Fact } from "../../schema";
-import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../fact-search";
+import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 import { pageWindow, type ListPage } from "../list-page";
 
 export interface ListFactsOptions {

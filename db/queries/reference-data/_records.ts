@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import type { Tx } from "../../client";
 import { meetings, parties, people, topics } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 
 /*
  * What the reference-data operations (one per file in this folder) share. Admins edit the

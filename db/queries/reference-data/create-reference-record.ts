@@ -4,7 +4,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ValidationError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { checkHost, snapshot, tableOf, withUniqueFields, type ReferenceRecord, type ReferenceValues } from "./_records";
 
 /** Adds a record, with the given id or a new one ("topic-<uuid>"); audited. Admins only. */

@@ -2,7 +2,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { checkHost, findRecord, snapshot, updateAtVersion, type ReferenceRecord } from "./_records";
 
 /** Brings a record back from the trash: version-checked and audited like any change. */

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { SourceInput } from "@/lib/validation/source";
 import type { Tx } from "../../client";
 import { facts, sources, type Source } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { quotesFrom } from "./_source-references";
 
 /*

@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import type { SourceInput } from "@/lib/validation/source";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { sourceColumns, sourceSnapshot } from "./_source-record";
 
 export interface CreateSourceOptions {

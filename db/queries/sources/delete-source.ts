@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { loadLiveSource, sourceSnapshot, sourceStaleError } from "./_source-record";
 import { sourceReferences } from "./_source-references";
 

@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { sources, type Source } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { sourceSnapshot, sourceStaleError } from "./_source-record";
 
 export interface UndeleteSourceOptions {

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { UserRole } from "@/lib/model/users";
 import type { Tx } from "../../client";
 import { users } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { auditedUser, publicColumns, type PublicUser } from "./_public-user";
 
 /*

@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 import { newUserSchema, type NewUserInput } from "@/lib/validation/user";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { users } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 import { auditedUser, publicColumns, type PublicUser } from "./_public-user";
 
 export type CreateUserOptions = {

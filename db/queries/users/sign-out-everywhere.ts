@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { users } from "../../schema";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../_record-audit";
 
 export type SignOutEverywhereOptions = { actor: Actor; db?: Database };
 
