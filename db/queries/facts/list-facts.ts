@@ -4,7 +4,7 @@ import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { factParties, facts, factTopics, sources, type Fact } from "../../schema";
 import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
-import { pageWindow, type ListPage } from "../list-page";
+import { pageWindow, type ListPage } from "../_list-page";
 
 export interface ListFactsOptions {
   actor: Actor;

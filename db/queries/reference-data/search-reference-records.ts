@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { getDb, withReadTransaction, type Database } from "../../client";
-import { containsText, pageWindow, type ListPage } from "../list-page";
+import { containsText, pageWindow, type ListPage } from "../_list-page";
 import { tableOf, type ReferenceRecord } from "./_records";
 
 /** One page of a kind's live records, filtered by a piece of the id or name; admins only. */

@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { getDb, readerOf, type Database } from "../../client";
 import { sources } from "../../schema";
-import { containsText, pageWindow } from "../list-page";
+import { containsText, pageWindow } from "../_list-page";
 import { sourceListQuery } from "./_source-record";
 
 export interface SearchSourcesOptions {

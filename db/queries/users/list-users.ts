@@ -3,7 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { LIST_PAGE_SIZE } from "@/lib/validation/list-query";
 import { getDb, withReadTransaction, type Database } from "../../client";
 import { users } from "../../schema";
-import { containsText, pageWindow, type ListPage } from "../list-page";
+import { containsText, pageWindow, type ListPage } from "../_list-page";
 import { publicColumns, type PublicUser } from "./_public-user";
 
 export type ListUsersOptions = {
