@@ -1,4 +1,4 @@
-import type { MeetingWithPeople } from "@/db/queries/briefings/_document-data";
+import type { MeetingWithPeople } from "./build-meetings";
 import type { Fact, Source } from "@/db/schema";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { BriefingContent } from "@/lib/validation/briefing";

@@ -1,8 +1,21 @@
-import type { MeetingWithPeople } from "@/db/queries/briefings/_document-data";
+import type { Meeting } from "@/db/schema";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { CitationRegistry } from "./citations";
 import type { EventEntry, TimelineEntry, WhoEntry } from "./document";
 import { MEETING_FORMAT_LABELS, titleWithoutParty } from "./labels";
+
+/** A meeting as the briefing prints it: who took part (with the title held then) and who reported it. */
+export interface MeetingWithPeople extends Meeting {
+  participants: {
+    personId: string | null;
+    personName: string | null;
+    partyName: string;
+    title: string;
+    leadsDelegation: boolean;
+    sourceId: string;
+  }[];
+  reports: { sourceId: string; reports: "held" | "announced" | "mentioned" }[];
+}
 
 const dateOf = (m: MeetingWithPeople) =>
   m.dateStart && m.dateEnd && m.datePrecision

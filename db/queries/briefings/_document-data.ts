@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { MeetingWithPeople } from "@/lib/briefing/build-meetings";
 import type { Tx } from "../../client";
 import {
   facts,
@@ -9,7 +10,6 @@ import {
   people,
   sources,
   type Fact,
-  type Meeting,
   type Party,
   type Source,
 } from "../../schema";
@@ -19,18 +19,6 @@ import {
  * take no actor: the operations that call them have already decided the reader may see the
  * briefing, and the fact base itself is readable by every signed-in user.
  */
-
-export interface MeetingWithPeople extends Meeting {
-  participants: {
-    personId: string | null;
-    personName: string | null;
-    partyName: string;
-    title: string;
-    leadsDelegation: boolean;
-    sourceId: string;
-  }[];
-  reports: { sourceId: string; reports: "held" | "announced" | "mentioned" }[];
-}
 
 /** Facts by id, deleted ones included (the caller decides what a retired fact means). */
 export async function loadFacts(tx: Tx, ids: string[]): Promise<Map<string, Fact>> {
