@@ -1,7 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
-import { getDb, selectRows, withReadTransaction, type Database } from "../../client";
+import { getDb, selectRows, withReadTransaction, type Database, type Tx } from "../../client";
+import { briefings } from "../../schema";
 import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 
 export interface ProposalQuery {
@@ -11,6 +12,21 @@ export interface ProposalQuery {
   from?: string;
   to?: string;
   q?: string;
+  /**
+   * Only the facts new or changed since the actor's last finalised briefing on the country
+   * (counts included). Without such a briefing nothing is marked and this has no effect.
+   */
+  onlySinceLastBriefing?: boolean;
+}
+
+/** A fact added ("new") or edited ("changed") since the actor's last finalised briefing on the country. */
+export type SinceLastBriefing = "new" | "changed" | null;
+
+/** The actor's last finalised briefing on the country, which the marks are measured from. */
+export interface LastBriefing {
+  id: string;
+  title: string;
+  finalisedAt: string;
 }
 
 export interface ProposedFact {
@@ -29,12 +45,24 @@ export interface ProposedFact {
    * around its matches (null when the quote holds none); see lib/search/highlight.ts.
    */
   matched: FactMatch | null;
+  /** Created ("new") or last edited ("changed") after `Proposal.lastBriefing` was finalised; null otherwise. */
+  sinceLastBriefing: SinceLastBriefing;
 }
 
 export interface Proposal {
+  /** Per topic, in topic order: the facts proposed (only the marked ones with `onlySinceLastBriefing`). */
   counts: { topicId: string; count: number }[];
   total: number;
   facts: ProposedFact[];
+  /** The actor's last finalised briefing on the country (not deleted); null when there is none. */
+  lastBriefing: LastBriefing | null;
+  /** Of every fact matching the filters, whatever `onlySinceLastBriefing`: how many are new and changed. */
+  sinceCounts: { new: number; changed: number };
+  /**
+   * Every fact matching the filters, whatever `onlySinceLastBriefing`: what a briefing created
+   * from them starts with (the marks narrow what is shown, not what is proposed).
+   */
+  matchingTotal: number;
 }
 
 /**
@@ -45,8 +73,9 @@ export interface Proposal {
  * index finds the country's matching facts in one lookup (its `parties` column) and ranks
  * them (bm25, lower is better); without, the party index does and every rank is 0.
  * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
+ * `since` marks each fact against the last briefing's finalisation (see sinceMark).
  */
-function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
+function matchingFacts(query: ProposalQuery, fts: string | null, since: string | null): SQL {
   const topicList = sql.join(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
@@ -58,7 +87,7 @@ function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
     : sql`(SELECT fact_id, 0 AS rank FROM fact_parties WHERE party_id = ${query.countryId})`;
   // c.rank is one value per fact, so it may stand bare beside min(): any row of the group has it.
   return sql`
-    SELECT f.id, f.date_start, x.topic_id, x.sort_order, x.rank FROM (
+    SELECT f.id, f.date_start, x.topic_id, x.sort_order, x.rank, ${sinceMark(since)} AS since FROM (
       SELECT c.fact_id AS fid, ft.topic_id AS topic_id, min(t.sort_order) AS sort_order, c.rank AS rank
       FROM ${candidates} c JOIN fact_topics ft ON ft.fact_id = c.fact_id JOIN topics t ON t.id = ft.topic_id
       WHERE +ft.topic_id IN (${topicList}) GROUP BY c.fact_id) x
@@ -66,6 +95,38 @@ function matchingFacts(query: ProposalQuery, fts: string | null): SQL {
     WHERE f.deleted_at IS NULL
       ${query.from ? sql`AND f.date_end >= ${query.from}` : sql``}
       ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
+}
+
+/**
+ * "new" for a fact created after `since` (an ISO instant, as every timestamp column holds), else
+ * "changed" for one updated after it (an edit, a restore, new links), else NULL. The fact's row
+ * is read anyway, so this costs no lookup.
+ */
+function sinceMark(since: string | null): SQL {
+  if (!since) return sql`NULL`;
+  return sql`CASE WHEN f.created_at > ${since} THEN 'new' WHEN f.updated_at > ${since} THEN 'changed' END`;
+}
+
+/**
+ * The actor's most recently finalised briefing on the country, deleted ones aside; only the
+ * owner's own count (the owner index narrows it to the actor's briefings).
+ */
+async function lastFinalisedBriefing(tx: Tx, actor: Actor, countryId: string): Promise<LastBriefing | null> {
+  const [row] = await tx
+    .select({ id: briefings.id, title: briefings.title, finalisedAt: briefings.finalisedAt })
+    .from(briefings)
+    .where(
+      and(
+        eq(briefings.ownerId, actor.userId),
+        eq(briefings.countryId, countryId),
+        eq(briefings.status, "final"),
+        isNotNull(briefings.finalisedAt),
+        isNull(briefings.deletedAt),
+      ),
+    )
+    .orderBy(desc(briefings.finalisedAt), desc(briefings.id))
+    .limit(1);
+  return row ? { id: row.id, title: row.title, finalisedAt: row.finalisedAt! } : null;
 }
 
 export interface ProposeFactsOptions {
@@ -78,21 +139,28 @@ export interface ProposeFactsOptions {
 
 /**
  * A page of the facts matching a briefing's filters, and the count per topic. The fact base
- * is readable by every signed-in user (and the command line), so any actor may ask. The
- * search words' completions, the page and its marks are read from one snapshot, so the marks
- * are those of the text shown.
+ * is readable by every signed-in user (and the command line), so any actor may ask. Each fact
+ * is marked new or changed since the actor's last finalised briefing on the country, and
+ * `onlySinceLastBriefing` keeps only those. The search words' completions, the last briefing,
+ * the page and its marks are read from one snapshot, so the marks are those of the text shown.
  */
 export async function proposeFacts({
-  actor: _actor,
+  actor,
   query,
   limit,
   offset = 0,
   db = getDb(),
 }: ProposeFactsOptions): Promise<Proposal> {
-  if (query.topicIds.length === 0) return { counts: [], total: 0, facts: [] };
   return withReadTransaction(db, async (tx) => {
+    const lastBriefing = await lastFinalisedBriefing(tx, actor, query.countryId);
+    if (query.topicIds.length === 0)
+      return { counts: [], total: 0, facts: [], lastBriefing, sinceCounts: { new: 0, changed: 0 }, matchingTotal: 0 };
     const fts = await factSearchMatch({ tx, q: query.q, partyId: query.countryId });
-    const rows = await selectRows<Record<string, unknown>>(tx, proposalStatement(query, fts, limit, offset));
+    const only = Boolean(query.onlySinceLastBriefing && lastBriefing);
+    const rows = await selectRows<Record<string, unknown>>(
+      tx,
+      proposalStatement(query, fts, lastBriefing?.finalisedAt ?? null, only, limit, offset),
+    );
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
       ? await pageMatches(
@@ -101,43 +169,67 @@ export async function proposeFacts({
           pageRows.map((r) => Number(r.seq)),
         )
       : new Map<number, FactMatch>();
-    return proposalOf(rows, pageRows, marks);
+    return proposalOf(rows, pageRows, marks, lastBriefing, only);
   });
 }
 
 /**
  * One statement for the per-topic counts and the page, so the matching set is built once.
- * Within a section: best match first when searched (bm25), else newest first.
+ * Within a section: best match first when searched (bm25), else newest first. Each count row
+ * carries how many of its facts are new and changed; with `only`, the page holds marked facts only.
  */
-function proposalStatement(query: ProposalQuery, fts: string | null, limit: number, offset: number): SQL {
+function proposalStatement(
+  query: ProposalQuery,
+  fts: string | null,
+  since: string | null,
+  only: boolean,
+  limit: number,
+  offset: number,
+): SQL {
   return sql`
-    WITH m AS MATERIALIZED (${matchingFacts(query, fts)})
+    WITH m AS MATERIALIZED (${matchingFacts(query, fts, since)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order,
-      NULL AS rank, NULL AS seq
+      NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
     FROM m GROUP BY topic_id
     UNION ALL
     SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order,
-      p.rank, f.seq
+      p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
-    FROM (SELECT * FROM m ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
 }
 
-/** The statement's rows as a proposal: the counts in topic order, the page in section order. */
+/**
+ * The statement's rows as a proposal: the counts in topic order (with `only`, of the marked
+ * facts, a topic without any left out), the page in section order.
+ */
 function proposalOf(
   rows: Record<string, unknown>[],
   pageRows: Record<string, unknown>[],
   marks: Map<number, FactMatch>,
+  lastBriefing: LastBriefing | null,
+  only: boolean,
 ): Proposal {
-  const counts = rows
+  const countRows = rows
     .filter((r) => r.row_kind === "count")
-    .sort((a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)))
-    .map((r) => ({ topicId: String(r.topic_id), count: Number(r.n) }));
+    .sort(
+      (a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)),
+    );
+  const sum = (list: Record<string, unknown>[], column: string) => list.reduce((n, r) => n + Number(r[column] ?? 0), 0);
+  const counts = countRows
+    .map((r) => ({
+      topicId: String(r.topic_id),
+      count: only ? Number(r.n_new ?? 0) + Number(r.n_changed ?? 0) : Number(r.n),
+    }))
+    .filter((c) => c.count > 0);
   return {
     counts,
     total: counts.reduce((n, c) => n + c.count, 0),
+    lastBriefing,
+    sinceCounts: { new: sum(countRows, "n_new"), changed: sum(countRows, "n_changed") },
+    matchingTotal: sum(countRows, "n"),
     facts: pageRows
       // A join may reorder the page's rows: restore section order, best match or newest first.
       .sort(
@@ -160,6 +252,7 @@ function proposalOf(
         meetingName: (r.meeting_name as string | null) ?? null,
         sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
         matched: marks.get(Number(r.seq)) ?? null,
+        sinceLastBriefing: (r.since as SinceLastBriefing | undefined) ?? null,
       })),
   };
 }
