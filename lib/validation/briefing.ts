@@ -42,9 +42,22 @@ const rangeInOrder: [(f: { from?: string; to?: string }) => boolean, { message: 
   { message: "The end of the range is before its start.", path: ["to"] },
 ];
 
+/**
+ * "Only new or changed since my last briefing": the checkbox sends `since=1`. Any other value,
+ * or none, leaves the filter off (it is a view of the proposals, never an error).
+ */
+const onlySinceField = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? v : [v]).includes("1"));
+
 /** The proposal filters: from the "new briefing" form and its URL. */
 export const proposalFiltersSchema = z
-  .object({ ...filterFields, page: z.coerce.number().int().min(1).max(10_000).optional().default(1) })
+  .object({
+    ...filterFields,
+    since: onlySinceField,
+    page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+  })
   .refine(...rangeInOrder);
 export type ProposalFilters = z.output<typeof proposalFiltersSchema>;
 

@@ -10,7 +10,7 @@ import { updateFact } from "@/db/queries/facts/update-fact";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { FactInput } from "@/lib/validation/fact";
-import { newBriefingSchema } from "@/lib/validation/briefing";
+import { newBriefingSchema, proposalFiltersSchema } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, read, type TestDb } from "../helpers/db";
 
@@ -211,5 +211,16 @@ describe("new since my last briefing", () => {
     expect(p.lastBriefing).toBeNull();
     expect(p.facts.every((f) => f.sinceLastBriefing === null)).toBe(true);
     expect((await propose(staff, { only: true })).total).toBe(p.total);
+  });
+});
+
+describe("the filter in the address", () => {
+  it("is on with since=1 (the checkbox) and off without it or with any other value", () => {
+    const on = (params: Record<string, unknown>) => proposalFiltersSchema.parse({ country: "KZ", ...params }).since;
+    expect(on({ since: "1" })).toBe(true);
+    expect(on({ since: ["1", "1"] })).toBe(true);
+    expect(on({})).toBe(false);
+    expect(on({ since: "" })).toBe(false);
+    expect(on({ since: "yes" })).toBe(false);
   });
 });

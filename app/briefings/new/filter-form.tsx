@@ -1,3 +1,6 @@
+import type { LastBriefing } from "@/db/queries/briefings/propose-facts";
+import { FinalisedOn } from "./since-last-briefing";
+
 interface Option {
   id: string;
   name: string;
@@ -8,11 +11,14 @@ export function FilterForm({
   countries,
   topics,
   values,
+  lastBriefing,
   errors,
 }: {
   countries: Option[];
   topics: Option[];
-  values: { country: string; topics: string[]; from: string; to: string; q: string };
+  values: { country: string; topics: string[]; from: string; to: string; q: string; since: boolean };
+  /** The user's last finalised briefing on the chosen country: the "new or changed" filter is offered only with one. */
+  lastBriefing: LastBriefing | null;
   errors: string[];
 }) {
   const allTopics = values.topics.length === 0;
@@ -100,6 +106,25 @@ export function FilterForm({
           A fact matches when any part of its date overlaps the range (a fact dated “2023” matches March 2023).
         </p>
       </div>
+      {lastBriefing && (
+        <div className="md:col-span-2">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox"
+              name="since"
+              value="1"
+              defaultChecked={values.since}
+              aria-describedby="since-hint"
+              className="h-4 w-4 rounded border-slate-400"
+            />
+            Only new or changed since my last briefing
+          </label>
+          <p id="since-hint" className="mt-1 text-xs text-slate-500">
+            Facts added or edited after your briefing “{lastBriefing.title}” was finalised on{" "}
+            <FinalisedOn at={lastBriefing.finalisedAt} />.
+          </p>
+        </div>
+      )}
       <div className="md:col-span-2">
         <button type="submit" className="btn-primary">
           Show matching facts

@@ -33,7 +33,14 @@ export default async function NewBriefingPage({
     filters && country
       ? await proposeFacts({
           actor,
-          query: { countryId: country.id, topicIds, from: filters.from, to: filters.to, q: filters.q },
+          query: {
+            countryId: country.id,
+            topicIds,
+            from: filters.from,
+            to: filters.to,
+            q: filters.q,
+            onlySinceLastBriefing: filters.since,
+          },
           limit: PAGE_SIZE,
           offset: (filters.page - 1) * PAGE_SIZE,
         })
@@ -57,7 +64,9 @@ export default async function NewBriefingPage({
           from: filters?.from ?? "",
           to: filters?.to ?? "",
           q: filters?.q ?? "",
+          since: filters?.since ?? false,
         }}
+        lastBriefing={proposal?.lastBriefing ?? null}
         errors={errors}
       />
       {proposal && country && filters && (
@@ -69,6 +78,7 @@ export default async function NewBriefingPage({
             pageSize={PAGE_SIZE}
             params={params}
             countryName={country.name}
+            onlySince={filters.since}
           />
           <CreateBriefingForm
             filters={{
@@ -78,7 +88,7 @@ export default async function NewBriefingPage({
               to: filters.to ?? "",
               q: filters.q ?? "",
             }}
-            total={proposal.total}
+            total={proposal.matchingTotal}
             countryName={country.name}
           />
         </>

@@ -3,10 +3,13 @@ import type { Proposal } from "@/db/queries/briefings/propose-facts";
 import type { Topic } from "@/db/schema";
 import { FactMeta } from "@/app/components/fact-meta";
 import { MatchedFactText } from "@/app/components/search-match";
+import { SinceBadge, SinceLastBriefingNote } from "./since-last-briefing";
 
 /**
  * The proposed facts, grouped by topic with counts, a page at a time: best match first with
- * the searched words marked when words were given, else newest first.
+ * the searched words marked when words were given, else newest first. When the user has a
+ * finalised briefing on the country, facts added or edited since are badged "New" or
+ * "Changed", and `onlySince` (the filter is on) lists only those.
  */
 export function ProposalList({
   proposal,
@@ -15,6 +18,7 @@ export function ProposalList({
   pageSize,
   params,
   countryName,
+  onlySince,
 }: {
   proposal: Proposal;
   topics: Topic[];
@@ -22,7 +26,9 @@ export function ProposalList({
   pageSize: number;
   params: Record<string, string | string[] | undefined>;
   countryName: string;
+  onlySince: boolean;
 }) {
+  const filtered = onlySince && proposal.lastBriefing !== null;
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const pages = Math.max(1, Math.ceil(proposal.total / pageSize));
   const link = (p: number) => {
@@ -37,7 +43,8 @@ export function ProposalList({
     <section aria-labelledby="proposal-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="proposal-heading" className="text-lg font-semibold text-ink">
-          {proposal.total} matching {proposal.total === 1 ? "fact" : "facts"} about {countryName}
+          {proposal.total} {filtered ? "new or changed" : "matching"} {proposal.total === 1 ? "fact" : "facts"} about{" "}
+          {countryName}
         </h2>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Facts per topic">
           {proposal.counts.map((c) => (
@@ -47,7 +54,21 @@ export function ProposalList({
           ))}
         </ul>
       </div>
-      {proposal.total === 0 && (
+      {proposal.lastBriefing && (
+        <SinceLastBriefingNote
+          lastBriefing={proposal.lastBriefing}
+          counts={proposal.sinceCounts}
+          filtered={filtered}
+          matchingTotal={proposal.matchingTotal}
+        />
+      )}
+      {proposal.total === 0 && filtered && (
+        <p className="card p-6 text-slate-700">
+          Nothing matching was added or changed since your last briefing. Untick “Only new or changed since my last
+          briefing” to see every matching fact.
+        </p>
+      )}
+      {proposal.total === 0 && !filtered && (
         <p className="card p-6 text-slate-700">
           No facts match. Widen the dates, tick more topics or remove search words — or create the briefing anyway and
           write it yourself.
@@ -60,8 +81,15 @@ export function ProposalList({
             {proposal.facts
               .filter((f) => f.topicId === topicId)
               .map((f) => (
-                <li key={f.id} className="py-2" data-testid="proposed-fact">
+                <li
+                  key={f.id}
+                  className="py-2"
+                  data-testid="proposed-fact"
+                  data-fact-id={f.id}
+                  data-since={f.sinceLastBriefing ?? undefined}
+                >
                   <p className="text-sm text-slate-900">
+                    {f.sinceLastBriefing && <SinceBadge since={f.sinceLastBriefing} />}
                     <MatchedFactText text={f.text} matched={f.matched} />
                   </p>
                   <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} />
