@@ -12,7 +12,11 @@ export interface GetBriefingViewOptions {
 }
 
 export interface BriefingView extends BriefingRowsView {
-  /** How the actor stands to it, its state (draft, awaiting-clearance, final) and what they may do now. */
+  /**
+   * How the actor stands to it, its state (draft, awaiting-clearance, final) and what the rule
+   * lets them do now (`access.can.edit`, `.share`, `.approve`…). Whether a draft may be
+   * finalised also depends on its clearance: ask getClearanceStatus (`finalise.allowed`, `reason`).
+   */
   access: BriefingAccessView;
 }
 

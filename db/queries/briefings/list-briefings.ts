@@ -19,7 +19,11 @@ export interface BriefingListEntry {
   status: "draft" | "final";
   /** draft, awaiting-clearance or final. */
   state: BriefingState;
-  /** Where its latest clearance request stands (null when never submitted): "returned" asks for the owner's edit. */
+  /**
+   * Where its latest clearance request stands (null when never submitted): "returned" asks for
+   * the owner's edit. "approved" is not checked against later edits here (that takes the
+   * document): getClearanceStatus says whether the clearance still holds.
+   */
   clearance: "pending" | "approved" | "returned" | "withdrawn" | null;
   revision: number;
   updatedAt: string;
