@@ -1,5 +1,7 @@
 /**
- * npm run user:add -- --email EMAIL --role admin|staff --name NAME
+ * npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME
+ * The roles are comma-separated: at most one of staff and admin (staff when neither is named),
+ * and clearer beside it (`--role staff,clearer`, or `--role clearer` for a staff clearer).
  * The password is read from standard input when it is not a terminal (so it never shows in
  * the process list or shell history), else prompted for without echo.
  */
@@ -8,30 +10,41 @@ import { closeDb } from "@/db/client";
 import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { roleLabels } from "@/lib/model/users";
 import { prepareDatabase } from "@/db/setup/prepare-database";
-import { newUserSchema } from "@/lib/validation/user";
+import { newUserSchema, parseRoleList } from "@/lib/validation/user";
 import { readPassword } from "./lib/read-password";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, role: { type: "string", default: "staff" }, name: { type: "string" } },
 });
 
+const USAGE = "Usage: npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME  (password on stdin)";
+
 async function main() {
+  // The roles are checked before the password is asked for: a typo costs no typing.
+  const roles = parseRoleList(values.role ?? "staff");
+  if (!roles.ok) {
+    console.error(`role: ${roles.message}`);
+    console.error(USAGE);
+    return 2;
+  }
   const password = await readPassword("Password (at least 12 characters): ");
   const parsed = newUserSchema.safeParse({
     email: values.email ?? "",
-    role: values.role,
+    role: roles.role,
+    clearer: roles.clearer,
     name: values.name ?? "",
     password,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
-    console.error("Usage: npm run user:add -- --email EMAIL --role admin|staff --name NAME  (password on stdin)");
+    console.error(USAGE);
     return 2;
   }
   await prepareDatabase({ seed: false });
   const user = await createUser({ actor: SYSTEM_ACTOR, input: parsed.data });
-  console.log(`Created ${user.role} ${user.email}`);
+  console.log(`Created ${roleLabels(user).join(" and ").toLowerCase()} ${user.email}`);
   return 0;
 }
 

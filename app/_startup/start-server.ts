@@ -3,6 +3,7 @@ import { ensureDemoUsers } from "@/db/setup/demo-users";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { log } from "@/lib/log";
+import { roleLabels } from "@/lib/model/users";
 import { prepareDatabase } from "@/db/setup/prepare-database";
 
 /**
@@ -20,7 +21,7 @@ export async function startServer(): Promise<void> {
   const demo = await ensureDemoUsers();
   if (demo) {
     // Printed once, on the start that creates them: they are published in README.md anyway.
-    const accounts = demo.map((a) => ({ role: a.role, email: a.email, password: a.password }));
+    const accounts = demo.map((a) => ({ roles: roleLabels(a).join(", "), email: a.email, password: a.password }));
     log.warn({ accounts }, "demo accounts created: change their passwords, or set CHANCERY_DEMO_USERS=0");
   }
 }

@@ -7,3 +7,4 @@ export * from "./users";
 export * from "./briefings";
 export * from "./audit";
 export * from "./login-attempts";
+export * from "./workflow";

@@ -10,12 +10,16 @@ export const users = sqliteTable(
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
     role: text("role", { enum: USER_ROLES }).notNull().default("staff"),
+    /** Holds the clearer role beside `role`: may approve or return briefings submitted to them. */
+    clearer: integer("clearer", { mode: "boolean" }).notNull().default(false),
     passwordHash: text("password_hash").notNull(),
-    /** Bumped on sign-out, disable, role or password change: older session tokens stop working. */
+    /** Bumped on sign-out, disable, role (clearer included) or password change: older session tokens stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
     disabledAt: text("disabled_at"),
     /** Set for the demo accounts while they keep their published password. */
     demoPassword: integer("demo_password", { mode: "boolean" }).notNull().default(false),
+    /** When the user last looked at their inbox: comments and shares after it count as new. */
+    inboxSeenAt: text("inbox_seen_at"),
     ...curatedColumns(),
   },
   (t) => [check("users_name_clean", cleanTextCheck(t.name))],

@@ -4,10 +4,31 @@ import { getDb, readerOf, type Database } from "../client";
 import { createUser } from "../queries/users/create-user";
 import { users } from "../schema";
 
-/** Published in README.md; the sign-in page warns while either still has its password. */
+/** Published in README.md; the sign-in page warns while any still has its password. */
 export const DEMO_ACCOUNTS = [
-  { email: "admin@chancery.example", name: "Demo Administrator", role: "admin", password: "chancery-admin-demo" },
-  { email: "staff@chancery.example", name: "Demo Desk Officer", role: "staff", password: "chancery-staff-demo" },
+  {
+    email: "admin@chancery.example",
+    name: "Demo Administrator",
+    role: "admin",
+    clearer: false,
+    password: "chancery-admin-demo",
+  },
+  {
+    email: "staff@chancery.example",
+    name: "Demo Desk Officer",
+    role: "staff",
+    clearer: false,
+    password: "chancery-staff-demo",
+  },
+  // Clears briefings submitted to it: with CHANCERY_REQUIRE_CLEARANCE on (the default) the demo
+  // needs one to finalise anything.
+  {
+    email: "clearer@chancery.example",
+    name: "Demo Head of Unit",
+    role: "staff",
+    clearer: true,
+    password: "chancery-clearer-demo",
+  },
 ] as const;
 
 /** On a database with no users, creates the demo accounts (unless CHANCERY_DEMO_USERS=0). */

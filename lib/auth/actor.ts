@@ -7,6 +7,8 @@ export interface Actor {
   email: string;
   name: string;
   role: UserRole;
+  /** Holds the clearer role (beside `role`): may approve or return briefings submitted to them. */
+  clearer: boolean;
   /** The client's address, for the audit log. */
   ip: string | null;
 }
@@ -17,6 +19,7 @@ export const SYSTEM_ACTOR: Actor = {
   email: "system@command-line",
   name: "Command line",
   role: "admin",
+  clearer: false,
   ip: null,
 };
 

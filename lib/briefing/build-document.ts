@@ -2,7 +2,7 @@ import type { MeetingWithPeople } from "./build-meetings";
 import type { Fact, Source } from "@/db/schema";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import type { BriefingContent } from "@/lib/validation/briefing";
-import type { BriefingDocument, DocSection } from "./document";
+import type { BriefingDocument, DocClearance, DocSection } from "./document";
 import { buildEvents, buildTimeline, buildWhosWho } from "./build-meetings";
 import { buildKeyFigures } from "./build-figures";
 import { CitationRegistry } from "./citations";
@@ -24,6 +24,8 @@ export interface DocumentInput {
   meetings: MeetingWithPeople[];
   sources: Map<string, Source>;
   datedAfterYears: number;
+  /** Who cleared it and when, when its clearance holds (see lib/briefing/clearance.ts); default none. */
+  clearance?: DocClearance | null;
 }
 
 /**
@@ -85,6 +87,7 @@ export function buildDocument(input: DocumentInput): BriefingDocument {
     ),
     forthcoming,
     unconfirmed,
+    clearance: input.clearance ?? null,
     sources: citations.entries().map(({ number, sourceId }) => {
       const s = input.sources.get(sourceId);
       return {

@@ -129,6 +129,29 @@ export interface BriefingDocument {
   /** Announced events that no later source confirms as held. */
   unconfirmed: EventEntry[];
   sources: DocSource[];
+  /**
+   * Who cleared this document and on which day (ISO): a draft whose clearance still holds, or
+   * the clearance a final one was finalised with; null when not cleared. Printed on the cover
+   * ("Cleared by NAME, DATE") and in the PDF's metadata. Snapshots finalised before clearance
+   * existed lack it: read them with `withClearance`.
+   */
+  clearance: DocClearance | null;
+}
+
+export interface DocClearance {
+  clearedBy: string;
+  /** ISO day of the approval. */
+  clearedOn: string;
+}
+
+/** A stored document with `clearance` filled in (null) when it was stored before clearance existed. */
+export function withClearance(doc: BriefingDocument): BriefingDocument {
+  return doc.clearance === undefined ? { ...doc, clearance: null } : doc;
+}
+
+/** "Cleared by NAME, DATE", as the cover, the preview and the PDF metadata say it; null when not cleared. */
+export function clearanceLine(doc: Pick<BriefingDocument, "clearance">): string | null {
+  return doc.clearance ? `Cleared by ${doc.clearance.clearedBy}, ${doc.clearance.clearedOn}` : null;
 }
 
 export interface OutlineEntry {
@@ -158,5 +181,7 @@ export function documentOutline(doc: BriefingDocument): OutlineEntry[] {
 /** What finalising freezes: the document, and each fact as it was, to tell later what changed. */
 export interface BriefingSnapshot {
   document: BriefingDocument;
+  /** The clearance request the briefing was finalised under (absent when it was not cleared). */
+  clearanceRequestId?: string;
   facts: Record<string, { version: number; text: string; updatedAt: string }>;
 }

@@ -19,3 +19,12 @@ export function datedBefore(asOf: string, years = datedAfterYears()): string {
 export function briefingAsOf(occasionDate: string | null | undefined, preparedOn: string): string {
   return occasionDate || preparedOn;
 }
+
+/**
+ * Whether only a cleared draft may be finalised (CHANCERY_REQUIRE_CLEARANCE, on by default;
+ * "0", "false", "off" or "no" turn it off, and finalising works as it did before clearance).
+ */
+export function requireClearance(): boolean {
+  const value = (process.env.CHANCERY_REQUIRE_CLEARANCE ?? "").trim().toLowerCase();
+  return !["0", "false", "off", "no"].includes(value);
+}

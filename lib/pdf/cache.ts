@@ -1,18 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BriefingDocument } from "../briefing/document";
+import { canonicalJson } from "../canonical-json";
 import { renderBriefingPdfPooled } from "./pool";
-
-/** JSON with object keys sorted, so equal documents hash equally whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** SHA-256 of the document's content: the cache key, and a good ETag. */
 export function briefingContentHash(doc: BriefingDocument): string {

@@ -26,6 +26,7 @@ export const WARM_UP_DOCUMENT: BriefingDocument = {
   marking: "OFFICIAL",
   preparedBy: "Chancery",
   preparedOn: "2026-01-01",
+  clearance: null,
   purpose: "Loads fonts and code before the first real briefing is printed.",
   occasion: {
     meeting: "Talks",

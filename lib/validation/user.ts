@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/lib/model/users";
+import { ROLE_NAMES, USER_ROLES, type UserRole } from "@/lib/model/users";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { cleanText } from "./text";
 
@@ -17,11 +17,18 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(USER_ROLES, { message: "Choose staff or admin." });
 
-/** Creating a user, from the admin form or the command line. */
+/** A checkbox as a form posts it ("on" when ticked, absent when not), or a boolean from code. */
+export const checkboxSchema = z
+  .union([z.boolean(), z.enum(["on", "true", "false"])])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+/** Creating a user, from the admin form or the command line; `clearer` is the clearer role beside `role`. */
 export const newUserSchema = z.object({
   email: emailSchema,
   name: cleanText({ min: 1, max: 120, label: "Name" }),
   role: roleSchema,
+  clearer: checkboxSchema,
   password: passwordSchema,
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
@@ -32,7 +39,30 @@ export const signInSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
-export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
+/** The users page's role form: the role, and the Clearer checkbox beside it. */
+export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema, clearer: checkboxSchema });
+
+/**
+ * The command line's `--role` list, comma-separated: at most one of staff and admin (staff when
+ * neither is named) and optionally clearer, as `staff,clearer` or `clearer` alone.
+ */
+export function parseRoleList(
+  list: string,
+): { ok: true; role: UserRole; clearer: boolean } | { ok: false; message: string } {
+  const names = list
+    .split(",")
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(ROLE_NAMES as readonly string[]).includes(n));
+  if (unknown.length)
+    return {
+      ok: false,
+      message: `Unknown role: ${unknown.join(", ")}. The roles are ${ROLE_NAMES.join(", ")} (comma-separated).`,
+    };
+  const main = [...new Set(names.filter((n): n is UserRole => (USER_ROLES as readonly string[]).includes(n)))];
+  if (main.length > 1) return { ok: false, message: "A user is staff or admin, not both; clearer may go with either." };
+  return { ok: true, role: main[0] ?? "staff", clearer: names.includes("clearer") };
+}
 export const setDisabledSchema = z.object({
   userId: z.string().min(1),
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),

@@ -4,15 +4,16 @@ import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
 import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { signedInPage } from "./admin-helpers";
-import { e2eDb } from "./fixtures";
+import { clearDraft, e2eDb } from "./fixtures";
 
 test("an admin's edit to a fact shows in a new briefing, while a finalised one keeps the old text", async ({
   browser,
 }) => {
   const { page: staffPage, user: staff } = await signedInPage(browser, "staff");
-  const actor = { userId: staff.id, email: staff.email, name: staff.name, role: staff.role, ip: null };
+  const actor = { userId: staff.id, email: staff.email, name: staff.name, role: staff.role, clearer: false, ip: null };
   const input = newBriefingSchema.parse({ country: "UZ", topics: ["visas-people"] });
   const finalId = await createBriefing({ actor, input, db: e2eDb() });
+  await clearDraft(staff, finalId);
   await finaliseBriefing({ actor, briefingId: finalId, version: 1, db: e2eDb() });
   const fact = (await getBriefingView({ actor, briefingId: finalId, db: e2eDb() })).sections[0].items[0].fact!;
 

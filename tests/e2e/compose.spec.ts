@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
-import { e2eDb, e2eWrite, makeUser, read, signIn, uniqueAddress } from "./fixtures";
+import { clearDraft, e2eDb, e2eWrite, makeUser, read, signIn, uniqueAddress } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
@@ -85,8 +85,10 @@ test("compose a Kazakhstan briefing on trade and transport, arrange it, save, re
 test("a finalised briefing keeps its facts when one is edited, says so, and a new revision carries the edit", async ({
   page,
 }) => {
-  await signIn(page, await makeUser("staff"));
+  const owner = await makeUser("staff");
+  await signIn(page, owner);
   const id = await composeKazakhstan(page, ["Transport and connectivity"]);
+  await clearDraft(owner, id); // finalising needs clearance (CHANCERY_REQUIRE_CLEARANCE is on by default)
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Finalise briefing" }).click();
   await expect(page.getByTestId("status-badge")).toHaveText(/Final.*revision 1/);

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { openDatabase, withWriteTransaction, type Database, type Tx } from "@/db/client";
+import { approveClearance } from "@/db/queries/clearance/approve-clearance";
+import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance";
 import { createUser } from "@/db/queries/users/create-user";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 
 /** The database file the e2e server was started on (see playwright.config.ts). */
 export const E2E_DATABASE = path.resolve("data/e2e/chancery-e2e.db");
@@ -21,19 +23,46 @@ export interface TestUser {
   password: string;
   name: string;
   role: "admin" | "staff";
+  clearer: boolean;
 }
 
-/** A fresh user of the given role that no other test touches. */
-export async function makeUser(role: "admin" | "staff"): Promise<TestUser> {
+/** A fresh user of the given role (and the clearer role when asked) that no other test touches. */
+export async function makeUser(role: "admin" | "staff", opts: { clearer?: boolean } = {}): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const input = {
     email: `${role}-${tag}@e2e.example`,
     name: `E2E ${role} ${tag}`,
     role,
+    clearer: opts.clearer ?? false,
     password: `pw-${tag}-long-enough`,
   };
   const user = await createUser({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
   return { id: user.id, ...input };
+}
+
+/** The data layer's actor for a test user (fixtures written through the data layer, as that user). */
+export const actorOf = (user: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer">): Actor => ({
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  clearer: user.clearer,
+  ip: null,
+});
+
+/**
+ * Clears a draft through the data layer: submitted by its owner to a fresh clearer, who approves
+ * it. The server requires clearance before finalising (CHANCERY_REQUIRE_CLEARANCE is on by
+ * default), so tests that finalise clear first. Returns the clearer.
+ */
+export async function clearDraft(
+  owner: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer">,
+  briefingId: string,
+) {
+  const clearer = await makeUser("staff", { clearer: true });
+  await submitForClearance({ actor: actorOf(owner), briefingId, clearerIds: [clearer.id], db: e2eDb() });
+  await approveClearance({ actor: actorOf(clearer), briefingId, db: e2eDb() });
+  return clearer;
 }
 
 export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">, callbackUrl?: string) {

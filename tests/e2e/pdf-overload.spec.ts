@@ -11,6 +11,7 @@ const actorOf = (user: TestUser) => ({
   email: user.email,
   name: user.name,
   role: user.role,
+  clearer: false,
   ip: null,
 });
 

@@ -6,7 +6,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
 import { newBriefingSchema } from "@/lib/validation/briefing";
-import { e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
+import { clearDraft, e2eDb, makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
@@ -17,6 +17,7 @@ const actorOf = (user: TestUser) => ({
   email: user.email,
   name: user.name,
   role: user.role,
+  clearer: false,
   ip: null,
 });
 
@@ -63,6 +64,7 @@ test("the owner downloads a PDF with the right headers, and it prints the previe
   const owner = await makeUser("staff");
   const id = await briefingFor(owner, ["trade-investment", "transport-connectivity", "security"]);
   // Finalised, so no DRAFT watermark letters interleave with the extracted text.
+  await clearDraft(owner, id);
   await finaliseBriefing({ actor: actorOf(owner), briefingId: id, version: 1, db: e2eDb() });
   await signIn(page, owner);
   const response = await page.request.get(`/briefings/${id}/pdf`);

@@ -9,6 +9,7 @@ export interface BriefingDocOptions {
   scale?: number;
   status?: "draft" | "final";
   sourceCount?: number;
+  clearance?: { clearedBy: string; clearedOn: string } | null;
 }
 
 const TOPICS = [
@@ -82,6 +83,7 @@ export function makeBriefingDoc(options: BriefingDocOptions = {}): BriefingDocum
     marking: "OFFICIAL-SENSITIVE",
     preparedBy: "Central Asia Desk",
     preparedOn: "2026-11-20",
+    clearance: options.clearance ?? null,
     purpose: "To brief the Minister ahead of bilateral talks with the Kazakh Foreign Minister.",
     occasion: {
       meeting: "Bilateral talks",

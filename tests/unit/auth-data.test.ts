@@ -39,6 +39,7 @@ const asActor = (u: { id: string; email: string; name: string; role: "admin" | "
   email: u.email,
   name: u.name,
   role: u.role,
+  clearer: false,
   ip: "127.0.0.1",
 });
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
 import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
 import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
@@ -45,6 +45,10 @@ const editOf = (v: BriefingView): BriefingEdit => ({
 const kazakhstan = () => createBriefing({ actor: staff, input: newBriefingSchema.parse({ country: "KZ" }), db: t.db });
 
 describe("finalising", () => {
+  // Finalising as before clearance existed (tests/unit/clearance.test.ts finalises cleared drafts).
+  beforeEach(() => vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", "0"));
+  afterEach(() => vi.unstubAllEnvs());
+
   it("freezes the briefing: a later fact edit changes nothing printed, is counted, and a new revision carries it", async () => {
     const id = await kazakhstan();
     await finaliseBriefing({
@@ -93,7 +97,7 @@ describe("finalising", () => {
       ConflictError,
     );
     const after = await getBriefingView({ actor: staff, briefingId: id, db: t.db });
-    expect(after).toMatchObject({ status: "draft", version: view.version + 1, snapshot: null });
+    expect(after).toMatchObject({ status: "draft", version: view.version + 1, finalisedAt: null });
   });
 
   it("is audited with the revision only, never the content", async () => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { requireClearance } from "@/lib/briefing/settings";
 
 /**
  * .env.example and README.md's configuration table list the same variables with the same
@@ -64,5 +65,22 @@ describe("configuration", () => {
     const documented = exampleVariables();
     const missing = [...variablesReadByCode()].filter((name) => !documented.has(name) && !PLATFORM.has(name));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("CHANCERY_REQUIRE_CLEARANCE", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("is on by default and for any value but 0, false, off and no", () => {
+    vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", undefined);
+    expect(requireClearance()).toBe(true);
+    for (const on of ["1", "true", "on", "yes", ""]) {
+      vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", on);
+      expect({ on, required: requireClearance() }).toEqual({ on, required: true });
+    }
+    for (const off of ["0", "false", "off", "no", " OFF ", "False"]) {
+      vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", off);
+      expect({ off, required: requireClearance() }).toEqual({ off, required: false });
+    }
   });
 });

@@ -47,10 +47,37 @@ describe("migrations", () => {
       "briefings",
       "briefing_items",
       "briefing_sections",
+      "briefing_shares",
+      "briefing_comments",
+      "clearance_requests",
+      "clearance_request_clearers",
       "audit_log",
     ]) {
       expect(names).toContain(table);
     }
+  });
+
+  it("index what the inbox and a briefing's access look up (migration 0008)", async () => {
+    t = await createMigratedDb();
+    const plan = async (query: string) =>
+      (await sqlRows<{ detail: string }>(t!.db, sql.raw(`EXPLAIN QUERY PLAN ${query}`)))
+        .map((r) => r.detail)
+        .join(" | ");
+    expect(await plan("SELECT * FROM briefing_shares WHERE user_id = 'u' ORDER BY created_at")).toContain(
+      "briefing_shares_user_idx",
+    );
+    expect(await plan("SELECT * FROM briefing_shares WHERE briefing_id = 'b' AND user_id = 'u'")).toContain(
+      "sqlite_autoindex_briefing_shares_1",
+    );
+    expect(await plan("SELECT * FROM clearance_request_clearers WHERE user_id = 'u'")).toContain(
+      "clearance_request_clearers_user_idx",
+    );
+    expect(
+      await plan("SELECT * FROM clearance_requests WHERE briefing_id = 'b' ORDER BY submitted_at DESC LIMIT 1"),
+    ).toContain("clearance_requests_briefing_idx");
+    expect(await plan("SELECT * FROM briefing_comments WHERE briefing_id = 'b' ORDER BY created_at")).toContain(
+      "briefing_comments_briefing_idx",
+    );
   });
 
   it("open connections with the required pragmas", async () => {

@@ -208,3 +208,28 @@ describe("renderBriefingPdf", () => {
     expect(final.pages.join("\n")).toMatch(/5 Nov 2022 — /);
   });
 });
+
+describe("a cleared briefing's PDF", () => {
+  let cleared: Rendered;
+  let uncleared: Rendered;
+  beforeAll(async () => {
+    const clearance = { clearedBy: "Hana Head", clearedOn: "2026-11-19" };
+    cleared = await render(makeBriefingDoc({ scale: 0.5, clearance }));
+    uncleared = await render(makeBriefingDoc({ scale: 0.5 }));
+  }, 120_000);
+  afterAll(() => [cleared, uncleared].forEach((r) => r?.remove()));
+
+  it("says who cleared it and when on the cover and in its metadata, and keeps the DRAFT watermark until final", () => {
+    expect(cleared.pages[0]).toContain("Cleared by Hana Head, 2026-11-19");
+    cleared.pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain("D\nR\nA\nF\nT"));
+    const info = pdfInfo(cleared.file);
+    expect(info.get("Subject")).toContain("(Cleared by Hana Head, 2026-11-19)");
+    expect(info.get("Keywords")).toBe("briefing, Kazakhstan, OFFICIAL-SENSITIVE, draft, cleared");
+  });
+
+  it("says nothing of clearance when not cleared", () => {
+    expect(uncleared.pages.join("\n")).not.toContain("Cleared by");
+    expect(pdfInfo(uncleared.file).get("Subject")).not.toContain("Cleared");
+    expect(pdfInfo(uncleared.file).get("Keywords")).toBe("briefing, Kazakhstan, OFFICIAL-SENSITIVE, draft");
+  });
+});

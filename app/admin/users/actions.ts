@@ -18,7 +18,7 @@ export const createUserAction = secureAction({ schema: newUserSchema, admin: tru
 );
 
 export const changeRoleAction = secureAction({ schema: changeRoleSchema, admin: true }, async (input, actor) =>
-  done((await changeUserRole({ actor, ...input })).role),
+  done(await changeUserRole({ actor, ...input }).then((u) => ({ role: u.role, clearer: u.clearer }))),
 );
 
 export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin: true }, async (input, actor) =>

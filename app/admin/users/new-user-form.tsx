@@ -27,6 +27,10 @@ export function NewUserForm() {
           <option value="staff">Staff</option>
           <option value="admin">Administrator</option>
         </select>
+        <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="clearer" defaultChecked={values.clearer === "on"} />
+          Clearer (may clear briefings)
+        </label>
       </div>
       <FormField
         label="Password"

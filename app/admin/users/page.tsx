@@ -23,8 +23,9 @@ export default async function UsersPage({
       <div>
         <h1 className="page-title">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Staff compose and download their own briefings; administrators also edit the fact base and users. Changing a
-          role, disabling an account or setting a password signs that user out everywhere.
+          Staff compose and download their own briefings and those shared with them; clearers also clear briefings
+          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account or
+          setting a password signs that user out everywhere.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
@@ -39,7 +40,7 @@ export default async function UsersPage({
                 User
               </th>
               <th scope="col" className="px-4 py-3">
-                Role
+                Roles
               </th>
               <th scope="col" className="px-4 py-3">
                 Status
@@ -58,6 +59,7 @@ export default async function UsersPage({
                   email: u.email,
                   name: u.name,
                   role: u.role,
+                  clearer: u.clearer,
                   disabled: u.disabledAt !== null,
                   demo: u.demoPassword,
                 }}

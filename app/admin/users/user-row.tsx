@@ -9,6 +9,7 @@ interface RowUser {
   email: string;
   name: string;
   role: "staff" | "admin";
+  clearer: boolean;
   disabled: boolean;
   demo: boolean;
 }
@@ -29,7 +30,7 @@ export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
         {user.demo && <p className="mt-1 text-xs text-amber-800">Demo account with its published password</p>}
       </td>
       <td className="px-4 py-3">
-        <form action={roleAction} className="flex items-center gap-2">
+        <form action={roleAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role of {user.email}
@@ -38,6 +39,10 @@ export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
             <option value="staff">Staff</option>
             <option value="admin">Administrator</option>
           </select>
+          <label className="flex items-center gap-1 text-sm text-slate-700">
+            <input type="checkbox" name="clearer" defaultChecked={user.clearer} />
+            Clearer<span className="sr-only"> ({user.email})</span>
+          </label>
           <button type="submit" className="btn-secondary" disabled={rolePending}>
             Change
           </button>

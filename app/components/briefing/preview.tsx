@@ -1,4 +1,4 @@
-import { documentOutline, type BriefingDocument, type OutlineEntry } from "@/lib/briefing/document";
+import { clearanceLine, documentOutline, type BriefingDocument, type OutlineEntry } from "@/lib/briefing/document";
 import { EventsSection, SourcesSection, TimelineSection, WhosWhoSection } from "./data-sections";
 import { KeyFiguresSection } from "./key-figures";
 import { TopicSection } from "./topic-section";
@@ -20,6 +20,11 @@ export function BriefingPreview({ doc }: { doc: BriefingDocument }) {
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           {doc.status === "draft" ? "Draft" : "Final"} · revision {doc.revision}
         </p>
+        {doc.clearance && (
+          <p className="text-sm font-semibold text-green-800" data-testid="preview-clearance">
+            {clearanceLine(doc)}
+          </p>
+        )}
         {doc.purpose && (
           <p className="mx-auto max-w-2xl pt-2 text-slate-800">
             <span className="font-semibold">Purpose: </span>

@@ -1,9 +1,9 @@
 import { buildDocument, type DocumentInput } from "@/lib/briefing/build-document";
-import type { BriefingDocument } from "@/lib/briefing/document";
+import type { BriefingDocument, DocClearance } from "@/lib/briefing/document";
 import { datedAfterYears } from "@/lib/briefing/settings";
 import type { Tx } from "../../client";
 import { loadCountryMeetings, loadSources } from "./_document-data";
-import type { BriefingView } from "./get-briefing-view";
+import type { BriefingRowsView } from "./_briefing-view";
 
 /*
  * Building a briefing's document from rows, on the transaction given: run it in a read
@@ -32,11 +32,15 @@ export async function readAndBuild(
   });
 }
 
-/** The document of a briefing as its facts are now: included, live facts in the user's order. */
+/**
+ * The document of a briefing as its facts are now: included, live facts in the user's order,
+ * with the clearance given (a draft's that still holds, see ../clearance/_clearance-check.ts).
+ */
 export async function buildLiveDocument(
   tx: Tx,
-  view: BriefingView,
+  view: Omit<BriefingRowsView, "snapshot" | "sourceLabels" | "meetingNames">,
   preparedOn: string = today(),
+  clearance: DocClearance | null = null,
 ): Promise<BriefingDocument> {
   return readAndBuild(tx, {
     briefingId: view.id,
@@ -46,6 +50,7 @@ export async function buildLiveDocument(
     revision: view.revision,
     preparedBy: view.ownerName,
     preparedOn,
+    clearance,
     content: view.content,
     sections: view.sections
       .map((s) => ({

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, withReadTransaction, type Database } from "../../client";
+import { loadBriefingFor, loadSnapshot } from "./_access";
 import { loadFacts } from "./_document-data";
-import { loadOwnBriefing } from "./_own-briefing";
 
 export interface CountChangedFactsOptions {
   actor: Actor;
@@ -10,7 +10,7 @@ export interface CountChangedFactsOptions {
 }
 
 /**
- * How many of the facts frozen in one of the actor's finalised briefings (404 for anyone
+ * How many of the facts frozen in a finalised briefing the actor may view (404 for anyone
  * else's) have been edited or retired since; 0 for a draft.
  */
 export async function countChangedFacts({
@@ -19,9 +19,10 @@ export async function countChangedFacts({
   db = getDb(),
 }: CountChangedFactsOptions): Promise<number> {
   return withReadTransaction(db, async (tx) => {
-    const row = await loadOwnBriefing(tx, actor, briefingId);
-    if (row.status !== "final" || !row.snapshot) return 0;
-    const frozen = row.snapshot.facts;
+    const { row } = await loadBriefingFor(tx, actor, briefingId, "view");
+    const snapshot = row.status === "final" ? await loadSnapshot(tx, briefingId) : null;
+    if (!snapshot) return 0;
+    const frozen = snapshot.facts;
     const current = await loadFacts(tx, Object.keys(frozen));
     return Object.entries(frozen).filter(([id, then]) => {
       const now = current.get(id);

@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { LIMITS } from "@/lib/validation/briefing";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recordAudit } from "../_record-audit";
-import { copyBriefing, loadOwnBriefing } from "./_own-briefing";
+import { loadBriefingFor } from "./_access";
+import { copyBriefing } from "./_briefing-rows";
 
 export interface DuplicateBriefingOptions {
   actor: Actor;
@@ -16,14 +17,17 @@ function copyTitle(title: string): string {
   return copy.length <= LIMITS.title ? copy : `${copy.slice(0, LIMITS.title - 1).trimEnd()}…`;
 }
 
-/** A new draft (revision 1) copied from one of the actor's briefings (404 for anyone else's). Returns its id. */
+/**
+ * A new private draft (revision 1) copied from one of the actor's briefings (the owner only:
+ * 403 for those it is shared with, 404 for anyone else); not shared, not cleared. Returns its id.
+ */
 export async function duplicateBriefing({
   actor,
   briefingId,
   db = getDb(),
 }: DuplicateBriefingOptions): Promise<string> {
   return withWriteTransaction(db, async (tx) => {
-    const source = await loadOwnBriefing(tx, actor, briefingId);
+    const { row: source } = await loadBriefingFor(tx, actor, briefingId, "duplicate");
     const id = await copyBriefing(tx, actor, source, { revision: 1, previousId: null, title: copyTitle(source.title) });
     await recordAudit(tx, {
       actor,

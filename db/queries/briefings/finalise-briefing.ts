@@ -1,13 +1,16 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
+import { requireClearance } from "@/lib/briefing/settings";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
 import { recordAudit } from "../_record-audit";
+import { checkClearance } from "../clearance/_clearance-check";
+import { whyNotCleared } from "../clearance/_clearers";
+import { loadBriefingFor } from "./_access";
+import { readBriefingView } from "./_briefing-view";
 import { buildLiveDocument } from "./_document";
-import { loadOwnBriefing } from "./_own-briefing";
-import { getBriefingView } from "./get-briefing-view";
 
 export interface FinaliseBriefingOptions {
   actor: Actor;
@@ -17,19 +20,22 @@ export interface FinaliseBriefingOptions {
   db?: Database;
 }
 
-/** Refuses what cannot be finalised: a final briefing (400), or one changed since the user opened it (409). */
-function assertFinalisable(row: { status: "draft" | "final"; version: number }, version: number): void {
-  if (row.status !== "draft") throw new ValidationError("This briefing is already final.");
-  if (row.version !== version)
-    throw new ConflictError("This briefing changed since you opened it; reload before finalising.", {
-      version: row.version,
-    });
-}
+const changedSinceOpened = (version: number) =>
+  new ConflictError("This briefing changed since you opened it; reload before finalising.", { version });
 
 /**
- * Finalising freezes one of the actor's drafts (404 for anyone else's): the printed document
- * and each included fact's version are stored, so later edits to the fact base never change
- * what was issued. Audited with the revision only, never the content.
+ * Finalising freezes one of the actor's drafts (the owner only: 403 for those it is shared
+ * with, 404 for anyone else; 400 once final or while awaiting clearance; 409 when changed since
+ * the user opened it): the printed document and each included fact's version are stored, so
+ * later edits to the fact base never change what was issued.
+ *
+ * With CHANCERY_REQUIRE_CLEARANCE on (the default) only a cleared draft is finalised: its
+ * latest clearance request approved, and its version and document hash still those approved
+ * (checked again here, so a document changed since is refused, 400, with what to do next — and
+ * with no active clearer to submit to, the owner is told that). The clearance is recorded in
+ * the snapshot ("Cleared by" on the cover). With the setting off, finalising works as it did
+ * before clearance, still recording a clearance that holds. Audited with the revision and the
+ * clearance request, never the content.
  */
 export async function finaliseBriefing({
   actor,
@@ -37,21 +43,33 @@ export async function finaliseBriefing({
   version,
   db = getDb(),
 }: FinaliseBriefingOptions): Promise<void> {
+  const required = requireClearance();
   // The document is built from one snapshot, outside the write lock; the write then succeeds
   // only if the briefing is still that version (optimistic locking).
-  const snapshot = await withReadTransaction(db, async (tx): Promise<BriefingSnapshot> => {
-    const view = await getBriefingView({ actor, briefingId, db });
-    assertFinalisable(view, version);
-    const document = await buildLiveDocument(tx, { ...view, status: "final" });
+  const { snapshot, requestId } = await withReadTransaction(db, async (tx) => {
+    const access = await loadBriefingFor(tx, actor, briefingId, "finalise");
+    if (access.row.version !== version) throw changedSinceOpened(access.row.version);
+    const view = await readBriefingView(tx, access.row);
+    const check = await checkClearance(tx, view, access.latestRequest);
+    if (required && check.state !== "cleared")
+      throw new ValidationError(await whyNotCleared(tx, check, access.row.ownerId));
+    const requestId = check.state === "cleared" ? access.latestRequest!.id : null;
+    const document = await buildLiveDocument(tx, { ...view, status: "final" }, undefined, check.clearance);
     const facts: BriefingSnapshot["facts"] = {};
     for (const section of view.sections) {
       for (const item of section.items)
         if (item.included && item.fact)
           facts[item.fact.id] = { version: item.fact.version, text: item.fact.text, updatedAt: item.fact.updatedAt };
     }
-    return { document, facts };
+    const snapshot: BriefingSnapshot = { document, facts, ...(requestId ? { clearanceRequestId: requestId } : {}) };
+    return { snapshot, requestId };
   });
   await withWriteTransaction(db, async (tx) => {
+    // Deleted (404), finalised (400), submitted again (400) or saved elsewhere (409) since the read.
+    const access = await loadBriefingFor(tx, actor, briefingId, "finalise");
+    if (access.row.version !== version) throw changedSinceOpened(access.row.version);
+    // The clearance read is the one recorded: not replaced by another request since.
+    if (requestId && access.latestRequest?.id !== requestId) throw changedSinceOpened(access.row.version);
     const now = new Date().toISOString();
     const [finalised] = await tx
       .update(briefings)
@@ -59,27 +77,19 @@ export async function finaliseBriefing({
       .where(
         and(
           eq(briefings.id, briefingId),
-          eq(briefings.ownerId, actor.userId),
           eq(briefings.version, version),
           eq(briefings.status, "draft"),
           isNull(briefings.deletedAt),
         ),
       )
       .returning({ revision: briefings.revision });
-    if (!finalised) {
-      // Changed since the snapshot was read: deleted (404), finalised (400) or saved elsewhere (409).
-      const row = await loadOwnBriefing(tx, actor, briefingId);
-      assertFinalisable(row, version);
-      throw new ConflictError("This briefing changed since you opened it; reload before finalising.", {
-        version: row.version,
-      });
-    }
+    if (!finalised) throw changedSinceOpened(access.row.version);
     await recordAudit(tx, {
       actor,
       action: "briefing.finalised",
       entity: "briefing",
       entityId: briefingId,
-      detail: { revision: finalised.revision },
+      detail: { revision: finalised.revision, clearanceRequestId: requestId },
     });
   });
 }

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { getDb, readerOf, type Database } from "../../client";
 import { briefingItems, briefings, facts, parties } from "../../schema";
+import { loadBriefingFor } from "./_access";
 
 export interface GetBriefingPrintSummaryOptions {
   actor: Actor;
@@ -23,9 +23,10 @@ export interface BriefingPrintSummary {
 }
 
 /**
- * One of the actor's briefings in two small reads (404 for anyone else's, as everywhere):
- * nothing is built, so a refused download costs next to nothing. The size is an estimate
- * for the render pool, so the two reads need no shared snapshot.
+ * A briefing the actor may download (its owner, editors, viewers, pending clearers; 404 for
+ * anyone else, as everywhere) in a few small reads: nothing is built, so a refused download
+ * costs next to nothing. The size is an estimate for the render pool, so the reads need no
+ * shared snapshot.
  */
 export async function getBriefingPrintSummary({
   actor,
@@ -33,18 +34,16 @@ export async function getBriefingPrintSummary({
   db = getDb(),
 }: GetBriefingPrintSummaryOptions): Promise<BriefingPrintSummary> {
   const tx = readerOf(db);
-  const [row] = await tx
+  const { row } = await loadBriefingFor(tx, actor, briefingId, "download");
+  const [named] = await tx
     .select({
-      status: briefings.status,
-      revision: briefings.revision,
       countryName: parties.name,
       finalPreparedOn: sql<string | null>`json_extract(${briefings.snapshot}, '$.document.preparedOn')`,
     })
     .from(briefings)
     .innerJoin(parties, eq(parties.id, briefings.countryId))
-    .where(and(eq(briefings.id, briefingId), eq(briefings.ownerId, actor.userId), isNull(briefings.deletedAt)))
+    .where(eq(briefings.id, briefingId))
     .limit(1);
-  if (!row) throw new NotFoundError("No such briefing.");
   const [size] = await tx
     .select({
       facts: sql<number>`count(*)`,
@@ -54,8 +53,10 @@ export async function getBriefingPrintSummary({
     .innerJoin(facts, eq(facts.id, briefingItems.factId))
     .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.included, true), isNull(facts.deletedAt)));
   return {
-    ...row,
-    finalPreparedOn: row.status === "final" ? row.finalPreparedOn : null,
+    status: row.status,
+    revision: row.revision,
+    countryName: named?.countryName ?? row.countryId,
+    finalPreparedOn: row.status === "final" ? (named?.finalPreparedOn ?? null) : null,
     facts: size?.facts ?? 0,
     characters: size?.characters ?? 0,
   };

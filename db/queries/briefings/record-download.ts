@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recordAudit } from "../_record-audit";
-import { loadOwnBriefing } from "./_own-briefing";
+import { loadBriefingFor } from "./_access";
 
 export interface RecordDownloadOptions {
   actor: Actor;
@@ -11,7 +11,10 @@ export interface RecordDownloadOptions {
   db?: Database;
 }
 
-/** Records a download of the actor's own briefing (who, when, which revision; never its content). 404 for anyone else's. */
+/**
+ * Records a download of a briefing the actor may download (who, when, which revision; never its
+ * content). 404 for anyone it is not shared with.
+ */
 export async function recordDownload({
   actor,
   briefingId,
@@ -19,7 +22,7 @@ export async function recordDownload({
   db = getDb(),
 }: RecordDownloadOptions): Promise<void> {
   await withWriteTransaction(db, async (tx) => {
-    await loadOwnBriefing(tx, actor, briefingId);
+    await loadBriefingFor(tx, actor, briefingId, "download");
     await recordAudit(tx, {
       actor,
       action: "briefing.downloaded",

@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { BriefingContent, BriefingEdit } from "@/lib/validation/briefing";
-import { getDb, withWriteTransaction, type Database } from "../../client";
+import { getDb, withWriteTransaction, type Database, type Tx } from "../../client";
 import { briefingItems, briefings, briefingSections } from "../../schema";
-import { loadOwnBriefing, parseContent } from "./_own-briefing";
+import { loadBriefingFor, type BriefingRow } from "./_access";
+import { parseContent } from "./_briefing-rows";
 
 export interface SaveBriefingOptions {
   actor: Actor;
@@ -13,10 +14,49 @@ export interface SaveBriefingOptions {
   db?: Database;
 }
 
+/** What a refused stale save sends back: the stored version, and the briefing as it now is, to merge by hand. */
+export interface SaveConflict {
+  version: number;
+  edit: BriefingEdit;
+}
+
+/** The briefing as the composer would post it now: what the other save left. */
+async function storedEdit(tx: Tx, row: BriefingRow): Promise<BriefingEdit> {
+  const content = parseContent(row);
+  const sections = await tx
+    .select({ topicId: briefingSections.topicId })
+    .from(briefingSections)
+    .where(eq(briefingSections.briefingId, row.id))
+    .orderBy(asc(briefingSections.position));
+  const items = await tx
+    .select()
+    .from(briefingItems)
+    .where(eq(briefingItems.briefingId, row.id))
+    .orderBy(asc(briefingItems.position));
+  return {
+    version: row.version,
+    title: row.title,
+    marking: content.marking,
+    purpose: content.purpose,
+    keyMessages: content.keyMessages,
+    background: content.background,
+    occasion: content.occasion,
+    sections: sections.map((s) => ({
+      topicId: s.topicId,
+      items: items
+        .filter((i) => i.topicId === s.topicId)
+        .map((i) => ({ factId: i.factId, included: i.included, note: i.note ?? "" })),
+    })),
+  };
+}
+
 /**
- * Saves the composer's state to the actor's own draft (404 for anyone else's). Refused for a
- * finalised briefing (400), or from a stale version (409): the edit carries the version it
- * was made on, and the row is updated only while it still has that version.
+ * Saves the composer's state to a draft the actor may edit: its owner or an editor (403 for a
+ * viewer or clearer; 404 for anyone else, "This briefing is no longer shared with you." for
+ * someone whose share was removed). Refused while awaiting clearance or once final (400), and
+ * from a stale version (409, with the briefing as it now is: SaveConflict): the edit carries the
+ * version it was made on, and the row is updated only while it still has that version. A save
+ * bumps the version, which voids an approved clearance.
  */
 export async function saveBriefing({
   actor,
@@ -25,9 +65,7 @@ export async function saveBriefing({
   db = getDb(),
 }: SaveBriefingOptions): Promise<{ version: number }> {
   return withWriteTransaction(db, async (tx) => {
-    const row = await loadOwnBriefing(tx, actor, briefingId);
-    if (row.status !== "draft")
-      throw new ValidationError("A finalised briefing cannot be changed; start a new revision.");
+    const { row } = await loadBriefingFor(tx, actor, briefingId, "edit");
     const content: BriefingContent = {
       ...parseContent(row),
       marking: edit.marking,
@@ -49,9 +87,9 @@ export async function saveBriefing({
       .where(and(eq(briefings.id, briefingId), eq(briefings.version, edit.version)))
       .returning({ version: briefings.version });
     if (!updated)
-      throw new ConflictError(
+      throw new ConflictError<SaveConflict>(
         "This briefing was saved elsewhere since you opened it. Reload to see that version; your changes are still on this page.",
-        { version: row.version },
+        { version: row.version, edit: await storedEdit(tx, row) },
       );
 
     const existing = await tx

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
 import { recordAudit } from "../_record-audit";
-import { copyBriefing, loadOwnBriefing } from "./_own-briefing";
+import { loadBriefingFor } from "./_access";
+import { copyBriefing } from "./_briefing-rows";
 
 export interface StartNewRevisionOptions {
   actor: Actor;
@@ -13,14 +13,14 @@ export interface StartNewRevisionOptions {
 }
 
 /**
- * A new draft from one of the actor's finalised briefings (404 for anyone else's), with the
- * next revision number and the current facts. Returns its id.
+ * A new draft from one of the actor's finalised briefings (the owner only: 403 for those it is
+ * shared with, 404 for anyone else; 400 for a draft), with the next revision number and the
+ * current facts. It keeps the sharing (the same colleagues, the same access) and starts
+ * uncleared; the earlier revisions' comments show in it read-only. Returns its id.
  */
 export async function startNewRevision({ actor, briefingId, db = getDb() }: StartNewRevisionOptions): Promise<string> {
   return withWriteTransaction(db, async (tx) => {
-    const source = await loadOwnBriefing(tx, actor, briefingId);
-    if (source.status !== "final")
-      throw new ValidationError("Only a finalised briefing gets a new revision; edit this draft instead.");
+    const { row: source } = await loadBriefingFor(tx, actor, briefingId, "startNewRevision");
     // A second click (or a replayed request) opens the draft the first one started.
     const [started] = await tx
       .select({ id: briefings.id })
@@ -39,6 +39,7 @@ export async function startNewRevision({ actor, briefingId, db = getDb() }: Star
       revision: source.revision + 1,
       previousId: source.id,
       title: source.title,
+      copyShares: true,
     });
     await recordAudit(tx, {
       actor,

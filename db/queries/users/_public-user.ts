@@ -9,6 +9,7 @@ export const publicColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  clearer: users.clearer,
   sessionVersion: users.sessionVersion,
   disabledAt: users.disabledAt,
   demoPassword: users.demoPassword,
@@ -16,6 +17,7 @@ export const publicColumns = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   deletedAt: users.deletedAt,
+  inboxSeenAt: users.inboxSeenAt,
 };
 
 /** A user as the audit log records it: no hash, no password. */
@@ -23,5 +25,6 @@ export const auditedUser = (u: PublicUser) => ({
   email: u.email,
   name: u.name,
   role: u.role,
+  clearer: u.clearer,
   disabled: u.disabledAt !== null,
 });

@@ -35,7 +35,13 @@ export async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<
     throw new ValidationError("This is the last active administrator; make another user an administrator first.");
 }
 
-export type UserChange = { role?: UserRole; disabledAt?: string | null; passwordHash?: string; demoPassword?: boolean };
+export type UserChange = {
+  role?: UserRole;
+  clearer?: boolean;
+  disabledAt?: string | null;
+  passwordHash?: string;
+  demoPassword?: boolean;
+};
 
 /** Applies a change, ends the user's sessions (a new session version) and audits it. */
 export async function applyChange(

@@ -37,6 +37,7 @@ export async function createUser({ actor, input, demo = false, db = getDb() }: C
         email: data.email,
         name: data.name,
         role: data.role,
+        clearer: data.clearer,
         passwordHash,
         demoPassword: demo,
       })

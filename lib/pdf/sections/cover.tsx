@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { BriefingDocument } from "../../briefing/document";
+import { clearanceLine, type BriefingDocument } from "../../briefing/document";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -19,6 +19,7 @@ const styles = StyleSheet.create({
   label: { width: 110, fontSize: 10, lineHeight: "14pt", color: theme.muted },
   value: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: 10, lineHeight: "14pt", color: theme.ink },
   status: { marginTop: 30, fontSize: 12, lineHeight: "16pt", fontWeight: "bold", color: theme.accent },
+  cleared: { marginTop: 6, fontSize: 11, lineHeight: "15pt", color: theme.ink },
 });
 
 function Field({ label, value }: { label: string; value: string }) {
@@ -30,9 +31,10 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Title page: what the briefing is, for whom, by whom, and whether it is final. */
+/** Title page: what the briefing is, for whom, by whom, whether it is final, and who cleared it. */
 export function Cover({ doc }: { doc: BriefingDocument }) {
   const status = doc.status === "final" ? "Final" : "Draft";
+  const cleared = clearanceLine(doc);
   return (
     <View style={styles.cover}>
       <Text style={styles.marking}>{doc.marking}</Text>
@@ -44,6 +46,7 @@ export function Cover({ doc }: { doc: BriefingDocument }) {
       <Field label="Date" value={doc.preparedOn} />
       <Field label="Status" value={`${status}, revision ${doc.revision}`} />
       <Text style={styles.status}>{`${status.toUpperCase()} — REVISION ${doc.revision}`}</Text>
+      {cleared ? <Text style={styles.cleared}>{cleared}</Text> : null}
     </View>
   );
 }

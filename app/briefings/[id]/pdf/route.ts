@@ -34,9 +34,10 @@ function pdfHeaders(named: Named): Record<string, string> {
 }
 
 /**
- * GET /briefings/{id}/pdf — the owner's briefing as a PDF rendered on the server (in the
- * worker pool, never on this thread). 401 without a session, 404 for anyone else's or an
- * unknown briefing. The pool is asked for room right after a small read, before the
+ * GET /briefings/{id}/pdf — a briefing as a PDF rendered on the server (in the worker pool,
+ * never on this thread), for those the rule lets download it (lib/briefing/permissions.ts: its
+ * owner, editors, viewers and pending clearers). 401 without a session, 404 for anyone else —
+ * administrators included — or an unknown briefing. The pool is asked for room right after a small read, before the
  * document is built: 429 with Retry-After when this user already has renders running, 503
  * with Retry-After when the pool is full or the request waited too long for a thread, 504 for
  * a render that ran past its limit (all through secureRoute). Finalised briefings are cached
@@ -48,7 +49,7 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
   let doc: BriefingDocument;
   let pdf: Buffer;
   try {
-    doc = await buildSavedDocument({ actor, briefingId: params.id });
+    doc = await buildSavedDocument({ actor, briefingId: params.id, operation: "download" });
     pdf = await renderCached(doc, { cacheable: doc.status === "final", render: ticket.render });
   } finally {
     ticket.release();

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
 import { briefingContentSchema, type BriefingContent } from "@/lib/validation/briefing";
 import type { Tx } from "../../client";
-import { briefingItems, briefings, briefingSections, type Briefing } from "../../schema";
+import { briefingItems, briefings, briefingSections, briefingShares, type Briefing } from "../../schema";
+import type { BriefingRow } from "./_access";
 
 /*
- * Helpers of the briefing operations in this folder, on the transaction they are given. They
- * check nothing beyond ownership: only the operations (each exported from its own file) are
- * called from outside the data layer.
+ * Helpers of the briefing operations, on the transaction they are given. They check nothing:
+ * the operations (each exported from its own file) decide who may, through loadBriefingFor
+ * (./_access.ts), before calling them.
  */
 
 /** How long a deleted briefing stays in the list and can be restored. */
@@ -18,32 +18,21 @@ export const RESTORE_DAYS = 30;
 /** Deleted at or before this instant: gone for good (not listed, not restorable). */
 export const restoreCutoff = () => new Date(Date.now() - RESTORE_DAYS * 86_400_000).toISOString();
 
-/** A briefing is only ever visible to its owner — admins included; anyone else gets 404. */
-export async function loadOwnBriefing(
-  tx: Tx,
-  actor: Actor,
-  briefingId: string,
-  opts: { includeDeleted?: boolean } = {},
-): Promise<Briefing> {
-  const [row] = await tx
-    .select()
-    .from(briefings)
-    .where(and(eq(briefings.id, briefingId), eq(briefings.ownerId, actor.userId)))
-    .limit(1);
-  if (!row || (row.deletedAt && !opts.includeDeleted)) throw new NotFoundError("No such briefing.");
-  return row;
-}
-
 export function parseContent(row: Pick<Briefing, "content">): BriefingContent {
   return briefingContentSchema.parse(row.content ?? {});
 }
 
-/** Copies a briefing (its text, sections, items and notes) into a new draft of the actor's. */
+/**
+ * Copies a briefing (its text, sections, items and notes) into a new draft of the actor's.
+ * With `copyShares` (a new revision) the colleagues it is shared with keep their access to the
+ * new draft; a duplicate starts private. Comments and clearance are never copied: the new
+ * revision shows the earlier revisions' comments read-only, and starts uncleared.
+ */
 export async function copyBriefing(
   tx: Tx,
   actor: Actor,
-  source: Briefing,
-  opts: { revision: number; previousId: string | null; title: string },
+  source: BriefingRow,
+  opts: { revision: number; previousId: string | null; title: string; copyShares?: boolean },
 ): Promise<string> {
   const id = randomUUID();
   await tx.insert(briefings).values({
@@ -78,5 +67,21 @@ export async function copyBriefing(
       .from(briefingItems)
       .where(eq(briefingItems.briefingId, source.id)),
   );
+  if (opts.copyShares) {
+    const now = new Date().toISOString();
+    await tx.insert(briefingShares).select(
+      tx
+        .select({
+          briefingId: sql<string>`${id}`.as("briefing_id"),
+          userId: briefingShares.userId,
+          access: briefingShares.access,
+          sharedBy: briefingShares.sharedBy,
+          createdAt: sql<string>`${now}`.as("created_at"),
+          updatedAt: sql<string>`${now}`.as("updated_at"),
+        })
+        .from(briefingShares)
+        .where(eq(briefingShares.briefingId, source.id)),
+    );
+  }
   return id;
 }
