@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { FactInput } from "@/lib/validation/fact";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { seriousViolations, signedInPage } from "./admin-helpers";
-import { e2eDb, makeUser, type TestUser } from "./fixtures";
+import { actorOf, clearDraft, e2eDb, makeUser } from "./fixtures";
 
 /*
  * "New since my last briefing" on Afghanistan, a country no other spec composes for: the
@@ -17,7 +17,6 @@ import { e2eDb, makeUser, type TestUser } from "./fixtures";
  * layer (finalising in the browser is not what is tested here); the page is read as the user.
  */
 
-const actorOf = (u: TestUser): Actor => ({ userId: u.id, email: u.email, name: u.name, role: u.role, ip: null });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** A fact of the test's own about Afghanistan, quoting a seeded fact's source. */
@@ -68,6 +67,7 @@ test("facts added or changed since the user's last briefing on a country are bad
 
   const input = newBriefingSchema.parse({ country: "AF", occasionMeeting: `Visit ${tag}` });
   const briefingId = await createBriefing({ actor: actorOf(staff), input, db: e2eDb() });
+  await clearDraft(staff, briefingId);
   await finaliseBriefing({ actor: actorOf(staff), briefingId, version: 1, db: e2eDb() });
   await tick();
   await updateFact({
