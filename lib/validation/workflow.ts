@@ -84,3 +84,55 @@ export const returnClearanceSchema = z.object({
 export const handOverBriefingsSchema = z
   .object({ fromUserId: id, toUserId: id })
   .refine((v) => v.fromUserId !== v.toUserId, { message: "Choose another user.", path: ["toUserId"] });
+
+/**
+ * The comment form: where the comment goes arrives as one `anchor` field — "" (the whole
+ * briefing), "topic:ID" (a section) or "fact:ID" (one fact) — so a plain select can pick it
+ * without client code; a reply sends parentId instead.
+ */
+export const commentFormSchema = z
+  .object({
+    briefingId: id,
+    body: commentBodySchema,
+    anchor: z.string().trim().max(200).optional().default(""),
+    parentId: optionalId,
+  })
+  .transform(({ anchor, ...rest }) => {
+    const [kind, ...restOfId] = anchor.split(":");
+    const value = restOfId.join(":").trim() || undefined;
+    return {
+      ...rest,
+      topicId: kind === "topic" ? value : undefined,
+      factId: kind === "fact" ? value : undefined,
+    };
+  });
+
+/**
+ * The submit form as a browser posts it without client code: one checkbox per clearer, named
+ * `clearer:ID`, gathered into clearerIds (a comma-joined clearerIds field is accepted as well).
+ */
+export const submitForClearanceFormSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const values = raw as Record<string, unknown>;
+  const ticked = Object.keys(values)
+    .filter((k) => k.startsWith("clearer:") && values[k])
+    .map((k) => k.slice("clearer:".length));
+  const given = typeof values.clearerIds === "string" ? values.clearerIds : "";
+  return { ...values, clearerIds: [given, ...ticked].filter(Boolean).join(",") };
+}, submitForClearanceSchema);
+
+/** Marking the inbox seen up to when it was read (the page's readAt). */
+export const markInboxSeenSchema = z.object({
+  seenAt: z.string().trim().max(40).optional(),
+});
+
+/** The users page's hand-over form: the new owner named by email. */
+export const handOverFormSchema = z.object({
+  fromUserId: id,
+  toEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the email of the colleague who takes the briefings over.")
+    .max(254),
+});
