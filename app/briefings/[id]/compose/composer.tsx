@@ -6,15 +6,43 @@ import { MARKINGS } from "@/lib/briefing/document";
 import { saveBriefingAction } from "../../actions";
 import { ComposerFields } from "./composer-fields";
 import { ComposerSections } from "./composer-sections";
+import { useDraftState } from "../_workflow/draft-state";
 import { FinaliseButton } from "./finalise-button";
+import { isSaveConflict, SaveConflictPanel, type SaveConflict } from "./save-conflict";
 import { toPayload, type ComposerState } from "./types";
 
-/** Arranges a draft: text fields, sections and facts; saved explicitly, with a warning before leaving unsaved. */
-export function Composer({ briefingId, initial }: { briefingId: string; initial: ComposerState }) {
+/**
+ * Arranges a draft: text fields, sections and facts; saved explicitly, with a warning before
+ * leaving unsaved. A save refused because someone else saved first shows their text beside
+ * the unsaved text here, to merge. `finalise` is the owner's (null hides it for editors).
+ */
+export function Composer({
+  briefingId,
+  initial,
+  finalise,
+}: {
+  briefingId: string;
+  initial: ComposerState;
+  finalise: { allowed: boolean; reason: string | null } | null;
+}) {
   const [state, setState] = useState(initial);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(toPayload(initial)));
   const [saveState, save, saving] = useActionState(saveBriefingAction, null);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const dirty = JSON.stringify(toPayload(state)) !== savedJson;
+  const { setDirty } = useDraftState();
+
+  useEffect(() => setDirty(dirty), [dirty, setDirty]);
+
+  useEffect(() => {
+    if (saveState && !saveState.ok && saveState.status === 409 && isSaveConflict(saveState.current)) {
+      const current = saveState.current;
+      // Keep the text here; the next save is made over the version the other save left.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- adopt the stored version from the refused save
+      setConflict(current);
+      setState((s) => ({ ...s, version: current.version }));
+    } else if (saveState?.ok) setConflict(null);
+  }, [saveState]);
 
   useEffect(() => {
     if (saveState?.ok && saveState.data) {
@@ -102,6 +130,9 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
           </select>
         </span>
       </form>
+      {conflict && (
+        <SaveConflictPanel conflict={conflict} state={state} setState={setState} onDismiss={() => setConflict(null)} />
+      )}
       <ComposerFields state={state} setState={setState} fieldError={fieldError} />
       <p className="text-sm text-slate-700" data-testid="included-count">
         {included === 0
@@ -113,7 +144,15 @@ export function Composer({ briefingId, initial }: { briefingId: string; initial:
         onChange={(sections) => setState({ ...state, sections })}
         fieldError={fieldError}
       />
-      <FinaliseButton briefingId={briefingId} version={state.version} dirty={dirty} />
+      {finalise && (
+        <FinaliseButton
+          briefingId={briefingId}
+          version={state.version}
+          dirty={dirty}
+          allowed={finalise.allowed}
+          reason={finalise.reason}
+        />
+      )}
     </div>
   );
 }

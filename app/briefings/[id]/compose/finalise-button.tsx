@@ -7,10 +7,15 @@ export function FinaliseButton({
   briefingId,
   version,
   dirty,
+  allowed,
+  reason,
 }: {
   briefingId: string;
   version: number;
   dirty: boolean;
+  /** Whether it may be finalised as the page was read (the server checks again), and if not why. */
+  allowed: boolean;
+  reason: string | null;
 }) {
   const [state, action, pending] = useActionState(finaliseBriefingAction, null);
   return (
@@ -29,6 +34,11 @@ export function FinaliseButton({
         <p id="finalise-hint">
           Freezes the briefing and each fact as they are now. {dirty && "Save your changes first."}
         </p>
+        {!allowed && reason && (
+          <p className="mt-1 text-amber-900" data-testid="finalise-reason">
+            {reason}
+          </p>
+        )}
       </div>
       <button type="submit" className="btn-primary" disabled={dirty || pending} aria-describedby="finalise-hint">
         {pending ? "Finalising…" : "Finalise briefing"}
