@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/session";
 import { currentActor } from "@/app/_request/session";
+import { getInboxCounts } from "@/db/queries/inbox/get-inbox-counts";
 
 export async function SiteHeader() {
   const actor = await currentActor();
+  const waiting = actor ? (await getInboxCounts({ actor })).total : 0;
   return (
     <header className="border-b border-slate-200 bg-ink text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -17,6 +19,19 @@ export async function SiteHeader() {
             </Link>
             <Link href="/briefings" className="hover:underline">
               My briefings
+            </Link>
+            <Link
+              href="/#inbox"
+              className="inline-flex items-center gap-1.5 hover:underline"
+              aria-label={`Inbox, ${waiting === 0 ? "nothing" : waiting} waiting`}
+              data-testid="inbox-link"
+            >
+              Inbox
+              {waiting > 0 && (
+                <span className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-ink" aria-hidden="true">
+                  {waiting}
+                </span>
+              )}
             </Link>
             {actor.role === "admin" && (
               <Link href="/admin" className="hover:underline">
