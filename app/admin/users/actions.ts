@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { handOverBriefings } from "@/db/queries/briefings/hand-over-briefings";
 import { changeUserRole } from "@/db/queries/users/change-user-role";
+import { findUserIdByEmail } from "@/db/queries/users/find-user-id-by-email";
 import { createUser } from "@/db/queries/users/create-user";
 import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import { setUserPassword } from "@/db/queries/users/set-user-password";
 import { secureAction } from "@/app/_request/guard";
 import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
+import { handOverFormSchema } from "@/lib/validation/workflow";
+import { isAppError, ValidationError } from "@/lib/errors";
 
 const done = <T>(value: T) => {
   revalidatePath("/admin/users");
@@ -27,4 +31,20 @@ export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin
 
 export const setPasswordAction = secureAction({ schema: setPasswordSchema, admin: true }, async (input, actor) =>
   done(await setUserPassword({ actor, ...input }).then(() => true)),
+);
+
+/** Hands a disabled user's briefings over to the colleague named by email (the data layer checks both). */
+export const handOverBriefingsAction = secureAction(
+  { schema: handOverFormSchema, admin: true },
+  async ({ fromUserId, toEmail }, actor) => {
+    let toUserId: string;
+    try {
+      toUserId = await findUserIdByEmail({ actor, email: toEmail });
+    } catch (error) {
+      if (isAppError(error) && error.status === 404)
+        throw new ValidationError(error.message, { toEmail: [error.message] });
+      throw error;
+    }
+    return done((await handOverBriefings({ actor, fromUserId, toUserId })).briefingIds.length);
+  },
 );

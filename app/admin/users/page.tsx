@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { countOwnedBriefings } from "@/db/queries/briefings/count-owned-briefings";
 import { listUsers } from "@/db/queries/users/list-users";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
@@ -18,6 +19,10 @@ export default async function UsersPage({
   const actor = await requirePageActor("/admin/users", { admin: true });
   const { q, page } = listQuerySchema.parse(await searchParams);
   const result = await listUsers({ actor, q, page });
+  // Disabled accounts' briefings, to offer their hand-over (a count only: their content stays private).
+  const owned = new Map<string, number>();
+  for (const u of result.rows)
+    if (u.disabledAt !== null) owned.set(u.id, await countOwnedBriefings({ actor, userId: u.id }));
   return (
     <div className="space-y-8">
       <div>
@@ -25,7 +30,8 @@ export default async function UsersPage({
         <p className="mt-1 text-sm text-slate-600">
           Staff compose and download their own briefings and those shared with them; clearers also clear briefings
           submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account or
-          setting a password signs that user out everywhere.
+          setting a password signs that user out everywhere. A disabled user&rsquo;s briefings stay reachable by those
+          they are shared with until you hand them over to a colleague.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
@@ -64,6 +70,7 @@ export default async function UsersPage({
                   demo: u.demoPassword,
                 }}
                 self={u.id === actor.userId}
+                ownedBriefings={owned.get(u.id) ?? 0}
               />
             ))}
           </tbody>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormStatus } from "@/app/components/form-field";
 import { changeRoleAction, setDisabledAction, setPasswordAction } from "./actions";
+import { HandOverForm } from "./hand-over-form";
 
 interface RowUser {
   id: string;
@@ -14,7 +15,16 @@ interface RowUser {
   demo: boolean;
 }
 
-export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
+export function UserRow({
+  user,
+  self,
+  ownedBriefings = 0,
+}: {
+  user: RowUser;
+  self: boolean;
+  /** A disabled user's briefings, which an administrator may hand over. */
+  ownedBriefings?: number;
+}) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [statusState, statusAction, statusPending] = useActionState(setDisabledAction, null);
   const [pwState, pwAction, pwPending] = useActionState(setPasswordAction, null);
@@ -62,6 +72,7 @@ export function UserRow({ user, self }: { user: RowUser; self: boolean }) {
           </button>
         </form>
         <FormStatus state={statusState} />
+        {user.disabled && ownedBriefings > 0 && <HandOverForm user={user} count={ownedBriefings} />}
       </td>
       <td className="px-4 py-3">
         <form action={pwAction} className="flex flex-wrap items-start gap-2" key={pwState?.ok ? "reset" : "keep"}>
