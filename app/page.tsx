@@ -9,7 +9,18 @@ export const metadata: Metadata = { title: "Countries" };
 // Reads the live database on every request; nothing here may be baked in at build time.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+const DECISIONS = {
+  approved: "You approved the briefing: its owner can now finalise it.",
+  returned: "You returned the briefing to its owner with your comment.",
+} as const;
+
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { decision } = await searchParams;
+  const decided = decision === "approved" || decision === "returned" ? DECISIONS[decision] : null;
   const actor = await requirePageActor("/");
   const parties = await listPartiesWithFactCounts({ actor });
   const total = parties.reduce((n, p) => n + p.factCount, 0);
@@ -56,7 +67,12 @@ export default async function HomePage() {
         </p>
       </div>
       {/* First on a narrow screen, beside the parties on a wide one: what needs the user. */}
-      <div className="order-first lg:order-none">
+      <div className="order-first space-y-3 lg:order-none">
+        {decided && (
+          <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+            {decided}
+          </p>
+        )}
         <InboxPanel inbox={inbox} />
       </div>
     </div>

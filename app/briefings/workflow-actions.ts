@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { approveClearance } from "@/db/queries/clearance/approve-clearance";
 import { returnClearance } from "@/db/queries/clearance/return-clearance";
 import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance";
@@ -13,6 +15,7 @@ import { findShareCandidates } from "@/db/queries/sharing/find-share-candidates"
 import { shareBriefing } from "@/db/queries/sharing/share-briefing";
 import { unshareBriefing } from "@/db/queries/sharing/unshare-briefing";
 import { secureAction } from "@/app/_request/guard";
+import type { Actor } from "@/lib/auth/actor";
 import {
   approveClearanceSchema,
   commentFormSchema,
@@ -92,15 +95,28 @@ export const withdrawClearanceAction = secureAction({ schema: withdrawClearanceS
   return true;
 });
 
+/**
+ * After a decision the clearer's access ends with the request unless the briefing is also
+ * shared with them: then they go to their inbox, which says what they did.
+ */
+async function afterDecision(actor: Actor, briefingId: string, decision: "approved" | "returned") {
+  refresh(briefingId);
+  const stillVisible = await getBriefingView({ actor, briefingId }).then(
+    () => true,
+    () => false,
+  );
+  if (!stillVisible) redirect(`/?decision=${decision}`);
+}
+
 export const approveClearanceAction = secureAction({ schema: approveClearanceSchema }, async (input, actor) => {
   const cleared = await approveClearance({ actor, ...input });
-  refresh(input.briefingId);
+  await afterDecision(actor, input.briefingId, "approved");
   return cleared;
 });
 
 export const returnClearanceAction = secureAction({ schema: returnClearanceSchema }, async (input, actor) => {
   const result = await returnClearance({ actor, ...input });
-  refresh(input.briefingId);
+  await afterDecision(actor, input.briefingId, "returned");
   return result;
 });
 
