@@ -43,7 +43,7 @@ test("a viewer comments on one fact: the owner's inbox shows it; the owner repli
   await inboxComments.getByRole("link").first().click();
   await expect(ownerPage).toHaveURL(new RegExp(`/briefings/${id}$`));
   const ownerThread = ownerPage.getByTestId("comment-thread");
-  await ownerThread.getByText("Reply").click();
+  await ownerThread.locator("summary").filter({ hasText: "Reply" }).click();
   await ownerThread.getByLabel(`Reply to ${viewer.name}`).fill("Yes, checked against the 2024 figures.");
   await ownerThread.getByRole("button", { name: "Send reply" }).click();
   await expect(ownerThread.getByTestId("comment-reply")).toContainText("checked against the 2024 figures");

@@ -3,7 +3,7 @@ import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import { shareBriefing } from "@/db/queries/sharing/share-briefing";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { actorOf, e2eDb, signIn, uniqueAddress, type TestUser } from "./fixtures";
-import { seriousViolations } from "./admin-helpers";
+import AxeBuilder from "@axe-core/playwright";
 
 /** A page in a browser context of its own (its own cookies and client address), signed in as `user`. */
 export async function pageAs(browser: Browser, user: TestUser): Promise<Page> {
@@ -27,6 +27,13 @@ export function shareAs(owner: TestUser, briefingId: string, user: TestUser, acc
   return shareBriefing({ actor: actorOf(owner), briefingId, userId: user.id, access, db: e2eDb() });
 }
 
+/** No serious or critical axe violations on the page as it stands (each reported with the elements at fault). */
 export async function expectAxeClean(page: Page) {
-  expect(await seriousViolations(page), page.url()).toEqual([]);
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveTitle(/\S/);
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, page.url()).toEqual([]);
 }

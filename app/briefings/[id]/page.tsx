@@ -109,7 +109,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       <p className="text-sm text-slate-600" data-testid="briefing-relationship">
         {view.countryName} ·{" "}
         {isOwner ? (
-          <Link href="/briefings" className="text-accent hover:underline">
+          <Link href="/briefings" className="text-accent underline">
             All my briefings
           </Link>
         ) : (
@@ -117,7 +117,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
             {ownerName ? `${ownerName}’s briefing` : "A colleague’s briefing"}
             {myShare ? `, shared with you: ${ACCESS_LABELS[myShare.access]}` : ""}
             {access.relationships.includes("clearer") ? ", submitted to you for clearance" : ""} ·{" "}
-            <Link href="/briefings#shared-heading" className="text-accent hover:underline">
+            <Link href="/briefings#shared-heading" className="text-accent underline">
               Shared with me
             </Link>
           </>
