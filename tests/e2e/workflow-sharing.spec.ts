@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { unshareBriefing } from "@/db/queries/sharing/unshare-briefing";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import { actorOf, e2eDb, makeUser, read, uniqueAddress } from "./fixtures";
 import { captureActionPost, cookieHeader } from "./admin-helpers";
 import { draftOf, expectAxeClean, pageAs, shareAs } from "./workflow-helpers";
@@ -135,4 +136,33 @@ test("an administrator it is not shared with gets 404 on every briefing address 
   }
   expect((await admin.request.get(`/briefings/${id}/pdf`)).status()).toBe(404);
   expect((await admin.request.head(`/briefings/${id}/pdf`)).status()).toBe(404);
+});
+
+test("an administrator hands a disabled owner's briefings over to a colleague, who owns them from then on", async ({
+  browser,
+}) => {
+  const owner = await makeUser("staff");
+  const heir = await makeUser("staff");
+  const id = await draftOf(owner);
+  const admin = await makeUser("admin");
+  await setUserDisabled({ actor: actorOf(admin), userId: owner.id, disabled: true, db: e2eDb() });
+  const adminPage = await pageAs(browser, admin);
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(owner.email)}`);
+  const row = adminPage.getByTestId(`user-${owner.email}`);
+  await expect(row.getByTestId("hand-over")).toContainText("Owns 1 briefing");
+  await expectAxeClean(adminPage);
+  await row.getByLabel(/hand it over to/).fill(heir.email);
+  await row.getByRole("button", { name: /^Hand over/ }).click();
+  await expect(row).toContainText("1 briefing handed over.");
+
+  const page = await pageAs(browser, heir);
+  await page.goto("/briefings");
+  await expect(
+    page
+      .getByTestId("briefing-row")
+      .getByRole("link", { name: /Kazakhstan/ })
+      .first(),
+  ).toBeVisible();
+  await page.goto(`/briefings/${id}`);
+  await expect(page.getByRole("link", { name: "All my briefings" })).toBeVisible(); // theirs now
 });

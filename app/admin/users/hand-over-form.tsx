@@ -11,9 +11,11 @@ export function HandOverForm({ user, count }: { user: { id: string; email: strin
   const error = failed?.fieldErrors?.toEmail?.[0] ?? failed?.fieldErrors?.toUserId?.[0];
   const inputId = `hand-over-${user.id}`;
   if (state?.ok)
+    // Rendered while the count falls to 0, so the outcome stays on screen.
     return (
       <FormStatus state={state} success={`${state.data} ${state.data === 1 ? "briefing" : "briefings"} handed over.`} />
     );
+  if (count === 0) return null;
   return (
     <form action={action} className="mt-3 space-y-1" data-testid="hand-over">
       <input type="hidden" name="fromUserId" value={user.id} />

@@ -72,7 +72,7 @@ export function UserRow({
           </button>
         </form>
         <FormStatus state={statusState} />
-        {user.disabled && ownedBriefings > 0 && <HandOverForm user={user} count={ownedBriefings} />}
+        {user.disabled && <HandOverForm user={user} count={ownedBriefings} />}
       </td>
       <td className="px-4 py-3">
         <form action={pwAction} className="flex flex-wrap items-start gap-2" key={pwState?.ok ? "reset" : "keep"}>
