@@ -41,7 +41,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /**
  * The one wrapper for server actions: signed in (401 via `unauthorized()`), allowed (403 via
- * `forbidden()`), input valid (field errors returned, what was typed kept). Errors from the
+ * `forbidden()`, for the admin check here and for a ForbiddenError from the data layer), input valid (field errors returned, what was typed kept). Errors from the
  * data layer become a message with their status; anything else is logged and reported
  * without internals.
  */
@@ -69,6 +69,9 @@ export function secureAction<S extends z.ZodType, R>(
       const data = await handler(parsed.data, actor);
       return { ok: true, data };
     } catch (error) {
+      // A refusal by the data layer's permission rule is an HTTP 403, as the admin check above:
+      // a request the UI never offers (a viewer's save) is refused as such, not as a 200.
+      if (isAppError(error) && error.status === 403) forbidden();
       const state = failure(error, values);
       if (state.status >= 500) await logFailure({ kind: "action", actor, error, status: state.status, started });
       return state;
