@@ -39,7 +39,11 @@ export async function SiteHeader() {
               </Link>
             )}
             <span className="text-slate-300" data-testid="signed-in-as">
-              {actor.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase">{actor.role}</span>
+              {actor.name}{" "}
+              <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase">
+                {actor.role}
+                {actor.clearer && " · clearer"}
+              </span>
             </span>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
