@@ -4,9 +4,16 @@ import { revalidatePath } from "next/cache";
 import { changeUserRole } from "@/db/queries/users/change-user-role";
 import { createUser } from "@/db/queries/users/create-user";
 import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
+import { resetSecondFactor } from "@/db/queries/users/reset-second-factor";
 import { setUserPassword } from "@/db/queries/users/set-user-password";
 import { secureAction } from "@/app/_request/guard";
-import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
+import {
+  changeRoleSchema,
+  newUserSchema,
+  resetSecondFactorSchema,
+  setDisabledSchema,
+  setPasswordSchema,
+} from "@/lib/validation/user";
 
 const done = <T>(value: T) => {
   revalidatePath("/admin/users");
@@ -27,4 +34,10 @@ export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin
 
 export const setPasswordAction = secureAction({ schema: setPasswordSchema, admin: true }, async (input, actor) =>
   done(await setUserPassword({ actor, ...input }).then(() => true)),
+);
+
+export const resetSecondFactorAction = secureAction(
+  { schema: resetSecondFactorSchema, admin: true },
+  async ({ userId, actorCode }, actor) =>
+    done(await resetSecondFactor({ actor, userId, actorCode: actorCode || undefined }).then(() => true)),
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getSecondFactorStatus } from "@/db/queries/two-factor/get-second-factor-status";
 import { listUsers } from "@/db/queries/users/list-users";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
@@ -18,14 +19,16 @@ export default async function UsersPage({
   const actor = await requirePageActor("/admin/users", { admin: true });
   const { q, page } = listQuerySchema.parse(await searchParams);
   const result = await listUsers({ actor, q, page });
+  // Resetting another admin's second factor asks for the actor's own code when they have one.
+  const actorHasSecondFactor = (await getSecondFactorStatus({ actor })).state === "on";
   return (
     <div className="space-y-8">
       <div>
         <h1 className="page-title">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
           Staff compose and download their own briefings and those shared with them; clearers also clear briefings
-          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account or
-          setting a password signs that user out everywhere.
+          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account,
+          setting a password or resetting two-step verification signs that user out everywhere.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
@@ -48,6 +51,9 @@ export default async function UsersPage({
               <th scope="col" className="px-4 py-3">
                 New password
               </th>
+              <th scope="col" className="px-4 py-3">
+                Two-step verification
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -62,8 +68,10 @@ export default async function UsersPage({
                   clearer: u.clearer,
                   disabled: u.disabledAt !== null,
                   demo: u.demoPassword,
+                  secondFactor: u.secondFactor,
                 }}
                 self={u.id === actor.userId}
+                askActorCode={actorHasSecondFactor && u.role === "admin" && u.id !== actor.userId}
               />
             ))}
           </tbody>
