@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new WrongCredentials();
         const deviceToken = deviceTokenFromCookieHeader(request.headers.get("cookie"));
         const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers), deviceToken });
-        if (result.ok && result.user.id && result.secondFactor)
+        if (result.ok && result.secondFactor)
           throw new SecondFactorRequired(
             createPendingToken(
               { userId: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion },
