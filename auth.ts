@@ -3,10 +3,11 @@ import Credentials from "next-auth/providers/credentials";
 import { authSettings } from "@/lib/auth/config";
 import { clientIp } from "@/lib/auth/client-ip";
 import { deviceTokenFromCookieHeader } from "@/lib/auth/device";
+import { createPendingToken, readPendingToken } from "@/lib/auth/pending-sign-in";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
-import { throttledMessage, verifyCredentials } from "@/db/queries/sign-in";
-import { signInSchema } from "@/lib/validation/user";
+import { throttledMessage, verifyCredentials, verifySecondFactor } from "@/db/queries/sign-in";
+import { secondFactorSchema, signInSchema } from "@/lib/validation/user";
 
 /** Refusal codes reach the sign-in action (and the page, for a plain POST) as `code`. */
 class WrongCredentials extends CredentialsSignin {
@@ -16,6 +17,26 @@ class Throttled extends CredentialsSignin {
   constructor(readonly retryAfterSeconds: number) {
     super(throttledMessage(retryAfterSeconds));
     this.code = `throttled:${retryAfterSeconds}`;
+  }
+}
+
+/**
+ * The password is right and the account has a second factor: no session yet. The sign-in
+ * action takes `pendingToken` from this error (the same object reaches it: signIn() runs
+ * next-auth in-process) and keeps it in an httpOnly cookie while it asks for the code. A plain
+ * POST to next-auth's own route gets only the code "second-factor" in its redirect.
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second-factor";
+  constructor(readonly pendingToken: string) {
+    super("A second factor is required.");
+  }
+}
+/** The second step's refusals, as codes: a wrong code, too many, or a pending sign-in that no longer holds. */
+class SecondFactorRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
   }
 }
 
@@ -45,6 +66,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new WrongCredentials();
         const deviceToken = deviceTokenFromCookieHeader(request.headers.get("cookie"));
         const result = await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers), deviceToken });
+        if (result.ok && result.secondFactor)
+          throw new SecondFactorRequired(
+            createPendingToken(
+              { userId: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion },
+              ensureAuthSecret(),
+            ),
+          );
         if (result.ok)
           return {
             id: result.user.id,
@@ -54,6 +82,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           };
         if (result.reason === "throttled") throw new Throttled(result.retryAfterSeconds);
         throw new WrongCredentials();
+      },
+    }),
+    // The second step: the pending sign-in's token (from the password step) and a code.
+    Credentials({
+      id: "second-factor",
+      credentials: { pending: {}, code: { label: "Code" } },
+      async authorize(raw, request) {
+        const parsed = secondFactorSchema.safeParse(raw);
+        const pending = readPendingToken(parsed.data?.pending, ensureAuthSecret());
+        if (!pending) throw new SecondFactorRefused("pending-expired");
+        if (!parsed.success) throw new SecondFactorRefused("code-invalid");
+        const result = await verifySecondFactor({
+          userId: pending.userId,
+          sessionVersion: pending.sessionVersion,
+          code: parsed.data.code,
+          ip: clientIp(request.headers),
+        });
+        if (result.ok)
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            sessionVersion: result.user.sessionVersion,
+          };
+        if (result.reason === "throttled") throw new SecondFactorRefused(`code-throttled:${result.retryAfterSeconds}`);
+        if (result.reason === "expired") throw new SecondFactorRefused("pending-expired");
+        if (result.reason === "unreadable") throw new SecondFactorRefused("code-unreadable");
+        throw new SecondFactorRefused("code-invalid");
       },
     }),
   ],

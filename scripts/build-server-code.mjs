@@ -28,6 +28,7 @@ export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const OPERATOR_SCRIPTS = [
   "user-add",
   "user-disable",
+  "user-reset-2fa",
   "db-migrate",
   "db-seed",
   "db-export",

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAppError, isConflictError, isValidationError, type AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestInfo } from "./request-info";
-import { currentActor } from "./session";
+import { currentSession } from "./session";
 
 /** What a form action returns: success, or a message with errors by field and the values sent back. */
 export type ActionState<T = unknown> =
@@ -24,13 +24,26 @@ interface GuardOptions<S extends z.ZodType> {
   schema: S;
   /** Admins only (checked here and again in the data layer). */
   admin?: boolean;
+  /** Open to a user who must still set up a second factor (the enrolment page's own actions). */
+  beforeEnrolment?: boolean;
 }
+
+/** What a user whose role requires a second factor is told by every action and route until they have one. */
+export const ENROL_FIRST = "Set up two-step verification first (Account → Security).";
+
+/** Fields never sent back to the browser in a refusal: passwords and one-time codes. */
+const SECRET_FIELDS = new Set(["password", "code", "actorCode"]);
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries())
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   return values;
+}
+
+/** What a refusal sends back for the form to show again: what was typed, less any secret. */
+function echoed(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -40,8 +53,10 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
- * The one wrapper for server actions: signed in (401 via `unauthorized()`), allowed (403 via
- * `forbidden()`, for the admin check here and for a ForbiddenError from the data layer), input valid (field errors returned, what was typed kept). Errors from the
+ * The one wrapper for server actions: signed in (401 via `unauthorized()`), with the second
+ * factor CHANCERY_REQUIRE_2FA asks of the actor's role (403 until set up), allowed (403 via
+ * `forbidden()`, for the admin check here and for a ForbiddenError from the data layer), input
+ * valid (field errors returned, what was typed kept). Errors from the
  * data layer become a message with their status; anything else is logged and reported
  * without internals.
  */
@@ -50,10 +65,13 @@ export function secureAction<S extends z.ZodType, R>(
   handler: (input: z.output<S>, actor: Actor) => Promise<R> | R,
 ) {
   return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
-    const actor = await currentActor();
-    if (!actor) unauthorized();
-    if (options.admin && actor.role !== "admin") forbidden();
+    const session = await currentSession();
+    if (!session) unauthorized();
+    const { actor } = session;
     const values = formValues(formData);
+    if (session.mustEnrol && !options.beforeEnrolment)
+      return { ok: false, status: 403, message: ENROL_FIRST, values: echoed(values) };
+    if (options.admin && actor.role !== "admin") forbidden();
     const parsed = options.schema.safeParse(values);
     if (!parsed.success) {
       return {
@@ -61,7 +79,7 @@ export function secureAction<S extends z.ZodType, R>(
         status: 400,
         message: "Some fields need attention.",
         fieldErrors: fieldErrorsOf(parsed.error),
-        values,
+        values: echoed(values),
       };
     }
     const started = performance.now();
@@ -72,7 +90,7 @@ export function secureAction<S extends z.ZodType, R>(
       // A refusal by the data layer's permission rule is an HTTP 403, as the admin check above:
       // a request the UI never offers (a viewer's save) is refused as such, not as a 200.
       if (isAppError(error) && error.status === 403) forbidden();
-      const state = failure(error, values);
+      const state = failure(error, echoed(values));
       if (state.status >= 500) await logFailure({ kind: "action", actor, error, status: state.status, started });
       return state;
     }
@@ -146,8 +164,10 @@ export function secureRoute<P>(
   handler: (ctx: { actor: Actor; request: Request; params: P }) => Promise<Response> | Response,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const actor = await currentActor();
-    if (!actor) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+    const session = await currentSession();
+    if (!session) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+    const { actor } = session;
+    if (session.mustEnrol) return Response.json({ error: ENROL_FIRST }, { status: 403 });
     if (options.admin && actor.role !== "admin")
       return Response.json({ error: "Only administrators can do this." }, { status: 403 });
     const started = performance.now();

@@ -1,6 +1,8 @@
 import { databasePath } from "@/db/client";
 import { ensureDemoUsers } from "@/db/setup/demo-users";
+import { authSettings } from "@/lib/auth/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { twoFactorKey } from "@/lib/auth/two-factor-key";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { log } from "@/lib/log";
 import { roleLabels } from "@/lib/model/users";
@@ -15,6 +17,13 @@ export async function startServer(): Promise<void> {
   const pdf = sharedPdfPool();
   log.info({ threads: pdf.threads }, "PDF render pool starting");
   ensureAuthSecret();
+  twoFactorKey(); // generated now, on first start, rather than at the first enrolment
+  const { roles, unknown } = authSettings.secondFactorRoles();
+  if (unknown.length)
+    log.error(
+      { unknown, required: [...roles] },
+      "CHANCERY_REQUIRE_2FA names unknown roles (admin, staff, clearer): they require nothing",
+    );
   const { report } = await prepareDatabase();
   const added = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);
   log.info({ database: databasePath(), seeded: Object.fromEntries(added) }, "database ready");

@@ -1,10 +1,16 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/actions/session";
-import { currentActor } from "@/app/_request/session";
+import { acknowledgeFailedCodesAction, signOutAction } from "@/app/actions/session";
+import { currentSession } from "@/app/_request/session";
 import { getInboxCounts } from "@/db/queries/inbox/get-inbox-counts";
 
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) +
+  " UTC";
+
 export async function SiteHeader() {
-  const actor = await currentActor();
+  const session = await currentSession();
+  const actor = session?.actor;
+  const failed = session?.failedCodes;
   const waiting = actor ? (await getInboxCounts({ actor })).total : 0;
   return (
     <header className="border-b border-slate-200 bg-ink text-white">
@@ -38,6 +44,9 @@ export async function SiteHeader() {
                 Admin
               </Link>
             )}
+            <Link href="/account/security" className="hover:underline">
+              Account
+            </Link>
             <span className="text-slate-300" data-testid="signed-in-as">
               {actor.name}{" "}
               <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase">
@@ -53,6 +62,25 @@ export async function SiteHeader() {
           </nav>
         )}
       </div>
+      {failed && (
+        <div className="border-t border-amber-300 bg-amber-50 text-amber-950" data-testid="failed-codes-notice">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm sm:px-6">
+            <p role="status">
+              {failed.count === 1 ? "A wrong two-step code was" : `${failed.count} wrong two-step codes were`} entered
+              for your account after its password{failed.lastAt ? ` (the last on ${dateTime(failed.lastAt)})` : ""}. If
+              that was not you, someone knows your password: change it, or ask an administrator.
+            </p>
+            <form action={acknowledgeFailedCodesAction}>
+              <button
+                type="submit"
+                className="rounded border border-amber-700 px-3 py-1 text-amber-950 hover:bg-amber-100"
+              >
+                Dismiss
+              </button>
+            </form>
+          </div>
+        </div>
+      )}
     </header>
   );
 }

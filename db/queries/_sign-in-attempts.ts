@@ -116,7 +116,9 @@ async function auditRefusal(
  * Settles an admitted attempt, inside the caller's write transaction (db/queries/sign-in.ts).
  * A success takes back its own counted failure and forgets the account's failures (at this
  * address and overall); a failure stays counted. Both are audited, with the attempted email
- * cleaned and capped (never the password). Checks nothing: for sign-in.ts only.
+ * cleaned and capped (never the password). Checks nothing: for sign-in.ts only. A right
+ * password of an account with a second factor is audited as auth.password_accepted: the
+ * sign-in is not done until its code is (auth.signed_in then).
  */
 export async function settleSignInAttempt(
   tx: Tx,
@@ -127,6 +129,7 @@ export async function settleSignInAttempt(
     ip,
     userId,
     keys,
+    secondFactorPending = false,
   }: {
     attemptIds: number[];
     ok: boolean;
@@ -134,6 +137,7 @@ export async function settleSignInAttempt(
     ip: string | null;
     userId: string | null;
     keys: ThrottleKey[];
+    secondFactorPending?: boolean;
   },
 ): Promise<void> {
   if (ok) {
@@ -143,7 +147,7 @@ export async function settleSignInAttempt(
   }
   await recordAudit(tx, {
     actor: { userId, email: auditableEmail(email), ip },
-    action: ok ? "auth.signed_in" : "auth.sign_in_failed",
+    action: ok ? (secondFactorPending ? "auth.password_accepted" : "auth.signed_in") : "auth.sign_in_failed",
     entity: "session",
     entityId: userId,
   });

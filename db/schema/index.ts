@@ -8,3 +8,4 @@ export * from "./briefings";
 export * from "./audit";
 export * from "./login-attempts";
 export * from "./workflow";
+export * from "./two-factor";

@@ -1,4 +1,5 @@
 import type { ThrottleSettings } from "./throttle";
+import { parseRequiredRoles } from "./two-factor";
 
 /** Auth settings read from the environment (documented in README.md), with their defaults. */
 const num = (name: string, fallback: number) => {
@@ -20,4 +21,6 @@ export const authSettings = {
   }),
   /** Whether demo accounts are created on first start (CHANCERY_DEMO_USERS=0 turns it off). */
   demoUsersEnabled: () => process.env.CHANCERY_DEMO_USERS !== "0",
+  /** The roles that must have a second factor (CHANCERY_REQUIRE_2FA, e.g. "admin,clearer"; none by default). */
+  secondFactorRoles: () => parseRequiredRoles(process.env.CHANCERY_REQUIRE_2FA),
 };

@@ -39,6 +39,31 @@ export const signInSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
+/** The sign-in's second step: the code typed (a TOTP code or a recovery code), with the pending token. */
+export const secondFactorSchema = z.object({
+  pending: z.string().min(1).max(2000),
+  code: z.string().trim().min(1, "Enter the code from your app, or a recovery code.").max(64),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+/** A code typed on the account page (set up, turn off) or by an admin confirming a reset. */
+export const codeSchema = z.string().trim().min(1, "Enter the code from your app.").max(64);
+
+/** Setting up the second factor: the code the app shows now. */
+export const confirmSecondFactorSchema = z.object({ code: codeSchema });
+
+/** Turning the second factor off: the password and a current code (or a recovery code). */
+export const turnOffSecondFactorSchema = z.object({
+  password: z.string().min(1, "Enter your password.").max(200),
+  code: codeSchema,
+});
+
+/** The users page's second-factor reset: the acting admin's own code when resetting another admin's. */
+export const resetSecondFactorSchema = z.object({
+  userId: z.string().min(1),
+  actorCode: z.string().trim().max(64).optional(),
+});
+
 /** The users page's role form: the role, and the Clearer checkbox beside it. */
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema, clearer: checkboxSchema });
 

@@ -5,14 +5,15 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { closeDatabase, openDatabase, readerOf, type Database } from "@/db/client";
-import { briefings } from "@/db/schema";
+import { briefings, users } from "@/db/schema";
+import { startSecondFactorSetup } from "@/db/queries/two-factor/start-second-factor-setup";
 import { signIn } from "./fixtures";
 
 /**
  * Deployed as Next.js services are: this tree copied to a folder of its own (tracked and
  * untracked-but-not-ignored files, as a fresh clone with the work in progress), then
  * `npm ci && npm run build && npm prune --omit=dev && npm start`. Without tsx or esbuild the
- * operator scripts still run (user:add, db:seed, briefing) and the server signs in and serves
+ * operator scripts still run (user:add, db:seed, briefing, user:reset-2fa…) and the server signs in and serves
  * a PDF rendered by its worker threads. Slow (a full install and build): one test, many steps.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 12;
@@ -186,6 +187,28 @@ test("a pruned production install builds, runs the operator scripts and serves a
       },
     );
     await run("npm", ["run", "user:disable", "--", "--email", "leaver@pruned.example"], { env, timeoutMs: 120_000 });
+    // The command line's way back in for a locked-out admin: a second factor reset.
+    const local = openDatabase(database);
+    try {
+      const [leaver] = await readerOf(local).select().from(users).where(eq(users.email, "leaver@pruned.example"));
+      const actor = {
+        userId: leaver.id,
+        email: leaver.email,
+        name: leaver.name,
+        role: leaver.role,
+        clearer: false,
+        ip: null,
+      };
+      await startSecondFactorSetup({ actor, db: local });
+    } finally {
+      closeDatabase(local);
+    }
+    expect(
+      await run("npm", ["run", "user:reset-2fa", "--", "--email", "leaver@pruned.example"], {
+        env,
+        timeoutMs: 120_000,
+      }),
+    ).toContain("Reset the two-step verification of leaver@pruned.example");
   });
 
   await timed("npm start", async () => {

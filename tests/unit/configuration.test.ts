@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { authSettings } from "@/lib/auth/config";
 import { requireClearance } from "@/lib/briefing/settings";
 
 /**
@@ -82,5 +83,20 @@ describe("CHANCERY_REQUIRE_CLEARANCE", () => {
       vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", off);
       expect({ off, required: requireClearance() }).toEqual({ off, required: false });
     }
+  });
+});
+
+describe("CHANCERY_REQUIRE_2FA", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("names no role by default; otherwise a comma-separated list of admin, staff and clearer", () => {
+    vi.stubEnv("CHANCERY_REQUIRE_2FA", undefined);
+    expect([...authSettings.secondFactorRoles().roles]).toEqual([]);
+    vi.stubEnv("CHANCERY_REQUIRE_2FA", "");
+    expect([...authSettings.secondFactorRoles().roles]).toEqual([]);
+    vi.stubEnv("CHANCERY_REQUIRE_2FA", "admin,clearer");
+    expect([...authSettings.secondFactorRoles().roles].sort()).toEqual(["admin", "clearer"]);
+    vi.stubEnv("CHANCERY_REQUIRE_2FA", "Admin, boss");
+    expect(authSettings.secondFactorRoles()).toEqual({ roles: new Set(["admin"]), unknown: ["boss"] });
   });
 });

@@ -51,6 +51,9 @@ describe("migrations", () => {
       "briefing_comments",
       "clearance_requests",
       "clearance_request_clearers",
+      "user_second_factors",
+      "recovery_codes",
+      "second_factor_failures",
       "audit_log",
     ]) {
       expect(names).toContain(table);

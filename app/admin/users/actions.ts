@@ -6,9 +6,16 @@ import { changeUserRole } from "@/db/queries/users/change-user-role";
 import { findUserIdByEmail } from "@/db/queries/users/find-user-id-by-email";
 import { createUser } from "@/db/queries/users/create-user";
 import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
+import { resetSecondFactor } from "@/db/queries/users/reset-second-factor";
 import { setUserPassword } from "@/db/queries/users/set-user-password";
 import { secureAction } from "@/app/_request/guard";
-import { changeRoleSchema, newUserSchema, setDisabledSchema, setPasswordSchema } from "@/lib/validation/user";
+import {
+  changeRoleSchema,
+  newUserSchema,
+  resetSecondFactorSchema,
+  setDisabledSchema,
+  setPasswordSchema,
+} from "@/lib/validation/user";
 import { handOverFormSchema } from "@/lib/validation/workflow";
 import { isAppError, ValidationError } from "@/lib/errors";
 
@@ -47,4 +54,10 @@ export const handOverBriefingsAction = secureAction(
     }
     return done((await handOverBriefings({ actor, fromUserId, toUserId })).briefingIds.length);
   },
+);
+
+export const resetSecondFactorAction = secureAction(
+  { schema: resetSecondFactorSchema, admin: true },
+  async ({ userId, actorCode }, actor) =>
+    done(await resetSecondFactor({ actor, userId, actorCode: actorCode || undefined }).then(() => true)),
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { countOwnedBriefings } from "@/db/queries/briefings/count-owned-briefings";
+import { getSecondFactorStatus } from "@/db/queries/two-factor/get-second-factor-status";
 import { listUsers } from "@/db/queries/users/list-users";
 import { requirePageActor } from "@/app/_request/session";
 import { listHref, listQuerySchema } from "@/lib/validation/list-query";
@@ -23,15 +24,17 @@ export default async function UsersPage({
   const owned = new Map<string, number>();
   for (const u of result.rows)
     if (u.disabledAt !== null) owned.set(u.id, await countOwnedBriefings({ actor, userId: u.id }));
+  // Resetting another admin's second factor asks for the actor's own code when they have one.
+  const actorHasSecondFactor = (await getSecondFactorStatus({ actor })).state === "on";
   return (
     <div className="space-y-8">
       <div>
         <h1 className="page-title">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
           Staff compose and download their own briefings and those shared with them; clearers also clear briefings
-          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account or
-          setting a password signs that user out everywhere. A disabled user&rsquo;s briefings stay reachable by those
-          they are shared with until you hand them over to a colleague.
+          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account,
+          setting a password or resetting two-step verification signs that user out everywhere. A disabled user&rsquo;s
+          briefings stay reachable by those they are shared with until you hand them over to a colleague.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
@@ -54,6 +57,9 @@ export default async function UsersPage({
               <th scope="col" className="px-4 py-3">
                 New password
               </th>
+              <th scope="col" className="px-4 py-3">
+                Two-step verification
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -68,9 +74,11 @@ export default async function UsersPage({
                   clearer: u.clearer,
                   disabled: u.disabledAt !== null,
                   demo: u.demoPassword,
+                  secondFactor: u.secondFactor,
                 }}
                 self={u.id === actor.userId}
                 ownedBriefings={owned.get(u.id) ?? 0}
+                askActorCode={actorHasSecondFactor && u.role === "admin" && u.id !== actor.userId}
               />
             ))}
           </tbody>

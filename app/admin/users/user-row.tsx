@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/app/components/form-field";
-import { changeRoleAction, setDisabledAction, setPasswordAction } from "./actions";
+import { changeRoleAction, resetSecondFactorAction, setDisabledAction, setPasswordAction } from "./actions";
 import { HandOverForm } from "./hand-over-form";
 
 interface RowUser {
@@ -13,15 +13,20 @@ interface RowUser {
   clearer: boolean;
   disabled: boolean;
   demo: boolean;
+  secondFactor: "on" | "setting-up" | "off";
 }
+
+const SECOND_FACTOR_LABELS = { on: "On", "setting-up": "Being set up", off: "Off" } as const;
 
 export function UserRow({
   user,
   self,
+  askActorCode,
   ownedBriefings = 0,
 }: {
   user: RowUser;
   self: boolean;
+  askActorCode: boolean;
   /** A disabled user's briefings, which an administrator may hand over. */
   ownedBriefings?: number;
 }) {
@@ -100,6 +105,55 @@ export function UserRow({
         </form>
         {pwState?.ok && <FormStatus state={pwState} success="Password set." />}
       </td>
+      <td className="px-4 py-3">
+        <SecondFactorCell user={user} self={self} askActorCode={askActorCode} />
+      </td>
     </tr>
+  );
+}
+
+/** The user's second factor and, for another user who has one, the reset (ending their sessions). */
+function SecondFactorCell({ user, self, askActorCode }: { user: RowUser; self: boolean; askActorCode: boolean }) {
+  const [state, action, pending] = useActionState(resetSecondFactorAction, null);
+  const codeError = state && !state.ok ? state.fieldErrors?.actorCode?.[0] : undefined;
+  const label = SECOND_FACTOR_LABELS[user.secondFactor];
+  if (state?.ok) return <FormStatus state={state} success="Reset: signed out, sets it up again." />;
+  return (
+    <div data-testid="second-factor-cell">
+      <p className="mb-2" data-testid="second-factor-label">
+        {label}
+      </p>
+      {self && user.secondFactor !== "off" && <p className="text-xs text-slate-600">Your own: change it on Account.</p>}
+      {!self && user.secondFactor !== "off" && (
+        <form action={action} className="flex flex-wrap items-start gap-2" noValidate>
+          <input type="hidden" name="userId" value={user.id} />
+          {askActorCode && (
+            <div>
+              <label htmlFor={`reset-code-${user.id}`} className="text-xs text-slate-700">
+                Your own code<span className="sr-only"> to reset the second factor of {user.email}</span>
+              </label>
+              <input
+                id={`reset-code-${user.id}`}
+                name="actorCode"
+                autoComplete="one-time-code"
+                spellCheck={false}
+                className="field-input mt-0 w-28"
+                aria-invalid={codeError ? true : undefined}
+                aria-describedby={codeError ? `reset-code-${user.id}-error` : undefined}
+              />
+            </div>
+          )}
+          <button type="submit" className="btn-danger" disabled={pending}>
+            Reset<span className="sr-only"> two-step verification of {user.email}</span>
+          </button>
+          {codeError && (
+            <p id={`reset-code-${user.id}-error`} className="field-error w-full">
+              {codeError}
+            </p>
+          )}
+        </form>
+      )}
+      {state && !state.ok && !codeError && <FormStatus state={state} />}
+    </div>
   );
 }
