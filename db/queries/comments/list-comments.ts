@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { isAdmin, type Actor } from "@/lib/auth/actor";
 import { briefingPermissionForAny } from "@/lib/briefing/permissions";
@@ -99,7 +99,9 @@ export async function listComments({ actor, briefingId, db = getDb() }: ListComm
       .leftJoin(topics, eq(topics.id, briefingComments.topicId))
       .leftJoin(facts, eq(facts.id, briefingComments.factId))
       .where(inArray(briefingComments.briefingId, ids))
-      .orderBy(asc(briefingComments.createdAt), asc(briefingComments.id));
+      // rowid breaks a tie of two comments within one millisecond: the later insert is later (a
+      // random id would order them by chance).
+      .orderBy(asc(briefingComments.createdAt), asc(sql`${briefingComments}.rowid`));
     const view = (r: (typeof rows)[number]): CommentView => ({
       id: r.c.id,
       briefingId: r.c.briefingId,

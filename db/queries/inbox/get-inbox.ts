@@ -105,7 +105,7 @@ export async function getInbox({ actor, commentLimit = 50, db = getDb() }: GetIn
       .innerJoin(owner, eq(owner.id, briefings.ownerId))
       .innerJoin(submitter, eq(submitter.id, clearanceRequests.submittedBy))
       .where(awaitingWhere(actor))
-      .orderBy(clearanceRequests.submittedAt);
+      .orderBy(clearanceRequests.submittedAt, sql`${clearanceRequests}.rowid`);
 
     const returnedRows = await tx
       .select({
@@ -170,7 +170,7 @@ export async function getInbox({ actor, commentLimit = 50, db = getDb() }: GetIn
       .innerJoin(briefings, eq(briefings.id, briefingComments.briefingId))
       .innerJoin(author, eq(author.id, briefingComments.authorId))
       .where(newCommentsWhere(actor.userId, seenAt))
-      .orderBy(desc(briefingComments.createdAt))
+      .orderBy(desc(briefingComments.createdAt), desc(sql`${briefingComments}.rowid`))
       .limit(commentLimit);
 
     return {
