@@ -4,8 +4,10 @@
  * db/queries/briefings/ (build-saved-document.ts, through buildDocument in build-document.ts);
  * renderers never query anything.
  */
-export const MARKINGS = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"] as const;
-export type Marking = (typeof MARKINGS)[number];
+import type { Marking } from "@/lib/model/handling";
+
+/** The markings now live with the handling rules in lib/model/handling.ts; re-exported for existing callers. */
+export { MARKINGS, type Marking } from "@/lib/model/handling";
 
 export interface Citation {
   /** 1-based number of the source in `sources`. */
