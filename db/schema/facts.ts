@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { HANDLING_VALUES, MARKINGS } from "@/lib/model/handling";
 import { cleanTextCheck, curatedColumns, dateSpanCheck, dateSpanColumns } from "./columns";
 import { meetings } from "./meetings";
 import { parties, topics } from "./parties";
@@ -39,6 +40,10 @@ export const facts = sqliteTable(
     approximate: integer("approximate", { mode: "boolean" }).notNull().default(false),
     /** Figures only: preferred among conflicting values for the same metric and period. */
     rank: text("rank", { enum: FIGURE_RANKS }).notNull().default("normal"),
+    /** Whether it may be shared with the counterpart (lib/model/handling.ts); internal unless set. */
+    handling: text("handling", { enum: HANDLING_VALUES }).notNull().default("internal"),
+    /** The marking it needs: a briefing including it is marked at least so. */
+    marking: text("marking", { enum: MARKINGS }).notNull().default("OFFICIAL"),
     createdBy: text("created_by").references(() => users.id),
     updatedBy: text("updated_by").references(() => users.id),
     ...curatedColumns(),
@@ -52,6 +57,10 @@ export const facts = sqliteTable(
       "facts_figure_complete",
       sql`(${t.kind} = 'figure') = (${t.metricKey} IS NOT NULL AND ${t.value} IS NOT NULL AND ${t.unit} IS NOT NULL)`,
     ),
+    check("facts_handling_known", sql`${t.handling} IN ('releasable', 'internal', 'not-for-disclosure')`),
+    check("facts_marking_known", sql`${t.marking} IN ('OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET')`),
+    // lib/model/handling.ts checkHandling: what goes to the counterpart cannot be SECRET.
+    check("facts_releasable_not_secret", sql`NOT (${t.handling} = 'releasable' AND ${t.marking} = 'SECRET')`),
     index("facts_date_idx").on(t.dateStart),
     index("facts_source_idx").on(t.sourceId),
     index("facts_meeting_idx").on(t.meetingId),

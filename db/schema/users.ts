@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { check, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { CLEARANCE_LEVELS } from "@/lib/model/handling";
 import { USER_ROLES } from "@/lib/model/users";
 import { cleanTextCheck, curatedColumns } from "./columns";
 
@@ -12,6 +14,8 @@ export const users = sqliteTable(
     role: text("role", { enum: USER_ROLES }).notNull().default("staff"),
     /** Holds the clearer role beside `role`: may approve or return briefings submitted to them. */
     clearer: integer("clearer", { mode: "boolean" }).notNull().default(false),
+    /** The highest marking this user may see (lib/model/handling.ts); set by admins, audited. */
+    clearanceLevel: text("clearance_level", { enum: CLEARANCE_LEVELS }).notNull().default("OFFICIAL"),
     passwordHash: text("password_hash").notNull(),
     /** Bumped on sign-out, disable, role (clearer included) or password change: older session tokens stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
@@ -22,7 +26,10 @@ export const users = sqliteTable(
     inboxSeenAt: text("inbox_seen_at"),
     ...curatedColumns(),
   },
-  (t) => [check("users_name_clean", cleanTextCheck(t.name))],
+  (t) => [
+    check("users_name_clean", cleanTextCheck(t.name)),
+    check("users_clearance_level_known", sql`${t.clearanceLevel} IN ('OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET')`),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

@@ -4,7 +4,7 @@ import { appRoot } from "@/lib/app-paths";
 import { withWriteTransaction, type Database, type Tx } from "../client";
 import * as s from "../schema";
 import { seedData } from "./data";
-import type { SeedData, SeedDate } from "./types";
+import { SEED_HANDLING, SEED_MARKING, type SeedData, type SeedDate } from "./types";
 
 /** The shipped articles the curated quotes come from, in the app's folder. */
 export function seedSourcesDir(): string {
@@ -134,6 +134,9 @@ export async function seedDatabase(
         periodLabel: f.figure?.periodLabel ?? null,
         approximate: f.figure?.approximate ?? false,
         rank: f.figure?.rank ?? "normal",
+        // The curated facts come from public press articles: releasable and OFFICIAL unless a fact says otherwise.
+        handling: f.handling ?? SEED_HANDLING,
+        marking: f.marking ?? SEED_MARKING,
       };
       const changes = await count("facts", tx.insert(s.facts).values(row).onConflictDoNothing().returning());
       if (changes === 0) continue;

@@ -6,6 +6,7 @@ import type { DatePrecision, DateSpan } from "@/lib/dates/date-span";
 import type { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
 import type { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
 import type { PARTY_KINDS } from "@/lib/model/parties";
+import type { Handling, Marking } from "@/lib/model/handling";
 
 /** A date as curated: inferred and note default to false/null. */
 export type SeedDate = Omit<DateSpan, "inferred" | "note"> & { inferred?: boolean; note?: string };
@@ -108,7 +109,15 @@ export interface SeedFact {
   parties: string[];
   topics: string[];
   figure?: SeedFigure;
+  /** Default "releasable" (SEED_HANDLING): the curated facts come from public press articles. */
+  handling?: Handling;
+  /** Default "OFFICIAL" (SEED_MARKING). */
+  marking?: Marking;
 }
+
+/** What a curated fact is handled as unless it says otherwise (migration 0010 sets the shipped ones so). */
+export const SEED_HANDLING: Handling = "releasable";
+export const SEED_MARKING: Marking = "OFFICIAL";
 
 export interface SeedData {
   parties: SeedParty[];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { checkHandling, DEFAULT_HANDLING, DEFAULT_MARKING, HANDLING_VALUES, MARKINGS } from "@/lib/model/handling";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
 import { PARTY_KINDS } from "@/lib/model/parties";
 import { DATE_PRECISIONS, dateSpanProblem, isValidIsoDay } from "@/lib/dates/date-span";
@@ -158,6 +159,9 @@ export const factRecord = z
     periodLabel: text(200).nullable(),
     approximate: z.boolean().default(false),
     rank: z.enum(FIGURE_RANKS).default("normal"),
+    // Files exported before handling existed carry neither: the stored defaults (internal, OFFICIAL).
+    handling: z.enum(HANDLING_VALUES).default(DEFAULT_HANDLING),
+    marking: z.enum(MARKINGS).default(DEFAULT_MARKING),
     partyIds: z.array(id).min(1),
     topicIds: z.array(id).min(1),
     ...curated,
@@ -171,6 +175,8 @@ export const factRecord = z
         path: ["kind"],
       });
     }
+    const handling = checkHandling(f.handling, f.marking);
+    if (!handling.ok) ctx.addIssue({ code: "custom", message: handling.reason, path: ["marking"] });
   });
 
 export const factBaseSchema = z.object({

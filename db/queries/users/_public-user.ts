@@ -10,6 +10,7 @@ export const publicColumns = {
   name: users.name,
   role: users.role,
   clearer: users.clearer,
+  clearanceLevel: users.clearanceLevel,
   sessionVersion: users.sessionVersion,
   disabledAt: users.disabledAt,
   demoPassword: users.demoPassword,
