@@ -1,3 +1,4 @@
+import { DEFAULT_HANDLING, DEFAULT_MARKING } from "@/lib/model/handling";
 import { FACT_FIELDS, type FactField } from "@/lib/validation/fact";
 
 /** The fact form's state: every field as the string its input holds (lists comma-joined, sorted). */
@@ -23,11 +24,15 @@ export const FACT_FIELD_LABELS: Record<FactField, string> = {
   periodLabel: "Period label",
   approximate: 'Approximate ("about")',
   rank: "Rank among conflicting values",
+  handling: "Handling",
+  marking: "Marking",
 };
 
 export const EMPTY_FACT_VALUES: FactFormValues = {
   ...(Object.fromEntries(FACT_FIELDS.map((f) => [f, ""])) as FactFormValues),
   rank: "normal",
+  handling: DEFAULT_HANDLING,
+  marking: DEFAULT_MARKING,
 };
 
 const str = (v: unknown): string =>
@@ -47,6 +52,9 @@ export function factToFormValues(f: Readonly<Record<string, unknown>>): FactForm
   for (const field of FACT_FIELDS) out[field] = str(f[field]);
   // Snapshots from before ranks existed carry none: the stored default.
   if (out.rank === "") out.rank = "normal";
+  // …nor handling or marking before those existed.
+  if (out.handling === "") out.handling = DEFAULT_HANDLING;
+  if (out.marking === "") out.marking = DEFAULT_MARKING;
   return out;
 }
 

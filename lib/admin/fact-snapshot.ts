@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Fact } from "@/db/schema/facts";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { DEFAULT_HANDLING, DEFAULT_MARKING, HANDLING_VALUES, MARKINGS } from "@/lib/model/handling";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 
 type Snapshotable = Fact & { partyIds: string[]; topicIds: string[] };
@@ -29,6 +30,8 @@ export function factSnapshot(f: Snapshotable) {
     periodLabel: f.periodLabel,
     approximate: f.approximate,
     rank: f.rank,
+    handling: f.handling,
+    marking: f.marking,
     deletedAt: f.deletedAt,
   };
 }
@@ -55,4 +58,7 @@ export const storedFactSnapshotSchema = z.object({
   periodLabel: z.string().nullable().default(null),
   approximate: z.boolean().default(false),
   rank: z.enum(FIGURE_RANKS).default("normal"),
+  // Snapshots from before handling existed: the stored defaults.
+  handling: z.enum(HANDLING_VALUES).default(DEFAULT_HANDLING),
+  marking: z.enum(MARKINGS).default(DEFAULT_MARKING),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { checkHandling, DEFAULT_HANDLING, DEFAULT_MARKING, HANDLING_VALUES, MARKINGS } from "@/lib/model/handling";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
 import { cleanText } from "./text";
 
@@ -88,8 +89,20 @@ export const factFormSchema = z
       (v) => (v === undefined || v === "" ? "normal" : v),
       z.enum(FIGURE_RANKS, { message: "Choose a rank." }),
     ),
+    /** Whether it may be shared with the counterpart; absent means the default (internal). */
+    handling: z.preprocess(
+      (v) => (v === undefined || v === "" ? DEFAULT_HANDLING : v),
+      z.enum(HANDLING_VALUES, { message: "Choose a handling." }),
+    ),
+    /** The marking it needs; absent means the default (OFFICIAL). */
+    marking: z.preprocess(
+      (v) => (v === undefined || v === "" ? DEFAULT_MARKING : v),
+      z.enum(MARKINGS, { message: "Choose a marking." }),
+    ),
   })
   .superRefine((f, ctx) => {
+    const handling = checkHandling(f.handling, f.marking);
+    if (!handling.ok) ctx.addIssue({ code: "custom", message: handling.reason, path: ["marking"] });
     const problem = dateSpanProblem({ start: f.dateStart, end: f.dateEnd, precision: f.datePrecision });
     if (problem)
       ctx.addIssue({ code: "custom", message: problem, path: [problem.startsWith("End") ? "dateEnd" : "dateStart"] });
@@ -147,6 +160,8 @@ export const FACT_FIELDS = [
   "periodLabel",
   "approximate",
   "rank",
+  "handling",
+  "marking",
 ] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 

@@ -43,6 +43,8 @@ async function factInput(admin: Actor, text: string): Promise<FactInput> {
     periodLabel: null,
     approximate: false,
     rank: "normal",
+    handling: "internal",
+    marking: "OFFICIAL",
   };
 }
 

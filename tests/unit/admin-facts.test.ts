@@ -59,6 +59,8 @@ const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => (
   periodLabel: f.periodLabel,
   approximate: f.approximate,
   rank: f.rank,
+  handling: f.handling,
+  marking: f.marking,
   ...change,
 });
 const auditRows = (db: Database, id: string) => read(db).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));

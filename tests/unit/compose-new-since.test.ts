@@ -80,6 +80,8 @@ const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => (
   periodLabel: f.periodLabel,
   approximate: f.approximate,
   rank: f.rank,
+  handling: f.handling,
+  marking: f.marking,
   ...change,
 });
 

@@ -3,6 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
 import { FACT_KINDS, FIGURE_RANKS } from "@/lib/model/facts";
+import { HANDLING_LABELS, HANDLING_VALUES, MARKINGS } from "@/lib/model/handling";
 import type { FactFormOptions } from "@/db/queries/facts/get-fact-form-options";
 import { DATE_PRECISIONS } from "@/lib/dates/date-span";
 import { savedRecord } from "@/lib/admin/conflict";
@@ -269,6 +270,39 @@ export function FactForm({ id, version, initial, options }: Props) {
             {err("approximate")}
           </p>
         )}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-3" aria-describedby="handling-hint">
+        <legend className="mb-2 text-sm font-semibold text-ink">Handling</legend>
+        <SelectField
+          label="Handling"
+          name="handling"
+          value={values.handling}
+          onChange={set("handling")}
+          error={err("handling")}
+        >
+          {HANDLING_VALUES.map((h) => (
+            <option key={h} value={h}>
+              {HANDLING_LABELS[h]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Marking"
+          name="marking"
+          value={values.marking}
+          onChange={set("marking")}
+          error={err("marking")}
+        >
+          {MARKINGS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        <p id="handling-hint" className="text-xs text-slate-500 sm:col-span-3">
+          Releasable facts may be shared with the counterpart, so they are never SECRET. A briefing is marked at least
+          as high as the facts it includes.
+        </p>
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className="btn-primary" disabled={pending}>
