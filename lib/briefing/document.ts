@@ -185,5 +185,7 @@ export interface BriefingSnapshot {
   document: BriefingDocument;
   /** The clearance request the briefing was finalised under (absent when it was not cleared). */
   clearanceRequestId?: string;
+  /** The highest marking of its included facts when finalised (absent in snapshots from before handling). */
+  minimumMarking?: Marking;
   facts: Record<string, { version: number; text: string; updatedAt: string }>;
 }

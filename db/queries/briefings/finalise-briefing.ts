@@ -1,7 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import type { Fact } from "@/db/schema/facts";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { requireClearance } from "@/lib/briefing/settings";
+import { derivedMarking, effectiveMarking } from "@/lib/model/handling";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
@@ -54,14 +56,26 @@ export async function finaliseBriefing({
     if (required && check.state !== "cleared")
       throw new ValidationError(await whyNotCleared(tx, check, access.row.ownerId));
     const requestId = check.state === "cleared" ? access.latestRequest!.id : null;
-    const document = await buildLiveDocument(tx, { ...view, status: "final" }, undefined, check.clearance);
+    const built = await buildLiveDocument(tx, { ...view, status: "final" }, undefined, check.clearance);
     const facts: BriefingSnapshot["facts"] = {};
+    const included: Fact[] = [];
     for (const section of view.sections) {
       for (const item of section.items)
-        if (item.included && item.fact)
+        if (item.included && item.fact) {
+          included.push(item.fact);
           facts[item.fact.id] = { version: item.fact.version, text: item.fact.text, updatedAt: item.fact.updatedAt };
+        }
     }
-    const snapshot: BriefingSnapshot = { document, facts, ...(requestId ? { clearanceRequestId: requestId } : {}) };
+    // The issued marking is the derived one: the included facts' highest, or the owner's if higher
+    // (a fact raised since the last save cannot leave the document marked below it).
+    const minimumMarking = derivedMarking(included.filter((f) => f.deletedAt === null));
+    const document = { ...built, marking: effectiveMarking(built.marking, minimumMarking) };
+    const snapshot: BriefingSnapshot = {
+      document,
+      facts,
+      minimumMarking,
+      ...(requestId ? { clearanceRequestId: requestId } : {}),
+    };
     return { snapshot, requestId };
   });
   await withWriteTransaction(db, async (tx) => {
@@ -89,7 +103,12 @@ export async function finaliseBriefing({
       action: "briefing.finalised",
       entity: "briefing",
       entityId: briefingId,
-      detail: { revision: finalised.revision, clearanceRequestId: requestId },
+      detail: {
+        revision: finalised.revision,
+        clearanceRequestId: requestId,
+        marking: snapshot.document.marking,
+        minimumMarking: snapshot.minimumMarking,
+      },
     });
   });
 }

@@ -1,10 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import { checkBriefingMarking } from "@/lib/model/handling";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { BriefingContent, BriefingEdit } from "@/lib/validation/briefing";
 import { getDb, withWriteTransaction, type Database, type Tx } from "../../client";
 import { briefingItems, briefings, briefingSections } from "../../schema";
 import { loadBriefingFor, type BriefingRow } from "./_access";
+import { briefingMinimumMarking } from "./_marking";
 import { parseContent } from "./_briefing-rows";
 
 export interface SaveBriefingOptions {
@@ -132,6 +134,10 @@ export async function saveBriefing({
           .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.factId, item.factId)));
       }
     }
+    // The marking may be raised above the included facts' highest, never lowered below it.
+    const minimum = await briefingMinimumMarking(tx, briefingId);
+    const marking = checkBriefingMarking(edit.marking, minimum);
+    if (!marking.ok) throw new ValidationError(marking.reason, { marking: [marking.reason] });
     return { version: updated.version };
   });
 }

@@ -80,6 +80,8 @@ export function Composer({
 
   const failed = saveState && !saveState.ok ? saveState : null;
   const fieldError = (path: string) => failed?.fieldErrors?.[`payload.${path}`]?.[0];
+  // The data layer names the marking field itself when the marking is below the included facts' highest.
+  const markingError = failed?.fieldErrors?.marking?.[0] ?? fieldError("marking");
   const included = state.sections.reduce((n, s) => n + s.items.filter((i) => i.included && !i.retired).length, 0);
 
   return (
@@ -117,6 +119,8 @@ export function Composer({
           <select
             id="marking"
             className="field-input mt-0 w-auto"
+            aria-invalid={markingError ? true : undefined}
+            aria-describedby={markingError ? "marking-error" : undefined}
             value={state.marking}
             onChange={(e) =>
               setState({ ...state, marking: MARKINGS.find((m) => m === e.target.value) ?? state.marking })
@@ -128,6 +132,11 @@ export function Composer({
               </option>
             ))}
           </select>
+          {markingError && (
+            <span id="marking-error" role="alert" className="basis-full text-sm text-red-700">
+              {markingError}
+            </span>
+          )}
         </span>
       </form>
       {conflict && (
