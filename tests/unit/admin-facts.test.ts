@@ -15,9 +15,10 @@ import { createUser } from "@/db/queries/users/create-user";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { factFormSchema, type FactInput } from "@/lib/validation/fact";
+import { factFormSchema } from "@/lib/validation/fact";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
 import { createSeededDb, read, type TestDb } from "../helpers/db";
+import { inputOf } from "../helpers/fact-input";
 
 let t: TestDb;
 let admin: Actor;
@@ -37,32 +38,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => ({
-  id: f.id,
-  version: f.version,
-  kind: f.kind,
-  text: f.text,
-  sourceId: f.sourceId,
-  quote: f.quote,
-  meetingId: f.meetingId,
-  dateStart: f.dateStart,
-  dateEnd: f.dateEnd,
-  datePrecision: f.datePrecision,
-  dateInferred: f.dateInferred,
-  dateNote: f.dateNote,
-  partyIds: f.partyIds,
-  topicIds: f.topicIds,
-  metricKey: f.metricKey,
-  value: f.value,
-  unit: f.unit,
-  currency: f.currency,
-  periodLabel: f.periodLabel,
-  approximate: f.approximate,
-  rank: f.rank,
-  handling: f.handling,
-  marking: f.marking,
-  ...change,
-});
 const auditRows = (db: Database, id: string) => read(db).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
 const filters = (q: Record<string, string>) => factFiltersSchema.parse(q);
 

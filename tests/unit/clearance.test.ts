@@ -22,10 +22,9 @@ import { changeUserRole } from "@/db/queries/users/change-user-role";
 import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
-import type { FactRecord } from "@/db/queries/facts/_fact-record";
-import type { FactInput } from "@/lib/validation/fact";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, read, type TestDb } from "../helpers/db";
+import { inputOf } from "../helpers/fact-input";
 import { draftFor, outcome, saveAs, statusOf } from "../helpers/workflow";
 
 let t: TestDb;
@@ -57,33 +56,6 @@ const submit = async (clearerIds = [clearer.userId], note = "Please clear by Fri
   submitForClearance({ actor: owner, briefingId: id, clearerIds, note, version: await version(), db: t.db });
 const finalise = async () => finaliseBriefing({ actor: owner, briefingId: id, version: await version(), db: t.db });
 const today = () => new Date().toISOString().slice(0, 10);
-
-const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => ({
-  id: f.id,
-  version: f.version,
-  kind: f.kind,
-  text: f.text,
-  sourceId: f.sourceId,
-  quote: f.quote,
-  meetingId: f.meetingId,
-  dateStart: f.dateStart,
-  dateEnd: f.dateEnd,
-  datePrecision: f.datePrecision,
-  dateInferred: f.dateInferred,
-  dateNote: f.dateNote,
-  partyIds: f.partyIds,
-  topicIds: f.topicIds,
-  metricKey: f.metricKey,
-  value: f.value,
-  unit: f.unit,
-  currency: f.currency,
-  periodLabel: f.periodLabel,
-  approximate: f.approximate,
-  rank: f.rank,
-  handling: f.handling,
-  marking: f.marking,
-  ...change,
-});
 
 describe("clearance", () => {
   it("submit → locked → returned with a comment → edited → resubmitted → approved → cleared → finalised, cover says so", async () => {

@@ -9,10 +9,10 @@ import { getFact, type FactRecord } from "@/db/queries/facts/get-fact";
 import { updateFact } from "@/db/queries/facts/update-fact";
 import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { FactInput } from "@/lib/validation/fact";
 import { newBriefingSchema, proposalFiltersSchema } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, read, type TestDb } from "../helpers/db";
+import { inputOf } from "../helpers/fact-input";
 
 /*
  * "New since my last briefing": proposals for a country are marked against the actor's last
@@ -57,33 +57,6 @@ async function finalisedBriefing(actor: Actor, country = "KZ"): Promise<string> 
   await tick();
   return id;
 }
-
-const inputOf = (f: FactRecord, change: Partial<FactInput> = {}): FactInput => ({
-  id: f.id,
-  version: f.version,
-  kind: f.kind,
-  text: f.text,
-  sourceId: f.sourceId,
-  quote: f.quote,
-  meetingId: f.meetingId,
-  dateStart: f.dateStart,
-  dateEnd: f.dateEnd,
-  datePrecision: f.datePrecision,
-  dateInferred: f.dateInferred,
-  dateNote: f.dateNote,
-  partyIds: f.partyIds,
-  topicIds: f.topicIds,
-  metricKey: f.metricKey,
-  value: f.value,
-  unit: f.unit,
-  currency: f.currency,
-  periodLabel: f.periodLabel,
-  approximate: f.approximate,
-  rank: f.rank,
-  handling: f.handling,
-  marking: f.marking,
-  ...change,
-});
 
 /** Two of Kazakhstan's seeded facts, one to edit and one to leave alone, and an admin's new fact like the first. */
 async function kazakhFacts(p: Proposal) {
