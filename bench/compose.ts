@@ -85,7 +85,15 @@ async function briefedUser(db: Database, countryIds: string[], country: string):
     await runStatement(tx, sql`UPDATE facts SET updated_at = ${later} WHERE seq % 50 = 0`);
     await runStatement(tx, sql`UPDATE facts SET created_at = ${later}, updated_at = ${later} WHERE seq % 100 = 1`);
   });
-  return { userId: user.id, email: user.email, name: user.name, role: "staff", clearer: false, ip: null };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: "staff",
+    clearer: false,
+    clearanceLevel: "OFFICIAL",
+    ip: null,
+  };
 }
 
 /** Fresh planner statistics, as a long-running database would have. */

@@ -122,7 +122,15 @@ async function makeUsers(db: Database, baseUrl: string, signInId: string): Promi
       password: `load-${tag}-${index}-password`,
     } as const;
     const user = await createUser({ actor: SYSTEM_ACTOR, input, db });
-    const actor: Actor = { userId: user.id, email: input.email, name: input.name, role, clearer: false, ip: null };
+    const actor: Actor = {
+      userId: user.id,
+      email: input.email,
+      name: input.name,
+      role,
+      clearer: false,
+      clearanceLevel: "OFFICIAL",
+      ip: null,
+    };
     const briefings: OwnBriefing[] = [];
     for (let n = 0; n < BRIEFINGS_PER_USER; n++) {
       const topics = n === 0 ? [] : TOPICS.filter(() => Math.random() < 0.5); // [] = every topic

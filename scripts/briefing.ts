@@ -27,7 +27,15 @@ async function ownerOf(db: Database, briefingId: string): Promise<Actor> {
     .where(eq(briefings.id, briefingId))
     .then((rows) => rows.map((r) => r.users));
   if (!owner) throw new NotFoundError(`No briefing with id ${briefingId}.`);
-  return { userId: owner.id, email: owner.email, name: owner.name, role: owner.role, clearer: owner.clearer, ip: null };
+  return {
+    userId: owner.id,
+    email: owner.email,
+    name: owner.name,
+    role: owner.role,
+    clearer: owner.clearer,
+    clearanceLevel: owner.clearanceLevel,
+    ip: null,
+  };
 }
 
 async function buildDocument(db: Database, request: BriefingRequest): Promise<BriefingDocument> {

@@ -38,6 +38,7 @@ export async function currentSession(): Promise<CurrentSession | null> {
       name: user.name,
       role: user.role,
       clearer: user.clearer,
+      clearanceLevel: user.clearanceLevel,
       ip: clientIp(await headers()),
     },
     mustEnrol: mustEnrol(user, authSettings.secondFactorRoles().roles),

@@ -10,7 +10,15 @@ test("an admin's edit to a fact shows in a new briefing, while a finalised one k
   browser,
 }) => {
   const { page: staffPage, user: staff } = await signedInPage(browser, "staff");
-  const actor = { userId: staff.id, email: staff.email, name: staff.name, role: staff.role, clearer: false, ip: null };
+  const actor = {
+    userId: staff.id,
+    email: staff.email,
+    name: staff.name,
+    role: staff.role,
+    clearer: false,
+    clearanceLevel: "OFFICIAL" as const,
+    ip: null,
+  };
   const input = newBriefingSchema.parse({ country: "UZ", topics: ["visas-people"] });
   const finalId = await createBriefing({ actor, input, db: e2eDb() });
   await clearDraft(staff, finalId);

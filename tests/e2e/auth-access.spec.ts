@@ -37,7 +37,15 @@ for (const [label, end] of [
     "sign-out",
     (u: TestUser) =>
       signOutEverywhere({
-        actor: { userId: u.id, email: u.email, name: u.name, role: u.role, clearer: false, ip: null },
+        actor: {
+          userId: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          clearer: false,
+          clearanceLevel: "OFFICIAL",
+          ip: null,
+        },
         db: e2eDb(),
       }),
   ],

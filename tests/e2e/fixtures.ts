@@ -6,6 +6,7 @@ import { approveClearance } from "@/db/queries/clearance/approve-clearance";
 import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance";
 import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import type { ClearanceLevel } from "@/lib/model/handling";
 
 /** The database file the e2e server was started on (see playwright.config.ts). */
 export const E2E_DATABASE = path.resolve("data/e2e/chancery-e2e.db");
@@ -24,6 +25,7 @@ export interface TestUser {
   name: string;
   role: "admin" | "staff";
   clearer: boolean;
+  clearanceLevel: ClearanceLevel;
 }
 
 /** A fresh user of the given role (and the clearer role when asked) that no other test touches. */
@@ -37,16 +39,19 @@ export async function makeUser(role: "admin" | "staff", opts: { clearer?: boolea
     password: `pw-${tag}-long-enough`,
   };
   const user = await createUser({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
-  return { id: user.id, ...input };
+  return { id: user.id, ...input, clearanceLevel: user.clearanceLevel };
 }
 
 /** The data layer's actor for a test user (fixtures written through the data layer, as that user). */
-export const actorOf = (user: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer">): Actor => ({
+export const actorOf = (
+  user: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer" | "clearanceLevel">,
+): Actor => ({
   userId: user.id,
   email: user.email,
   name: user.name,
   role: user.role,
   clearer: user.clearer,
+  clearanceLevel: user.clearanceLevel,
   ip: null,
 });
 
@@ -56,7 +61,7 @@ export const actorOf = (user: Pick<TestUser, "id" | "email" | "name" | "role" | 
  * default), so tests that finalise clear first. Returns the clearer.
  */
 export async function clearDraft(
-  owner: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer">,
+  owner: Pick<TestUser, "id" | "email" | "name" | "role" | "clearer" | "clearanceLevel">,
   briefingId: string,
 ) {
   const clearer = await makeUser("staff", { clearer: true });

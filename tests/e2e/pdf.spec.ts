@@ -18,6 +18,7 @@ const actorOf = (user: TestUser) => ({
   name: user.name,
   role: user.role,
   clearer: false,
+  clearanceLevel: "OFFICIAL" as const,
   ip: null,
 });
 

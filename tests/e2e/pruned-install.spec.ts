@@ -197,6 +197,7 @@ test("a pruned production install builds, runs the operator scripts and serves a
         name: leaver.name,
         role: leaver.role,
         clearer: false,
+        clearanceLevel: "OFFICIAL" as const,
         ip: null,
       };
       await startSecondFactorSetup({ actor, db: local });

@@ -279,7 +279,7 @@ test.describe("CHANCERY_REQUIRE_2FA=admin,clearer", () => {
       password: `pw-${tag}-long-enough`,
     };
     const created = await createUser({ actor: SYSTEM_ACTOR, input, db });
-    return { id: created.id, ...input };
+    return { id: created.id, ...input, clearanceLevel: created.clearanceLevel };
   }
 
   test("sends admins and clearers without a second factor to set one up, from every page, until they have", async ({

@@ -27,6 +27,7 @@ export async function makeActor(
     name: user.name,
     role: user.role,
     clearer: user.clearer,
+    clearanceLevel: user.clearanceLevel,
     ip: "127.0.0.1",
   };
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
       input: { email: `${role}@unit.example`, name: role, role, password: "a-long-enough-password" },
       db: t.db,
     });
-    return { userId: u.id, email: u.email, name: u.name, role, clearer: false, ip: null };
+    return { userId: u.id, email: u.email, name: u.name, role, clearer: false, clearanceLevel: "OFFICIAL", ip: null };
   };
   admin = await mk("admin");
   staff = await mk("staff");

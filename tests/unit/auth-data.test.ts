@@ -40,6 +40,7 @@ const asActor = (u: { id: string; email: string; name: string; role: "admin" | "
   name: u.name,
   role: u.role,
   clearer: false,
+  clearanceLevel: "OFFICIAL",
   ip: "127.0.0.1",
 });
 

@@ -25,7 +25,15 @@ beforeAll(async () => {
     input: { email: "admin@handling.example", name: "Admin", role: "admin", password: "a-long-enough-password" },
     db: t.db,
   });
-  admin = { userId: u.id, email: u.email, name: u.name, role: "admin", clearer: false, ip: null };
+  admin = {
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    role: "admin",
+    clearer: false,
+    clearanceLevel: "OFFICIAL",
+    ip: null,
+  };
 });
 afterAll(() => t.close());
 
