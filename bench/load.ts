@@ -332,7 +332,8 @@ async function report(
 }
 
 async function main() {
-  const buildDir = path.resolve(".next");
+  // The same folder the build writes and the server reads (next.config.mjs distDir).
+  const buildDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
   // The server's PDF threads load the worker that `npm run build` bundles after `next build`.
   const built = ["BUILD_ID", "chancery/pdf-worker.mjs"].every((file) => fs.existsSync(path.join(buildDir, file)));
   if (flags.build || !built) {
