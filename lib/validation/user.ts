@@ -58,6 +58,12 @@ export const turnOffSecondFactorSchema = z.object({
   code: codeSchema,
 });
 
+/** New recovery codes: the password and a current code (or one of the old recovery codes). */
+export const replaceRecoveryCodesSchema = z.object({
+  password: z.string().min(1, "Enter your password.").max(200),
+  code: codeSchema,
+});
+
 /** The users page's second-factor reset: the acting admin's own code when resetting another admin's. */
 export const resetSecondFactorSchema = z.object({
   userId: z.string().min(1),

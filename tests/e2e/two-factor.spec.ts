@@ -145,14 +145,39 @@ test("enrol, then sign in with the password and a code; a replayed code is refus
   await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
   await page.goto("/account/security");
   await expect(page.getByTestId("second-factor-state")).toContainText("9 of 10 recovery codes left");
+
+  // New recovery codes, with the password and a current code: ten again, the old ones void.
+  const codesForm = page.getByRole("form", { name: "New recovery codes" });
+  await codesForm.getByLabel("Password").fill(user.password);
+  await codesForm.getByLabel("Code").fill(await freshCode(e2eDb(), user.id, secret));
+  await codesForm.getByRole("button", { name: "Make new recovery codes" }).click();
+  const renewedList = page.getByTestId("recovery-codes");
+  await expect(renewedList.getByRole("listitem")).toHaveCount(10);
+  const renewed = (await renewedList.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  expect(renewed.filter((c) => recovery.includes(c))).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "I have saved them" }).click();
+  await expect(page.getByTestId("second-factor-state")).toContainText("10 of 10 recovery codes left");
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await passwordStep(page, user);
-  await codeStep(page, recovery[0]);
-  await expect(page.locator("#code-error")).toHaveText(/That code is not right/);
+  // The code already used, then one replaced unused: both refused; a new one signs in.
+  for (const old of [recovery[0], recovery[1]]) {
+    await codeStep(page, old);
+    await expect(page.locator("#code-error")).toHaveText(/That code is not right/);
+  }
+  await codeStep(page, renewed[0]);
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
 
   const actions = await auditActions(user.id);
-  for (const action of ["2fa.enabled", "auth.password_accepted", "2fa.code_failed", "2fa.recovery_code_used"])
+  for (const action of [
+    "2fa.enabled",
+    "auth.password_accepted",
+    "2fa.code_failed",
+    "2fa.recovery_code_used",
+    "2fa.recovery_codes_replaced",
+  ])
     expect(actions).toContain(action);
 });
 

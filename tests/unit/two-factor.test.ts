@@ -8,6 +8,7 @@ import * as s from "@/db/schema";
 import { verifyCredentials, verifySecondFactor } from "@/db/queries/sign-in";
 import { confirmSecondFactor } from "@/db/queries/two-factor/confirm-second-factor";
 import { getSecondFactorStatus } from "@/db/queries/two-factor/get-second-factor-status";
+import { replaceRecoveryCodes } from "@/db/queries/two-factor/replace-recovery-codes";
 import { acknowledgeFailedCodes } from "@/db/queries/two-factor/acknowledge-failed-codes";
 import { startSecondFactorSetup } from "@/db/queries/two-factor/start-second-factor-setup";
 import { turnOffSecondFactor } from "@/db/queries/two-factor/turn-off-second-factor";
@@ -251,6 +252,47 @@ describe("setting up, signing in, turning off", () => {
       (await findSessionUser({ userId: actor.userId, sessionVersion: await sessionVersionOf(actor.userId), db: t.db }))
         ?.failedCodes,
     ).toBeNull();
+  });
+});
+
+describe("new recovery codes", () => {
+  it("need the password and a current code; the old codes stop working, the new ones each sign in once", async () => {
+    const actor = await makeActor(t.db);
+    const { secret, recoveryCodes: old } = await enrol(actor);
+    await expect(
+      replaceRecoveryCodes({
+        actor,
+        password: "wrong-password!",
+        code: totpCode(secret, T0 + STEP),
+        now: T0 + STEP,
+        db: t.db,
+      }),
+    ).rejects.toMatchObject({ status: 400, message: "The password or the code is not right." });
+    await expect(
+      replaceRecoveryCodes({ actor, password: PASSWORD, code: "123456", now: T0 + STEP, db: t.db }),
+    ).rejects.toMatchObject({ status: 400 });
+    // Refused twice: nothing replaced, both failures counted against the strict limit.
+    expect((await read(t.db).select().from(s.secondFactorFailures)).length).toBe(2);
+    expect((await auditRows("2fa.recovery_codes_replaced")).length).toBe(0);
+
+    const { recoveryCodes: renewed } = await replaceRecoveryCodes({
+      actor,
+      password: PASSWORD,
+      code: totpCode(secret, T0 + STEP),
+      now: T0 + STEP,
+      db: t.db,
+    });
+    expect(renewed).toHaveLength(10);
+    expect(renewed.filter((c) => old.includes(c))).toEqual([]);
+    expect((await read(t.db).select().from(s.recoveryCodes)).length).toBe(10);
+    expect(await auditRows("2fa.recovery_codes_replaced")).toHaveLength(1);
+    expect(await getSecondFactorStatus({ actor, db: t.db })).toMatchObject({ state: "on", recoveryCodesLeft: 10 });
+
+    // The TOTP step just used cannot be replayed at sign-in; an old recovery code is refused.
+    expect(await codeStep(actor, totpCode(secret, T0 + STEP), T0 + STEP)).toMatchObject({ ok: false });
+    expect(await codeStep(actor, old[0], T0 + 2 * STEP)).toMatchObject({ ok: false });
+    expect(await codeStep(actor, renewed[0], T0 + 2 * STEP)).toMatchObject({ ok: true });
+    expect(await codeStep(actor, renewed[0], T0 + 3 * STEP)).toMatchObject({ ok: false });
   });
 });
 

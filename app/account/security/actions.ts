@@ -3,10 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { confirmSecondFactor } from "@/db/queries/two-factor/confirm-second-factor";
+import { replaceRecoveryCodes } from "@/db/queries/two-factor/replace-recovery-codes";
 import { startSecondFactorSetup } from "@/db/queries/two-factor/start-second-factor-setup";
 import { turnOffSecondFactor } from "@/db/queries/two-factor/turn-off-second-factor";
 import { secureAction } from "@/app/_request/guard";
-import { confirmSecondFactorSchema, turnOffSecondFactorSchema } from "@/lib/validation/user";
+import {
+  confirmSecondFactorSchema,
+  replaceRecoveryCodesSchema,
+  turnOffSecondFactorSchema,
+} from "@/lib/validation/user";
 
 // All open to a user who must still set up a second factor: this is where they do it.
 const open = { beforeEnrolment: true } as const;
@@ -31,3 +36,9 @@ export const turnOffAction = secureAction({ schema: turnOffSecondFactorSchema, .
   revalidatePath("/account/security");
   return true;
 });
+
+/** Returns the new recovery codes, shown this once (no revalidation, as for the set-up). */
+export const replaceRecoveryCodesAction = secureAction(
+  { schema: replaceRecoveryCodesSchema, ...open },
+  async (input, actor) => await replaceRecoveryCodes({ actor, ...input }),
+);

@@ -10,7 +10,7 @@ import {
   totpUri,
   TOTP_ISSUER,
 } from "@/lib/auth/two-factor";
-import { ConfirmSetupForm, StartSetupForm, TurnOffForm } from "./security-forms";
+import { ConfirmSetupForm, ReplaceRecoveryCodesForm, StartSetupForm, TurnOffForm } from "./security-forms";
 
 export const metadata: Metadata = { title: "Account security" };
 export const dynamic = "force-dynamic";
@@ -66,10 +66,15 @@ export default async function AccountSecurityPage() {
               left.
             </p>
             {status.recoveryCodesLeft <= 3 && (
-              <p className="text-sm text-amber-900">
-                Few recovery codes are left: turn two-step verification off and on again to get ten new ones.
+              <p className="text-sm text-amber-900" data-testid="few-recovery-codes">
+                Few recovery codes are left: make new ones below.
               </p>
             )}
+            <h3 className="text-base font-semibold text-ink">New recovery codes</h3>
+            <p className="text-sm text-slate-600">
+              Confirm with your password and a current code to get ten new recovery codes; the old ones stop working.
+            </p>
+            <ReplaceRecoveryCodesForm />
             <h3 className="text-base font-semibold text-ink">Turn it off</h3>
             <p className="text-sm text-slate-600">
               Confirm with your password and a current code (or a recovery code).

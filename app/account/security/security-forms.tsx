@@ -1,9 +1,10 @@
 "use client";
 
+import type React from "react";
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
-import { confirmSetupAction, startSetupAction, turnOffAction } from "./actions";
+import { confirmSetupAction, replaceRecoveryCodesAction, startSetupAction, turnOffAction } from "./actions";
 
 export function StartSetupForm() {
   const [state, action, pending] = useActionState(startSetupAction, null);
@@ -19,7 +20,13 @@ export function StartSetupForm() {
 
 export function ConfirmSetupForm() {
   const [state, action, pending] = useActionState(confirmSetupAction, null);
-  if (state?.ok && state.data) return <RecoveryCodes codes={state.data.recoveryCodes} />;
+  if (state?.ok && state.data)
+    return (
+      <RecoveryCodes
+        codes={state.data.recoveryCodes}
+        intro={<p className="font-medium text-green-800">Two-step verification is on.</p>}
+      />
+    );
   const error = state && !state.ok ? (state.fieldErrors?.code?.[0] ?? state.message) : undefined;
   return (
     <form action={action} className="flex flex-wrap items-end gap-4" noValidate>
@@ -40,10 +47,10 @@ export function ConfirmSetupForm() {
   );
 }
 
-function RecoveryCodes({ codes }: { codes: string[] }) {
+function RecoveryCodes({ codes, intro }: { codes: string[]; intro: React.ReactNode }) {
   return (
     <div className="space-y-3" role="status">
-      <p className="font-medium text-green-800">Two-step verification is on.</p>
+      {intro}
       <h3 className="text-base font-semibold text-ink">Your recovery codes</h3>
       <p className="text-sm text-slate-700">
         Keep these somewhere safe, apart from your phone: each one signs you in once if you lose the phone. They are
@@ -87,6 +94,43 @@ export function TurnOffForm() {
       <div className="flex items-center gap-4 sm:col-span-2">
         <button type="submit" className="btn-danger" disabled={pending}>
           Turn off two-step verification
+        </button>
+        {failed && !failed.fieldErrors?.code && !failed.fieldErrors?.password && <FormStatus state={failed} />}
+      </div>
+    </form>
+  );
+}
+
+/** Password and a current code for ten new recovery codes; the old ones stop working. */
+export function ReplaceRecoveryCodesForm() {
+  const [state, action, pending] = useActionState(replaceRecoveryCodesAction, null);
+  if (state?.ok && state.data)
+    return (
+      <RecoveryCodes
+        codes={state.data.recoveryCodes}
+        intro={<p className="font-medium text-green-800">New recovery codes made: the old ones no longer work.</p>}
+      />
+    );
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="New recovery codes">
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={failed?.fieldErrors?.password?.[0]}
+      />
+      <FormField
+        label="Code"
+        name="code"
+        autoComplete="one-time-code"
+        spellCheck={false}
+        error={failed?.fieldErrors?.code?.[0]}
+      />
+      <div className="flex items-center gap-4 sm:col-span-2">
+        <button type="submit" className="btn-secondary" disabled={pending}>
+          Make new recovery codes
         </button>
         {failed && !failed.fieldErrors?.code && !failed.fieldErrors?.password && <FormStatus state={failed} />}
       </div>
