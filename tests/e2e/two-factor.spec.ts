@@ -181,6 +181,33 @@ test("enrol, then sign in with the password and a code; a replayed code is refus
     expect(actions).toContain(action);
 });
 
+test("turning it off asks for the password and a current code; then sign-in needs the password alone", async ({
+  page,
+}) => {
+  const user = await makeUser("staff");
+  const secret = await enrolled(user);
+  await passwordStep(page, user);
+  await codeStep(page, await freshCode(e2eDb(), user.id, secret));
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
+  await page.goto("/account/security");
+  const form = page.getByRole("form", { name: "Turn off two-step verification" });
+  await form.getByLabel("Password").fill(user.password);
+  await form.getByLabel("Code").fill("000000");
+  await form.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await expect(form.getByText("The password or the code is not right.")).toBeVisible();
+  await expect(page.getByTestId("second-factor-state")).toContainText("On since");
+  await form.getByLabel("Password").fill(user.password);
+  await form.getByLabel("Code").fill(await freshCode(e2eDb(), user.id, secret));
+  await form.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await expect(page.getByTestId("second-factor-state")).toContainText("Off");
+  expect(await auditActions(user.id)).toContain("2fa.disabled");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, user);
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
+});
+
 test("a forged or missing pending cookie gets no further than the password", async ({ page }) => {
   const user = await makeUser("staff");
   const secret = await enrolled(user);

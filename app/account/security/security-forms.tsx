@@ -76,7 +76,13 @@ export function TurnOffForm() {
   const [state, action, pending] = useActionState(turnOffAction, null);
   const failed = state && !state.ok ? state : null;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate key={state?.ok ? "done" : "form"}>
+    <form
+      action={action}
+      className="grid gap-4 sm:grid-cols-2"
+      noValidate
+      key={state?.ok ? "done" : "form"}
+      aria-label="Turn off two-step verification"
+    >
       <FormField
         label="Password"
         name="password"
