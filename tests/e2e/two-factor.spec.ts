@@ -190,6 +190,7 @@ test("turning it off asks for the password and a current code; then sign-in need
   await codeStep(page, await freshCode(e2eDb(), user.id, secret));
   await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
   await page.goto("/account/security");
+  expect(await seriousViolations(page)).toEqual([]);
   const form = page.getByRole("form", { name: "Turn off two-step verification" });
   await form.getByLabel("Password").fill(user.password);
   await form.getByLabel("Code").fill("000000");

@@ -86,6 +86,7 @@ export function TurnOffForm() {
       <FormField
         label="Password"
         name="password"
+        id="turn-off-password"
         type="password"
         autoComplete="current-password"
         error={failed?.fieldErrors?.password?.[0]}
@@ -93,6 +94,7 @@ export function TurnOffForm() {
       <FormField
         label="Code"
         name="code"
+        id="turn-off-code"
         autoComplete="one-time-code"
         spellCheck={false}
         error={failed?.fieldErrors?.code?.[0]}
@@ -123,6 +125,7 @@ export function ReplaceRecoveryCodesForm() {
       <FormField
         label="Password"
         name="password"
+        id="new-codes-password"
         type="password"
         autoComplete="current-password"
         error={failed?.fieldErrors?.password?.[0]}
@@ -130,6 +133,7 @@ export function ReplaceRecoveryCodesForm() {
       <FormField
         label="Code"
         name="code"
+        id="new-codes-code"
         autoComplete="one-time-code"
         spellCheck={false}
         error={failed?.fieldErrors?.code?.[0]}
