@@ -18,7 +18,7 @@ const BADGE = "inline-block rounded-full px-2 py-0.5 text-xs font-semibold";
  */
 export function HandlingBadges({ handling, marking }: { handling: Handling; marking: Marking }) {
   return (
-    <span className="inline-flex items-center gap-1" data-testid="handling-badges">
+    <span className="inline-flex flex-wrap items-center gap-1" data-testid="handling-badges">
       <span className={`${BADGE} ${HANDLING_STYLE[handling]}`} data-testid="handling-badge">
         <span className="sr-only">Handling: </span>
         {HANDLING_LABELS[handling]}

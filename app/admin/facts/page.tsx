@@ -109,7 +109,7 @@ export default async function FactsPage({
                 <td className="px-3 py-2 min-w-64">
                   <MatchedFactText text={f.text} matched={f.matched} />
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">
+                <td className="px-3 py-2">
                   <HandlingBadges handling={f.handling} marking={f.marking} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">

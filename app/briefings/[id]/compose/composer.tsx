@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
-import { describeHandlingTotals, handlingTotals } from "@/lib/model/handling-totals";
+import { describeHandlingTotals, handlingTotals, minimumMarking } from "@/lib/model/handling-totals";
 import { saveBriefingAction } from "../../actions";
 import { ComposerFields } from "./composer-fields";
 import { ComposerSections } from "./composer-sections";
 import { useDraftState } from "../_workflow/draft-state";
 import { FinaliseButton } from "./finalise-button";
-import { MarkingControl } from "./marking-control";
+import { MarkingNote, MarkingSelect } from "./marking-control";
 import { isSaveConflict, SaveConflictPanel, type SaveConflict } from "./save-conflict";
 import { printedItems, toPayload, type ComposerState } from "./types";
 
@@ -84,6 +84,7 @@ export function Composer({
   // The data layer names the marking field itself when the marking is below the included facts' highest.
   const markingError = failed?.fieldErrors?.marking?.[0] ?? fieldError("marking");
   const printed = state.sections.flatMap((s) => printedItems(s.items));
+  const minimum = minimumMarking(printed);
 
   return (
     <div className="space-y-6">
@@ -103,7 +104,8 @@ export function Composer({
           data-testid="save-status"
         >
           {failed
-            ? failed.message
+            ? // The marking's refusal is read out once, at the field.
+              (markingError && "Some fields need attention.") || failed.message
             : dirty
               ? "Unsaved changes"
               : saveState?.ok
@@ -114,13 +116,14 @@ export function Composer({
           <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">
             Preview
           </Link>
-          <MarkingControl
+          <MarkingSelect
             chosen={state.marking}
-            printed={printed}
+            minimum={minimum.minimum}
             error={markingError}
             onChange={(marking) => setState({ ...state, marking })}
           />
         </span>
+        <MarkingNote minimum={minimum} error={markingError} />
       </form>
       <p className="text-sm text-slate-700" data-testid="included-count">
         {printed.length === 0

@@ -1,36 +1,35 @@
 "use client";
 
 import { effectiveMarking, markingAtMost, MARKINGS, type Marking } from "@/lib/model/handling";
-import { minimumMarking, type HandledFact } from "@/lib/model/handling-totals";
+import type { MinimumMarking } from "@/lib/model/handling-totals";
 
 /**
- * The briefing's marking: at least the highest marking of the facts it includes. The minimum
- * and its reason sit beside the control (and are read with it); lower markings cannot be
- * chosen. A save the server still refuses (a fact raised since this page loaded) shows why here.
+ * The briefing's marking: at least the highest marking of the facts it includes (`minimum`,
+ * lib/model/handling-totals.ts). Lower markings cannot be chosen; the select shows the chosen
+ * marking raised to the minimum, which is what a save sends (types.ts savedMarking). Its
+ * description is MarkingNote: the minimum and why, or the server's refusal.
  */
-export function MarkingControl({
+export function MarkingSelect({
   chosen,
-  printed,
+  minimum,
   error,
   onChange,
 }: {
   chosen: Marking;
-  /** The facts that print (included, not retired): they set the minimum. */
-  printed: readonly HandledFact[];
+  minimum: Marking;
   error?: string;
   onChange: (marking: Marking) => void;
 }) {
-  const { minimum, reason } = minimumMarking(printed);
   return (
-    <span className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1">
-      <label htmlFor="marking" className="text-sm text-slate-600">
+    <>
+      <label htmlFor="marking" className="self-center text-sm text-slate-600">
         Marking
       </label>
       <select
         id="marking"
         className="field-input mt-0 w-auto"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "marking-minimum marking-error" : "marking-minimum"}
+        aria-describedby={error ? "marking-error" : "marking-minimum"}
         value={effectiveMarking(chosen, minimum)}
         onChange={(e) => onChange(MARKINGS.find((m) => m === e.target.value) ?? chosen)}
       >
@@ -43,20 +42,29 @@ export function MarkingControl({
           );
         })}
       </select>
-      <span
-        id="marking-minimum"
-        role="status"
-        aria-live="polite"
-        className="basis-full text-right text-xs text-slate-600"
-        data-testid="marking-minimum"
-      >
-        {reason}
-      </span>
-      {error && (
-        <span id="marking-error" role="alert" className="basis-full text-right text-sm text-red-700">
-          {error}
-        </span>
-      )}
+    </>
+  );
+}
+
+/**
+ * Under the Marking select, on a line of its own: the minimum and why (announced as it changes),
+ * or a save's refusal. The refusal replaces the minimum worked out here: the server knows of a
+ * fact raised since this page loaded, which this page does not.
+ */
+export function MarkingNote({ minimum, error }: { minimum: MinimumMarking; error?: string }) {
+  return error ? (
+    <span id="marking-error" role="alert" className="basis-full text-right text-sm text-red-700">
+      {error}
+    </span>
+  ) : (
+    <span
+      id="marking-minimum"
+      role="status"
+      aria-live="polite"
+      className="basis-full text-right text-xs text-slate-600"
+      data-testid="marking-minimum"
+    >
+      {minimum.reason}
     </span>
   );
 }
