@@ -155,10 +155,10 @@ test("the composer shows each fact's handling and marking, the totals, and a min
   await expect(page.getByTestId("included-count")).toHaveText(
     "5 facts included: 2 releasable, 2 internal, 1 not for disclosure · highest OFFICIAL-SENSITIVE.",
   );
-  await expect(trade.getByTestId("section-totals")).toHaveText(
+  await expect(trade.getByTestId("handling-totals")).toHaveText(
     "Included: 1 releasable, 1 internal, 1 not for disclosure · highest OFFICIAL-SENSITIVE",
   );
-  await expect(transport.getByTestId("section-totals")).toHaveText(
+  await expect(transport.getByTestId("handling-totals")).toHaveText(
     "Included: 1 releasable, 1 internal · highest OFFICIAL-SENSITIVE",
   );
   await expect(minimum).toHaveText("At least OFFICIAL-SENSITIVE: 2 included facts are marked so.");
@@ -177,8 +177,10 @@ test("the composer shows each fact's handling and marking, the totals, and a min
   await expect(page.getByTestId("included-count")).toHaveText(
     "3 facts included: 1 releasable, 2 internal · highest OFFICIAL.",
   );
-  await expect(trade.getByTestId("section-totals")).toHaveText("Included: 1 releasable, 1 internal · highest OFFICIAL");
-  await expect(transport.getByTestId("section-totals")).toHaveText("Included: 1 internal · highest OFFICIAL");
+  await expect(trade.getByTestId("handling-totals")).toHaveText(
+    "Included: 1 releasable, 1 internal · highest OFFICIAL",
+  );
+  await expect(transport.getByTestId("handling-totals")).toHaveText("Included: 1 internal · highest OFFICIAL");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
   expect(await storedMarking(briefingId)).toBe("OFFICIAL");

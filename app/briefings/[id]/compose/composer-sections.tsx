@@ -105,7 +105,7 @@ export function ComposerSections({
                 ↓<span className="sr-only"> Move section {section.title} down</span>
               </button>
             </div>
-            <p className="text-xs text-slate-600" data-testid="section-totals">
+            <p className="text-xs text-slate-600" data-testid="handling-totals">
               Included: {describeHandlingTotals(handlingTotals(printedItems(section.items)))}
             </p>
             <ol className="mt-3 divide-y divide-slate-100" aria-label={`Facts in ${section.title}`}>
