@@ -60,6 +60,8 @@ function composerState(view: BriefingView): ComposerState {
                 meeting: i.fact.meetingId ? (view.meetingNames.get(i.fact.meetingId) ?? null) : null,
                 source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId,
                 retired: i.fact.deletedAt !== null,
+                handling: i.fact.handling,
+                marking: i.fact.marking,
               },
             ]
           : [],

@@ -24,6 +24,8 @@ export interface FactListRow {
   sourceTitle: string | null;
   updatedAt: string;
   partyIds: string[];
+  handling: Fact["handling"];
+  marking: Fact["marking"];
   /** With search words: the text and a passage of the quote with their matches marked (see ProposedFact). */
   matched: FactMatch | null;
 }
@@ -92,6 +94,8 @@ async function readFactPage(tx: Tx, filters: FactFilters): Promise<ListPage<Fact
       sourceId: facts.sourceId,
       sourceTitle: sources.title,
       updatedAt: facts.updatedAt,
+      handling: facts.handling,
+      marking: facts.marking,
       seq: facts.seq,
     })
     .from(facts)
