@@ -9,7 +9,7 @@
  * --locale=C.UTF-8` in it (so lower() and the text search fold Cyrillic as well as ASCII),
  * starts the server listening only on a Unix socket in that directory, and creates the
  * database. Durability is switched off (fsync=off): the cluster holds test data and is thrown
- * away. Binaries: $PG_BIN, else `initdb` on PATH, else Debian's newest /usr/lib/postgresql/N/bin.
+ * away. Binaries: those of `initdb` on PATH, else Debian's newest /usr/lib/postgresql/N/bin.
  *
  * Programs use startCluster()/stopCluster() (tests/helpers/pg-cluster.ts); a cluster started
  * for a process records that process id, and the next start removes clusters whose process
@@ -31,17 +31,11 @@ export class PostgresMissingError extends Error {}
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
-/** The directory holding initdb, pg_ctl and postgres. */
+/** The directory holding initdb, pg_ctl and postgres: that of `initdb` on PATH, else Debian's newest. */
 export function postgresBinDir() {
-  const fromEnv = process.env.PG_BIN;
-  if (fromEnv) {
-    if (fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
-    throw new PostgresMissingError(`PG_BIN=${fromEnv} holds no initdb.`);
-  }
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    // Debian's /usr/bin wrappers (pg_wrapper) cover psql and friends but not initdb/pg_ctl.
-    if (dir && fs.existsSync(path.join(dir, "initdb"))) return path.dirname(fs.realpathSync(path.join(dir, "initdb")));
-  }
+  // Debian's /usr/bin wrappers (pg_wrapper) cover psql and friends but not initdb or pg_ctl.
+  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
+  if (onPath) return path.dirname(fs.realpathSync(onPath));
   const debian = "/usr/lib/postgresql";
   const versions = fs.existsSync(debian)
     ? fs
@@ -52,7 +46,7 @@ export function postgresBinDir() {
   if (versions.length) return path.join(debian, versions[0], "bin");
   throw new PostgresMissingError(
     "PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian's `postgresql` package " +
-      "(apt-get install postgresql, as .ci/run does) or set PG_BIN to the directory holding them.",
+      "(apt-get install postgresql, as .ci/run does) or put its bin directory on PATH.",
   );
 }
 
@@ -120,10 +114,10 @@ function reapOrphans(bin) {
 
 /**
  * Creates and starts a cluster, with an empty database. `ownerPid`: the process whose end
- * makes it an orphan for the next start to remove. Returns its directory and DATABASE_URL.
+ * makes it an orphan for the next start to remove; `bin`: where the PostgreSQL programs are.
+ * Returns its directory and DATABASE_URL.
  */
-export function startCluster({ ownerPid } = {}) {
-  const bin = postgresBinDir();
+export function startCluster({ ownerPid, bin = postgresBinDir() } = {}) {
   reapOrphans(bin);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
   try {
