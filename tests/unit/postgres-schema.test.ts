@@ -1,40 +1,19 @@
-import path from "node:path";
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as sqliteSchema from "@/db/schema";
 import * as s from "@/db/schema-pg";
-import { startTestCluster, type TestCluster } from "../helpers/pg-cluster";
+import { pgDbForFile, type PgDb } from "../helpers/pg-db";
 
 // The PostgreSQL schema on a real server (issue 17): a throwaway cluster (scripts/pg-cluster.mjs),
 // drizzle-pg's migrations applied by drizzle's node-postgres migrator, then the guarantees the
 // SQLite schema gives, checked on this engine. Without PostgreSQL installed these tests fail,
-// saying what to install: they are never skipped.
+// saying what to install: they are never skipped (tests/helpers/pg-db.ts).
 
-let cluster: TestCluster | undefined;
-let pool: pg.Pool;
-let db: NodePgDatabase<typeof s>;
-
-// Why the cluster could not start (PostgreSQL not installed): every test fails with it, so the
-// count shows them failed rather than skipped.
-let unavailable: unknown;
-beforeEach(() => {
-  if (unavailable) throw unavailable;
-});
-
-beforeAll(async () => {
-  try {
-    cluster = startTestCluster();
-  } catch (error) {
-    unavailable = error;
-    return;
-  }
-  pool = new pg.Pool({ connectionString: cluster.url, max: 2 });
-  db = drizzle(pool, { schema: s });
-  await migrate(db, { migrationsFolder: path.resolve(import.meta.dirname, "../../drizzle-pg") });
+let db: PgDb;
+const server = pgDbForFile(async (migrated) => {
+  db = migrated;
   await db.insert(s.sources).values({
     id: "src-1",
     publishedStart: "2024-03-01",
@@ -42,11 +21,6 @@ beforeAll(async () => {
     publishedPrecision: "day",
     fullText: "An article.",
   });
-}, 120_000);
-
-afterAll(async () => {
-  await pool?.end();
-  cluster?.stop();
 });
 
 let n = 0;
@@ -184,7 +158,7 @@ describe("full-text search (drizzle-pg/0001_facts_search.sql)", () => {
   let ventilators: string;
   let tokayev: string;
   beforeAll(async () => {
-    if (unavailable) return;
+    if (!server.available()) return;
     ventilators = fact().id!;
     tokayev = `fact-${++n}`;
     await db.insert(s.facts).values([
