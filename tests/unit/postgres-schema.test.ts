@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { alias } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as sqliteSchema from "@/db/schema";
@@ -269,7 +270,7 @@ describe("the query code's builder calls, typed for SQLite, on the PostgreSQL co
     ]);
   });
 
-  it("joins, groups and counts (count() as a number), pages a $dynamic query", async () => {
+  it("joins (an alias too), groups and counts (count() as a number), pages a $dynamic query", async () => {
     const rows = await tx()
       .select({ id: t.topics.id, facts: count(t.facts.id) })
       .from(t.topics)
@@ -277,6 +278,13 @@ describe("the query code's builder calls, typed for SQLite, on the PostgreSQL co
       .leftJoin(t.facts, and(eq(t.facts.id, t.factTopics.factId), sql`${t.facts.deletedAt} IS NULL`))
       .groupBy(t.topics.id);
     expect(rows).toEqual([{ id: "t-trade", facts: 2 }]);
+    // sqlite-core's alias() (list-comments, get-inbox, list-shares) is a proxy over any table.
+    const other = alias(t.factTopics, "other");
+    const pairs = await tx()
+      .select({ a: t.factTopics.factId, b: other.factId })
+      .from(t.factTopics)
+      .innerJoin(other, and(eq(other.topicId, t.factTopics.topicId), sql`${other.factId} > ${t.factTopics.factId}`));
+    expect(pairs).toEqual([{ a: "cast-1", b: "cast-2" }]);
     const page = await tx()
       .select({ id: t.facts.id })
       .from(t.facts)
