@@ -34,6 +34,7 @@ function composerState(view: BriefingView): ComposerState {
   return {
     version: view.version,
     title: view.title,
+    counterpartTitle: view.content.counterpartTitle,
     marking: view.content.marking,
     purpose: view.content.purpose,
     keyMessages: view.content.keyMessages.join("\n"),

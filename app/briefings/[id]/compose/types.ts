@@ -23,6 +23,8 @@ export interface ComposerSection {
 export interface ComposerState {
   version: number;
   title: string;
+  /** The counterpart copy's title (empty: the neutral one). */
+  counterpartTitle: string;
   marking: Marking;
   purpose: string;
   keyMessages: string;
@@ -45,6 +47,7 @@ export function toPayload(state: ComposerState) {
   return {
     version: state.version,
     title: state.title,
+    counterpartTitle: state.counterpartTitle,
     marking: state.marking,
     purpose: state.purpose,
     keyMessages: state.keyMessages
