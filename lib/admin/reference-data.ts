@@ -67,7 +67,7 @@ export const REFERENCE_DATA_SPECS: Record<ReferenceKind, ReferenceDataSpec> = {
     path: "/admin/meetings",
     title: "Meetings",
     singular: "meeting",
-    columns: ["name", "dateStart", "status"],
+    columns: ["name", "dateStart", "status", "handling"],
     fields: [
       { name: "name", label: "Name" },
       { name: "series", label: "Series" },
