@@ -4,11 +4,19 @@ import { useState } from "react";
 
 /** What each copy's button fetches and says. */
 const COPIES = {
-  internal: { path: "pdf", label: "Download PDF", busy: "Rendering PDF…", done: "PDF downloaded.", what: "The PDF" },
+  internal: {
+    path: "pdf",
+    label: "Download PDF",
+    busy: "Rendering PDF…",
+    rendering: "Rendering the PDF…",
+    done: "PDF downloaded.",
+    what: "The PDF",
+  },
   counterpart: {
     path: "pdf/counterpart",
     label: "Download counterpart copy",
     busy: "Rendering counterpart copy…",
+    rendering: "Rendering the counterpart copy…",
     done: "Counterpart copy downloaded.",
     what: "The counterpart copy",
   },
@@ -25,7 +33,7 @@ export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: 
   const [message, setMessage] = useState("");
   async function download() {
     setState("busy");
-    setMessage(`Rendering ${c.what.replace("The", "the")}…`);
+    setMessage(c.rendering);
     try {
       const response = await fetch(`/briefings/${briefingId}/${c.path}`);
       if (!response.ok) {
