@@ -3,8 +3,10 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import * as s from "@/db/schema";
-import { makeUser, read, e2eDb, signIn, uniqueAddress } from "./fixtures";
+import { newBriefingSchema } from "@/lib/validation/briefing";
+import { actorOf, e2eWrite, makeUser, read, e2eDb, signIn, uniqueAddress } from "./fixtures";
 
 /*
  * The counterpart copy in the browser (issue 16): compose a briefing, write a counterpart title
@@ -98,4 +100,30 @@ test("the counterpart copy's route answers 404 for someone else's briefing, as t
   await signIn(page, await makeUser("staff"));
   expect((await page.request.get(`/briefings/${id}/pdf/counterpart`)).status()).toBe(404);
   expect((await page.request.get(`/briefings/${id}/pdf`)).status()).toBe(404);
+});
+
+test("the counterpart copy shares the internal PDF's guard: a user's third render at once is refused with Retry-After", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const owner = await makeUser("staff");
+  const id = await createBriefing({
+    actor: actorOf(owner),
+    input: newBriefingSchema.parse({ country: "KZ", topics: [] }),
+    db: e2eDb(),
+  });
+  // Long notes: the internal PDF prints in two parts and takes seconds (see pdf-overload.spec.ts).
+  const note = "A long note on this fact, so the internal copy prints many pages. ".repeat(10);
+  await e2eWrite((tx) => tx.update(s.briefingItems).set({ note }).where(eq(s.briefingItems.briefingId, id)));
+  await signIn(page, owner);
+  // Two renders per user (the default): two internal copies and a counterpart copy at once.
+  const responses = await Promise.all([
+    page.request.get(`/briefings/${id}/pdf`),
+    page.request.get(`/briefings/${id}/pdf`),
+    page.request.get(`/briefings/${id}/pdf/counterpart`),
+  ]);
+  expect(responses.map((r) => r.status()).sort()).toEqual([200, 200, 429]);
+  const refused = responses.find((r) => r.status() === 429)!;
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await refused.json()).error).toMatch(/PDF/);
 });
