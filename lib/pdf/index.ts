@@ -19,6 +19,6 @@ export {
   type PdfPoolOptions,
   type PdfRenderTicket,
 } from "./pool";
-export { renderCached, briefingContentHash, PdfCache } from "./cache";
+export { renderCached, briefingContentHash, pdfCacheKey, PdfCache } from "./cache";
 export { estimatePlaces } from "./parts/plan";
 export { PdfBusyError, PdfTimeoutError, PdfUserLimitError } from "./errors";

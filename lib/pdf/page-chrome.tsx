@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { BriefingDocument } from "../briefing/document";
+import { markingLine, type BriefingDocument } from "../briefing/document";
 import { pageGeometry as g, theme } from "./theme";
 
 const styles = StyleSheet.create({
@@ -55,7 +55,7 @@ const styles = StyleSheet.create({
 
 /**
  * What every page carries, as `fixed` elements react-pdf repeats on each page it paginates:
- * the marking at top and bottom, the briefing title, the country, and a DRAFT watermark on
+ * the marking at top and bottom (with the counterpart copy's descriptor), the briefing title, the country, and a DRAFT watermark on
  * drafts. "Page X of Y" is not here: the parts of a briefing render in parallel, so page
  * numbers are known only once they are merged, and are stamped then (assembly/page-numbers.ts)
  * in the space the footer leaves on its second line.
@@ -69,11 +69,11 @@ export function RunningChrome({ doc }: { doc: BriefingDocument }) {
         </Text>
       ) : null}
       <View fixed style={styles.header}>
-        <Text style={styles.marking}>{doc.marking}</Text>
+        <Text style={styles.marking}>{markingLine(doc)}</Text>
         <Text style={styles.runningTitle}>{doc.title}</Text>
       </View>
       <View fixed style={styles.footer}>
-        <Text style={styles.marking}>{doc.marking}</Text>
+        <Text style={styles.marking}>{markingLine(doc)}</Text>
         <Text style={styles.footerText}>{doc.country.name}</Text>
       </View>
     </>

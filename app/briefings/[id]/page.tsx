@@ -34,6 +34,7 @@ function composerState(view: BriefingView): ComposerState {
   return {
     version: view.version,
     title: view.title,
+    counterpartTitle: view.content.counterpartTitle,
     marking: view.content.marking,
     purpose: view.content.purpose,
     keyMessages: view.content.keyMessages.join("\n"),
@@ -107,6 +108,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <h1 className="page-title mr-auto">{view.title}</h1>
         <StatusBadge status={view.status} revision={view.revision} />
         {access.can.download && <DownloadButton briefingId={view.id} />}
+        {access.can.downloadCounterpart && <DownloadButton briefingId={view.id} copy="counterpart" />}
       </div>
       <p className="text-sm text-slate-600" data-testid="briefing-relationship">
         {view.countryName} ·{" "}

@@ -52,15 +52,21 @@ export async function loadParty(tx: Tx, id: string): Promise<Party | undefined> 
 
 /**
  * Meetings that concern a country: it took part, hosted, is expected at an announced one, or a
- * live fact about it cites the meeting.
+ * live fact about it cites the meeting. With `releasableOnly` (the counterpart copy), only the
+ * meetings whose handling is releasable: the others, and their participants, are not read.
  */
-export async function loadCountryMeetings(tx: Tx, countryId: string): Promise<MeetingWithPeople[]> {
+export async function loadCountryMeetings(
+  tx: Tx,
+  countryId: string,
+  { releasableOnly = false }: { releasableOnly?: boolean } = {},
+): Promise<MeetingWithPeople[]> {
   const rows = await tx
     .select()
     .from(meetings)
     .where(
       and(
         isNull(meetings.deletedAt),
+        releasableOnly ? eq(meetings.handling, "releasable") : undefined,
         or(
           eq(meetings.hostPartyId, countryId),
           sql`EXISTS (SELECT 1 FROM json_each(${meetings.expectedPartyIds}) WHERE value = ${countryId})`,

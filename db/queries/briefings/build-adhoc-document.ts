@@ -55,6 +55,7 @@ export async function buildAdhocDocument({
       purpose: "",
       keyMessages: [],
       background: "",
+      counterpartTitle: "",
       occasion: { meeting: "", date: "", place: "", counterpart: "", principal: "" },
       filters: { topicIds: chosen.map((t) => t.id), from, to },
     };

@@ -7,6 +7,8 @@ import { loadBriefingFor } from "./_access";
 export interface GetBriefingPrintSummaryOptions {
   actor: Actor;
   briefingId: string;
+  /** Which copy is to be printed: the internal PDF (the default) or the counterpart copy. */
+  operation?: "download" | "downloadCounterpart";
   db?: Database;
 }
 
@@ -31,10 +33,11 @@ export interface BriefingPrintSummary {
 export async function getBriefingPrintSummary({
   actor,
   briefingId,
+  operation = "download",
   db = getDb(),
 }: GetBriefingPrintSummaryOptions): Promise<BriefingPrintSummary> {
   const tx = readerOf(db);
-  const { row } = await loadBriefingFor(tx, actor, briefingId, "download");
+  const { row } = await loadBriefingFor(tx, actor, briefingId, operation);
   const [named] = await tx
     .select({
       countryName: parties.name,

@@ -38,6 +38,7 @@ async function storedEdit(tx: Tx, row: BriefingRow): Promise<BriefingEdit> {
   return {
     version: row.version,
     title: row.title,
+    counterpartTitle: content.counterpartTitle,
     marking: content.marking,
     purpose: content.purpose,
     keyMessages: content.keyMessages,
@@ -68,8 +69,10 @@ export async function saveBriefing({
 }: SaveBriefingOptions): Promise<{ version: number }> {
   return withWriteTransaction(db, async (tx) => {
     const { row } = await loadBriefingFor(tx, actor, briefingId, "edit");
+    const stored = parseContent(row);
     const content: BriefingContent = {
-      ...parseContent(row),
+      ...stored,
+      counterpartTitle: edit.counterpartTitle ?? stored.counterpartTitle,
       marking: edit.marking,
       purpose: edit.purpose,
       keyMessages: edit.keyMessages,

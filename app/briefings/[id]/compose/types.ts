@@ -26,6 +26,8 @@ export interface ComposerSection {
 export interface ComposerState {
   version: number;
   title: string;
+  /** The counterpart copy's title (empty: the neutral one). */
+  counterpartTitle: string;
   /** The marking the user chose; what is saved is never below the included facts' (see savedMarking). */
   marking: Marking;
   purpose: string;
@@ -60,6 +62,7 @@ export function toPayload(state: ComposerState) {
   return {
     version: state.version,
     title: state.title,
+    counterpartTitle: state.counterpartTitle,
     marking: savedMarking(state),
     purpose: state.purpose,
     keyMessages: state.keyMessages
