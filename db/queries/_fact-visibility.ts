@@ -9,6 +9,12 @@ import { auditLog, facts } from "../schema";
  * clearance hash, a derived marking, what still refers to a record) say so where they skip it.
  */
 
+/**
+ * The level that sees every fact: for the reads that must (a clearance's hash, a briefing frozen
+ * at finalising, what still refers to a record), never for what is shown to a user.
+ */
+export const EVERY_FACT: ClearanceLevel = MARKINGS[MARKINGS.length - 1];
+
 /** The markings a user cleared to `level` may see, lowest first. */
 export function visibleMarkings(level: ClearanceLevel): Marking[] {
   return MARKINGS.filter((m) => markingAtMost(m, level));
@@ -62,10 +68,4 @@ export function nameFacts(level: ClearanceLevel, rows: readonly { id: string; ma
     ...rows.filter((r) => canSeeFact(level, r)).map((r) => `fact ${r.id}`),
     ...(hidden ? [`${hidden} fact(s) marked above your clearance level`] : []),
   ];
-}
-
-/** What a user is told about facts left out of something they may otherwise see. */
-export function withheldNotice(n: number): string | null {
-  if (n === 0) return null;
-  return `${n} ${n === 1 ? "item is" : "items are"} not shown: marked above your clearance level.`;
 }
