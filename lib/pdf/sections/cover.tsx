@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { clearanceLine, type BriefingDocument } from "../../briefing/document";
+import { clearanceLine, withheldLine, type BriefingDocument } from "../../briefing/document";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -31,10 +31,14 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Title page: what the briefing is, for whom, by whom, whether it is final, and who cleared it. */
+/**
+ * Title page: what the briefing is, for whom, by whom, whether it is final, who cleared it, and
+ * how many facts this reader's copy leaves out (marked above their clearance level).
+ */
 export function Cover({ doc }: { doc: BriefingDocument }) {
   const status = doc.status === "final" ? "Final" : "Draft";
   const cleared = clearanceLine(doc);
+  const withheld = withheldLine(doc);
   return (
     <View style={styles.cover}>
       <Text style={styles.marking}>{doc.marking}</Text>
@@ -47,6 +51,7 @@ export function Cover({ doc }: { doc: BriefingDocument }) {
       <Field label="Status" value={`${status}, revision ${doc.revision}`} />
       <Text style={styles.status}>{`${status.toUpperCase()} — REVISION ${doc.revision}`}</Text>
       {cleared ? <Text style={styles.cleared}>{cleared}</Text> : null}
+      {withheld ? <Text style={styles.cleared}>{withheld}</Text> : null}
     </View>
   );
 }
