@@ -1,0 +1,384 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as s from "@/db/schema";
+import { listAudit, listAuditPage } from "@/db/queries/audit";
+import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
+import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
+import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
+import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
+import { getBriefingPrintSummary } from "@/db/queries/briefings/get-briefing-print-summary";
+import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
+import { proposeFacts } from "@/db/queries/briefings/propose-facts";
+import { addComment } from "@/db/queries/comments/add-comment";
+import { listComments } from "@/db/queries/comments/list-comments";
+import { exportFactBase } from "@/db/queries/fact-base";
+import { createFact } from "@/db/queries/facts/create-fact";
+import { deleteFact } from "@/db/queries/facts/delete-fact";
+import { getFact, type FactRecord } from "@/db/queries/facts/get-fact";
+import { listDeletedFacts } from "@/db/queries/facts/list-deleted-facts";
+import { listFacts } from "@/db/queries/facts/list-facts";
+import { listPartiesWithFactCounts } from "@/db/queries/parties";
+import { listFactsOfSource } from "@/db/queries/sources/list-facts-of-source";
+import { listSources } from "@/db/queries/sources/list-sources";
+import { changeClearanceLevel } from "@/db/queries/users/change-clearance-level";
+import type { BriefingDocument } from "@/lib/briefing/document";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { isAppError } from "@/lib/errors";
+import { CLEARANCE_LEVELS, MARKINGS, markingAtMost, type ClearanceLevel, type Marking } from "@/lib/model/handling";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { factFiltersSchema } from "@/lib/validation/fact-filters";
+import { newBriefingSchema } from "@/lib/validation/briefing";
+import { makeActor } from "../helpers/actors";
+import { createSeededDb, read, sqlWrite, type TestDb } from "../helpers/db";
+import { inputOf } from "../helpers/fact-input";
+import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
+
+/*
+ * Who may see what (issue 16): a fact marked above a user's clearance level is invisible to
+ * them in every read of the data layer, administrators included. The table below is every read
+ * path × reader (staff and admin at each level) × fact marking, each row asserted: the fact is
+ * there exactly when its marking is at most the reader's level. Three facts about Kazakhstan —
+ * one per marking, found by the word "quillfeather" — and three more in the trash are read by
+ * six readers. Each reader owns a draft and a finalised briefing holding the three, made while
+ * cleared to SECRET and then lowered to their level (an owner whose level was lowered), with a
+ * comment on each fact. A real SQLite file; one PDF per staff level is rendered and read back.
+ */
+
+const WORD = "quillfeather";
+/** The word only each fact's text carries, to find it in a printed PDF. */
+const CANARY: Record<Marking, string> = {
+  OFFICIAL: "quillofficial",
+  "OFFICIAL-SENSITIVE": "quillsensitive",
+  SECRET: "quillsecret",
+};
+const live = (m: Marking) => `fact-clearance-${m.toLowerCase()}`;
+const trashed = (m: Marking) => `fact-clearance-trash-${m.toLowerCase()}`;
+const ROLES = ["staff", "admin"] as const;
+type Role = (typeof ROLES)[number];
+
+interface Reader {
+  actor: Actor;
+  draftId: string;
+  finalId: string;
+}
+
+let t: TestDb;
+let template: FactRecord;
+const readers = new Map<string, Reader>();
+const readerOf = (role: Role, level: ClearanceLevel) => readers.get(`${role}:${level}`)!;
+const pdfTexts = new Map<ClearanceLevel, string>();
+
+beforeAll(async () => {
+  vi.stubEnv("CHANCERY_REQUIRE_CLEARANCE", "0");
+  t = await createSeededDb();
+  const [kz] = await read(t.db)
+    .select({ id: s.facts.id })
+    .from(s.facts)
+    .innerJoin(s.factParties, eq(s.factParties.factId, s.facts.id))
+    .where(sql`${s.factParties.partyId} = 'KZ' AND ${s.facts.metricKey} IS NULL AND ${s.facts.deletedAt} IS NULL`)
+    .limit(1);
+  template = await getFact({ actor: SYSTEM_ACTOR, id: kz!.id, db: t.db });
+  for (const marking of MARKINGS) {
+    for (const [id, deleted] of [
+      [live(marking), false],
+      [trashed(marking), true],
+    ] as const) {
+      const fact = await createFact({
+        actor: SYSTEM_ACTOR,
+        input: inputOf(template, {
+          id,
+          version: undefined,
+          text: `The ${WORD} talks, ${CANARY[marking]}${deleted ? " (retired)" : ""}.`,
+          handling: "internal",
+          marking,
+        }),
+        db: t.db,
+      });
+      if (deleted) await deleteFact({ actor: SYSTEM_ACTOR, id, version: fact.version, db: t.db });
+    }
+  }
+  for (const role of ROLES) {
+    for (const level of CLEARANCE_LEVELS) {
+      const owner = await makeActor(t.db, role, { clearanceLevel: "SECRET", name: `${role} at ${level}` });
+      const input = newBriefingSchema.parse({ country: "KZ", q: WORD });
+      const draftId = await createBriefing({ actor: owner, input, db: t.db });
+      for (const m of MARKINGS)
+        await addComment({ actor: owner, briefingId: draftId, factId: live(m), body: `On the ${m} fact`, db: t.db });
+      const finalId = await createBriefing({ actor: owner, input, db: t.db });
+      const { version } = await getBriefingView({ actor: owner, briefingId: finalId, db: t.db });
+      await finaliseBriefing({ actor: owner, briefingId: finalId, version, db: t.db });
+      await changeClearanceLevel({ actor: SYSTEM_ACTOR, userId: owner.userId, clearanceLevel: level, db: t.db });
+      readers.set(`${role}:${level}`, { actor: { ...owner, clearanceLevel: level }, draftId, finalId });
+    }
+  }
+  // Every fact edited after the finalising: "changed since" counts each one the reader may see.
+  await sqlWrite(
+    t.db,
+    sql`UPDATE facts SET version = version + 1 WHERE id IN (${sql.join(
+      MARKINGS.map((m) => sql`${live(m)}`),
+      sql`, `,
+    )})`,
+  );
+  for (const level of CLEARANCE_LEVELS) {
+    const { actor, draftId } = readerOf("staff", level);
+    const doc = await buildSavedDocument({ actor, briefingId: draftId, operation: "download", db: t.db });
+    const { file, remove } = writeTempPdf(await renderBriefingPdf(doc));
+    pdfTexts.set(level, allPageTexts(file).join("\n"));
+    remove();
+  }
+}, 240_000);
+afterAll(() => {
+  vi.unstubAllEnvs();
+  t?.close();
+});
+
+/** The markings among the three live (or trashed) facts that ids name. */
+const markingsIn = (ids: Iterable<string>, name = live): Marking[] => {
+  const set = new Set(ids);
+  return MARKINGS.filter((m) => set.has(name(m)));
+};
+const docFactIds = (doc: BriefingDocument) => doc.sections.flatMap((sec) => sec.facts.map((f) => f.id));
+const visibleSet = (level: ClearanceLevel) => MARKINGS.filter((m) => markingAtMost(m, level));
+const found = async (run: () => Promise<unknown>) => {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.status === 404) return false;
+    throw error;
+  }
+};
+
+/** A read path: which of the three markings it shows the reader. */
+type Path = { name: string; adminOnly?: boolean; read: (r: Reader) => Promise<Marking[]> };
+
+const PATHS: Path[] = [
+  {
+    name: "proposals",
+    read: async ({ actor }) => {
+      const topicIds = template.topicIds;
+      const p = await proposeFacts({ actor, query: { countryId: "KZ", topicIds }, limit: 5000, db: t.db });
+      return markingsIn(p.facts.map((f) => f.id));
+    },
+  },
+  {
+    name: "search (proposals with words)",
+    read: async ({ actor }) => {
+      const query = { countryId: "KZ", topicIds: template.topicIds, q: WORD };
+      const p = await proposeFacts({ actor, query, limit: 50, db: t.db });
+      // The counts agree with the page: nothing hidden is counted.
+      expect(p.total).toBe(p.facts.length);
+      return markingsIn(p.facts.map((f) => f.id));
+    },
+  },
+  {
+    name: "composer view of an own draft",
+    read: async ({ actor, draftId }) => {
+      const v = await getBriefingView({ actor, briefingId: draftId, db: t.db });
+      const shown = markingsIn(v.sections.flatMap((sec) => sec.items.map((i) => i.factId)));
+      expect(v.withheld).toBe(MARKINGS.length - shown.length);
+      return shown;
+    },
+  },
+  {
+    name: "preview of a draft",
+    read: async ({ actor, draftId }) => {
+      const doc = await buildSavedDocument({ actor, briefingId: draftId, db: t.db });
+      const shown = markingsIn(docFactIds(doc));
+      expect(doc.withheld ?? 0).toBe(MARKINGS.length - shown.length);
+      expect(JSON.stringify(doc)).not.toMatch(
+        new RegExp(
+          MARKINGS.filter((m) => !shown.includes(m))
+            .map((m) => CANARY[m])
+            .join("|") || "^$",
+        ),
+      );
+      return shown;
+    },
+  },
+  {
+    name: "PDF document of a draft",
+    read: async ({ actor, draftId }) =>
+      markingsIn(docFactIds(await buildSavedDocument({ actor, briefingId: draftId, operation: "download", db: t.db }))),
+  },
+  {
+    name: "preview of a finalised briefing (frozen snapshot)",
+    read: async ({ actor, finalId }) => {
+      const doc = await buildSavedDocument({ actor, briefingId: finalId, db: t.db });
+      const shown = markingsIn(docFactIds(doc));
+      expect(doc.withheld ?? 0).toBe(MARKINGS.length - shown.length);
+      return shown;
+    },
+  },
+  {
+    name: "comments on a draft's facts",
+    read: async ({ actor, draftId }) => {
+      const list = await listComments({ actor, briefingId: draftId, db: t.db });
+      return markingsIn(list.threads.flatMap((th) => (th.anchor.factId ? [th.anchor.factId] : [])));
+    },
+  },
+  {
+    name: "ad hoc country briefing (command line's --country)",
+    read: async ({ actor }) =>
+      markingsIn(
+        docFactIds(await buildAdhocDocument({ actor, countryId: "KZ", topicIds: template.topicIds, db: t.db })),
+      ),
+  },
+  {
+    name: "admin fact list (search)",
+    adminOnly: true,
+    read: async ({ actor }) => {
+      const page = await listFacts({ actor, filters: factFiltersSchema.parse({ q: WORD }), db: t.db });
+      expect(page.total).toBe(page.rows.length);
+      return markingsIn(page.rows.map((r) => r.id));
+    },
+  },
+  {
+    name: "admin fact form (get)",
+    adminOnly: true,
+    read: async ({ actor }) => {
+      const shown: Marking[] = [];
+      for (const m of MARKINGS) if (await found(() => getFact({ actor, id: live(m), db: t.db }))) shown.push(m);
+      return shown;
+    },
+  },
+  {
+    name: "admin trash (deleted facts)",
+    adminOnly: true,
+    read: async ({ actor }) =>
+      markingsIn(
+        (await listDeletedFacts({ actor, db: t.db })).map((f) => f.id),
+        trashed,
+      ),
+  },
+  {
+    name: "admin fact history",
+    adminOnly: true,
+    read: async ({ actor }) => {
+      const shown: Marking[] = [];
+      for (const m of MARKINGS)
+        if ((await listAudit({ actor, entity: "fact", entityId: live(m), db: t.db })).length) shown.push(m);
+      return shown;
+    },
+  },
+  {
+    name: "admin audit log",
+    adminOnly: true,
+    read: async ({ actor }) =>
+      markingsIn(
+        (await listAuditPage({ actor, entity: "fact", limit: 10_000, db: t.db })).map((r) => r.entityId ?? ""),
+      ),
+  },
+  {
+    name: "fact-base export",
+    adminOnly: true,
+    read: async ({ actor }) => {
+      const doc = await exportFactBase({ actor, db: t.db });
+      const ids = doc.facts.map((f) => f.id);
+      // Their links go with them.
+      const linked = new Set([...doc.facts.flatMap((f) => (f.partyIds.length ? [f.id] : []))]);
+      expect(markingsIn(linked)).toEqual(markingsIn(ids));
+      return markingsIn(ids);
+    },
+  },
+  {
+    name: "a source's facts (curation workbench)",
+    adminOnly: true,
+    read: async ({ actor }) =>
+      markingsIn((await listFactsOfSource({ actor, id: template.sourceId, db: t.db })).map((f) => f.id)),
+  },
+];
+
+/** A count that includes each fact the reader may see: how many of the three it counts. */
+type CountPath = { name: string; adminOnly?: boolean; count: (r: Reader) => Promise<number>; baseline?: boolean };
+
+const COUNTS: CountPath[] = [
+  {
+    name: "facts changed since a finalised briefing",
+    count: ({ actor, finalId }) => countChangedFacts({ actor, briefingId: finalId, db: t.db }),
+  },
+  {
+    name: "the PDF route's print summary",
+    count: async ({ actor, draftId }) =>
+      (await getBriefingPrintSummary({ actor, briefingId: draftId, db: t.db })).facts,
+  },
+  {
+    name: "proposal counts (all topics)",
+    baseline: true,
+    count: async ({ actor }) =>
+      (await proposeFacts({ actor, query: { countryId: "KZ", topicIds: template.topicIds }, limit: 1, db: t.db }))
+        .matchingTotal,
+  },
+  {
+    name: "facts per party (start page)",
+    baseline: true,
+    count: async ({ actor }) =>
+      (await listPartiesWithFactCounts({ actor, db: t.db })).find((p) => p.id === "KZ")!.factCount,
+  },
+  {
+    name: "facts per source (admin sources list)",
+    adminOnly: true,
+    baseline: true,
+    count: async ({ actor }) =>
+      (await listSources({ actor, db: t.db })).find((r) => r.id === template.sourceId)!.factCount,
+  },
+];
+
+describe.each(ROLES)("as %s", (role) => {
+  describe.each(CLEARANCE_LEVELS)("cleared to %s", (level) => {
+    for (const path of PATHS.filter((p) => role === "admin" || !p.adminOnly)) {
+      describe(path.name, () => {
+        let shown: Promise<Marking[]>;
+        const shownOnce = () => (shown ??= path.read(readerOf(role, level)));
+        for (const m of MARKINGS)
+          it(`a fact marked ${m}: ${markingAtMost(m, level) ? "visible" : "hidden"}`, async () => {
+            expect((await shownOnce()).includes(m)).toBe(markingAtMost(m, level));
+          });
+      });
+    }
+    for (const path of COUNTS.filter((p) => role === "admin" || !p.adminOnly)) {
+      it(`${path.name} counts ${visibleSet(level).join(", ")} only`, async () => {
+        const n = await path.count(readerOf(role, level));
+        if (!path.baseline) return expect(n).toBe(visibleSet(level).length);
+        // Against a SECRET reader of the same role, who sees all three.
+        const all = await path.count(readerOf(role, "SECRET"));
+        expect(all - n).toBe(MARKINGS.length - visibleSet(level).length);
+      });
+    }
+  });
+});
+
+describe.each(CLEARANCE_LEVELS)("the PDF printed for staff cleared to %s", (level) => {
+  for (const m of MARKINGS)
+    it(`a fact marked ${m}: ${markingAtMost(m, level) ? "printed" : "not printed"}`, () => {
+      expect(pdfTexts.get(level)!.includes(CANARY[m])).toBe(markingAtMost(m, level));
+    });
+  it("says how many items it leaves out, and nothing of them", () => {
+    const hidden = MARKINGS.length - visibleSet(level).length;
+    const text = pdfTexts.get(level)!.replace(/\s+/g, " ");
+    if (hidden === 0) expect(text).not.toContain("not shown");
+    else
+      expect(text).toContain(
+        `${hidden} items are not shown: marked above your clearance level.`.replace("1 items are", "1 item is"),
+      );
+  });
+});
+
+it("the seeded fact the three were copied from stays visible to everyone (the filter hides by marking only)", async () => {
+  for (const level of CLEARANCE_LEVELS) {
+    const p = await proposeFacts({
+      actor: readerOf("staff", level).actor,
+      query: { countryId: "KZ", topicIds: template.topicIds },
+      limit: 5000,
+      db: t.db,
+    });
+    expect(p.facts.some((f) => f.id === template.id)).toBe(true);
+  }
+  // The trio's links exist, so what hides them is the marking, not a missing link.
+  const links = await read(t.db)
+    .select()
+    .from(s.factParties)
+    .where(inArray(s.factParties.factId, MARKINGS.map(live)));
+  expect(links.length).toBeGreaterThanOrEqual(MARKINGS.length);
+});
