@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as s from "@/db/schema";
 import { listAudit, listAuditPage } from "@/db/queries/audit";
@@ -6,33 +6,44 @@ import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document"
 import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
 import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
 import { createBriefing } from "@/db/queries/briefings/create-briefing";
+import { handOverBriefings } from "@/db/queries/briefings/hand-over-briefings";
+import { saveBriefing } from "@/db/queries/briefings/save-briefing";
+import { approveClearance } from "@/db/queries/clearance/approve-clearance";
+import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance";
 import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
 import { getBriefingPrintSummary } from "@/db/queries/briefings/get-briefing-print-summary";
 import { getBriefingView } from "@/db/queries/briefings/get-briefing-view";
 import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import { addComment } from "@/db/queries/comments/add-comment";
 import { listComments } from "@/db/queries/comments/list-comments";
-import { exportFactBase } from "@/db/queries/fact-base";
+import { exportFactBase, importFactBase } from "@/db/queries/fact-base";
 import { createFact } from "@/db/queries/facts/create-fact";
 import { deleteFact } from "@/db/queries/facts/delete-fact";
 import { getFact, type FactRecord } from "@/db/queries/facts/get-fact";
 import { listDeletedFacts } from "@/db/queries/facts/list-deleted-facts";
 import { listFacts } from "@/db/queries/facts/list-facts";
+import { restoreFactVersion } from "@/db/queries/facts/restore-fact-version";
+import { undeleteFact } from "@/db/queries/facts/undelete-fact";
+import { updateFact } from "@/db/queries/facts/update-fact";
 import { listPartiesWithFactCounts } from "@/db/queries/parties";
 import { listFactsOfSource } from "@/db/queries/sources/list-facts-of-source";
 import { listSources } from "@/db/queries/sources/list-sources";
+import { shareBriefing } from "@/db/queries/sharing/share-briefing";
 import { changeClearanceLevel } from "@/db/queries/users/change-clearance-level";
+import { createUser } from "@/db/queries/users/create-user";
+import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
+import { isAppError, ValidationError } from "@/lib/errors";
 import { CLEARANCE_LEVELS, MARKINGS, markingAtMost, type ClearanceLevel, type Marking } from "@/lib/model/handling";
 import { renderBriefingPdf } from "@/lib/pdf/render";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
-import { newBriefingSchema } from "@/lib/validation/briefing";
+import { newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
 import { createSeededDb, read, sqlWrite, type TestDb } from "../helpers/db";
 import { inputOf } from "../helpers/fact-input";
 import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
+import { editOf } from "../helpers/workflow";
 
 /*
  * Who may see what (issue 16): a fact marked above a user's clearance level is invisible to
@@ -381,4 +392,278 @@ it("the seeded fact the three were copied from stays visible to everyone (the fi
     .from(s.factParties)
     .where(inArray(s.factParties.factId, MARKINGS.map(live)));
   expect(links.length).toBeGreaterThanOrEqual(MARKINGS.length);
+});
+
+/** The refusal an operation met: status, message and field errors (or "ok"). */
+async function refusal(run: () => Promise<unknown>) {
+  try {
+    await run();
+    return "ok" as const;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const fieldErrors = error instanceof ValidationError ? error.fieldErrors : {};
+    return { status: error.status, message: error.message, fieldErrors };
+  }
+}
+
+describe("writing facts: an admin writes only what they may see", () => {
+  let official: Actor;
+  let secret: Actor;
+  beforeAll(async () => {
+    official = await makeActor(t.db, "admin", { clearanceLevel: "OFFICIAL" });
+    secret = await makeActor(t.db, "admin", { clearanceLevel: "SECRET" });
+  });
+
+  it("refuses creating a fact marked above one's level, at the marking field, saying why", async () => {
+    const input = inputOf(template, {
+      id: "fact-clearance-new",
+      version: undefined,
+      handling: "internal",
+      marking: "SECRET",
+    });
+    const reason = "You are cleared to OFFICIAL: you cannot mark a fact SECRET.";
+    expect(await refusal(() => createFact({ actor: official, input, db: t.db }))).toEqual({
+      status: 400,
+      message: reason,
+      fieldErrors: { marking: [reason] },
+    });
+    expect(await refusal(() => createFact({ actor: secret, input, db: t.db }))).toBe("ok");
+  });
+
+  it("refuses raising a visible fact above one's level, at the marking field", async () => {
+    const f = await getFact({ actor: official, id: live("OFFICIAL"), db: t.db });
+    const input = inputOf(f, { marking: "OFFICIAL-SENSITIVE" });
+    expect(await refusal(() => updateFact({ actor: official, id: f.id, version: f.version, input, db: t.db }))).toEqual(
+      expect.objectContaining({
+        status: 400,
+        fieldErrors: { marking: ["You are cleared to OFFICIAL: you cannot mark a fact OFFICIAL-SENSITIVE."] },
+      }),
+    );
+  });
+
+  it("edits, deletes, undeletes and restores a fact above one's level as not found (404), and changes nothing", async () => {
+    const hidden = await getFact({ actor: secret, id: live("SECRET"), db: t.db });
+    const gone = await getFact({ actor: secret, id: trashed("SECRET"), includeDeleted: true, db: t.db });
+    const [audit] = await read(t.db)
+      .select({ id: s.auditLog.id })
+      .from(s.auditLog)
+      .where(eq(s.auditLog.entityId, hidden.id))
+      .limit(1);
+    const v = hidden.version;
+    const attempts = {
+      update: () => updateFact({ actor: official, id: hidden.id, version: v, input: inputOf(hidden), db: t.db }),
+      delete: () => deleteFact({ actor: official, id: hidden.id, version: v, db: t.db }),
+      undelete: () => undeleteFact({ actor: official, id: gone.id, version: gone.version, db: t.db }),
+      restore: () => restoreFactVersion({ actor: official, id: hidden.id, version: v, auditId: audit!.id, db: t.db }),
+    };
+    for (const [name, run] of Object.entries(attempts))
+      expect([name, await refusal(run)]).toEqual([name, expect.objectContaining({ status: 404 })]);
+    expect(await getFact({ actor: secret, id: hidden.id, db: t.db })).toEqual(hidden);
+  });
+
+  it("imports: refuses a file with facts above the importer's level, naming them; their own export imports and leaves hidden facts alone", async () => {
+    const whole = await exportFactBase({ actor: secret, db: t.db });
+    const report = await importFactBase({ actor: official, document: whole, db: t.db });
+    expect(report.ok).toBe(false);
+    const errors = report.ok ? [] : report.errors;
+    expect(errors.some((e) => e.includes(live("SECRET")) && e.includes("above your clearance level (OFFICIAL)"))).toBe(
+      true,
+    );
+    expect(errors.filter((e) => e.includes(`${live("OFFICIAL")}:`))).toEqual([]);
+    // The file names a stored hidden fact's id with a lower marking: still refused (it would overwrite it).
+    const own = await exportFactBase({ actor: official, db: t.db });
+    const disguised = {
+      ...own,
+      facts: [...own.facts, { ...whole.facts.find((f) => f.id === live("SECRET"))!, marking: "OFFICIAL" }],
+    };
+    const overwrite = await importFactBase({ actor: official, document: disguised, db: t.db });
+    expect(overwrite.ok ? [] : overwrite.errors).toEqual([
+      expect.stringContaining(`${live("SECRET")}: a fact with this id is stored marked above your clearance level`),
+    ]);
+    const before = await getFact({ actor: secret, id: live("SECRET"), db: t.db });
+    expect(await importFactBase({ actor: official, document: own, db: t.db })).toMatchObject({ ok: true });
+    expect(await getFact({ actor: secret, id: live("SECRET"), db: t.db })).toEqual(before);
+  });
+});
+
+describe("giving a briefing to someone cleared below what it prints is refused, saying why", () => {
+  let owner: Actor;
+  let draftId: string;
+  beforeAll(async () => {
+    owner = await makeActor(t.db, "staff", { clearanceLevel: "SECRET", name: "Sam Secret" });
+    draftId = await createBriefing({
+      actor: owner,
+      input: newBriefingSchema.parse({ country: "KZ", q: WORD }),
+      db: t.db,
+    });
+  });
+
+  it("sharing: refused at the colleague field with their name, level and the briefing's marking", async () => {
+    const olive = await makeActor(t.db, "staff", { name: "Olive Official" });
+    const sid = await makeActor(t.db, "staff", { clearanceLevel: "SECRET", name: "Sid Secret" });
+    const reason = "Olive Official is cleared to OFFICIAL; this briefing includes facts marked SECRET.";
+    expect(
+      await refusal(() =>
+        shareBriefing({ actor: owner, briefingId: draftId, userId: olive.userId, access: "view", db: t.db }),
+      ),
+    ).toEqual({ status: 400, message: reason, fieldErrors: { userId: [reason] } });
+    expect(
+      await refusal(() =>
+        shareBriefing({ actor: owner, briefingId: draftId, userId: sid.userId, access: "view", db: t.db }),
+      ),
+    ).toBe("ok");
+  });
+
+  it("submitting for clearance: refused to a clearer below it; approving refused to one lowered since", async () => {
+    const hana = await makeActor(t.db, "staff", {
+      clearer: true,
+      clearanceLevel: "OFFICIAL-SENSITIVE",
+      name: "Hana Head",
+    });
+    const stan = await makeActor(t.db, "staff", { clearer: true, clearanceLevel: "SECRET", name: "Stan Senior" });
+    const reason = "Hana Head is cleared to OFFICIAL-SENSITIVE; this briefing includes facts marked SECRET.";
+    expect(
+      await refusal(() =>
+        submitForClearance({ actor: owner, briefingId: draftId, clearerIds: [hana.userId, stan.userId], db: t.db }),
+      ),
+    ).toEqual({ status: 400, message: reason, fieldErrors: { clearerIds: [reason] } });
+    await submitForClearance({ actor: owner, briefingId: draftId, clearerIds: [stan.userId], db: t.db });
+    await changeClearanceLevel({ actor: SYSTEM_ACTOR, userId: stan.userId, clearanceLevel: "OFFICIAL", db: t.db });
+    expect(
+      await refusal(() =>
+        approveClearance({ actor: { ...stan, clearanceLevel: "OFFICIAL" }, briefingId: draftId, db: t.db }),
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        status: 400,
+        message: "You are cleared to OFFICIAL; this briefing includes facts marked SECRET.",
+      }),
+    );
+  });
+
+  it("handing over: refused to a receiver below what the briefings print, naming them; allowed to one cleared", async () => {
+    const leaver = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    await createBriefing({ actor: leaver, input: newBriefingSchema.parse({ country: "KZ", q: WORD }), db: t.db });
+    await setUserDisabled({ actor: SYSTEM_ACTOR, userId: leaver.userId, disabled: true, db: t.db });
+    const admin = await makeActor(t.db, "admin");
+    const olga = await makeActor(t.db, "staff", { clearanceLevel: "OFFICIAL-SENSITIVE", name: "Olga Sensitive" });
+    const reason = "Olga Sensitive is cleared to OFFICIAL-SENSITIVE; these briefings include facts marked SECRET.";
+    expect(
+      await refusal(() =>
+        handOverBriefings({ actor: admin, fromUserId: leaver.userId, toUserId: olga.userId, db: t.db }),
+      ),
+    ).toEqual({
+      status: 400,
+      message: reason,
+      fieldErrors: { toUserId: [reason] },
+    });
+    const sid = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    expect(
+      await refusal(() =>
+        handOverBriefings({ actor: admin, fromUserId: leaver.userId, toUserId: sid.userId, db: t.db }),
+      ),
+    ).toBe("ok");
+  });
+
+  it("a briefing already shared: a save newly including a fact above the colleague's level is refused at the marking field; the colleague never sees the excluded ones, and their own save keeps them", async () => {
+    const id = await createBriefing({
+      actor: owner,
+      input: newBriefingSchema.parse({ country: "KZ", q: WORD }),
+      db: t.db,
+    });
+    const only = (edit: BriefingEdit, keep: Marking[]): BriefingEdit => ({
+      ...edit,
+      sections: edit.sections.map((sec) => ({
+        ...sec,
+        items: sec.items.map((i) => ({ ...i, included: keep.some((m) => i.factId === live(m)) })),
+      })),
+    });
+    const start = editOf(await getBriefingView({ actor: owner, briefingId: id, db: t.db }));
+    const { version } = await saveBriefing({ actor: owner, briefingId: id, edit: only(start, ["OFFICIAL"]), db: t.db });
+    const olive = await makeActor(t.db, "staff", { name: "Olive Editor" });
+    await shareBriefing({ actor: owner, briefingId: id, userId: olive.userId, access: "edit", db: t.db });
+    const reason =
+      "Olive Editor is cleared to OFFICIAL; this save would include facts marked SECRET. Exclude them, or remove the share.";
+    const again = { ...only(start, ["OFFICIAL", "SECRET"]), version };
+    expect(await refusal(() => saveBriefing({ actor: owner, briefingId: id, edit: again, db: t.db }))).toEqual({
+      status: 400,
+      message: reason,
+      fieldErrors: { marking: [reason] },
+    });
+    const theirs = await getBriefingView({ actor: olive, briefingId: id, db: t.db });
+    expect(markingsIn(theirs.sections.flatMap((sec) => sec.items.map((i) => i.factId)))).toEqual(["OFFICIAL"]);
+    expect(theirs.withheld).toBe(2);
+    await saveBriefing({
+      actor: olive,
+      briefingId: id,
+      edit: { ...editOf(theirs), purpose: "Edited by Olive" },
+      db: t.db,
+    });
+    const mine = await getBriefingView({ actor: owner, briefingId: id, db: t.db });
+    expect(markingsIn(mine.sections.flatMap((sec) => sec.items.map((i) => i.factId)))).toEqual([...MARKINGS]);
+    expect(mine.content.purpose).toBe("Edited by Olive");
+  });
+});
+
+describe("changing a user's clearance level", () => {
+  it("is for administrators only, up to their own level, audited with before and after, without signing the user out", async () => {
+    const staff = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    const official = await makeActor(t.db, "admin");
+    const secret = await makeActor(t.db, "admin", { clearanceLevel: "SECRET" });
+    const user = await makeActor(t.db, "staff");
+    const change = (actor: Actor, clearanceLevel: ClearanceLevel) =>
+      refusal(() => changeClearanceLevel({ actor, userId: user.userId, clearanceLevel, db: t.db }));
+    expect(await change(staff, "OFFICIAL-SENSITIVE")).toEqual(expect.objectContaining({ status: 403 }));
+    const reason = "You are cleared to OFFICIAL: you cannot give anyone SECRET.";
+    expect(await change(official, "SECRET")).toEqual({
+      status: 400,
+      message: reason,
+      fieldErrors: { clearanceLevel: [reason] },
+    });
+    const [before] = await read(t.db).select().from(s.users).where(eq(s.users.id, user.userId));
+    expect(await change(secret, "SECRET")).toBe("ok");
+    expect(await change(secret, "SECRET")).toBe("ok"); // no change: no audit row
+    expect(await change(official, "OFFICIAL-SENSITIVE")).toEqual(expect.objectContaining({ status: 400 }));
+    expect(await change(official, "OFFICIAL")).toBe("ok"); // lowering, to within one's own
+    const [after] = await read(t.db).select().from(s.users).where(eq(s.users.id, user.userId));
+    expect(after).toMatchObject({ clearanceLevel: "OFFICIAL", sessionVersion: before!.sessionVersion });
+    const audits = await read(t.db)
+      .select()
+      .from(s.auditLog)
+      .where(and(eq(s.auditLog.entityId, user.userId), eq(s.auditLog.action, "user.clearance_changed")));
+    expect(audits.map((a) => [a.actorId, a.before, a.after])).toEqual([
+      [
+        secret.userId,
+        expect.objectContaining({ clearanceLevel: "OFFICIAL" }),
+        expect.objectContaining({ clearanceLevel: "SECRET" }),
+      ],
+      [
+        official.userId,
+        expect.objectContaining({ clearanceLevel: "SECRET" }),
+        expect.objectContaining({ clearanceLevel: "OFFICIAL" }),
+      ],
+    ]);
+  });
+
+  it("a new user gets OFFICIAL unless given a level, and an admin gives at most their own", async () => {
+    const official = await makeActor(t.db, "admin");
+    const input = {
+      email: "new-level@test.example",
+      name: "New",
+      role: "staff" as const,
+      password: "a-long-test-password",
+    };
+    expect((await createUser({ actor: official, input, db: t.db })).clearanceLevel).toBe("OFFICIAL");
+    expect(
+      await refusal(() =>
+        createUser({
+          actor: official,
+          input: { ...input, email: "other@test.example", clearanceLevel: "SECRET" },
+          db: t.db,
+        }),
+      ),
+    ).toEqual(
+      expect.objectContaining({ status: 400, fieldErrors: { clearanceLevel: [expect.stringContaining("SECRET")] } }),
+    );
+  });
 });
