@@ -541,6 +541,24 @@ describe("giving a briefing to someone cleared below what it prints is refused, 
     );
   });
 
+  it("finalising: refused to an owner lowered below what the briefing prints (they would issue facts they cannot read)", async () => {
+    const lowered = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    const id = await createBriefing({
+      actor: lowered,
+      input: newBriefingSchema.parse({ country: "KZ", q: WORD }),
+      db: t.db,
+    });
+    await changeClearanceLevel({ actor: SYSTEM_ACTOR, userId: lowered.userId, clearanceLevel: "OFFICIAL", db: t.db });
+    const actor = { ...lowered, clearanceLevel: "OFFICIAL" as const };
+    const { version } = await getBriefingView({ actor, briefingId: id, db: t.db });
+    expect(await refusal(() => finaliseBriefing({ actor, briefingId: id, version, db: t.db }))).toEqual(
+      expect.objectContaining({
+        status: 400,
+        message: "You are cleared to OFFICIAL; this briefing includes facts marked SECRET.",
+      }),
+    );
+  });
+
   it("handing over: refused to a receiver below what the briefings print, naming them; allowed to one cleared", async () => {
     const leaver = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
     await createBriefing({ actor: leaver, input: newBriefingSchema.parse({ country: "KZ", q: WORD }), db: t.db });

@@ -4,6 +4,7 @@ import type { Fact } from "@/db/schema/facts";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { requireClearance } from "@/lib/briefing/settings";
 import { derivedMarking, effectiveMarking } from "@/lib/model/handling";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
@@ -13,6 +14,7 @@ import { whyNotCleared } from "../clearance/_clearers";
 import { loadBriefingFor } from "./_access";
 import { EVERY_FACT } from "../_fact-visibility";
 import { readBriefingView } from "./_briefing-view";
+import { highestPrintedMarking } from "./_marking";
 import { buildLiveDocument } from "./_document";
 
 export interface FinaliseBriefingOptions {
@@ -52,6 +54,12 @@ export async function finaliseBriefing({
   const { snapshot, requestId } = await withReadTransaction(db, async (tx) => {
     const access = await loadBriefingFor(tx, actor, briefingId, "finalise");
     if (access.row.version !== version) throw changedSinceOpened(access.row.version);
+    // An owner whose level was lowered does not issue facts they can no longer read.
+    const cleared = clearedForBriefing(
+      { name: null, clearanceLevel: actor.clearanceLevel },
+      await highestPrintedMarking(tx, [briefingId]),
+    );
+    if (!cleared.ok) throw new ValidationError(cleared.reason);
     // The frozen document holds the whole briefing; each reader's copy leaves out what they may not see.
     const view = await readBriefingView(tx, access.row, EVERY_FACT);
     const check = await checkClearance(tx, view, access.latestRequest);
