@@ -33,6 +33,7 @@ import { changeClearanceLevel } from "@/db/queries/users/change-clearance-level"
 import { createUser } from "@/db/queries/users/create-user";
 import { setUserDisabled } from "@/db/queries/users/set-user-disabled";
 import type { BriefingDocument } from "@/lib/briefing/document";
+import { withholdFacts } from "@/lib/briefing/withhold";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { isAppError, ValidationError } from "@/lib/errors";
 import { CLEARANCE_LEVELS, MARKINGS, markingAtMost, type ClearanceLevel, type Marking } from "@/lib/model/handling";
@@ -40,6 +41,7 @@ import { renderBriefingPdf } from "@/lib/pdf/render";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
 import { newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
+import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { createSeededDb, read, sqlWrite, type TestDb } from "../helpers/db";
 import { inputOf } from "../helpers/fact-input";
 import { allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
@@ -683,5 +685,27 @@ describe("changing a user's clearance level", () => {
     ).toEqual(
       expect.objectContaining({ status: 400, fieldErrors: { clearanceLevel: [expect.stringContaining("SECRET")] } }),
     );
+  });
+});
+
+describe("a frozen document narrowed for a reader (withholdFacts)", () => {
+  it("drops the hidden facts from the sections and key figures, and the sources only they cited; counts them", () => {
+    const doc = makeBriefingDoc({ sourceCount: 40 });
+    const figureFact = doc.keyFigures[0]!.values[0]!.factId;
+    const sectionFact = doc.sections[0]!.facts[0]!.id;
+    const narrowed = withholdFacts(doc, new Set([figureFact, sectionFact, "not-in-it"]));
+    expect(narrowed.withheld).toBe(2);
+    const ids = [...docFactIds(narrowed), ...narrowed.keyFigures.flatMap((k) => k.values.map((v) => v.factId))];
+    expect(ids).not.toContain(figureFact);
+    expect(ids).not.toContain(sectionFact);
+    const cited = new Set([
+      ...narrowed.sections.flatMap((sec) => sec.facts.map((f) => f.citation.number)),
+      ...narrowed.keyFigures.flatMap((k) => k.values.map((v) => v.citation.number)),
+      ...narrowed.timeline.flatMap((e) => e.citations.map((c) => c.number)),
+      ...[...narrowed.forthcoming, ...narrowed.unconfirmed].flatMap((e) => e.citations.map((c) => c.number)),
+    ]);
+    expect(narrowed.sources.map((src) => src.number).sort((a, b) => a - b)).toEqual([...cited].sort((a, b) => a - b));
+    expect(narrowed.sources.length).toBeLessThan(doc.sources.length);
+    expect(withholdFacts(doc, new Set(["not-in-it"]))).toBe(doc);
   });
 });
