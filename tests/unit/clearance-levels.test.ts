@@ -17,6 +17,8 @@ import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import { addComment } from "@/db/queries/comments/add-comment";
 import { listComments } from "@/db/queries/comments/list-comments";
 import { exportFactBase, importFactBase } from "@/db/queries/fact-base";
+import { getInbox } from "@/db/queries/inbox/get-inbox";
+import { getInboxCounts } from "@/db/queries/inbox/get-inbox-counts";
 import { createFact } from "@/db/queries/facts/create-fact";
 import { deleteFact } from "@/db/queries/facts/delete-fact";
 import { getFact, type FactRecord } from "@/db/queries/facts/get-fact";
@@ -707,5 +709,29 @@ describe("a frozen document narrowed for a reader (withholdFacts)", () => {
     expect(narrowed.sources.map((src) => src.number).sort((a, b) => a - b)).toEqual([...cited].sort((a, b) => a - b));
     expect(narrowed.sources.length).toBeLessThan(doc.sources.length);
     expect(withholdFacts(doc, new Set(["not-in-it"]))).toBe(doc);
+  });
+});
+
+describe("the inbox's new comments", () => {
+  it("leave out comments on facts above the reader's level (a colleague's, made while the owner could see them)", async () => {
+    const owner = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    const colleague = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
+    const id = await createBriefing({
+      actor: owner,
+      input: newBriefingSchema.parse({ country: "KZ", q: WORD }),
+      db: t.db,
+    });
+    await shareBriefing({ actor: owner, briefingId: id, userId: colleague.userId, access: "edit", db: t.db });
+    for (const m of MARKINGS)
+      await addComment({ actor: colleague, briefingId: id, factId: live(m), body: `About ${CANARY[m]}`, db: t.db });
+    await addComment({ actor: colleague, briefingId: id, body: "On the whole briefing", db: t.db });
+    for (const level of CLEARANCE_LEVELS) {
+      const actor = { ...owner, clearanceLevel: level };
+      const inbox = await getInbox({ actor, db: t.db });
+      const bodies = inbox.newComments.map((c) => c.excerpt).join(" ");
+      for (const m of MARKINGS)
+        expect([level, m, bodies.includes(CANARY[m])]).toEqual([level, m, markingAtMost(m, level)]);
+      expect((await getInboxCounts({ actor, db: t.db })).newComments).toBe(visibleSet(level).length + 1);
+    }
   });
 });
