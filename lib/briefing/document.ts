@@ -148,6 +148,19 @@ export interface BriefingDocument {
    * existed lack it: read them with `withClearance`.
    */
   clearance: DocClearance | null;
+  /**
+   * How many facts of the briefing are left out of this reader's copy, being marked above their
+   * clearance level (issue 16); absent or 0 when none. Printed as one line (withheldLine), never
+   * anything of them.
+   */
+  withheld?: number;
+}
+
+/** "2 items are not shown: marked above your clearance level.", or null when nothing is withheld. */
+export function withheldLine(doc: Pick<BriefingDocument, "withheld">): string | null {
+  const n = doc.withheld ?? 0;
+  if (n === 0) return null;
+  return `${n} ${n === 1 ? "item is" : "items are"} not shown: marked above your clearance level.`;
 }
 
 export interface DocClearance {
@@ -224,5 +237,6 @@ export interface BriefingSnapshot {
   clearanceRequestId?: string;
   /** The highest marking of its included facts when finalised (absent in snapshots from before handling). */
   minimumMarking?: Marking;
-  facts: Record<string, { version: number; text: string; updatedAt: string }>;
+  /** `marking`: the fact's when finalised (absent in snapshots from before handling). */
+  facts: Record<string, { version: number; text: string; updatedAt: string; marking?: Marking }>;
 }

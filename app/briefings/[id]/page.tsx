@@ -10,6 +10,7 @@ import { listComments } from "@/db/queries/comments/list-comments";
 import { listShares } from "@/db/queries/sharing/list-shares";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
+import { withheldLine } from "@/lib/briefing/document";
 import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import type { Actor } from "@/lib/auth/actor";
 import { orNotFound } from "@/app/_request/not-found";
@@ -127,6 +128,12 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           </>
         )}
       </p>
+      {/* A final briefing's preview below says it itself. */}
+      {view.status !== "final" && view.withheld > 0 && (
+        <p className="text-sm text-slate-700" data-testid="briefing-withheld">
+          {withheldLine({ withheld: view.withheld })}
+        </p>
+      )}
     </div>
   );
   const anchors = commentAnchors(view);

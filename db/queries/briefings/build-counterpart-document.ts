@@ -1,11 +1,11 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { counterpartDocument } from "@/lib/briefing/counterpart";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingAsOf, datedAfterYears } from "@/lib/briefing/settings";
-import { MARKINGS, markingAtMost } from "@/lib/model/handling";
 import { getDb, withReadTransaction, type Database } from "../../client";
 import { briefingItems, briefings, briefingSections, facts, parties, topics } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { loadBriefingFor } from "./_access";
 import { parseContent } from "./_briefing-rows";
 import { today } from "./_document";
@@ -51,7 +51,6 @@ export async function buildCounterpartDocument({
       .innerJoin(topics, eq(topics.id, briefingSections.topicId))
       .where(eq(briefingSections.briefingId, briefingId))
       .orderBy(asc(briefingSections.position));
-    const visibleMarkings = MARKINGS.filter((m) => markingAtMost(m, actor.clearanceLevel));
     const items = await tx
       .select({ topicId: briefingItems.topicId, fact: getTableColumns(facts) })
       .from(briefingItems)
@@ -61,13 +60,13 @@ export async function buildCounterpartDocument({
           eq(briefingItems.briefingId, briefingId),
           eq(briefingItems.included, true),
           eq(facts.handling, "releasable"),
-          inArray(facts.marking, visibleMarkings),
+          factVisibleTo(actor.clearanceLevel),
           isNull(facts.deletedAt),
         ),
       )
       .orderBy(asc(briefingItems.position));
 
-    const meetings = await loadCountryMeetings(tx, row.countryId, { releasableOnly: true });
+    const meetings = await loadCountryMeetings(tx, row.countryId, actor.clearanceLevel, { releasableOnly: true });
     const sourceIds = new Set([
       ...items.map((i) => i.fact.sourceId),
       ...meetings.flatMap((m) => m.reports.map((r) => r.sourceId)),

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, readerOf, type Database } from "../../client";
 import { briefingItems, briefings, facts, parties } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { loadBriefingFor } from "./_access";
 
 export interface GetBriefingPrintSummaryOptions {
@@ -19,7 +20,7 @@ export interface BriefingPrintSummary {
   countryName: string;
   /** The day a finalised briefing was prepared on (from its snapshot); null for a draft (printed as of today). */
   finalPreparedOn: string | null;
-  /** Included live facts, and the characters of their text and notes. */
+  /** Included live facts the actor may see (those they will be printed), and the characters of their text and notes. */
   facts: number;
   characters: number;
 }
@@ -54,7 +55,14 @@ export async function getBriefingPrintSummary({
     })
     .from(briefingItems)
     .innerJoin(facts, eq(facts.id, briefingItems.factId))
-    .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.included, true), isNull(facts.deletedAt)));
+    .where(
+      and(
+        eq(briefingItems.briefingId, briefingId),
+        eq(briefingItems.included, true),
+        isNull(facts.deletedAt),
+        factVisibleTo(actor.clearanceLevel),
+      ),
+    );
   return {
     status: row.status,
     revision: row.revision,

@@ -1,5 +1,11 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { clearanceLine, documentVariant, markingLine, type BriefingDocument } from "../../briefing/document";
+import {
+  clearanceLine,
+  documentVariant,
+  markingLine,
+  withheldLine,
+  type BriefingDocument,
+} from "../../briefing/document";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -32,14 +38,16 @@ function Field({ label, value }: { label: string; value: string }) {
 }
 
 /**
- * Title page: what the briefing is, for whom, by whom, whether it is final, and who cleared it.
+ * Title page: what the briefing is, for whom, by whom, whether it is final, who cleared it, and
+ * how many facts this reader's copy leaves out (marked above their clearance level).
  * The counterpart copy's says only what was written for it: its title, the country, the date
- * and the status — no purpose, no "Prepared by", no clearance.
+ * and the status — no purpose, no "Prepared by", no clearance, no withheld count.
  */
 export function Cover({ doc }: { doc: BriefingDocument }) {
   const status = doc.status === "final" ? "Final" : "Draft";
   const counterpart = documentVariant(doc) === "counterpart";
   const cleared = counterpart ? null : clearanceLine(doc);
+  const withheld = counterpart ? null : withheldLine(doc);
   return (
     <View style={styles.cover}>
       <Text style={styles.marking}>{markingLine(doc)}</Text>
@@ -52,6 +60,7 @@ export function Cover({ doc }: { doc: BriefingDocument }) {
       <Field label="Status" value={`${status}, revision ${doc.revision}`} />
       <Text style={styles.status}>{`${status.toUpperCase()} — REVISION ${doc.revision}`}</Text>
       {cleared ? <Text style={styles.cleared}>{cleared}</Text> : null}
+      {withheld ? <Text style={styles.cleared}>{withheld}</Text> : null}
     </View>
   );
 }
