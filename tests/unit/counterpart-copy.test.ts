@@ -134,9 +134,8 @@ const counterpart = () => buildCounterpartDocument({ actor: owner, briefingId, d
 
 beforeAll(async () => {
   t = await createSeededDb();
-  owner = { ...(await makeActor(t.db, "staff", { name: C.owner })), clearanceLevel: "SECRET" };
-  await sqlWrite(t.db, sql`UPDATE users SET clearance_level = 'SECRET' WHERE id = ${owner.userId}`);
-  clearer = await makeActor(t.db, "staff", { clearer: true, name: C.clearer });
+  owner = await makeActor(t.db, "staff", { name: C.owner, clearanceLevel: "SECRET" });
+  clearer = await makeActor(t.db, "staff", { clearer: true, name: C.clearer, clearanceLevel: "SECRET" });
   briefingId = await createBriefing({ actor: owner, input: newBriefingSchema.parse({ country: "KZ" }), db: t.db });
 
   // Facts: one made internal (text and quote planted), one not for disclosure, one releasable
