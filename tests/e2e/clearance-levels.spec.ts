@@ -81,6 +81,10 @@ test("an admin raises a colleague's level; the composer's search shows a sensiti
   const theirs = await search(secretPage);
   await expect(theirs).toHaveCount(2);
   await expect(theirs.filter({ hasText: "sensitive line" })).toHaveCount(1);
+  // Each proposed fact says its handling and marking, as in the composer.
+  await expect(theirs.filter({ hasText: "sensitive line" }).getByTestId("handling-badges")).toHaveText(
+    /Internal.*OFFICIAL-SENSITIVE/,
+  );
   const officialPage = await pageAs(browser, official);
   const mine = await search(officialPage);
   await expect(mine).toHaveCount(1);

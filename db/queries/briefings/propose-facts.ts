@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
+import type { Handling, Marking } from "@/lib/model/handling";
 import type { ClearanceLevel } from "@/lib/model/handling";
 import { getDb, selectRows, withReadTransaction, type Database, type Tx } from "../../client";
 import { briefings } from "../../schema";
@@ -42,6 +43,9 @@ export interface ProposedFact {
   dateInferred: boolean;
   meetingName: string | null;
   sourceLabel: string;
+  /** What may be done with it and the marking it needs (lib/model/handling.ts), shown as badges. */
+  handling: Handling;
+  marking: Marking;
   /**
    * With search words: the text with its matched words marked, and a passage of the quote
    * around its matches (null when the quote holds none); see lib/search/highlight.ts.
@@ -195,11 +199,11 @@ function proposalStatement(
   return sql`
     WITH m AS MATERIALIZED (${matchingFacts(query, fts, since, level)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
-      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order,
+      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
       NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
     FROM m GROUP BY topic_id
     UNION ALL
-    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order,
+    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, f.handling, f.marking, p.sort_order,
       p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
@@ -257,6 +261,8 @@ function proposalOf(
         dateInferred: r.date_inferred === 1,
         meetingName: (r.meeting_name as string | null) ?? null,
         sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
+        handling: r.handling as Handling,
+        marking: r.marking as Marking,
         matched: marks.get(Number(r.seq)) ?? null,
         sinceLastBriefing: (r.since as SinceLastBriefing | undefined) ?? null,
       })),
