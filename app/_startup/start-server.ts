@@ -1,5 +1,4 @@
-import { databasePath } from "@/db/client";
-import { ensureDemoUsers } from "@/db/setup/demo-users";
+import { databaseLabel } from "@/db/client";
 import { authSettings } from "@/lib/auth/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { twoFactorKey } from "@/lib/auth/two-factor-key";
@@ -9,7 +8,7 @@ import { roleLabels } from "@/lib/model/users";
 import { prepareDatabase } from "@/db/setup/prepare-database";
 
 /**
- * First-start work: secret, database (created, migrated, seeded), demo accounts, and the PDF
+ * First-start work: secret, database (created, migrated, seeded, demo accounts), and the PDF
  * render threads, which load and warm up in the background (a cold first download took about
  * 7 s on 2 cores; a warm one well under 1 s).
  */
@@ -24,10 +23,11 @@ export async function startServer(): Promise<void> {
       { unknown, required: [...roles] },
       "CHANCERY_REQUIRE_2FA names unknown roles (admin, staff, clearer): they require nothing",
     );
-  const { report } = await prepareDatabase();
+  // Demo accounts inside the same set-up: on PostgreSQL, under the lock that keeps
+  // instances starting at once from each creating them.
+  const { report, demo } = await prepareDatabase({ demoUsers: true });
   const added = Object.entries(report?.inserted ?? {}).filter(([, n]) => n > 0);
-  log.info({ database: databasePath(), seeded: Object.fromEntries(added) }, "database ready");
-  const demo = await ensureDemoUsers();
+  log.info({ database: databaseLabel(), seeded: Object.fromEntries(added) }, "database ready");
   if (demo) {
     // Printed once, on the start that creates them: they are published in README.md anyway.
     const accounts = demo.map((a) => ({ roles: roleLabels(a).join(", "), email: a.email, password: a.password }));
