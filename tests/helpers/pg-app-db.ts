@@ -32,9 +32,7 @@ export function appPgDbForFile(): {
   });
   afterAll(async () => {
     for (const d of [db, ...opened]) if (d) closeDatabase(d);
-    await Promise.all(
-      [db, ...opened].map((d) => (d?.connections.engine === "postgres" ? d.connections.ended : undefined)),
-    );
+    for (const d of [db, ...opened]) if (d?.connections.engine === "postgres") await d.connections.ended;
     cluster?.stop();
   });
   return {
