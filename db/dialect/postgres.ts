@@ -1,0 +1,20 @@
+import { sql, type SQLWrapper } from "drizzle-orm";
+import type { Dialect } from "./types";
+
+/** PostgreSQL's raw SQL (./types.ts says what each function is for). */
+export const postgresDialect: Dialect = {
+  engine: "postgres",
+  casefold: (expression: SQLWrapper) => sql`lower(normalize(${expression}, NFC))`,
+  // jsonb containment: the array holds an element equal to the value (of the same JSON type).
+  jsonArrayContains: (column: SQLWrapper, value: string | number) =>
+    sql`${column} @> ${JSON.stringify([value])}::jsonb`,
+  booleanLiteral: (value: boolean) => (value ? sql`true` : sql`false`),
+  readBoolean: (value: unknown) => value === true,
+  offsetOnly: (count: number) => sql`OFFSET ${count}`,
+  withoutIndex: (column: SQLWrapper) => sql`${column}`,
+  factSearchCondition: () => {
+    throw new Error(
+      "Not converted yet: PostgreSQL's full-text search (facts.search, lib/search/tsquery.ts) comes with the db/queries conversion.",
+    );
+  },
+};
