@@ -12,6 +12,14 @@ export const postgresDialect: Dialect = {
   readBoolean: (value: unknown) => value === true,
   offsetOnly: (count: number) => sql`OFFSET ${count}`,
   withoutIndex: (column: SQLWrapper) => sql`${column}`,
+  uniqueViolationColumn: (error: unknown) => {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+      if (!("code" in e) || e.code !== "23505") continue;
+      const detail = "detail" in e && typeof e.detail === "string" ? e.detail : "";
+      return /^Key \((\w+)\)=/.exec(detail)?.[1] ?? null;
+    }
+    return null;
+  },
   factSearchCondition: () => {
     throw new Error(
       "Not converted yet: PostgreSQL's full-text search (facts.search, lib/search/tsquery.ts) comes with the db/queries conversion.",

@@ -11,6 +11,13 @@ export const sqliteDialect: Dialect = {
   readBoolean: (value: unknown) => value === 1 || value === true,
   offsetOnly: (count: number) => sql`LIMIT -1 OFFSET ${count}`,
   withoutIndex: (column: SQLWrapper) => sql`+${column}`,
+  uniqueViolationColumn: (error: unknown) => {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+      const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message)?.[1];
+      if (column) return column;
+    }
+    return null;
+  },
   factSearchCondition: () => {
     throw new Error("Not converted yet: SQLite's full-text search is in db/queries/_fact-search.ts.");
   },

@@ -31,6 +31,13 @@ export interface Dialect {
    * `+`, which proposals use to keep SQLite on a better index); PostgreSQL's planner needs no hint.
    */
   withoutIndex(column: SQLWrapper): SQL;
+  /**
+   * The column whose UNIQUE constraint a failed write broke, or null for any other error:
+   * SQLite names it in the message ("UNIQUE constraint failed: parties.name"), PostgreSQL in
+   * the error's code 23505 and detail ("Key (name)=(…) already exists."), behind drizzle's
+   * "Failed query" error.
+   */
+  uniqueViolationColumn(error: unknown): string | null;
   /** Full-text search: still in db/queries/_fact-search.ts (FTS5); moves here with the db/queries conversion. */
   factSearchCondition(): never;
 }

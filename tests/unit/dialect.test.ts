@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows, type Tx } from "@/db/client";
 import { dialect, postgresDialect, type Dialect } from "@/db/dialect";
 import { ENGINE } from "@/db/engine";
-import { createMigratedDb, sqlRows, type TestDb } from "../helpers/db";
+import { createMigratedDb, sqlRows, sqlWrite, type TestDb } from "../helpers/db";
 import { pgDbForFile } from "../helpers/pg-db";
 
 // db/dialect: each engine's raw SQL, the same functions, the same answers. Run on the engine
@@ -11,8 +11,15 @@ import { pgDbForFile } from "../helpers/pg-db";
 // and, in every run, on PostgreSQL too (its own cluster): so the SQLite run alone covers both.
 
 type Rows = <T>(query: SQL) => Promise<T[]>;
+type Write = (query: SQL) => Promise<unknown>;
 
-function dialectCases(name: string, d: () => Dialect, rows: () => Rows, jsonArray: (json: string) => SQL) {
+function dialectCases(
+  name: string,
+  d: () => Dialect,
+  rows: () => Rows,
+  write: () => Write,
+  jsonArray: (json: string) => SQL,
+) {
   describe(`${name}: db/dialect`, () => {
     const one = async <T>(query: SQL) => (await rows()<T>(query))[0];
 
@@ -62,6 +69,19 @@ function dialectCases(name: string, d: () => Dialect, rows: () => Rows, jsonArra
       expect(Number(v)).toBe(6);
     });
 
+    it("uniqueViolationColumn() names the column of a broken UNIQUE constraint, and nothing else", async () => {
+      const id = `topic-${Math.random().toString(36).slice(2)}`;
+      const now = new Date().toISOString();
+      await write()(sql`INSERT INTO topics (id, name, created_at, updated_at) VALUES (${id}, ${id}, ${now}, ${now})`);
+      const duplicate = await write()(
+        sql`INSERT INTO topics (id, name, created_at, updated_at) VALUES (${`${id}-2`}, ${id}, ${now}, ${now})`,
+      ).catch((e: unknown) => e);
+      expect(d().uniqueViolationColumn(duplicate)).toBe("name");
+      const missingTable = await write()(sql`INSERT INTO no_such_table (id) VALUES (1)`).catch((e: unknown) => e);
+      expect(missingTable).toBeInstanceOf(Error);
+      expect(d().uniqueViolationColumn(missingTable)).toBeNull();
+    });
+
     it("full-text search is not converted yet, and says so", () => {
       expect(() => d().factSearchCondition()).toThrow(/Not converted yet/);
     });
@@ -78,6 +98,7 @@ dialectCases(
   `the engine under test (${ENGINE})`,
   () => dialect,
   () => (query) => sqlRows(t!.db, query),
+  () => (query) => sqlWrite(t!.db, query),
   (json) => (ENGINE === "postgres" ? sql`${json}::jsonb` : sql`${json}`),
 );
 
@@ -86,5 +107,6 @@ dialectCases(
   "PostgreSQL",
   () => postgresDialect,
   () => (query) => selectRows(pg.db() as unknown as Tx, query),
+  () => (query) => pg.db().execute(query),
   (json) => sql`${json}::jsonb`,
 );
