@@ -21,6 +21,7 @@ import {
   pgSavepoint,
   pgWriteTransaction,
   type PgConnections,
+  type WriteOptions,
 } from "./client-postgres";
 import { ENGINE, engineOf, type Engine } from "./engine";
 import * as schema from "./schema";
@@ -30,7 +31,7 @@ import {
   type Tx,
 } from "./transaction-scope";
 
-export type { Tx };
+export type { Tx, WriteOptions };
 
 /*
  * The SQLite driver: the only module that runs statements synchronously (`.run()`, `.get()`,
@@ -227,12 +228,21 @@ function isBusy(error: unknown): boolean {
  * under a savepoint (a throw undoes only its own part, then propagates). Await only database
  * work inside: the write lock is held until `fn` settles. Waiting longer than 10 s for the
  * lock, or for another process's write, throws DatabaseBusyError (503).
+ * On PostgreSQL `fn` may run more than once (a serialization failure runs it again whole):
+ * it must not act outside the database. `options.serializeOn` (PostgreSQL; SQLite's writes
+ * take turns anyway) makes transactions naming a common key take turns.
  */
-export async function withWriteTransaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withWriteTransaction<T>(
+  db: Database,
+  fn: (tx: Tx) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T> {
   const outer = openTransactionOf(db);
   if (outer?.kind === "read") throw new Error("A write transaction cannot run inside a read transaction.");
   if (db.connections.engine === "postgres") {
-    return outer ? pgSavepoint(outer, fn) : pgWriteTransaction(db, db.connections, fn);
+    // Nested: the outer transaction's snapshot is taken, so `serializeOn` cannot apply; it
+    // is for the outermost transaction of a request.
+    return outer ? pgSavepoint(outer, fn) : pgWriteTransaction(db, db.connections, fn, options);
   }
   if (outer) return withSavepoint(outer, fn);
 
