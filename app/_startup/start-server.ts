@@ -1,6 +1,6 @@
 import { databaseLabel } from "@/db/client";
 import { authSettings } from "@/lib/auth/config";
-import { ensureAuthSecret } from "@/lib/auth/secret";
+import { AuthSecretRequiredError, ensureAuthSecret } from "@/lib/auth/secret";
 import { twoFactorKey } from "@/lib/auth/two-factor-key";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { log } from "@/lib/log";
@@ -15,7 +15,15 @@ import { prepareDatabase } from "@/db/setup/prepare-database";
 export async function startServer(): Promise<void> {
   const pdf = sharedPdfPool();
   log.info({ threads: pdf.threads }, "PDF render pool starting");
-  ensureAuthSecret();
+  try {
+    ensureAuthSecret();
+  } catch (error) {
+    // Next logs a failed start-up hook and serves anyway (every page an error): a setting
+    // the app must not run without stops the process instead.
+    if (!(error instanceof AuthSecretRequiredError)) throw error;
+    log.fatal(error.message);
+    process.exit(1);
+  }
   twoFactorKey(); // generated now, on first start, rather than at the first enrolment
   const { roles, unknown } = authSettings.secondFactorRoles();
   if (unknown.length)
