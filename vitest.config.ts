@@ -1,6 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// CHANCERY_TEST_ENGINE=postgres (npm run test:pg) runs the suite on one throwaway PostgreSQL
+// cluster (tests/helpers/pg-global-setup.ts); unset or sqlite, on SQLite files as always.
+const engine = process.env.CHANCERY_TEST_ENGINE ?? "sqlite";
+if (engine !== "sqlite" && engine !== "postgres") {
+  throw new Error(`CHANCERY_TEST_ENGINE must be sqlite or postgres, not ${JSON.stringify(engine)}.`);
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -15,5 +22,8 @@ export default defineConfig({
     // Each test file opens its own temporary SQLite file; forks keep native handles apart.
     pool: "forks",
     testTimeout: 30_000,
+    globalSetup: engine === "postgres" ? ["tests/helpers/pg-global-setup.ts"] : [],
+    // Gives each test file its own PostgreSQL database before it imports the data layer.
+    setupFiles: ["tests/helpers/engine-setup.ts"],
   },
 });

@@ -1,16 +1,37 @@
 // The data layer runs on the server only: a client component that imported it would fail the
 // build. Plain Node runs (scripts, tests) resolve this to an empty module (scripts/server-only/).
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { E_TIMEOUT, Mutex, Semaphore, withTimeout, type MutexInterface } from "async-mutex";
 import BetterSqlite3 from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { dataDir } from "@/lib/app-paths";
+import { withoutPassword } from "@/lib/database-engine";
 import { DatabaseBusyError } from "@/lib/errors";
+import {
+  closePostgres,
+  isPostgresTx,
+  openPostgres,
+  pgReadTransaction,
+  pgRows,
+  pgRun,
+  pgSavepoint,
+  pgWriteTransaction,
+  type PgConnections,
+  type WriteOptions,
+} from "./client-postgres";
+import { ENGINE, engineOf, type Engine } from "./engine";
 import * as schema from "./schema";
+import {
+  current as currentTransaction,
+  type OpenTransaction as AnyOpenTransaction,
+  type Tx,
+} from "./transaction-scope";
+
+export type { Tx, WriteOptions };
 
 /*
  * The SQLite driver: the only module that runs statements synchronously (`.run()`, `.get()`,
@@ -28,10 +49,11 @@ import * as schema from "./schema";
  * - up to READ_SNAPSHOTS connections for read transactions (reads that must agree).
  * A data function called inside an open transaction joins it through AsyncLocalStorage:
  * it reads that transaction's own rows and commits or rolls back with it.
+ *
+ * With a PostgreSQL DATABASE_URL the same functions run on node-postgres pools instead
+ * (db/client-postgres.ts says how); the engine is chosen once, at import (db/engine.ts).
  */
 
-/** What queries run on: the reader, or the connection of the transaction they are in. */
-export type Tx = BetterSQLite3Database<typeof schema>;
 /** A connection as this module holds it: drizzle over one better-sqlite3 client. */
 type Connection = Tx & { $client: BetterSqlite3.Database };
 
@@ -40,14 +62,17 @@ const WRITE_LOCK_TIMEOUT_MS = 10_000;
 /** Read transactions open at once; more wait for one to finish. */
 const READ_SNAPSHOTS = 4;
 
-/** One database file and its connections. Get the app's with `getDb()`. */
+/** One database (a SQLite file or a PostgreSQL database) and its connections. Get the app's with `getDb()`. */
 export interface Database {
+  /** The SQLite file's path, or the PostgreSQL URL (which openDatabase also takes). */
   readonly file: string;
+  readonly engine: Engine;
   /** @internal the driver's state: use the functions of this module. */
-  readonly connections: Connections;
+  readonly connections: Connections | PgConnections;
 }
 
 interface Connections {
+  engine: "sqlite";
   writer: Connection;
   writeLock: MutexInterface;
   reader: Connection;
@@ -57,22 +82,23 @@ interface Connections {
   closed: boolean;
 }
 
-interface OpenTransaction {
-  db: Database;
-  tx: Connection;
-  kind: "write" | "read";
-  /** Savepoints opened inside it, for nested writes. */
-  depth: number;
-  /** False once committed or rolled back: a promise that outlives it must not use it. */
-  open: boolean;
-}
+type OpenTransaction = AnyOpenTransaction<Database>;
 
-const current = new AsyncLocalStorage<OpenTransaction>();
+const current = currentTransaction as AsyncLocalStorage<OpenTransaction>;
 
-/** DATABASE_URL (a relative one from the working directory), else chancery.db in the data directory. */
+/**
+ * DATABASE_URL: a PostgreSQL URL as it is, a SQLite path resolved (a relative one from the
+ * working directory); unset, chancery.db in the data directory.
+ */
 export function databasePath(): string {
   const configured = process.env.DATABASE_URL;
+  if (configured && engineOf(configured) === "postgres") return configured;
   return configured ? path.resolve(/*turbopackIgnore: true*/ configured) : path.join(dataDir(), "chancery.db");
+}
+
+/** The database for logs and messages: the SQLite path, or the PostgreSQL URL without its password. */
+export function databaseLabel(): string {
+  return withoutPassword(databasePath());
 }
 
 /**
@@ -116,12 +142,27 @@ function connect(file: string, options: { queryOnly: boolean }): BetterSqlite3.D
   return sqlite;
 }
 
-/** Opens a SQLite file (creating it private if missing) with its writer and reader connections. */
+/**
+ * Opens a SQLite file (creating it private if missing) with its writer and reader connections,
+ * or, given a PostgreSQL URL, that database's pools. `writeLockTimeoutMs`: how long a write
+ * waits for the write lock (SQLite) or a pooled connection (PostgreSQL) before answering 503.
+ */
 export function openDatabase(file: string, options: { writeLockTimeoutMs?: number } = {}): Database {
+  const engine = engineOf(file);
+  if (engine !== ENGINE) {
+    throw new Error(
+      `Cannot open a ${engine} database: this process runs on ${ENGINE} (DATABASE_URL at start-up picked its tables).`,
+    );
+  }
+  if (engine === "postgres") {
+    const connections = openPostgres(file, { acquireTimeoutMs: options.writeLockTimeoutMs ?? WRITE_LOCK_TIMEOUT_MS });
+    return { file, engine, connections };
+  }
   createPrivateFile(file);
   const writerClient = connect(file, { queryOnly: false }); // first: it switches the file to WAL
   const readerClient = connect(file, { queryOnly: true });
   const connections: Connections = {
+    engine: "sqlite",
     writer: drizzle(writerClient, { schema }),
     writeLock: withTimeout(new Mutex(), options.writeLockTimeoutMs ?? WRITE_LOCK_TIMEOUT_MS),
     reader: drizzle(readerClient, { schema }),
@@ -130,11 +171,15 @@ export function openDatabase(file: string, options: { writeLockTimeoutMs?: numbe
     all: [writerClient, readerClient],
     closed: false,
   };
-  return { file, connections };
+  return { file, engine, connections };
 }
 
-/** Closes every connection of a database (scripts and tests, before exiting or deleting the file). */
+/**
+ * Closes every connection of a database (scripts and tests, before exiting or deleting the
+ * file). PostgreSQL's pools end in the background (the process exits once they have).
+ */
 export function closeDatabase(db: Database): void {
+  if (db.connections.engine === "postgres") return closePostgres(db.connections);
   db.connections.closed = true;
   for (const client of db.connections.all) if (client.open) client.close();
 }
@@ -183,10 +228,22 @@ function isBusy(error: unknown): boolean {
  * under a savepoint (a throw undoes only its own part, then propagates). Await only database
  * work inside: the write lock is held until `fn` settles. Waiting longer than 10 s for the
  * lock, or for another process's write, throws DatabaseBusyError (503).
+ * On PostgreSQL `fn` may run more than once (a serialization failure runs it again whole):
+ * it must not act outside the database. `options.serializeOn` (PostgreSQL; SQLite's writes
+ * take turns anyway) makes transactions naming a common key take turns.
  */
-export async function withWriteTransaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withWriteTransaction<T>(
+  db: Database,
+  fn: (tx: Tx) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T> {
   const outer = openTransactionOf(db);
   if (outer?.kind === "read") throw new Error("A write transaction cannot run inside a read transaction.");
+  if (db.connections.engine === "postgres") {
+    // Nested: the outer transaction's snapshot is taken, so `serializeOn` cannot apply; it
+    // is for the outermost transaction of a request.
+    return outer ? pgSavepoint(outer, fn) : pgWriteTransaction(db, db.connections, fn, options);
+  }
   if (outer) return withSavepoint(outer, fn);
 
   let release: MutexInterface.Releaser;
@@ -243,10 +300,11 @@ async function withSavepoint<T>(outer: OpenTransaction, fn: (tx: Tx) => Promise<
 export async function withReadTransaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const outer = openTransactionOf(db);
   if (outer) return fn(outer.tx);
+  if (db.connections.engine === "postgres") return pgReadTransaction(db, db.connections, fn);
 
   const c = db.connections;
   const [, releaseSlot] = await c.snapshotSlots.acquire();
-  const snapshot = c.snapshots.pop() ?? newSnapshotConnection(db);
+  const snapshot = c.snapshots.pop() ?? newSnapshotConnection(db.file, c);
   const transaction: OpenTransaction = { db, tx: snapshot, kind: "read", depth: 0, open: true };
   try {
     snapshot.run(sql`BEGIN`);
@@ -262,19 +320,21 @@ export async function withReadTransaction<T>(db: Database, fn: (tx: Tx) => Promi
   }
 }
 
-function newSnapshotConnection(db: Database): Connection {
-  const client = connect(db.file, { queryOnly: true });
-  db.connections.all.push(client);
+function newSnapshotConnection(file: string, c: Connections): Connection {
+  const client = connect(file, { queryOnly: true });
+  c.all.push(client);
   return drizzle(client, { schema });
 }
 
 /** Rows of a hand-written statement (FTS5 and other SQL drizzle's builders cannot express). */
 export async function selectRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  if (isPostgresTx(tx)) return pgRows<T>(tx, query);
   return tx.all<T>(query);
 }
 
 /** Runs a hand-written statement that returns no rows. */
 export async function runStatement(tx: Tx, query: SQL): Promise<void> {
+  if (isPostgresTx(tx)) return pgRun(tx, query);
   tx.run(query);
 }
 

@@ -1,14 +1,26 @@
 import { backupDatabase, BackupError } from "@/db/backup";
-import { databasePath } from "@/db/client";
+import { databaseLabel, databasePath } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 
 /**
  * npm run db:backup -- FILE: a consistent copy of the live database (DATABASE_URL) into FILE,
  * taken while the app keeps serving; FILE must not exist. Prints the check and how to restore.
+ * On PostgreSQL it copies nothing: it prints the pg_dump command to use instead and exits 1,
+ * so a scheduled backup that still calls it fails visibly rather than quietly backing up nothing.
  */
 const file = process.argv[2];
 if (!file || file.startsWith("-")) {
   console.error("Usage: npm run db:backup -- FILE   (FILE must not exist yet)");
   process.exit(2);
+}
+if (ENGINE === "postgres") {
+  console.error(`db:backup copies SQLite files only; it took no backup of ${databaseLabel()}.
+On PostgreSQL, take one with pg_dump (a consistent snapshot while the app keeps serving):
+  pg_dump --format=custom --file=${JSON.stringify(file)} "$DATABASE_URL"
+and restore it into an empty database with:
+  pg_restore --dbname="$DATABASE_URL" --no-owner ${JSON.stringify(file)}
+Keep AUTH_SECRET with the backup. For a standby that takes over, use PostgreSQL's own streaming replication.`);
+  process.exit(1);
 }
 const live = databasePath();
 try {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { closeDb, databasePath, getDb } from "@/db/client";
+import { closeDb, databaseLabel, getDb } from "@/db/client";
 import { exportFactBase } from "@/db/queries/fact-base";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
@@ -8,6 +8,6 @@ const file = process.argv[2];
 const json = `${JSON.stringify(await exportFactBase({ actor: SYSTEM_ACTOR, db: getDb() }), null, 2)}\n`;
 if (file) {
   fs.writeFileSync(file, json);
-  console.error(`Exported ${databasePath()} to ${file}`);
+  console.error(`Exported ${databaseLabel()} to ${file}`);
 } else process.stdout.write(json);
 closeDb();

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { closeDb, databasePath, getDb } from "@/db/client";
+import { closeDb, databaseLabel, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { importFactBase } from "@/db/queries/fact-base";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
@@ -24,10 +24,10 @@ const report = await importFactBase({ actor: SYSTEM_ACTOR, document, db });
 closeDb();
 if (!report.ok) {
   console.error(
-    `Nothing was imported into ${databasePath()}. Fix these records:\n${report.errors.map((e) => `  - ${e}`).join("\n")}`,
+    `Nothing was imported into ${databaseLabel()}. Fix these records:\n${report.errors.map((e) => `  - ${e}`).join("\n")}`,
   );
   process.exit(1);
 }
-console.log(`Imported ${file} into ${databasePath()}:`);
+console.log(`Imported ${file} into ${databaseLabel()}:`);
 for (const [table, c] of Object.entries(report.counts))
   console.log(`  ${table}: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`);

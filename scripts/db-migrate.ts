@@ -1,6 +1,6 @@
-import { closeDb, databasePath, getDb } from "@/db/client";
+import { closeDb, databaseLabel, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 await migrateDatabase(getDb());
-console.log(`Migrated ${databasePath()}`);
+console.log(`Migrated ${databaseLabel()}`);
 closeDb();

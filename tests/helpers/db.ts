@@ -11,17 +11,25 @@ import {
   withWriteTransaction,
   type Database,
 } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed/seed";
+import { databaseFromTemplate, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from "./pg-databases";
 
 export interface TestDb {
   db: Database;
+  /** The SQLite file, or the PostgreSQL URL: either opens with openDatabase or as DATABASE_URL. */
   file: string;
   close(): void;
 }
 
-/** A real SQLite file in a fresh temporary folder, migrated; removed on close(). */
+/**
+ * A fresh migrated database on the run's engine: a real SQLite file in a new temporary folder
+ * (removed on close()), or on PostgreSQL (CHANCERY_TEST_ENGINE=postgres) a new database copied
+ * from the run's migrated template (dropped after the test file).
+ */
 export async function createMigratedDb(): Promise<TestDb> {
+  if (ENGINE === "postgres") return postgresTestDb(MIGRATED_TEMPLATE);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-test-"));
   const file = path.join(dir, "test.db");
   const db = openDatabase(file);
@@ -38,9 +46,16 @@ export async function createMigratedDb(): Promise<TestDb> {
 
 /** As createMigratedDb, with the shipped fact base seeded. */
 export async function createSeededDb(): Promise<TestDb> {
+  if (ENGINE === "postgres") return postgresTestDb(SEEDED_TEMPLATE);
   const t = await createMigratedDb();
   await seedDatabase(t.db);
   return t;
+}
+
+async function postgresTestDb(template: string): Promise<TestDb> {
+  const url = await databaseFromTemplate(template);
+  const db = openDatabase(url);
+  return { db, file: url, close: () => closeDatabase(db) };
 }
 
 /**

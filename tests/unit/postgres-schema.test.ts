@@ -3,7 +3,7 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { alias } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import type * as sqliteSchema from "@/db/schema";
+import type * as sqliteSchema from "@/db/schema/sqlite";
 import * as s from "@/db/schema-pg";
 import { pgDbForFile, type PgDb } from "../helpers/pg-db";
 

@@ -10,13 +10,16 @@ import {
   type Database,
 } from "@/db/client";
 import { recordAudit } from "@/db/queries/_record-audit";
+import { ENGINE } from "@/db/engine";
 import * as s from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { createMigratedDb, read, type TestDb } from "../helpers/db";
 
 // These tests fail on a naive async wrapper around one shared connection (BEGIN, await the
 // callback, COMMIT): there, another request's statements land inside the open transaction,
-// are rolled back with it, and can read its uncommitted rows.
+// are rolled back with it, and can read its uncommitted rows. They run on the engine under
+// test; where the engines differ by design (SQLite's one writer, PostgreSQL's pool of
+// serializable writers) each has its own variant.
 
 let t: TestDb;
 afterEach(() => t?.close());
@@ -51,7 +54,7 @@ describe("write transactions", () => {
     for (const seen of seenByReaders) expect(seen).not.toContain("A");
   });
 
-  it("run one at a time: the second starts after the first commits", async () => {
+  it.runIf(ENGINE === "sqlite")("run one at a time: the second starts after the first commits", async () => {
     t = await createMigratedDb();
     const order: string[] = [];
     const first = withWriteTransaction(t.db, async (tx) => {
@@ -66,6 +69,25 @@ describe("write transactions", () => {
     });
     await Promise.all([first, second]);
     expect(order).toEqual(["first begins", "first ends", "second begins"]);
+    expect(await actions(t.db)).toEqual(["first", "second"]);
+  });
+
+  it.runIf(ENGINE === "postgres")("run side by side on PostgreSQL, each committed whole", async () => {
+    t = await createMigratedDb();
+    const order: string[] = [];
+    const first = withWriteTransaction(t.db, async (tx) => {
+      order.push("first begins");
+      await recordAudit(tx, entry("first"));
+      await sleep(30);
+      order.push("first ends");
+    });
+    await sleep(10);
+    const second = withWriteTransaction(t.db, async (tx) => {
+      order.push("second begins");
+      await recordAudit(tx, entry("second"));
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first begins", "second begins", "first ends"]);
     expect(await actions(t.db)).toEqual(["first", "second"]);
   });
 
@@ -97,15 +119,19 @@ describe("write transactions", () => {
     expect(await actions(t.db)).toEqual(["outer"]);
   });
 
-  it("answer 503 with Retry-After when the write lock is held too long", async () => {
+  it("answer 503 with Retry-After when the write lock (PostgreSQL: every pooled connection) is held too long", async () => {
     t = await createMigratedDb();
     const impatient = openDatabase(t.file, { writeLockTimeoutMs: 50 });
     try {
-      const holder = withWriteTransaction(impatient, () => sleep(300));
+      // SQLite has one writer; a PostgreSQL instance a pool of 10 (db/client-postgres.ts).
+      const holders = Array.from({ length: ENGINE === "postgres" ? 10 : 1 }, () =>
+        withWriteTransaction(impatient, () => sleep(300)),
+      );
+      await sleep(20);
       const error = await withWriteTransaction(impatient, async () => "never").catch((e: unknown) => e);
       expect(isAppError(error) && error.status).toBe(503);
       expect(isAppError(error) && error.retryAfterSeconds).toBeGreaterThan(0);
-      await holder;
+      await Promise.all(holders);
     } finally {
       closeDatabase(impatient);
     }
@@ -113,7 +139,12 @@ describe("write transactions", () => {
 
   it("are the only way to write: the reader refuses a write", async () => {
     t = await createMigratedDb();
-    await expect(readerOf(t.db).insert(s.auditLog).values(entry("stray"))).rejects.toThrow(/readonly|read-only/i);
+    const error = await readerOf(t.db)
+      .insert(s.auditLog)
+      .values(entry("stray"))
+      .catch((e: unknown) => e);
+    // PostgreSQL's message is the cause of drizzle's "Failed query" error.
+    expect(`${String(error)} ${String((error as Error).cause)}`).toMatch(/readonly|read-only/i);
     expect(await actions(t.db)).toEqual([]);
   });
 });
