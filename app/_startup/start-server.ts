@@ -1,6 +1,6 @@
 import { databaseLabel } from "@/db/client";
 import { authSettings } from "@/lib/auth/config";
-import { AuthSecretRequiredError, ensureAuthSecret } from "@/lib/auth/secret";
+import { ensureAuthSecret, SharedKeyRequiredError } from "@/lib/auth/secret";
 import { twoFactorKey } from "@/lib/auth/two-factor-key";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { log } from "@/lib/log";
@@ -17,14 +17,14 @@ export async function startServer(): Promise<void> {
   log.info({ threads: pdf.threads }, "PDF render pool starting");
   try {
     ensureAuthSecret();
+    twoFactorKey(); // generated now, on first start, rather than at the first enrolment
   } catch (error) {
     // Next logs a failed start-up hook and serves anyway (every page an error): a setting
     // the app must not run without stops the process instead.
-    if (!(error instanceof AuthSecretRequiredError)) throw error;
+    if (!(error instanceof SharedKeyRequiredError)) throw error;
     log.fatal(error.message);
     process.exit(1);
   }
-  twoFactorKey(); // generated now, on first start, rather than at the first enrolment
   const { roles, unknown } = authSettings.secondFactorRoles();
   if (unknown.length)
     log.error(

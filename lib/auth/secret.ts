@@ -5,7 +5,15 @@ import { dataDir as appDataDir } from "@/lib/app-paths";
 import { engineOf } from "@/lib/database-engine";
 import { log } from "@/lib/log";
 
-export class AuthSecretRequiredError extends Error {
+/**
+ * A key every app instance must share was not set while DATABASE_URL names PostgreSQL (several
+ * instances may serve one database): the server does not start (app/_startup/start-server.ts).
+ */
+export class SharedKeyRequiredError extends Error {
+  override name = "SharedKeyRequiredError";
+}
+
+export class AuthSecretRequiredError extends SharedKeyRequiredError {
   override name = "AuthSecretRequiredError";
   constructor() {
     super(

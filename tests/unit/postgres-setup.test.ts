@@ -9,6 +9,7 @@ import * as s from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/setup/demo-users";
 import { prepareDatabase } from "@/db/setup/prepare-database";
 import { AuthSecretRequiredError, ensureAuthSecret } from "@/lib/auth/secret";
+import { TwoFactorKeyRequiredError, twoFactorKey } from "@/lib/auth/two-factor-key";
 import { startTestCluster, type TestCluster } from "../helpers/pg-cluster";
 
 // Several app instances on one PostgreSQL database (issue 17): the first start's set-up —
@@ -89,5 +90,32 @@ describe("AUTH_SECRET with a PostgreSQL DATABASE_URL", () => {
     vi.stubEnv("AUTH_SECRET", undefined);
     expect(ensureAuthSecret(dir)).toMatch(/^[\w-]{40,}$/);
     expect(fs.existsSync(path.join(dir, "auth-secret"))).toBe(true);
+  });
+});
+
+describe("CHANCERY_2FA_KEY with a PostgreSQL DATABASE_URL", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-2fa-key-"));
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("is required: without it start-up fails saying why, and no key file is written", () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://app:pw@db.internal/chancery");
+    vi.stubEnv("CHANCERY_2FA_KEY", undefined);
+    expect(() => twoFactorKey(dir)).toThrow(TwoFactorKeyRequiredError);
+    expect(() => twoFactorKey(dir)).toThrow(/CHANCERY_2FA_KEY must be set when DATABASE_URL is a PostgreSQL URL/);
+    expect(fs.existsSync(path.join(dir, "two-factor-key"))).toBe(false);
+  });
+
+  it("is used when set", () => {
+    vi.stubEnv("DATABASE_URL", "postgres://app@db.internal/chancery");
+    vi.stubEnv("CHANCERY_2FA_KEY", "22".repeat(32));
+    expect(twoFactorKey(dir)).toEqual(Buffer.alloc(32, 0x22));
+  });
+
+  it("is still generated into the data directory for a SQLite file", () => {
+    vi.stubEnv("DATABASE_URL", path.join(dir, "chancery.db"));
+    vi.stubEnv("CHANCERY_2FA_KEY", undefined);
+    expect(twoFactorKey(dir)).toHaveLength(32);
+    expect(fs.existsSync(path.join(dir, "two-factor-key"))).toBe(true);
   });
 });

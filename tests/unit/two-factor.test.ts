@@ -347,7 +347,10 @@ describe("encryption at rest", () => {
 
   it("generates the key file once, mode 0600, when CHANCERY_2FA_KEY is unset; the variable wins", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-key-"));
+    const databaseUrl = process.env.DATABASE_URL;
     vi.stubEnv("CHANCERY_2FA_KEY", "");
+    // Generated only beside a SQLite file: on PostgreSQL the key is required (postgres-setup.test.ts).
+    vi.stubEnv("DATABASE_URL", path.join(dir, "chancery.db"));
     try {
       const key = twoFactorKey(dir);
       expect(key).toHaveLength(32);
@@ -360,6 +363,7 @@ describe("encryption at rest", () => {
       expect(parseTwoFactorKey(Buffer.alloc(32, 7).toString("base64"))).toEqual(Buffer.alloc(32, 7));
     } finally {
       vi.stubEnv("CHANCERY_2FA_KEY", KEY_HEX);
+      vi.stubEnv("DATABASE_URL", databaseUrl);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
