@@ -1,8 +1,8 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
- *   { kind: "part", doc, plan }            → one part of the body
- *   { kind: "assemble", doc, plans, parts } → the parts merged, page numbers, bookmarks (assembly/)
- *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
+ *   { kind: "parts", inputs }               → parts of a briefing from their render inputs, in a row
+ *   { kind: "assemble", doc, plans, parts } → the parts merged, chrome and page numbers stamped,
+ *                                             bookmarks (assembly/)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
  *   { kind: "probe" }                       → which library patches (lib/pdf/library-patches) are
  *                                             on, and whether they apply to the fontkit and pdfkit
@@ -14,6 +14,7 @@ import os from "node:os";
 import { move, workerData } from "piscina";
 import { RENDER_THREAD_NICE } from "./render-priority";
 import type { BriefingDocument } from "../briefing/document";
+import type { PartInput } from "./parts/part-input";
 import type { PartPlan } from "./parts/plan";
 import { registerPdfFonts } from "./fonts";
 import { activeLibraryPatches, libraryPatchUses, type LibraryPatchName } from "./library-patches";
@@ -24,8 +25,7 @@ import { WARM_UP_DOCUMENT } from "./warm-up";
 
 /** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
 export type WorkerTask =
-  | { kind: "whole"; doc: BriefingDocument; plans: PartPlan[] }
-  | { kind: "part"; doc: BriefingDocument; plan: PartPlan }
+  | { kind: "parts"; inputs: PartInput[] }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] }
   | { kind: "ping" }
   | { kind: "probe" };
@@ -73,11 +73,15 @@ if (data?.warmUp) {
 }
 if (counters) Atomics.add(counters, 1, 1);
 
-/** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
-function transferable(pdf: Uint8Array) {
+/** A fresh ArrayBuffer of exactly the PDF's size: transferred instead of copied, and no bigger than the PDF in the part cache. */
+function exactCopy(pdf: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(pdf.byteLength);
   bytes.set(pdf);
-  return move(bytes);
+  return bytes;
+}
+
+function transferable(pdf: Uint8Array) {
+  return move(exactCopy(pdf));
 }
 
 /**
@@ -95,12 +99,11 @@ async function probeLibraryPatches(): Promise<LibraryPatchProbe> {
 
 export default async function renderStep(task: WorkerTask) {
   switch (task.kind) {
-    case "part":
-      return transferable(await inThreadTasks.part(task.doc, task.plan));
+    // Copied back (structured clone), exactly their size: a few hundred KB, under a millisecond.
+    case "parts":
+      return (await inThreadTasks.parts(task.inputs)).map(exactCopy);
     case "assemble":
       return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
-    case "whole":
-      return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
     // Answered once this module has loaded and warmed up: the pool switches to new threads then.
     case "ping":
       return null;

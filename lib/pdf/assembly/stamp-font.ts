@@ -6,7 +6,9 @@ import { dejavuFontPath } from "../fonts";
 type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 type FontkitFont = ReturnType<Fontkit["create"]>;
 
-let parsed: { bytes: Buffer; font: FontkitFont } | null = null;
+type StampWeight = "regular" | "bold";
+const FILES: Record<StampWeight, string> = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
+const parsed = new Map<StampWeight, { bytes: Buffer; font: FontkitFont }>();
 
 /**
  * pdf-lib parses the whole TTF on every embedFont; parsing DejaVu once per thread and handing
@@ -14,7 +16,7 @@ let parsed: { bytes: Buffer; font: FontkitFont } | null = null;
  */
 const cachingFontkit: Fontkit = {
   create(bytes, postscriptName) {
-    if (parsed && parsed.bytes === bytes) return parsed.font;
+    for (const font of parsed.values()) if (font.bytes === bytes) return font.font;
     return fontkit.create(bytes, postscriptName);
   },
 };
@@ -40,12 +42,14 @@ function withRememberedLayouts(font: FontkitFont): FontkitFont {
   return font;
 }
 
-/** DejaVu Sans, embedded as a subset, for the numbers the assembly stamps. */
-export async function embedStampFont(pdf: PDFDocument): Promise<PDFFont> {
-  if (!parsed) {
-    const bytes = fs.readFileSync(dejavuFontPath("DejaVuSans.ttf"));
-    parsed = { bytes, font: withRememberedLayouts(fontkit.create(bytes)) };
+/** DejaVu Sans (or its bold), embedded as a subset, for what the assembly stamps. */
+export async function embedStampFont(pdf: PDFDocument, weight: StampWeight = "regular"): Promise<PDFFont> {
+  let font = parsed.get(weight);
+  if (!font) {
+    const bytes = fs.readFileSync(dejavuFontPath(FILES[weight]));
+    font = { bytes, font: withRememberedLayouts(fontkit.create(bytes)) };
+    parsed.set(weight, font);
   }
   pdf.registerFontkit(cachingFontkit);
-  return pdf.embedFont(parsed.bytes, { subset: true });
+  return pdf.embedFont(font.bytes, { subset: true });
 }

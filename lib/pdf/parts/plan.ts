@@ -1,10 +1,16 @@
 import { documentOutline, type BriefingDocument, type OutlineEntry } from "../../briefing/document";
 
 /**
- * How a briefing's body is cut into parts that render in parallel, one per worker thread,
- * and are merged afterwards. Each part starts on a new page. Cuts fall between sections where
- * that keeps the parts balanced; a topic section much longer than the rest may be cut between
- * two facts, and its second half then opens with "<title> (continued)".
+ * How a briefing is cut into parts: separate documents that render independently (in parallel
+ * on the pool's threads, or not at all when the part cache holds them: lib/pdf/part-cache.ts)
+ * and are merged by the assembly. The cuts follow what people edit, so that an edit re-renders
+ * one part:
+ *   the cover                      — title, purpose, status, who cleared it: per document
+ *   the front matter               — contents, occasion, key messages, background, key figures
+ *   each topic section             — on a new page; a very long one in runs of TOPIC_RUN_FACTS
+ *                                    facts, each later run opening with "<title> (continued)"
+ *   the back matter                — timeline, who's who, events, sources
+ * Runs are cut by fact count, not by length, so editing a note never moves a cut.
  */
 
 export interface PartSlice {
@@ -16,107 +22,109 @@ export interface PartSlice {
 }
 
 export interface PartPlan {
-  /** The first part also prints the cover and the contents. */
+  /** The cover page alone. */
+  cover: boolean;
+  /** This part opens with the contents (the front matter). */
   front: boolean;
   slices: PartSlice[];
 }
 
-/** Parts never exceed this, whatever the cores: the same briefing gives the same PDF everywhere. */
+/** Render tasks one briefing is spread over at most (one per thread): the same PDF everywhere. */
 export const MAX_PARTS = 2;
+
+/** A topic section longer than this many facts is cut into runs of this many. */
+export const TOPIC_RUN_FACTS = 120;
+
+const FRONT_IDS = new Set(["occasion", "key-messages", "background", "key-figures"]);
+const BACK_IDS = new Set(["timeline", "whos-who", "events", "sources"]);
 
 // Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
 // rest were calibrated against that by timing parts holding one kind of section each
-// (a timeline row, five table cells, costs as much as 300 characters of facts). Weights
-// that are off by a fifth leave one thread idle for a tenth of the render.
+// (a timeline row, five table cells, costs as much as 300 characters of facts).
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
 const FRONT_WEIGHT = 2_600;
-/** Below this, one part: the gain would not pay for a second document and its page break. */
+/** Below this, the parts to render go to one thread: a second would not pay for its hop. */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
-/** A cut inside a section counts as this much imbalance, so section boundaries win when close. */
-const MID_SECTION_PENALTY = 0.12;
 
-interface Atom {
-  entry: OutlineEntry;
-  fact?: number;
-  weight: number;
-  /** True for the first atom of a section: a cut before it falls between sections. */
-  startsSection: boolean;
-}
-
-function sectionAtoms(entry: OutlineEntry, doc: BriefingDocument): Atom[] {
-  const topic = doc.sections.find((s) => `topic-${s.topicId}` === entry.id);
-  if (topic && topic.facts.length > 0) {
-    return topic.facts.map((f, i) => ({
-      entry,
-      fact: i,
-      weight: FACT_OVERHEAD + f.text.length + (f.note?.length ?? 0) + (f.meeting?.length ?? 0),
-      startsSection: i === 0,
-    }));
-  }
-  const rows: Record<string, number> = {
-    occasion: 700,
-    "key-figures": doc.keyFigures.length * 250,
-    timeline: doc.timeline.length * 300,
-    "whos-who": doc.whosWho.length * 130,
-    sources: doc.sources.length * 150,
-    background: doc.background.length,
-    "key-messages": doc.keyMessages.join(" ").length,
-  };
-  return [{ entry, weight: BLOCK_WEIGHT + (rows[entry.id] ?? 0), startsSection: true }];
-}
-
-/** Where to cut `atoms` into `count` runs: the index each later run starts at. */
-function cutPoints(atoms: Atom[], count: number): number[] {
-  const before: number[] = [0];
-  for (const atom of atoms) before.push(before[before.length - 1] + atom.weight);
-  const total = before[atoms.length];
-  const cuts: number[] = [];
-  for (let j = 1; j < count; j++) {
-    const target = (total * j) / count;
-    let best = { index: -1, cost: Infinity };
-    for (let i = (cuts.at(-1) ?? 1) + 1; i < atoms.length; i++) {
-      const cost = Math.abs(before[i] - target) / total + (atoms[i].startsSection ? 0 : MID_SECTION_PENALTY);
-      if (cost < best.cost) best = { index: i, cost };
-    }
-    if (best.index < 0) break;
-    cuts.push(best.index);
-  }
-  return cuts;
-}
-
-function toSlices(atoms: Atom[]): PartSlice[] {
-  const slices: PartSlice[] = [];
-  for (const atom of atoms) {
-    const last = slices.at(-1);
-    if (last && last.entry.id === atom.entry.id && last.facts && atom.fact !== undefined) {
-      last.facts.to = atom.fact + 1;
+/** Cuts `doc` into parts (see above). Every outline entry is opened once, in order. */
+export function planParts(doc: BriefingDocument): PartPlan[] {
+  const outline = documentOutline(doc);
+  const parts: PartPlan[] = [
+    { cover: true, front: false, slices: [] },
+    {
+      cover: false,
+      front: true,
+      slices: outline.filter((e) => FRONT_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
+    },
+  ];
+  for (const section of doc.sections) {
+    const entry = outline.find((e) => e.id === `topic-${section.topicId}`)!;
+    const count = section.facts.length;
+    if (count === 0) {
+      parts.push({ cover: false, front: false, slices: [{ entry, continued: false }] });
       continue;
     }
-    slices.push({
-      entry: atom.entry,
-      facts: atom.fact === undefined ? undefined : { from: atom.fact, to: atom.fact + 1 },
-      continued: !atom.startsSection,
-    });
+    for (let from = 0; from < count; from += TOPIC_RUN_FACTS) {
+      const to = Math.min(count, from + TOPIC_RUN_FACTS);
+      parts.push({ cover: false, front: false, slices: [{ entry, facts: { from, to }, continued: from > 0 }] });
+    }
   }
-  return slices;
+  parts.push({
+    cover: false,
+    front: false,
+    slices: outline.filter((e) => BACK_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
+  });
+  return parts;
 }
 
-/** Cuts the body of `doc` (everything after the contents) into at most `maxParts` parts. */
-export function planParts(doc: BriefingDocument, maxParts: number): PartPlan[] {
-  const outline = documentOutline(doc);
-  // The cover and contents ride with the first part; they weigh in so the parts stay even.
-  const front: Atom = { entry: outline[0], weight: FRONT_WEIGHT + outline.length * 40, startsSection: true };
-  const atoms = [front, ...outline.flatMap((entry) => sectionAtoms(entry, doc))];
-  const total = atoms.reduce((sum, a) => sum + a.weight, 0);
-  const count = total < MIN_WEIGHT_TO_SPLIT ? 1 : Math.max(1, Math.min(maxParts, atoms.length));
-  const starts = [0, ...cutPoints(atoms, count), atoms.length];
-  const parts: PartPlan[] = [];
-  for (let p = 0; p + 1 < starts.length; p++) {
-    const run = atoms.slice(Math.max(1, starts[p]), starts[p + 1]);
-    parts.push({ front: p === 0, slices: toSlices(run) });
+/** The render cost of one part, in the units above: what spreads parts evenly over threads. */
+export function partWeight(doc: BriefingDocument, part: PartPlan): number {
+  if (part.cover) return BLOCK_WEIGHT;
+  let weight = part.front ? FRONT_WEIGHT : 0;
+  for (const slice of part.slices) {
+    const topic = doc.sections.find((s) => `topic-${s.topicId}` === slice.entry.id);
+    if (topic) {
+      const facts = topic.facts.slice(slice.facts?.from ?? 0, slice.facts?.to ?? topic.facts.length);
+      weight += BLOCK_WEIGHT;
+      for (const f of facts) weight += FACT_OVERHEAD + f.text.length + (f.note?.length ?? 0) + (f.meeting?.length ?? 0);
+      continue;
+    }
+    const rows: Record<string, number> = {
+      occasion: 700,
+      "key-figures": doc.keyFigures.length * 250,
+      timeline: doc.timeline.length * 300,
+      "whos-who": doc.whosWho.length * 130,
+      sources: doc.sources.length * 150,
+      background: doc.background.length,
+      "key-messages": doc.keyMessages.join(" ").length,
+    };
+    weight += BLOCK_WEIGHT + (rows[slice.entry.id] ?? 0);
   }
-  return parts;
+  return weight;
+}
+
+/**
+ * Spreads the parts to render (indexes with their weights) over at most MAX_PARTS render tasks,
+ * heaviest first onto the lightest task; a light lot stays in one task.
+ */
+export function batchParts(items: { index: number; weight: number }[]): number[][] {
+  const total = items.reduce((sum, i) => sum + i.weight, 0);
+  const count = total < MIN_WEIGHT_TO_SPLIT ? 1 : Math.min(MAX_PARTS, items.length);
+  const batches = Array.from({ length: count }, () => ({ weight: 0, indexes: [] as number[] }));
+  for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
+    const lightest = batches.reduce((min, b) => (b.weight < min.weight ? b : min));
+    lightest.weight += item.weight;
+    lightest.indexes.push(item.index);
+  }
+  return batches.filter((b) => b.indexes.length > 0).map((b) => b.indexes.sort((x, y) => x - y));
+}
+
+/** Render places a whole document takes (its render tasks and the assembly after them). */
+export function placesForDocument(doc: BriefingDocument): number {
+  const plans = planParts(doc);
+  const batches = batchParts(plans.map((plan, index) => ({ index, weight: partWeight(doc, plan) })));
+  return batches.length <= 1 ? 1 : batches.length + 1;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { clearanceLine, type BriefingDocument } from "../../briefing/document";
+import { clearanceLine } from "../../briefing/document";
+import type { CoverInput } from "../parts/part-input";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -32,7 +33,7 @@ function Field({ label, value }: { label: string; value: string }) {
 }
 
 /** Title page: what the briefing is, for whom, by whom, whether it is final, and who cleared it. */
-export function Cover({ doc }: { doc: BriefingDocument }) {
+export function Cover({ doc }: { doc: CoverInput }) {
   const status = doc.status === "final" ? "Final" : "Draft";
   const cleared = clearanceLine(doc);
   return (
