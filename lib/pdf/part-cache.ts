@@ -170,7 +170,7 @@ export class PartCache {
 }
 
 /** CHANCERY_PDF_PART_CACHE_MB (default 64): the part cache's bound in MiB; 0 turns it off. */
-export function partCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
+export function partCacheBytes(env: Record<string, string | undefined> = process.env): number {
   const raw = env.CHANCERY_PDF_PART_CACHE_MB;
   const mb = raw === undefined || raw.trim() === "" ? 64 : Number(raw);
   if (!Number.isFinite(mb) || mb < 0) {
@@ -180,7 +180,7 @@ export function partCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** A part cache bounded by CHANCERY_PDF_PART_CACHE_MB, or null when that is 0. */
-export function partCacheFromEnv(env: NodeJS.ProcessEnv = process.env): PartCache | null {
+export function partCacheFromEnv(env: Record<string, string | undefined> = process.env): PartCache | null {
   const bytes = partCacheBytes(env);
   return bytes > 0 ? new PartCache(bytes) : null;
 }

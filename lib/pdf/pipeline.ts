@@ -35,8 +35,9 @@ export async function renderWithTasks(
   const inputs = plans.map((plan) => partInput(doc, plan));
   const state = cache ? tasks.rendererState() : "";
   const keys = cache ? inputs.map((input) => partKey(input, state)) : null;
-  const parts: (Uint8Array | Promise<Uint8Array> | undefined)[] = keys ? keys.map((key) => cache!.get(key)) : [];
-  const missing = inputs.flatMap((_, index) => (parts[index] === undefined ? [index] : []));
+  const cached = keys ? keys.map((key) => cache!.get(key)) : inputs.map(() => undefined);
+  const missing = inputs.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
+  const parts = cached.map((part) => (part === undefined ? null : Promise.resolve(part)));
   const batches = batchParts(missing.map((index) => ({ index, weight: partWeight(doc, plans[index]) })));
   for (const batch of batches) {
     const rendered = tasks.parts(batch.map((index) => inputs[index]));
@@ -46,5 +47,6 @@ export async function renderWithTasks(
       if (keys) cache!.rendering(keys[index], part);
     });
   }
-  return tasks.assemble(doc, plans, await Promise.all(parts as (Uint8Array | Promise<Uint8Array>)[]));
+  const ready = parts.map((part) => part ?? Promise.reject(new Error("A part was neither cached nor rendered")));
+  return tasks.assemble(doc, plans, await Promise.all(ready));
 }
