@@ -2,12 +2,13 @@ import os from "node:os";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { Admission } from "./pool-admission";
-import { partCacheFromEnv, type PartCache } from "./part-cache";
-import type { PartInput } from "./parts/part-input";
-import { placesForDocument, type PartPlan } from "./parts/plan";
+import { partCacheFromEnv, partKey, type PartCache } from "./part-cache";
+import { partInput, type PartInput } from "./parts/part-input";
+import { placesForDocument, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
 import { defaultWorkerFile, RenderThreads, type ThreadStatus } from "./pool-threads";
+import { WARM_UP_DOCUMENT } from "./warm-up";
 
 export interface PoolStatus extends ThreadStatus {
   queued: number;
@@ -252,6 +253,10 @@ export function rendersPerUser(): number {
   return Number.isInteger(value) && value > 0 ? value : 2;
 }
 
+function renderInputsAndKeys(doc: BriefingDocument): void {
+  for (const plan of planParts(doc)) partKey(partInput(doc, plan), "");
+}
+
 // One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
@@ -260,11 +265,13 @@ const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool 
  * so its threads load and warm up before anyone downloads; otherwise on first use.
  */
 export function sharedPdfPool(): PdfRenderPool {
-  globalForPdf.chanceryPdfPool ??= new PdfRenderPool({
-    warmUp: true,
-    perUser: rendersPerUser(),
-    partCache: partCacheFromEnv(),
-  });
+  if (!globalForPdf.chanceryPdfPool) {
+    const partCache = partCacheFromEnv();
+    globalForPdf.chanceryPdfPool = new PdfRenderPool({ warmUp: true, perUser: rendersPerUser(), partCache });
+    // This thread's share of a download: planning, render inputs and cache keys (the first
+    // key reads and hashes the fonts). Done now, at start, not during the first download.
+    if (partCache) renderInputsAndKeys(WARM_UP_DOCUMENT);
+  }
   return globalForPdf.chanceryPdfPool;
 }
 

@@ -21,7 +21,7 @@ import { activeLibraryPatches, libraryPatchUses, type LibraryPatchName } from ".
 import { encodeActivePatches } from "./library-patches/library-patch";
 import { renderWithTasks } from "./pipeline";
 import { inThreadTasks } from "./render";
-import { WARM_UP_DOCUMENT } from "./warm-up";
+import { WARM_UP_DOCUMENT, warmUpBriefing } from "./warm-up";
 
 /** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
 export type WorkerTask =
@@ -63,13 +63,22 @@ if (counters) {
   Atomics.add(counters, 0, 1);
 }
 
-// Print a small briefing before taking work, so the first real one is not the one that pays
-// for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
-// logged and the thread still serves: real renders report their own errors.
+// Print a briefing a few times before taking work, so the first real one is not the one that
+// pays for parsing fonts and compiling code: one small warm-up left the first 20-page download
+// 4× slower than the next ones, the JIT being cold. Bounded in time, as readiness waits for it
+// (app/_startup/readiness.ts). A failure here is logged and the thread still serves: real
+// renders report their own errors.
+const WARM_UP_RENDERS = 6;
+const WARM_UP_BUDGET_MS = 2_500;
 if (data?.warmUp) {
-  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) =>
-    console.error("PDF worker warm-up failed:", error),
-  );
+  const started = performance.now();
+  try {
+    for (let round = 0; round < WARM_UP_RENDERS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
+      await renderWithTasks(warmUpBriefing(round), inThreadTasks);
+    }
+  } catch (error) {
+    console.error("PDF worker warm-up failed:", error);
+  }
 }
 if (counters) Atomics.add(counters, 1, 1);
 
