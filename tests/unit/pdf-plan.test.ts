@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { documentOutline, type BriefingDocument } from "@/lib/briefing/document";
-import { batchParts, MAX_PARTS, partWeight, planParts, TOPIC_RUN_FACTS, type PartPlan } from "@/lib/pdf/parts/plan";
+import {
+  batchParts,
+  MAX_PARTS,
+  partWeight,
+  planParts,
+  TOPIC_RUN,
+  topicRuns,
+  type PartPlan,
+} from "@/lib/pdf/parts/plan";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 
 /** Every outline entry opened exactly once, in order, and every fact of every topic printed once, in order. */
@@ -28,22 +36,43 @@ describe("planParts", () => {
     expect(parts.at(-1)!.slices.map((s) => s.entry.id)).toEqual(["timeline", "whos-who", "events", "sources"]);
   });
 
-  it("cuts a very long topic into runs of a fixed number of facts, the later ones continued", () => {
+  it("cuts a long topic into runs of TOPIC_RUN.min to TOPIC_RUN.max facts, the later ones continued", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const giant = doc.sections[1];
     doc.sections[1] = {
       ...giant,
-      facts: Array.from({ length: TOPIC_RUN_FACTS * 2 + 5 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
+      facts: Array.from({ length: 200 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
     };
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
     const runs = parts.filter((p) => p.slices[0]?.entry.id === `topic-${giant.topicId}`);
-    expect(runs.map((p) => p.slices[0].facts)).toEqual([
-      { from: 0, to: TOPIC_RUN_FACTS },
-      { from: TOPIC_RUN_FACTS, to: TOPIC_RUN_FACTS * 2 },
-      { from: TOPIC_RUN_FACTS * 2, to: TOPIC_RUN_FACTS * 2 + 5 },
-    ]);
-    expect(runs.map((p) => p.slices[0].continued)).toEqual([false, true, true]);
+    expect(runs.length).toBeGreaterThan(200 / TOPIC_RUN.max);
+    for (const run of runs.slice(0, -1)) {
+      const length = run.slices[0].facts!.to - run.slices[0].facts!.from;
+      expect(length).toBeGreaterThanOrEqual(TOPIC_RUN.min);
+      expect(length).toBeLessThanOrEqual(TOPIC_RUN.max);
+    }
+    expect(runs.map((p) => p.slices[0].continued)).toEqual(runs.map((_, i) => i > 0));
+  });
+
+  it("keeps the other runs' cuts with their facts when a fact is added to a long topic", () => {
+    const facts = Array.from({ length: 300 }, (_, i) => ({ id: `fact-${i}` }));
+    const before = topicRuns(facts).map((r) =>
+      facts
+        .slice(r.from, r.to)
+        .map((f) => f.id)
+        .join(),
+    );
+    const added = [...facts.slice(0, 150), { id: "fact-new" }, ...facts.slice(150)];
+    const after = topicRuns(added).map((r) =>
+      added
+        .slice(r.from, r.to)
+        .map((f) => f.id)
+        .join(),
+    );
+    const changed = after.filter((run) => !before.includes(run));
+    expect(changed.length).toBeLessThanOrEqual(2);
+    expect(changed.join()).toContain("fact-new");
   });
 
   it("keeps the cuts where they were when a note grows (cuts count facts, not characters)", () => {

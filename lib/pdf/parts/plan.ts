@@ -7,10 +7,10 @@ import { documentOutline, type BriefingDocument, type OutlineEntry } from "../..
  * one part:
  *   the cover                      — title, purpose, status, who cleared it: per document
  *   the front matter               — contents, occasion, key messages, background, key figures
- *   each topic section             — on a new page; a very long one in runs of TOPIC_RUN_FACTS
- *                                    facts, each later run opening with "<title> (continued)"
+ *   each topic section             — on a new page; a long one in runs (TOPIC_RUN), each later
+ *                                    run opening on a new page with "<title> (continued)"
  *   the back matter                — timeline, who's who, events, sources
- * Runs are cut by fact count, not by length, so editing a note never moves a cut.
+ * Runs are cut at facts chosen by their ids, not by length, so an edit re-renders one run.
  */
 
 export interface PartSlice {
@@ -32,8 +32,39 @@ export interface PartPlan {
 /** Render tasks one briefing is spread over at most (one per thread): the same PDF everywhere. */
 export const MAX_PARTS = 2;
 
-/** A topic section longer than this many facts is cut into runs of this many. */
-export const TOPIC_RUN_FACTS = 120;
+/**
+ * A long topic section is cut into runs of TOPIC_RUN.min to TOPIC_RUN.max facts. An edit
+ * re-renders the run it falls in, so a run must render in a small fraction of Chromium's time
+ * for the whole briefing (issue 18): ~30 facts do, in ~20 ms. Each cut costs a page break.
+ * A run ends before a fact whose id hashes to a multiple of `spread` (once the run has `min`
+ * facts), or at `max`: the cuts stay with the same facts when a fact is added or removed
+ * elsewhere in the section, so only the run that changed renders again, and a note never
+ * moves a cut.
+ */
+export const TOPIC_RUN = { min: 12, spread: 18, max: 40 } as const;
+
+/** FNV-1a: a small, stable hash of a fact's id, where runs may end. */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Where a topic's facts are cut into runs (see TOPIC_RUN). */
+export function topicRuns(facts: { id: string }[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i < facts.length; i++) {
+    const length = i - from;
+    const boundary = length >= TOPIC_RUN.min && idHash(facts[i].id) % TOPIC_RUN.spread === 0;
+    if (boundary || length >= TOPIC_RUN.max) {
+      runs.push({ from, to: i });
+      from = i;
+    }
+  }
+  runs.push({ from, to: facts.length });
+  return runs;
+}
 
 const FRONT_IDS = new Set(["occasion", "key-messages", "background", "key-figures"]);
 const BACK_IDS = new Set(["timeline", "whos-who", "events", "sources"]);
@@ -65,10 +96,9 @@ export function planParts(doc: BriefingDocument): PartPlan[] {
       parts.push({ cover: false, front: false, slices: [{ entry, continued: false }] });
       continue;
     }
-    for (let from = 0; from < count; from += TOPIC_RUN_FACTS) {
-      const to = Math.min(count, from + TOPIC_RUN_FACTS);
-      parts.push({ cover: false, front: false, slices: [{ entry, facts: { from, to }, continued: from > 0 }] });
-    }
+    topicRuns(section.facts).forEach(({ from, to }, run) =>
+      parts.push({ cover: false, front: false, slices: [{ entry, facts: { from, to }, continued: run > 0 }] }),
+    );
   }
   parts.push({
     cover: false,
