@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
+import { appRoot } from "../app-paths";
 import { canonicalJson } from "../canonical-json";
-import { dejavuFontPath } from "./fonts";
 import type { PartInput } from "./parts/part-input";
 import { pageGeometry, theme } from "./theme";
 
@@ -28,26 +28,45 @@ import { pageGeometry, theme } from "./theme";
 /** Bump when a part's layout changes in a way its input does not show (a new page style). */
 const PART_FORMAT = 1;
 
-const require = createRequire(import.meta.url);
-
 /** The packages whose code decides a part's bytes; "unknown" where one cannot be read. */
 const RENDER_PACKAGES = [
   "@react-pdf/renderer",
   "@react-pdf/layout",
   "@react-pdf/render",
-  "@react-pdf/pdfkit",
+  "pdfkit",
+  "yoga-layout",
   "@react-pdf/textkit",
   "@react-pdf/font",
   "fontkit",
   "react",
   "pdf-lib",
+  "@pdf-lib/fontkit",
   "dejavu-fonts-ttf",
 ];
 
+// Read from the app's node_modules by path: this runs in the server's bundle too, where
+// require.resolve answers a module id, not a file.
+const packageFile = (name: string, ...file: string[]) =>
+  path.join(/*turbopackIgnore: true*/ appRoot(), "node_modules", name, ...file);
+
 function packageVersion(name: string): string {
   try {
-    const file = require.resolve(`${name}/package.json`);
-    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown";
+    return (
+      (JSON.parse(fs.readFileSync(packageFile(name, "package.json"), "utf8")) as { version?: string }).version ??
+      "unknown"
+    );
+  } catch {
+    return "unknown";
+  }
+}
+
+function fontsHash(): string {
+  const hash = createHash("sha256");
+  try {
+    for (const file of ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"]) {
+      hash.update(fs.readFileSync(packageFile("dejavu-fonts-ttf", "ttf", file)));
+    }
+    return hash.digest("hex");
   } catch {
     return "unknown";
   }
@@ -56,16 +75,12 @@ function packageVersion(name: string): string {
 let staticFingerprint: string | null = null;
 
 /** Versions, fonts, theme and format: what every part's bytes depend on besides its input. */
-function rendererFingerprint(): string {
+export function rendererFingerprint(): string {
   if (staticFingerprint) return staticFingerprint;
-  const fonts = createHash("sha256");
-  for (const file of ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"]) {
-    fonts.update(fs.readFileSync(dejavuFontPath(file)));
-  }
   staticFingerprint = canonicalJson({
     format: PART_FORMAT,
     packages: Object.fromEntries(RENDER_PACKAGES.map((name) => [name, packageVersion(name)])),
-    fonts: fonts.digest("hex"),
+    fonts: fontsHash(),
     theme,
     pageGeometry,
   });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { BriefingDocument } from "@/lib/briefing/document";
-import { partCacheBytes, partCacheFromEnv, partKey, PartCache } from "@/lib/pdf/part-cache";
+import { partCacheBytes, partCacheFromEnv, partKey, PartCache, rendererFingerprint } from "@/lib/pdf/part-cache";
 import { partInput, type PartInput } from "@/lib/pdf/parts/part-input";
 import { planParts } from "@/lib/pdf/parts/plan";
 import { renderWithTasks, type PdfTasks } from "@/lib/pdf/pipeline";
@@ -136,7 +136,9 @@ describe("the part cache", () => {
     // A field the parts do not know yet (a variant of the document) is in every key.
     const variant = { ...doc, variant: "counterpart" } as BriefingDocument;
     expect(keys(variant).every((k, i) => k !== base[i])).toBe(true);
-    // What the renderer runs with is in the key too.
+    // What the renderer runs with is in the key too: every library's version, the fonts' bytes.
+    expect(rendererFingerprint()).not.toContain("unknown");
+    expect(rendererFingerprint()).toContain('"@react-pdf/renderer":"4.9.0"');
     expect(partKey(partInput(doc, planParts(doc)[1]), "")).not.toBe(base[1]);
     // Title, marking and draft state are stamped: the body parts do not print them.
     const retitled = { ...doc, title: "Another title", marking: "SECRET" as const, status: "final" as const };
