@@ -42,6 +42,48 @@ function withRememberedLayouts(font: FontkitFont): FontkitFont {
   return font;
 }
 
+/** What remembering a subset needs of pdf-lib's subset embedder (not its public interface). */
+interface SubsetEmbedder {
+  subset: { glyphs: number[] };
+  serializeFont(): Promise<Uint8Array>;
+}
+
+const isSubsetEmbedder = (value: unknown): value is SubsetEmbedder => {
+  const embedder = value as Partial<SubsetEmbedder> | null;
+  return (
+    typeof embedder?.serializeFont === "function" &&
+    Array.isArray(embedder.subset?.glyphs) &&
+    embedder.subset.glyphs.every((id) => typeof id === "number")
+  );
+};
+
+/** Encoded subsets by font and glyph list, per thread, bounded. */
+const subsets = new Map<string, Uint8Array>();
+
+/**
+ * Encoding a subset of DejaVu (fontkit's TTF subsetter) was a quarter of the assembly, and a
+ * briefing downloaded again after an edit stamps the same glyphs in the same order (title,
+ * country, marking, numbers): the same subset bytes. They are remembered by the font and the
+ * glyph list, which decide them. Where pdf-lib's embedder does not look as expected, nothing
+ * is remembered and pdf-lib encodes as usual.
+ */
+function rememberSubset(font: PDFFont, weight: StampWeight): PDFFont {
+  const embedder: unknown = (font as unknown as { embedder?: unknown }).embedder;
+  if (!isSubsetEmbedder(embedder)) return font;
+  const encode = embedder.serializeFont.bind(embedder);
+  embedder.serializeFont = async () => {
+    const key = `${weight}:${embedder.subset.glyphs.join(",")}`;
+    let bytes = subsets.get(key);
+    if (!bytes) {
+      bytes = await encode();
+      if (subsets.size >= 256) subsets.clear();
+      subsets.set(key, bytes);
+    }
+    return bytes;
+  };
+  return font;
+}
+
 /** DejaVu Sans (or its bold), embedded as a subset, for what the assembly stamps. */
 export async function embedStampFont(pdf: PDFDocument, weight: StampWeight = "regular"): Promise<PDFFont> {
   let font = parsed.get(weight);
@@ -51,5 +93,5 @@ export async function embedStampFont(pdf: PDFDocument, weight: StampWeight = "re
     parsed.set(weight, font);
   }
   pdf.registerFontkit(cachingFontkit);
-  return pdf.embedFont(font.bytes, { subset: true });
+  return rememberSubset(await pdf.embedFont(font.bytes, { subset: true }), weight);
 }
