@@ -121,6 +121,22 @@ describe("the part cache", () => {
     expect(second.pages).toEqual((await render(b, null)).pages);
   }, 60_000);
 
+  it("renders a part once when two downloads of the same content ask at once, and forgets a failed render", async () => {
+    const doc = makeBriefingDoc({ scale: 1.5 });
+    const cache = new PartCache(64 * 1024 * 1024);
+    const tasks = counting();
+    const [a, b] = await Promise.all([render(doc, cache, tasks), render({ ...doc, title: "Another" }, cache, tasks)]);
+    expect(tasks.rendered).toHaveLength(planParts(doc).length + 1); // every part once, and the second cover
+    expect(a.pages.length).toBe(b.pages.length);
+
+    const failing: PdfTasks = { ...inThreadTasks, parts: () => Promise.reject(new Error("busy")) };
+    const other = { ...doc, keyMessages: ["Something new."] };
+    await expect(renderWithTasks(other, failing, { cache })).rejects.toThrow("busy");
+    const retry = counting();
+    await render(other, cache, retry);
+    expect(retry.rendered).toHaveLength(1); // the front matter, rendered now: the failure was not cached
+  }, 60_000);
+
   it("never serves a part for different content: every field a part prints is in its key", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const keys = (d: BriefingDocument) => planParts(d).map((plan) => partKey(partInput(d, plan), "patches"));
