@@ -16,8 +16,24 @@ export const verdict = (ok: boolean) => (ok ? "MET   " : "MISSED");
 /** The issue's figure for today's cold render of ~20 pages (quiet machine, 2 threads). */
 const TODAY_20_PAGES_MS = 289;
 
+const TAG_WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
+
+/**
+ * `tag` spelled in a few words of a fixed set: content no earlier round printed, made of words
+ * the renderer has seen (a real briefing's vocabulary recurs; a new word per fact per render
+ * would only measure the render threads' word cache filling up).
+ */
+function tagWords(tag: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tag.length; i++) hash = Math.imul(hash ^ tag.charCodeAt(i), 0x01000193) >>> 0;
+  const words: string[] = [];
+  for (let i = 0; i < 8; i++, hash = Math.floor(hash / 8)) words.push(TAG_WORDS[hash % 8]);
+  return words.join(" ");
+}
+
 /** A briefing no earlier round printed: every fact, the title and the first key message carry `tag`. */
-export function uniqueDoc(base: BriefingDocument, tag: string): BriefingDocument {
+export function uniqueDoc(base: BriefingDocument, label: string): BriefingDocument {
+  const tag = tagWords(label);
   return {
     ...base,
     title: `${base.title} (${tag})`,

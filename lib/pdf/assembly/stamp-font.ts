@@ -76,7 +76,7 @@ function rememberSubset(font: PDFFont, weight: StampWeight): PDFFont {
     let bytes = subsets.get(key);
     if (!bytes) {
       bytes = await encode();
-      if (subsets.size >= 256) subsets.clear();
+      if (subsets.size >= 64) subsets.clear();
       subsets.set(key, bytes);
     }
     return bytes;
