@@ -82,7 +82,9 @@ describe("the part cache", () => {
     const result = await render(edited, cache, tasks);
     expect(tasks.rendered).toHaveLength(1);
     const [input] = tasks.rendered;
-    expect(input.kind === "body" && input.slices[0].entry.id).toBe(`topic-${doc.sections[2].topicId}`);
+    expect(input.kind === "body" && input.slices.map((slice) => slice.entry.id)).toContain(
+      `topic-${doc.sections[2].topicId}`,
+    );
     expect(result.pages.join("\n")).toContain("Note: Confirmed by the delegation on 3 December.");
   }, 60_000);
 
@@ -145,10 +147,10 @@ describe("the part cache", () => {
     changedFact.sections[0].facts[0].text = "A different statement.";
     const changed = keys(changedFact);
     expect(changed.filter((k, i) => k !== base[i])).toHaveLength(1);
-    expect(changed[2]).not.toBe(base[2]); // the first topic's part
+    expect(changed[2]).not.toBe(base[2]); // the topics' part
     const citation = structuredClone(doc);
     citation.sections[3].facts[0].citation = { number: 11 };
-    expect(keys(citation)[5]).not.toBe(base[5]);
+    expect(keys(citation)[2]).not.toBe(base[2]);
     // A field the parts do not know yet (a variant of the document) is in every key.
     const variant = { ...doc, variant: "counterpart" } as BriefingDocument;
     expect(keys(variant).every((k, i) => k !== base[i])).toBe(true);

@@ -27,32 +27,44 @@ function expectCompleteAndOrdered(doc: BriefingDocument, parts: PartPlan[]) {
 }
 
 describe("planParts", () => {
-  it("cuts along what people edit: cover, front matter, one part per topic, back matter", () => {
+  it("cuts along what people edit: cover, front matter, the topics in runs, back matter", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
-    expect(parts).toHaveLength(2 + doc.sections.length + 1);
     expect(parts[1].slices.map((s) => s.entry.id)).toEqual(["occasion", "key-messages", "background", "key-figures"]);
     expect(parts.at(-1)!.slices.map((s) => s.entry.id)).toEqual(["timeline", "whos-who", "events", "sources"]);
+    // A short briefing's topics (24 facts) flow together in one run: no page break between them.
+    expect(parts).toHaveLength(4);
+    expect(parts[2].slices.map((s) => s.entry.id)).toEqual(doc.sections.map((s) => `topic-${s.topicId}`));
   });
 
-  it("cuts a long topic into runs of TOPIC_RUN.min to TOPIC_RUN.max facts, the later ones continued", () => {
+  it("cuts the topics into runs of TOPIC_RUN.min to TOPIC_RUN.max facts, a run opening mid-section continued", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const giant = doc.sections[1];
     doc.sections[1] = {
       ...giant,
-      facts: Array.from({ length: 200 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
+      facts: Array.from({ length: 400 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
     };
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
-    const runs = parts.filter((p) => p.slices[0]?.entry.id === `topic-${giant.topicId}`);
-    expect(runs.length).toBeGreaterThan(200 / TOPIC_RUN.max);
+    const runs = parts.slice(2, -1);
+    expect(runs.length).toBeGreaterThan(400 / TOPIC_RUN.max);
+    const facts = (p: PartPlan) => p.slices.reduce((n, s) => n + (s.facts ? s.facts.to - s.facts.from : 1), 0);
     for (const run of runs.slice(0, -1)) {
-      const length = run.slices[0].facts!.to - run.slices[0].facts!.from;
-      expect(length).toBeGreaterThanOrEqual(TOPIC_RUN.min);
-      expect(length).toBeLessThanOrEqual(TOPIC_RUN.max);
+      expect(facts(run)).toBeGreaterThanOrEqual(TOPIC_RUN.min);
+      expect(facts(run)).toBeLessThanOrEqual(TOPIC_RUN.max);
     }
-    expect(runs.map((p) => p.slices[0].continued)).toEqual(runs.map((_, i) => i > 0));
+    for (const run of runs) {
+      const first = run.slices[0];
+      expect(first.continued).toBe((first.facts?.from ?? 0) > 0);
+    }
+    expect(runs.some((r) => r.slices[0].continued)).toBe(true);
+  });
+
+  it("prints a topic without facts in the run of its neighbours", () => {
+    const doc = makeBriefingDoc({ scale: 1 });
+    doc.sections[2] = { ...doc.sections[2], facts: [] };
+    expectCompleteAndOrdered(doc, planParts(doc));
   });
 
   it("keeps the other runs' cuts with their facts when a fact is added to a long topic", () => {

@@ -7,8 +7,7 @@ import { documentOutline, type BriefingDocument, type OutlineEntry } from "../..
  * one part:
  *   the cover                      — title, purpose, status, who cleared it: per document
  *   the front matter               — contents, occasion, key messages, background, key figures
- *   each topic section             — on a new page; a long one in runs (TOPIC_RUN), each later
- *                                    run opening on a new page with "<title> (continued)"
+ *   the topic sections             — in runs of facts (TOPIC_RUN), each on a new page
  *   the back matter                — timeline, who's who, events, sources
  * Runs are cut at facts chosen by their ids, not by length, so an edit re-renders one run.
  */
@@ -33,15 +32,16 @@ export interface PartPlan {
 export const MAX_PARTS = 2;
 
 /**
- * A long topic section is cut into runs of TOPIC_RUN.min to TOPIC_RUN.max facts. An edit
- * re-renders the run it falls in, so a run must render in a small fraction of Chromium's time
- * for the whole briefing (issue 18): ~30 facts do, in ~20 ms. Each cut costs a page break.
- * A run ends before a fact whose id hashes to a multiple of `spread` (once the run has `min`
- * facts), or at `max`: the cuts stay with the same facts when a fact is added or removed
- * elsewhere in the section, so only the run that changed renders again, and a note never
- * moves a cut.
+ * The topics' facts, all sections in a row, are cut into runs of TOPIC_RUN.min to
+ * TOPIC_RUN.max facts; sections flow on within a run, and each run starts on a new page (a run
+ * that starts inside a section opens with "<title> (continued)"). An edit re-renders the run
+ * it falls in, so a run must render in a small share of Chromium's time for the whole briefing
+ * (issue 18): ~40 facts take ~25 ms. Each cut costs a page break, half a page on average. A run
+ * ends before a fact whose id hashes to a multiple of `spread` (once the run has `min` facts),
+ * or at `max`: the cuts stay with the same facts when a fact is added or removed elsewhere, so
+ * only the run that changed renders again, and a note never moves a cut.
  */
-export const TOPIC_RUN = { min: 12, spread: 18, max: 40 } as const;
+export const TOPIC_RUN = { min: 24, spread: 24, max: 80 } as const;
 
 /** FNV-1a: a small, stable hash of a fact's id, where runs may end. */
 function idHash(id: string): number {
@@ -50,7 +50,7 @@ function idHash(id: string): number {
   return hash;
 }
 
-/** Where a topic's facts are cut into runs (see TOPIC_RUN). */
+/** Where the topics' facts are cut into runs (see TOPIC_RUN). */
 export function topicRuns(facts: { id: string }[]): { from: number; to: number }[] {
   const runs: { from: number; to: number }[] = [];
   let from = 0;
@@ -78,6 +78,13 @@ const FRONT_WEIGHT = 2_600;
 /** Below this, the parts to render go to one thread: a second would not pay for its hop. */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
 
+/** A fact of a topic (its index), or a topic without facts (null), with the id runs are cut by. */
+interface TopicItem {
+  entry: OutlineEntry;
+  fact: number | null;
+  id: string;
+}
+
 /** Cuts `doc` into parts (see above). Every outline entry is opened once, in order. */
 export function planParts(doc: BriefingDocument): PartPlan[] {
   const outline = documentOutline(doc);
@@ -89,16 +96,27 @@ export function planParts(doc: BriefingDocument): PartPlan[] {
       slices: outline.filter((e) => FRONT_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
     },
   ];
-  for (const section of doc.sections) {
+  // The topics' facts in print order; a topic without facts is one item (its heading and "No facts").
+  const items = doc.sections.flatMap((section): TopicItem[] => {
     const entry = outline.find((e) => e.id === `topic-${section.topicId}`)!;
-    const count = section.facts.length;
-    if (count === 0) {
-      parts.push({ cover: false, front: false, slices: [{ entry, continued: false }] });
-      continue;
+    if (section.facts.length === 0) return [{ entry, fact: null, id: `${section.topicId}/` }];
+    return section.facts.map((fact, index) => ({ entry, fact: index, id: `${section.topicId}/${fact.id}` }));
+  });
+  for (const run of topicRuns(items)) {
+    const slices: PartSlice[] = [];
+    for (const item of items.slice(run.from, run.to)) {
+      const last = slices.at(-1);
+      if (last && last.entry.id === item.entry.id && last.facts && item.fact !== null) {
+        last.facts.to = item.fact + 1;
+        continue;
+      }
+      slices.push({
+        entry: item.entry,
+        facts: item.fact === null ? undefined : { from: item.fact, to: item.fact + 1 },
+        continued: item.fact !== null && item.fact > 0,
+      });
     }
-    topicRuns(section.facts).forEach(({ from, to }, run) =>
-      parts.push({ cover: false, front: false, slices: [{ entry, facts: { from, to }, continued: run > 0 }] }),
-    );
+    parts.push({ cover: false, front: false, slices });
   }
   parts.push({
     cover: false,
