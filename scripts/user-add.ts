@@ -1,7 +1,9 @@
 /**
- * npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME
+ * npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME [--clearance LEVEL]
  * The roles are comma-separated: at most one of staff and admin (staff when neither is named),
  * and clearer beside it (`--role staff,clearer`, or `--role clearer` for a staff clearer).
+ * `--clearance` is the highest marking the user may see: OFFICIAL (the default),
+ * OFFICIAL-SENSITIVE or SECRET.
  * The password is read from standard input when it is not a terminal (so it never shows in
  * the process list or shell history), else prompted for without echo.
  */
@@ -12,14 +14,21 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { roleLabels } from "@/lib/model/users";
 import { prepareDatabase } from "@/db/setup/prepare-database";
-import { newUserSchema, parseRoleList } from "@/lib/validation/user";
+import { DEFAULT_CLEARANCE_LEVEL } from "@/lib/model/handling";
+import { clearanceLevelSchema, newUserSchema, parseRoleList } from "@/lib/validation/user";
 import { readPassword } from "./lib/read-password";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, role: { type: "string", default: "staff" }, name: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string", default: "staff" },
+    name: { type: "string" },
+    clearance: { type: "string", default: DEFAULT_CLEARANCE_LEVEL },
+  },
 });
 
-const USAGE = "Usage: npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME  (password on stdin)";
+const USAGE =
+  "Usage: npm run user:add -- --email EMAIL --role staff|admin[,clearer] --name NAME [--clearance OFFICIAL|OFFICIAL-SENSITIVE|SECRET]  (password on stdin)";
 
 async function main() {
   // The roles are checked before the password is asked for: a typo costs no typing.
@@ -29,11 +38,18 @@ async function main() {
     console.error(USAGE);
     return 2;
   }
+  const clearance = clearanceLevelSchema.safeParse((values.clearance ?? "").trim().toUpperCase());
+  if (!clearance.success) {
+    console.error(`clearance: ${clearance.error.issues[0].message}`);
+    console.error(USAGE);
+    return 2;
+  }
   const password = await readPassword("Password (at least 12 characters): ");
   const parsed = newUserSchema.safeParse({
     email: values.email ?? "",
     role: roles.role,
     clearer: roles.clearer,
+    clearanceLevel: clearance.data,
     name: values.name ?? "",
     password,
   });
@@ -44,7 +60,9 @@ async function main() {
   }
   await prepareDatabase({ seed: false });
   const user = await createUser({ actor: SYSTEM_ACTOR, input: parsed.data });
-  console.log(`Created ${roleLabels(user).join(" and ").toLowerCase()} ${user.email}`);
+  console.log(
+    `Created ${roleLabels(user).join(" and ").toLowerCase()} ${user.email}, cleared to ${user.clearanceLevel}`,
+  );
   return 0;
 }
 

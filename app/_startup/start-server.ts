@@ -30,7 +30,12 @@ export async function startServer(): Promise<void> {
   const demo = await ensureDemoUsers();
   if (demo) {
     // Printed once, on the start that creates them: they are published in README.md anyway.
-    const accounts = demo.map((a) => ({ roles: roleLabels(a).join(", "), email: a.email, password: a.password }));
+    const accounts = demo.map((a) => ({
+      roles: roleLabels(a).join(", "),
+      clearanceLevel: a.clearanceLevel,
+      email: a.email,
+      password: a.password,
+    }));
     log.warn({ accounts }, "demo accounts created: change their passwords, or set CHANCERY_DEMO_USERS=0");
   }
 }

@@ -3,8 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/actor";
 import { getDb, readerOf, type Database } from "../client";
 import { auditLog } from "../schema";
+import { auditRowVisibleTo } from "./_fact-visibility";
 
-/** The newest audit rows, optionally for one entity; admins only. */
+/**
+ * The newest audit rows, optionally for one entity; admins only. Rows of facts marked above the
+ * admin's clearance level are left out (see auditRowVisibleTo), here and in the paged log.
+ */
 export async function listAudit({
   actor,
   entity,
@@ -20,7 +24,13 @@ export async function listAudit({
 }) {
   assertAdmin(actor);
   const q = readerOf(db).select().from(auditLog).$dynamic();
-  if (entity) q.where(and(eq(auditLog.entity, entity), entityId ? eq(auditLog.entityId, entityId) : undefined));
+  q.where(
+    and(
+      auditRowVisibleTo(actor.clearanceLevel),
+      entity ? eq(auditLog.entity, entity) : undefined,
+      entity && entityId ? eq(auditLog.entityId, entityId) : undefined,
+    ),
+  );
   return q.orderBy(desc(auditLog.id)).limit(limit);
 }
 
@@ -42,7 +52,13 @@ export async function listAuditPage({
   return readerOf(db)
     .select()
     .from(auditLog)
-    .where(and(entity ? eq(auditLog.entity, entity) : undefined, before ? lt(auditLog.id, before) : undefined))
+    .where(
+      and(
+        auditRowVisibleTo(actor.clearanceLevel),
+        entity ? eq(auditLog.entity, entity) : undefined,
+        before ? lt(auditLog.id, before) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }

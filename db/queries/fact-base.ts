@@ -8,6 +8,7 @@ import {
   type FactBaseDocument,
 } from "@/lib/admin/fact-base-format";
 import { checkFactBaseReferences } from "@/lib/admin/fact-base-references";
+import { markingAtMost, type ClearanceLevel } from "@/lib/model/handling";
 import { getDb, withReadTransaction, withWriteTransaction, type Database, type Tx } from "../client";
 import {
   factParties,
@@ -22,6 +23,7 @@ import {
   sources,
   topics,
 } from "../schema";
+import { EVERY_FACT, factVisibleTo } from "./_fact-visibility";
 import { recordAudit } from "./_record-audit";
 
 export interface ExportFactBaseOptions {
@@ -31,26 +33,33 @@ export interface ExportFactBaseOptions {
 
 /**
  * The whole fact base (trash included, users/briefings/audit excluded) as one document,
- * ordered by id. Admins only; each export is audited.
+ * ordered by id — of the facts, those marked at most the admin's clearance level (the command
+ * line's is SECRET: everything). Admins only; each export is audited.
  */
 export async function exportFactBase({ actor, db = getDb() }: ExportFactBaseOptions): Promise<FactBaseDocument> {
   assertAdmin(actor);
   // Eleven tables read from one snapshot, so every reference in the document resolves.
-  const doc = await withReadTransaction(db, readFactBase);
+  const doc = await withReadTransaction(db, (tx) => readFactBase(tx, actor.clearanceLevel));
   await withWriteTransaction(db, (tx) =>
     recordAudit(tx, { actor, action: "fact_base.exported", entity: "fact_base", detail: { facts: doc.facts.length } }),
   );
   return doc;
 }
 
-async function readFactBase(tx: Tx): Promise<FactBaseDocument> {
+/** The fact base as a reader cleared to `level` may see it (EVERY_FACT for the import's own comparison). */
+async function readFactBase(tx: Tx, level: ClearanceLevel): Promise<FactBaseDocument> {
+  const visible = new Set((await tx.select({ id: facts.id }).from(facts).where(factVisibleTo(level))).map((f) => f.id));
   const links = {
     meetingSources: await tx
       .select()
       .from(meetingSources)
       .orderBy(asc(meetingSources.meetingId), asc(meetingSources.sourceId)),
-    parties: await tx.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId)),
-    topics: await tx.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId)),
+    parties: (await tx.select().from(factParties).orderBy(asc(factParties.factId), asc(factParties.partyId))).filter(
+      (l) => visible.has(l.factId),
+    ),
+    topics: (await tx.select().from(factTopics).orderBy(asc(factTopics.factId), asc(factTopics.topicId))).filter((l) =>
+      visible.has(l.factId),
+    ),
   };
   return {
     format: FACT_BASE_FORMAT,
@@ -69,7 +78,7 @@ async function readFactBase(tx: Tx): Promise<FactBaseDocument> {
     participations: await tx.select().from(participations).orderBy(asc(participations.id)),
     // Who created or edited a fact names a user, and users are not part of the fact base.
     // seq is the full-text index key, assigned by the database on insert: not part of the fact.
-    facts: (await tx.select().from(facts).orderBy(asc(facts.id))).map(
+    facts: (await tx.select().from(facts).where(factVisibleTo(level)).orderBy(asc(facts.id))).map(
       ({ createdBy: _c, updatedBy: _u, seq: _s, ...f }) => ({
         ...f,
         partyIds: links.parties.filter((l) => l.factId === f.id).map((l) => l.partyId),
@@ -136,8 +145,12 @@ export async function importFactBase({ actor, document, db = getDb() }: ImportFa
   try {
     // All or nothing: one write transaction, awaiting nothing but its own statements.
     return await withWriteTransaction(db, async (tx): Promise<ImportReport> => {
-      const current = await readFactBase(tx);
-      const problems = [...newerInDatabase(doc, current), ...checkFactBaseReferences(doc, current)];
+      const current = await readFactBase(tx, EVERY_FACT);
+      const problems = [
+        ...aboveClearance(doc, current, actor.clearanceLevel),
+        ...newerInDatabase(doc, current),
+        ...checkFactBaseReferences(doc, current),
+      ];
       if (problems.length) throw new ImportRefused(problems.slice(0, 100));
       const counts: Record<string, { inserted: number; updated: number; unchanged: number }> = {};
       for (const [key, table, entity] of TABLES) {
@@ -174,6 +187,28 @@ export async function importFactBase({ actor, document, db = getDb() }: ImportFa
     if (e instanceof RecordFailure) return { ok: false, errors: [e.message] };
     throw e;
   }
+}
+
+/**
+ * An import never writes what the importer may not see: a file with a fact marked above their
+ * clearance level is refused, naming the fact, and so is one whose fact has the id of a stored
+ * fact marked above it (the import would overwrite a fact they cannot see). Facts the file
+ * leaves out are never deleted, so the facts hidden from them stay as they are.
+ */
+function aboveClearance(doc: FactBaseDocument, current: FactBaseDocument, level: ClearanceLevel): string[] {
+  const stored = new Map(current.facts.map((f) => [f.id, f]));
+  return doc.facts.flatMap((f, i) => {
+    if (!markingAtMost(f.marking, level))
+      return [
+        `facts[${i}] ${f.id}: marked ${f.marking}, above your clearance level (${level}); it cannot be imported by you.`,
+      ];
+    const there = stored.get(f.id);
+    if (there && !markingAtMost(there.marking, level))
+      return [
+        `facts[${i}] ${f.id}: a fact with this id is stored marked above your clearance level (${level}); it cannot be overwritten by you.`,
+      ];
+    return [];
+  });
 }
 
 /**

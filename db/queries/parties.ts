@@ -1,7 +1,8 @@
-import { asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, readerOf, type Database } from "../client";
 import { factParties, facts, parties } from "../schema";
+import { factVisibleTo } from "./_fact-visibility";
 
 export interface PartyWithCount {
   id: string;
@@ -11,10 +12,12 @@ export interface PartyWithCount {
   factCount: number;
 }
 
-/** Every party that is not retired, with the number of live facts about it; any signed-in user. */
-// The actor proves a verified session; every role may read the fact base
+/**
+ * Every party that is not retired, with the number of live facts about it the actor may see (at
+ * most their clearance level); any signed-in user.
+ */
 export async function listPartiesWithFactCounts({
-  actor: _actor,
+  actor,
   db = getDb(),
 }: {
   actor: Actor;
@@ -30,7 +33,10 @@ export async function listPartiesWithFactCounts({
     })
     .from(parties)
     .leftJoin(factParties, eq(factParties.partyId, parties.id))
-    .leftJoin(facts, sql`${facts.id} = ${factParties.factId} AND ${facts.deletedAt} IS NULL`)
+    .leftJoin(
+      facts,
+      and(sql`${facts.id} = ${factParties.factId} AND ${facts.deletedAt} IS NULL`, factVisibleTo(actor.clearanceLevel)),
+    )
     .where(isNull(parties.deletedAt))
     .groupBy(parties.id)
     .orderBy(asc(parties.kind), asc(parties.name));

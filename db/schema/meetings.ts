@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { HANDLING_VALUES } from "@/lib/model/handling";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_REPORTS, MEETING_STATUSES } from "@/lib/model/meetings";
 import { cleanTextCheck, curatedColumns, dateSpanCheck, optionalDateSpanColumns } from "./columns";
 import { parties } from "./parties";
@@ -28,12 +29,19 @@ export const meetings = sqliteTable(
      * countries it concerns. Held meetings record who came as participations instead.
      */
     expectedPartyIds: text("expected_party_ids", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /**
+     * Whether the meeting (its name, date, place, format and who took part in which capacity) may
+     * be shown to the counterpart: only releasable meetings reach the counterpart copy's timeline,
+     * events and who's who (lib/model/handling.ts); internal unless set.
+     */
+    handling: text("handling", { enum: HANDLING_VALUES }).notNull().default("internal"),
     ...curatedColumns(),
   },
   (t) => [
     check("meetings_date_valid", dateSpanCheck(t.dateStart, t.dateEnd, t.datePrecision)),
     check("meetings_name_clean", cleanTextCheck(t.name)),
     check("meetings_ordinal_positive", sql`${t.ordinal} IS NULL OR ${t.ordinal} > 0`),
+    check("meetings_handling_known", sql`${t.handling} IN ('releasable', 'internal', 'not-for-disclosure')`),
     index("meetings_date_idx").on(t.dateStart),
   ],
 );

@@ -103,7 +103,8 @@ export async function seedDatabase(
         "meetings",
         tx
           .insert(s.meetings)
-          .values({ ...rest, ...(date ? dateColumns(date) : NO_DATE) })
+          // Reported by public press articles: releasable unless a meeting says otherwise (migration 0011).
+          .values({ ...rest, handling: m.handling ?? SEED_HANDLING, ...(date ? dateColumns(date) : NO_DATE) })
           .onConflictDoNothing()
           .returning(),
       );

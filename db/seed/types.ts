@@ -73,6 +73,8 @@ export interface SeedMeeting {
   /** Announced events: the parties expected to take part (default none). */
   expectedPartyIds?: string[];
   sources: { sourceId: string; reports: (typeof MEETING_REPORTS)[number]; quote: string }[];
+  /** Default "releasable" (SEED_HANDLING): the curated meetings are reported by public press articles. */
+  handling?: Handling;
 }
 
 export interface SeedParticipation {

@@ -11,6 +11,8 @@ export const DEMO_ACCOUNTS = [
     name: "Demo Administrator",
     role: "admin",
     clearer: false,
+    // Sees the whole fact base, as the curator of it must (an admin marks facts at most at their level).
+    clearanceLevel: "SECRET",
     password: "chancery-admin-demo",
   },
   {
@@ -18,6 +20,7 @@ export const DEMO_ACCOUNTS = [
     name: "Demo Desk Officer",
     role: "staff",
     clearer: false,
+    clearanceLevel: "OFFICIAL",
     password: "chancery-staff-demo",
   },
   // Clears briefings submitted to it: with CHANCERY_REQUIRE_CLEARANCE on (the default) the demo
@@ -27,6 +30,8 @@ export const DEMO_ACCOUNTS = [
     name: "Demo Head of Unit",
     role: "staff",
     clearer: true,
+    // A head of unit clears what the desk writes, up to OFFICIAL-SENSITIVE.
+    clearanceLevel: "OFFICIAL-SENSITIVE",
     password: "chancery-clearer-demo",
   },
 ] as const;

@@ -113,6 +113,8 @@ export const meetingRecordShape = z.object({
   status: z.enum(MEETING_STATUSES),
   // Added with issue 13; files exported before it have none.
   expectedPartyIds: z.array(id).default([]),
+  // Added with issue 16 (the counterpart copy); files exported before it have none: internal.
+  handling: z.enum(HANDLING_VALUES).default(DEFAULT_HANDLING),
   ...curated,
   sources: z.array(z.object({ sourceId: id, reports: z.enum(MEETING_REPORTS), quote: text(5000) })),
 });

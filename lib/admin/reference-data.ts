@@ -1,3 +1,4 @@
+import { DEFAULT_HANDLING, HANDLING_VALUES } from "@/lib/model/handling";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
 import { PARTY_KINDS } from "@/lib/model/parties";
 import type { ReferenceKind } from "@/lib/model/reference-data";
@@ -66,7 +67,7 @@ export const REFERENCE_DATA_SPECS: Record<ReferenceKind, ReferenceDataSpec> = {
     path: "/admin/meetings",
     title: "Meetings",
     singular: "meeting",
-    columns: ["name", "dateStart", "status"],
+    columns: ["name", "dateStart", "status", "handling"],
     fields: [
       { name: "name", label: "Name" },
       { name: "series", label: "Series" },
@@ -81,6 +82,14 @@ export const REFERENCE_DATA_SPECS: Record<ReferenceKind, ReferenceDataSpec> = {
       { name: "hostPartyId", label: "Host party", type: "select", options: "parties" },
       { name: "mode", label: "Mode", type: "select", options: opt(MEETING_MODES) },
       { name: "status", label: "Status", type: "select", options: opt(MEETING_STATUSES) },
+      {
+        name: "handling",
+        label: "Handling",
+        type: "select",
+        // The default first: a new meeting starts as it would be stored without one (internal).
+        options: opt([DEFAULT_HANDLING, ...HANDLING_VALUES.filter((h) => h !== DEFAULT_HANDLING)]),
+        hint: "Releasable: its name, date, place and participants may appear in the counterpart copy.",
+      },
     ],
   },
 };

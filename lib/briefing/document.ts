@@ -107,7 +107,17 @@ export interface DocSource {
   url: string | null;
 }
 
+/**
+ * Which copy a document is: the briefing itself (internal), or the counterpart copy — the
+ * leave-behind of releasable material only (lib/briefing/counterpart.ts). It decides the
+ * outline, the cover, the marking line and the metadata, and is part of every cache key.
+ */
+export const DOCUMENT_VARIANTS = ["internal", "counterpart"] as const;
+export type DocumentVariant = (typeof DOCUMENT_VARIANTS)[number];
+
 export interface BriefingDocument {
+  /** Absent on the internal copy (and on every snapshot stored before the counterpart copy existed). */
+  variant?: DocumentVariant;
   briefingId: string | null;
   title: string;
   country: { id: string; name: string };
@@ -138,6 +148,19 @@ export interface BriefingDocument {
    * existed lack it: read them with `withClearance`.
    */
   clearance: DocClearance | null;
+  /**
+   * How many facts of the briefing are left out of this reader's copy, being marked above their
+   * clearance level (issue 16); absent or 0 when none. Printed as one line (withheldLine), never
+   * anything of them.
+   */
+  withheld?: number;
+}
+
+/** "2 items are not shown: marked above your clearance level.", or null when nothing is withheld. */
+export function withheldLine(doc: Pick<BriefingDocument, "withheld">): string | null {
+  const n = doc.withheld ?? 0;
+  if (n === 0) return null;
+  return `${n} ${n === 1 ? "item is" : "items are"} not shown: marked above your clearance level.`;
 }
 
 export interface DocClearance {
@@ -149,6 +172,21 @@ export interface DocClearance {
 /** A stored document with `clearance` filled in (null) when it was stored before clearance existed. */
 export function withClearance(doc: BriefingDocument): BriefingDocument {
   return doc.clearance === undefined ? { ...doc, clearance: null } : doc;
+}
+
+/** The copy a document is (internal when it does not say). */
+export function documentVariant(doc: Pick<BriefingDocument, "variant">): DocumentVariant {
+  return doc.variant ?? "internal";
+}
+
+/**
+ * The marking as every page prints it: the internal copy's marking, or the counterpart copy's
+ * with the descriptor saying whom it is for ("OFFICIAL — RELEASABLE TO KAZAKHSTAN").
+ */
+export function markingLine(doc: Pick<BriefingDocument, "variant" | "marking" | "country">): string {
+  return documentVariant(doc) === "counterpart"
+    ? `${doc.marking} — RELEASABLE TO ${doc.country.name.toUpperCase()}`
+    : doc.marking;
 }
 
 /** "Cleared by NAME, DATE", as the cover, the preview and the PDF metadata say it; null when not cleared. */
@@ -167,12 +205,24 @@ export interface OutlineEntry {
  * page and its bookmarks all follow, so they can never disagree.
  */
 export function documentOutline(doc: BriefingDocument): OutlineEntry[] {
+  const topics = doc.sections.map((s) => ({ id: `topic-${s.topicId}`, title: s.title }));
+  // The counterpart copy has no occasion (the owner's notes on the meeting), key messages or
+  // background: only the releasable facts and what they and the releasable meetings give.
+  if (documentVariant(doc) === "counterpart")
+    return [
+      { id: "key-figures", title: "Key figures" },
+      ...topics,
+      { id: "timeline", title: "Meeting timeline" },
+      { id: "whos-who", title: "Who's who" },
+      { id: "events", title: "Forthcoming and unconfirmed events" },
+      { id: "sources", title: "Sources" },
+    ];
   return [
     { id: "occasion", title: "The occasion" },
     { id: "key-messages", title: "Key messages" },
     { id: "background", title: "Background" },
     { id: "key-figures", title: "Key figures" },
-    ...doc.sections.map((s) => ({ id: `topic-${s.topicId}`, title: s.title })),
+    ...topics,
     { id: "timeline", title: "Meeting timeline" },
     { id: "whos-who", title: "Who's who" },
     { id: "events", title: "Forthcoming and unconfirmed events" },
@@ -187,5 +237,6 @@ export interface BriefingSnapshot {
   clearanceRequestId?: string;
   /** The highest marking of its included facts when finalised (absent in snapshots from before handling). */
   minimumMarking?: Marking;
-  facts: Record<string, { version: number; text: string; updatedAt: string }>;
+  /** `marking`: the fact's when finalised (absent in snapshots from before handling). */
+  facts: Record<string, { version: number; text: string; updatedAt: string; marking?: Marking }>;
 }

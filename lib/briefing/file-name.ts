@@ -1,5 +1,13 @@
-/** "kazakhstan-briefing-2026-11-23-r2.pdf": chosen by the server, never from user input. */
-export function briefingFileName(doc: { country: { name: string }; preparedOn: string; revision: number }): string {
+import type { DocumentVariant } from "./document";
+
+/**
+ * "kazakhstan-briefing-2026-11-23-r2.pdf", and for the counterpart copy
+ * "kazakhstan-briefing-2026-11-23-counterpart-r2.pdf": chosen by the server, never from user input.
+ */
+export function briefingFileName(
+  doc: { country: { name: string }; preparedOn: string; revision: number },
+  variant: DocumentVariant = "internal",
+): string {
   const slug =
     doc.country.name
       .normalize("NFKD")
@@ -7,7 +15,8 @@ export function briefingFileName(doc: { country: { name: string }; preparedOn: s
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "country";
-  return `${slug}-briefing-${doc.preparedOn}-r${doc.revision}.pdf`;
+  const copy = variant === "counterpart" ? "-counterpart" : "";
+  return `${slug}-briefing-${doc.preparedOn}${copy}-r${doc.revision}.pdf`;
 }
 
 /** An RFC 6266 Content-Disposition value: a plain ASCII name plus the RFC 5987 UTF-8 form. */

@@ -30,6 +30,7 @@
  * | ------------------ | ----- | ------ | ------ | ------- | ---- | -------------------------------------------- |
  * | view               | ✓     | ✓      | ✓      | ✓       | 404  | the page, the preview, comments, shares       |
  * | download           | ✓     | ✓      | ✓      | ✓       | 404  | the PDF                                      |
+ * | downloadCounterpart| ✓     | ✓      | ✓      | ✓       | 404  | the counterpart copy (releasable facts only) |
  * | comment            | ✓ᶠ    | ✓ᶠ     | ✓ᶠ     | ✓ᶠ      | 404  | add a comment or a reply                     |
  * | resolveComment     | ✓ᶠ    | ✓ᶠ     | 403*   | 403*    | 404  | resolve or reopen a thread                   |
  * | edit               | ✓ᵃᶠ   | ✓ᵃᶠ    | 403    | 403     | 404  | save the composer                            |
@@ -58,6 +59,7 @@
 export const BRIEFING_OPERATIONS = [
   "view",
   "download",
+  "downloadCounterpart",
   "comment",
   "resolveComment",
   "edit",
@@ -106,6 +108,7 @@ const GRANTS: Record<Exclude<BriefingRelationship, "none">, readonly BriefingOpe
   owner: [
     "view",
     "download",
+    "downloadCounterpart",
     "comment",
     "resolveComment",
     "edit",
@@ -118,9 +121,9 @@ const GRANTS: Record<Exclude<BriefingRelationship, "none">, readonly BriefingOpe
     "finalise",
     "startNewRevision",
   ],
-  editor: ["view", "download", "comment", "resolveComment", "edit"],
-  viewer: ["view", "download", "comment"],
-  clearer: ["view", "download", "comment", "approve", "return"],
+  editor: ["view", "download", "downloadCounterpart", "comment", "resolveComment", "edit"],
+  viewer: ["view", "download", "downloadCounterpart", "comment"],
+  clearer: ["view", "download", "downloadCounterpart", "comment", "approve", "return"],
 };
 
 /** Why a relationship that does not hold an operation is refused it (403). */
@@ -151,6 +154,8 @@ const COMMENTS_KEPT = "This briefing is final: its comments are kept as they wer
 const REFUSED_IN: Record<BriefingOperation, Partial<Record<BriefingState, string>>> = {
   view: {},
   download: {},
+  // The same as the internal copy: whoever may print the briefing may print its releasable part.
+  downloadCounterpart: {},
   comment: { final: COMMENTS_KEPT },
   resolveComment: { final: COMMENTS_KEPT },
   edit: {

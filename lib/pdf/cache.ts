@@ -1,11 +1,21 @@
 import { createHash } from "node:crypto";
-import type { BriefingDocument } from "../briefing/document";
+import { documentVariant, type BriefingDocument } from "../briefing/document";
 import { canonicalJson } from "../canonical-json";
 import { renderBriefingPdfPooled } from "./pool";
 
 /** SHA-256 of the document's content: the cache key, and a good ETag. */
 export function briefingContentHash(doc: BriefingDocument): string {
   return createHash("sha256").update(canonicalJson(doc)).digest("hex");
+}
+
+/**
+ * The cache key of a document's PDF: its copy (internal or counterpart) and its content hash.
+ * The variant is named outright, not only hashed with the rest, so the counterpart copy can
+ * never be served from the internal copy's entry, or the other way round, whatever the two
+ * documents hold.
+ */
+export function pdfCacheKey(doc: BriefingDocument): string {
+  return `${documentVariant(doc)}:${briefingContentHash(doc)}`;
 }
 
 /** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
@@ -56,7 +66,7 @@ export class PdfCache {
     { cacheable, render = this.render }: { cacheable: boolean; render?: Renderer },
   ): Promise<Buffer> {
     if (!cacheable) return render(doc);
-    const key = briefingContentHash(doc);
+    const key = pdfCacheKey(doc);
     const hit = this.pdfs.get(key);
     if (hit) return hit;
     // The promise is cached, so concurrent first downloads share one render.

@@ -19,7 +19,7 @@ export {
   type PdfPoolOptions,
   type PdfRenderTicket,
 } from "./pool";
-export { renderCached, briefingContentHash, PdfCache } from "./cache";
+export { renderCached, briefingContentHash, pdfCacheKey, PdfCache } from "./cache";
 export { PartCache, partCacheFromEnv, type PartCacheStats } from "./part-cache";
 export { estimatePlaces } from "./parts/plan";
 export { PdfBusyError, PdfTimeoutError, PdfUserLimitError } from "./errors";

@@ -87,15 +87,21 @@ export function rendererFingerprint(): string {
   return staticFingerprint;
 }
 
-/** The cache key of a part: its render input and the renderer's fingerprint, with `rendererState` (the active library patches). */
+/**
+ * The cache key of a part: its copy (internal or counterpart), then the hash of its render input
+ * and the renderer's fingerprint, with `rendererState` (the active library patches). The copy is
+ * in the input too; it is named outright as well, as lib/pdf/cache.ts names it for whole PDFs,
+ * so no part of one copy can be served into the other whatever the two inputs hold.
+ */
 export function partKey(input: PartInput, rendererState: string): string {
-  return createHash("sha256")
+  const hash = createHash("sha256")
     .update(rendererFingerprint())
     .update("\0")
     .update(rendererState)
     .update("\0")
     .update(canonicalJson(input))
     .digest("hex");
+  return `${input.variant}:${hash}`;
 }
 
 export interface PartCacheStats {

@@ -5,6 +5,7 @@ import { cleanText } from "./text";
 
 export const LIMITS = {
   title: 200,
+  counterpartTitle: 200,
   purpose: 1000,
   keyMessage: 500,
   keyMessages: 20,
@@ -90,6 +91,11 @@ export type NewBriefingInput = z.output<typeof newBriefingSchema>;
 export const briefingEditSchema = z.object({
   version: z.number().int().min(1),
   title: cleanText({ min: 1, max: LIMITS.title, label: "Title" }),
+  /**
+   * The title the counterpart copy prints instead of the briefing's own (empty: a neutral one,
+   * lib/briefing/counterpart.ts). Absent leaves the stored one as it is.
+   */
+  counterpartTitle: cleanText({ max: LIMITS.counterpartTitle, label: "Counterpart title" }).optional(),
   marking: z.enum(MARKINGS, { message: "Choose a marking from the list." }),
   purpose: cleanText({ max: LIMITS.purpose, label: "Purpose", multiline: true }),
   keyMessages: z
@@ -147,6 +153,8 @@ export const briefingContentSchema = z.object({
   purpose: z.string().catch(""),
   keyMessages: z.array(z.string()).catch([]),
   background: z.string().catch(""),
+  /** Written for the counterpart copy; empty means the neutral title (briefings saved before it have none). */
+  counterpartTitle: z.string().catch(""),
   occasion: z
     .object({
       meeting: z.string().catch(""),

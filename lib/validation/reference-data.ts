@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_HANDLING, HANDLING_VALUES } from "@/lib/model/handling";
 import { MEETING_FORMATS, MEETING_MODES, MEETING_STATUSES } from "@/lib/model/meetings";
 import { PARTY_KINDS } from "@/lib/model/parties";
 import { REFERENCE_KINDS } from "@/lib/model/reference-data";
@@ -93,6 +94,8 @@ export const meetingFormSchema = z
       .transform((v) => v || null),
     mode: z.enum(MEETING_MODES),
     status: z.enum(MEETING_STATUSES),
+    // The form always sends it; absent (a script, an older form) is the safe default, internal.
+    handling: z.enum(HANDLING_VALUES, { message: "Choose a handling from the list." }).default(DEFAULT_HANDLING),
   })
   .superRefine((m, ctx) => {
     const given = [m.dateStart, m.dateEnd, m.datePrecision].filter((v) => v !== null).length;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLE_NAMES, USER_ROLES, type UserRole } from "@/lib/model/users";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { CLEARANCE_LEVELS, DEFAULT_CLEARANCE_LEVEL } from "@/lib/model/handling";
 import { cleanText } from "./text";
 
 export const emailSchema = z
@@ -17,6 +18,11 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(USER_ROLES, { message: "Choose staff or admin." });
 
+/** A user's clearance level: the highest marking they may see. */
+export const clearanceLevelSchema = z.enum(CLEARANCE_LEVELS, {
+  message: `Choose a clearance level: ${CLEARANCE_LEVELS.join(", ")}.`,
+});
+
 /** A checkbox as a form posts it ("on" when ticked, absent when not), or a boolean from code. */
 export const checkboxSchema = z
   .union([z.boolean(), z.enum(["on", "true", "false"])])
@@ -29,6 +35,7 @@ export const newUserSchema = z.object({
   name: cleanText({ min: 1, max: 120, label: "Name" }),
   role: roleSchema,
   clearer: checkboxSchema,
+  clearanceLevel: clearanceLevelSchema.default(DEFAULT_CLEARANCE_LEVEL),
   password: passwordSchema,
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
@@ -72,6 +79,9 @@ export const resetSecondFactorSchema = z.object({
 
 /** The users page's role form: the role, and the Clearer checkbox beside it. */
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema, clearer: checkboxSchema });
+
+/** The users page's clearance level form. */
+export const changeClearanceLevelSchema = z.object({ userId: z.string().min(1), clearanceLevel: clearanceLevelSchema });
 
 /**
  * The command line's `--role` list, comma-separated: at most one of staff and admin (staff when

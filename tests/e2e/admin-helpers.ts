@@ -2,11 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { makeUser, signIn, uniqueAddress, type TestUser } from "./fixtures";
 
-/** A page in a context of its own, signed in as a fresh user of the role. */
-export async function signedInPage(browser: Browser, role: "admin" | "staff"): Promise<{ page: Page; user: TestUser }> {
+/** A page in a context of its own, signed in as a fresh user of the role (`opts`: the clearer role, a clearance level). */
+export async function signedInPage(
+  browser: Browser,
+  role: "admin" | "staff",
+  opts: Parameters<typeof makeUser>[1] = {},
+): Promise<{ page: Page; user: TestUser }> {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const page = await context.newPage();
-  const user = await makeUser(role);
+  const user = await makeUser(role, opts);
   await signIn(page, user);
   return { page, user };
 }

@@ -142,3 +142,29 @@ test("a person's roles over time: add one, see it listed, page accessible", asyn
   await expect(page.getByTestId("role").filter({ hasText: "Special envoy" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a new meeting starts internal; an admin makes it releasable, audited, and the list shows it", async ({
+  browser,
+}) => {
+  const { page } = await signedInPage(browser, "admin");
+  const name = `Handling visit ${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto("/admin/meetings/new");
+  await expect(page.getByLabel("Handling")).toHaveValue("internal");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Save meeting" }).click();
+  await expect(page).toHaveURL(/\/admin\/meetings\/(?!new)[^/?]+/);
+  const meeting = async () =>
+    (await read(e2eDb()).select().from(s.meetings).where(eq(s.meetings.name, name)).limit(1))[0]!;
+  expect((await meeting()).handling).toBe("internal");
+  await page.getByLabel("Handling").selectOption("releasable");
+  await page.getByRole("button", { name: "Save meeting" }).click();
+  await expect.poll(async () => (await meeting()).handling).toBe("releasable");
+  const { id } = await meeting();
+  const audit = await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id));
+  const updated = audit.filter((r) => r.action === "meeting.updated");
+  expect(updated).toHaveLength(1);
+  expect(updated[0].before).toMatchObject({ handling: "internal" });
+  expect(updated[0].after).toMatchObject({ handling: "releasable" });
+  await page.goto(`/admin/meetings?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("releasable");
+});

@@ -28,8 +28,14 @@ export interface TestUser {
   clearanceLevel: ClearanceLevel;
 }
 
-/** A fresh user of the given role (and the clearer role when asked) that no other test touches. */
-export async function makeUser(role: "admin" | "staff", opts: { clearer?: boolean } = {}): Promise<TestUser> {
+/**
+ * A fresh user of the given role (and the clearer role and a clearance level when asked; OFFICIAL
+ * by default) that no other test touches.
+ */
+export async function makeUser(
+  role: "admin" | "staff",
+  opts: { clearer?: boolean; clearanceLevel?: ClearanceLevel } = {},
+): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   const input = {
     email: `${role}-${tag}@e2e.example`,
@@ -38,7 +44,11 @@ export async function makeUser(role: "admin" | "staff", opts: { clearer?: boolea
     clearer: opts.clearer ?? false,
     password: `pw-${tag}-long-enough`,
   };
-  const user = await createUser({ actor: SYSTEM_ACTOR, input, db: e2eDb() });
+  const user = await createUser({
+    actor: SYSTEM_ACTOR,
+    input: { ...input, clearanceLevel: opts.clearanceLevel },
+    db: e2eDb(),
+  });
   return { id: user.id, ...input, clearanceLevel: user.clearanceLevel };
 }
 

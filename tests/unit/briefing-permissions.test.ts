@@ -32,6 +32,11 @@ const TABLE = `
   download            viewer                ok    ok       ok             ok    ok       ok
   download            clearer               ok    ok       ok             ok    ok       ok
   download            none                  404   404      404            404   404      404
+  downloadCounterpart owner                 ok    ok       ok             ok    ok       ok
+  downloadCounterpart editor                ok    ok       ok             ok    ok       ok
+  downloadCounterpart viewer                ok    ok       ok             ok    ok       ok
+  downloadCounterpart clearer               ok    ok       ok             ok    ok       ok
+  downloadCounterpart none                  404   404      404            404   404      404
   comment             owner                 ok    ok       400            ok    ok       400
   comment             editor                ok    ok       400            ok    ok       400
   comment             viewer                ok    ok       400            ok    ok       400
@@ -187,6 +192,7 @@ describe("the briefing permission rule", () => {
     expect(Object.entries(ops).flatMap(([o, ok]) => (ok ? [o] : []))).toEqual([
       "view",
       "download",
+      "downloadCounterpart",
       "comment",
       "handOver",
     ]);

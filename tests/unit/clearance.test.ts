@@ -60,8 +60,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 describe("clearance", () => {
   it("submit → locked → returned with a comment → edited → resubmitted → approved → cleared → finalised, cover says so", async () => {
     expect(await listClearers({ actor: owner, db: t.db })).toEqual([
-      { id: second.userId, name: "Dmitri Deputy", email: second.email },
-      { id: clearer.userId, name: "Hana Head", email: clearer.email },
+      { id: second.userId, name: "Dmitri Deputy", email: second.email, clearanceLevel: "OFFICIAL" },
+      { id: clearer.userId, name: "Hana Head", email: clearer.email, clearanceLevel: "OFFICIAL" },
     ]);
     expect((await status()).finalise).toEqual({
       allowed: false,

@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { briefingEditSchema, newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
-import { createSeededDb, read, sqlRows, type TestDb } from "../helpers/db";
+import { createSeededDb, read, sqlRows, sqlWrite, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 let staff: Actor;
@@ -58,6 +58,18 @@ describe("proposals", () => {
     const trade = p.facts.filter((f) => f.topicId === "trade-investment");
     expect(trade.map((f) => f.dateStart)).toEqual([...trade.map((f) => f.dateStart)].sort().reverse());
     expect(new Set(p.facts.map((f) => f.id)).size).toBe(p.facts.length); // each fact in one section only
+  });
+
+  it("carry each fact's handling and marking, for the badges", async () => {
+    const reader = await makeActor(t.db, "staff", { clearanceLevel: "OFFICIAL-SENSITIVE" });
+    const query = { countryId: "KZ", topicIds: ["trade-investment"] };
+    const before = await proposeFacts({ actor: reader, query, limit: 500, db: t.db });
+    // The shipped press facts: releasable and OFFICIAL.
+    expect(new Set(before.facts.map((f) => `${f.handling} ${f.marking}`))).toEqual(new Set(["releasable OFFICIAL"]));
+    const id = before.facts[0].id;
+    await sqlWrite(t.db, sql`UPDATE facts SET handling = 'internal', marking = 'OFFICIAL-SENSITIVE' WHERE id = ${id}`);
+    const after = await proposeFacts({ actor: reader, query, limit: 500, db: t.db });
+    expect(after.facts.find((f) => f.id === id)).toMatchObject({ handling: "internal", marking: "OFFICIAL-SENSITIVE" });
   });
 
   it("give a fact about several countries to each of them", async () => {

@@ -23,7 +23,8 @@ let t: TestDb;
 let staff: Actor;
 beforeEach(async () => {
   t = await createSeededDb();
-  staff = await makeActor(t.db);
+  // Cleared to SECRET: these tests are about the derived marking, not about who may see what.
+  staff = await makeActor(t.db, "staff", { clearanceLevel: "SECRET" });
 });
 afterEach(() => {
   vi.unstubAllEnvs();

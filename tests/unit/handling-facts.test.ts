@@ -22,7 +22,13 @@ beforeAll(async () => {
   t = await createSeededDb();
   const u = await createUser({
     actor: SYSTEM_ACTOR,
-    input: { email: "admin@handling.example", name: "Admin", role: "admin", password: "a-long-enough-password" },
+    input: {
+      email: "admin@handling.example",
+      name: "Admin",
+      role: "admin",
+      clearanceLevel: "SECRET",
+      password: "a-long-enough-password",
+    },
     db: t.db,
   });
   admin = {
@@ -31,7 +37,8 @@ beforeAll(async () => {
     name: u.name,
     role: "admin",
     clearer: false,
-    clearanceLevel: "OFFICIAL",
+    // Marks facts up to SECRET, which an admin may only at their own level.
+    clearanceLevel: "SECRET",
     ip: null,
   };
 });

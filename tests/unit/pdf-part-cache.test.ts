@@ -6,9 +6,10 @@ import { planParts } from "@/lib/pdf/parts/plan";
 import { renderWithTasks, type PdfTasks } from "@/lib/pdf/pipeline";
 import { PdfRenderPool } from "@/lib/pdf/pool";
 import { inThreadTasks } from "@/lib/pdf/render";
+import { pageGeometry } from "@/lib/pdf/theme";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { readOutline } from "../helpers/pdf-outline";
-import { allPageLines, allPageTexts, writeTempPdf } from "../helpers/pdf-tools";
+import { allPageLines, allPageTexts, wordsPastMargin, writeTempPdf } from "../helpers/pdf-tools";
 
 /** The in-thread tasks, counting the parts they render. */
 function counting(): PdfTasks & { rendered: PartInput[] } {
@@ -123,6 +124,53 @@ describe("the part cache", () => {
     expect(second.pages).toEqual((await render(b, null)).pages);
   }, 60_000);
 
+  it("never serves the internal copy's parts into the counterpart copy, or back, even for the same content", async () => {
+    const cache = new PartCache(64 * 1024 * 1024);
+    const internal: BriefingDocument = {
+      ...makeBriefingDoc({ scale: 1.5, clearance: { clearedBy: "Hana Head", clearedOn: "2026-11-19" } }),
+      withheld: 2,
+    };
+    // The same document as the counterpart copy: the worst case, every fact and field alike.
+    const counterpart: BriefingDocument = { ...internal, variant: "counterpart" };
+    const first = await render(internal, cache);
+    const tasks = counting();
+    const copy = await render(counterpart, cache, tasks);
+    expect(tasks.rendered).toHaveLength(planParts(counterpart).length); // none served from the internal copy's
+    expect(tasks.rendered.every((input) => input.variant === "counterpart")).toBe(true);
+    const back = counting();
+    await render(internal, cache, back);
+    expect(back.rendered).toHaveLength(0); // the internal copy's own parts are still there
+    // The counterpart cover's input holds nothing the cover does not print for it.
+    const inputs = JSON.stringify(tasks.rendered);
+    for (const internalOnly of [internal.purpose, internal.preparedBy, "Hana Head", ...internal.keyMessages])
+      expect(inputs).not.toContain(internalOnly);
+    // Every page stamped with the counterpart copy's marking line, top and bottom.
+    copy.pages.forEach((text, i) => {
+      expect(text.split("OFFICIAL-SENSITIVE — RELEASABLE TO KAZAKHSTAN").length - 1, `page ${i + 1}`).toBe(2);
+    });
+    first.pages.forEach((text, i) => expect(text, `page ${i + 1}`).not.toContain("RELEASABLE"));
+    expect(copy.pages[0]).not.toContain("Prepared by");
+    expect(copy.pages[0]).not.toContain("not shown");
+    expect(first.pages[0]).toContain("2 items are not shown: marked above your clearance level.");
+    expect(copy.outline.map((o) => o.title)).not.toContain("Key messages");
+    // From the warm cache, the same bytes as rendered with none.
+    expect(Buffer.compare((await render(counterpart, cache)).pdf, (await render(counterpart, null)).pdf)).toBe(0);
+  }, 60_000);
+
+  it("stamps a marking line too long for the running header in full, set smaller, never cut", async () => {
+    const country = { id: "gb", name: "United Kingdom of Great Britain and Northern Ireland" };
+    const doc: BriefingDocument = { ...makeBriefingDoc({ scale: 0.5 }), country, variant: "counterpart" };
+    const { pdf, pages } = await render(doc, null);
+    const line = "OFFICIAL-SENSITIVE — RELEASABLE TO UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND";
+    pages.forEach((text, i) => expect(text.split(line).length - 1, `page ${i + 1}`).toBe(2));
+    const { file, remove } = writeTempPdf(pdf);
+    try {
+      expect(wordsPastMargin(file, pageGeometry.marginX - 2)).toEqual([]);
+    } finally {
+      remove();
+    }
+  }, 60_000);
+
   it("renders a part once when two downloads of the same content ask at once, and forgets a failed render", async () => {
     const doc = makeBriefingDoc({ scale: 1.5 });
     const cache = new PartCache(64 * 1024 * 1024);
@@ -151,9 +199,18 @@ describe("the part cache", () => {
     const citation = structuredClone(doc);
     citation.sections[3].facts[0].citation = { number: 11 };
     expect(keys(citation)[2]).not.toBe(base[2]);
-    // A field the parts do not know yet (a variant of the document) is in every key.
-    const variant = { ...doc, variant: "counterpart" } as BriefingDocument;
-    expect(keys(variant).every((k, i) => k !== base[i])).toBe(true);
+    // The copy (internal or counterpart) is in every key, and named outright at its start.
+    const variant: BriefingDocument = { ...doc, variant: "counterpart" };
+    expect(keys(variant).every((k) => !base.includes(k))).toBe(true);
+    expect(base.every((k) => k.startsWith("internal:"))).toBe(true);
+    expect(keys(variant).every((k) => k.startsWith("counterpart:"))).toBe(true);
+    // A field the parts do not know yet is in every key.
+    const unknown = { ...doc, somethingNew: 1 } as BriefingDocument;
+    expect(keys(unknown).every((k, i) => k !== base[i])).toBe(true);
+    // The withheld count is printed on the cover alone.
+    const withheld = keys({ ...doc, withheld: 2 });
+    expect(withheld[0]).not.toBe(base[0]);
+    expect(withheld.slice(1)).toEqual(base.slice(1));
     // What the renderer runs with is in the key too: every library's version, the fonts' bytes.
     expect(rendererFingerprint()).not.toContain("unknown");
     expect(rendererFingerprint()).toContain('"@react-pdf/renderer":"4.9.0"');

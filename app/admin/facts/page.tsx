@@ -6,6 +6,7 @@ import { formatDateSpan } from "@/lib/dates/date-span";
 import { requirePageActor } from "@/app/_request/session";
 import { factFiltersSchema, filtersToQuery, type FactFilters, type FactSort } from "@/lib/validation/fact-filters";
 import { MatchedFactText } from "@/app/components/search-match";
+import { HandlingBadges } from "@/app/components/handling-badges";
 import { Pager } from "../components/pager";
 import { FactFiltersForm } from "./fact-filters-form";
 
@@ -16,6 +17,7 @@ const COLUMNS: { sort?: FactSort; label: string }[] = [
   { sort: "id", label: "Id" },
   { sort: "kind", label: "Kind" },
   { label: "Text" },
+  { label: "Handling" },
   { sort: "date", label: "Date" },
   { label: "Parties" },
   { sort: "source", label: "Source" },
@@ -106,6 +108,9 @@ export default async function FactsPage({
                 <td className="px-3 py-2">{f.kind}</td>
                 <td className="px-3 py-2 min-w-64">
                   <MatchedFactText text={f.text} matched={f.matched} />
+                </td>
+                <td className="px-3 py-2">
+                  <HandlingBadges handling={f.handling} marking={f.marking} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {formatDateSpan({

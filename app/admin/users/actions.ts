@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { handOverBriefings } from "@/db/queries/briefings/hand-over-briefings";
+import { changeClearanceLevel } from "@/db/queries/users/change-clearance-level";
 import { changeUserRole } from "@/db/queries/users/change-user-role";
 import { findUserIdByEmail } from "@/db/queries/users/find-user-id-by-email";
 import { createUser } from "@/db/queries/users/create-user";
@@ -10,6 +11,7 @@ import { resetSecondFactor } from "@/db/queries/users/reset-second-factor";
 import { setUserPassword } from "@/db/queries/users/set-user-password";
 import { secureAction } from "@/app/_request/guard";
 import {
+  changeClearanceLevelSchema,
   changeRoleSchema,
   newUserSchema,
   resetSecondFactorSchema,
@@ -30,6 +32,11 @@ export const createUserAction = secureAction({ schema: newUserSchema, admin: tru
 
 export const changeRoleAction = secureAction({ schema: changeRoleSchema, admin: true }, async (input, actor) =>
   done(await changeUserRole({ actor, ...input }).then((u) => ({ role: u.role, clearer: u.clearer }))),
+);
+
+export const changeClearanceLevelAction = secureAction(
+  { schema: changeClearanceLevelSchema, admin: true },
+  async (input, actor) => done(await changeClearanceLevel({ actor, ...input }).then((u) => u.clearanceLevel)),
 );
 
 export const setDisabledAction = secureAction({ schema: setDisabledSchema, admin: true }, async (input, actor) =>

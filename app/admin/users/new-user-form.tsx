@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormField, FormStatus } from "@/app/components/form-field";
+import { CLEARANCE_LEVELS, DEFAULT_CLEARANCE_LEVEL } from "@/lib/model/handling";
 import { createUserAction } from "./actions";
 
 export function NewUserForm() {
@@ -31,6 +32,33 @@ export function NewUserForm() {
           <input type="checkbox" name="clearer" defaultChecked={values.clearer === "on"} />
           Clearer (may clear briefings)
         </label>
+      </div>
+      <div>
+        <label htmlFor="new-user-clearance" className="field-label">
+          Clearance level
+        </label>
+        <select
+          id="new-user-clearance"
+          name="clearanceLevel"
+          className="field-input"
+          defaultValue={values.clearanceLevel ?? DEFAULT_CLEARANCE_LEVEL}
+          aria-invalid={errors.clearanceLevel ? true : undefined}
+          aria-describedby={errors.clearanceLevel ? "new-user-clearance-error" : "new-user-clearance-hint"}
+        >
+          {CLEARANCE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+        </select>
+        <p id="new-user-clearance-hint" className="mt-1 text-xs text-slate-600">
+          The highest marking they may see.
+        </p>
+        {errors.clearanceLevel && (
+          <p id="new-user-clearance-error" className="field-error">
+            {errors.clearanceLevel[0]}
+          </p>
+        )}
       </div>
       <FormField
         label="Password"

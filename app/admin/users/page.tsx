@@ -32,9 +32,11 @@ export default async function UsersPage({
         <h1 className="page-title">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
           Staff compose and download their own briefings and those shared with them; clearers also clear briefings
-          submitted to them; administrators also edit the fact base and users. Changing a role, disabling an account,
-          setting a password or resetting two-step verification signs that user out everywhere. A disabled user&rsquo;s
-          briefings stay reachable by those they are shared with until you hand them over to a colleague.
+          submitted to them; administrators also edit the fact base and users. A user&rsquo;s clearance level is the
+          highest marking they may see: facts marked above it are hidden from them everywhere, from their next page on;
+          you give at most your own level. Changing a role, disabling an account, setting a password or resetting
+          two-step verification signs that user out everywhere. A disabled user&rsquo;s briefings stay reachable by
+          those they are shared with until you hand them over to a colleague.
         </p>
       </div>
       <ListFilter path="/admin/users" q={q} label="Filter by email or name" noun={["user", "users"]} shown={result} />
@@ -50,6 +52,9 @@ export default async function UsersPage({
               </th>
               <th scope="col" className="px-4 py-3">
                 Roles
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Clearance level
               </th>
               <th scope="col" className="px-4 py-3">
                 Status
@@ -72,6 +77,7 @@ export default async function UsersPage({
                   name: u.name,
                   role: u.role,
                   clearer: u.clearer,
+                  clearanceLevel: u.clearanceLevel,
                   disabled: u.disabledAt !== null,
                   demo: u.demoPassword,
                   secondFactor: u.secondFactor,

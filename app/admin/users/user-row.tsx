@@ -2,7 +2,14 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/app/components/form-field";
-import { changeRoleAction, resetSecondFactorAction, setDisabledAction, setPasswordAction } from "./actions";
+import { CLEARANCE_LEVELS, type ClearanceLevel } from "@/lib/model/handling";
+import {
+  changeClearanceLevelAction,
+  changeRoleAction,
+  resetSecondFactorAction,
+  setDisabledAction,
+  setPasswordAction,
+} from "./actions";
 import { HandOverForm } from "./hand-over-form";
 
 interface RowUser {
@@ -11,6 +18,7 @@ interface RowUser {
   name: string;
   role: "staff" | "admin";
   clearer: boolean;
+  clearanceLevel: ClearanceLevel;
   disabled: boolean;
   demo: boolean;
   secondFactor: "on" | "setting-up" | "off";
@@ -65,6 +73,9 @@ export function UserRow({
         <FormStatus state={roleState} success="Role changed." />
       </td>
       <td className="px-4 py-3">
+        <ClearanceLevelForm user={user} />
+      </td>
+      <td className="px-4 py-3">
         <form action={statusAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
@@ -109,6 +120,44 @@ export function UserRow({
         <SecondFactorCell user={user} self={self} askActorCode={askActorCode} />
       </td>
     </tr>
+  );
+}
+
+/** The user's clearance level, and the control that sets it (the reason at the field when refused). */
+function ClearanceLevelForm({ user }: { user: RowUser }) {
+  const [state, action, pending] = useActionState(changeClearanceLevelAction, null);
+  const error = state && !state.ok ? (state.fieldErrors?.clearanceLevel?.[0] ?? state.message) : undefined;
+  const id = `clearance-${user.id}`;
+  return (
+    <form action={action} className="flex flex-wrap items-start gap-2" data-testid="clearance-level-form">
+      <input type="hidden" name="userId" value={user.id} />
+      <label htmlFor={id} className="sr-only">
+        Clearance level of {user.email}
+      </label>
+      <select
+        id={id}
+        name="clearanceLevel"
+        defaultValue={user.clearanceLevel}
+        className="field-input mt-0 w-48"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {CLEARANCE_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {level}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        Set<span className="sr-only"> clearance level of {user.email}</span>
+      </button>
+      {error && (
+        <p id={`${id}-error`} className="field-error w-full">
+          {error}
+        </p>
+      )}
+      {state?.ok && <FormStatus state={state} success="Clearance level set." />}
+    </form>
   );
 }
 

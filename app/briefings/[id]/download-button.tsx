@@ -2,24 +2,46 @@
 
 import { useState } from "react";
 
+/** What each copy's button fetches and says. */
+const COPIES = {
+  internal: {
+    path: "pdf",
+    label: "Download PDF",
+    busy: "Rendering PDF…",
+    rendering: "Rendering the PDF…",
+    done: "PDF downloaded.",
+    what: "The PDF",
+  },
+  counterpart: {
+    path: "pdf/counterpart",
+    label: "Download counterpart copy",
+    busy: "Rendering counterpart copy…",
+    rendering: "Rendering the counterpart copy…",
+    done: "Counterpart copy downloaded.",
+    what: "The counterpart copy",
+  },
+} as const;
+
 /**
- * Downloads the server-rendered PDF, showing that rendering is under way (a long briefing
- * takes a moment) and saying what to do when it fails.
+ * Downloads a server-rendered PDF — the briefing, or its counterpart copy (releasable material
+ * only) — showing that rendering is under way (a long briefing takes a moment) and saying what
+ * to do when it fails.
  */
-export function DownloadButton({ briefingId }: { briefingId: string }) {
+export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: string; copy?: keyof typeof COPIES }) {
+  const c = COPIES[copy];
   const [state, setState] = useState<"idle" | "busy" | "error">("idle");
   const [message, setMessage] = useState("");
   async function download() {
     setState("busy");
-    setMessage("Rendering the PDF…");
+    setMessage(c.rendering);
     try {
-      const response = await fetch(`/briefings/${briefingId}/pdf`);
+      const response = await fetch(`/briefings/${briefingId}/${c.path}`);
       if (!response.ok) {
         const retry = response.headers.get("Retry-After");
         throw new Error(
           response.status === 503
             ? `The PDF service is busy; try again in ${retry ?? "a few"} seconds.`
-            : `The PDF could not be made (error ${response.status}). Try again, or tell an administrator.`,
+            : `${c.what} could not be made (error ${response.status}). Try again, or tell an administrator.`,
         );
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "briefing.pdf";
@@ -28,10 +50,10 @@ export function DownloadButton({ briefingId }: { briefingId: string }) {
       a.click();
       URL.revokeObjectURL(url);
       setState("idle");
-      setMessage("PDF downloaded.");
+      setMessage(c.done);
     } catch (error) {
       setState("error");
-      setMessage(error instanceof Error ? error.message : "The PDF could not be downloaded.");
+      setMessage(error instanceof Error ? error.message : `${c.what} could not be downloaded.`);
     }
   }
   return (
@@ -49,7 +71,7 @@ export function DownloadButton({ briefingId }: { briefingId: string }) {
             aria-hidden="true"
           />
         )}
-        {state === "busy" ? "Rendering PDF…" : "Download PDF"}
+        {state === "busy" ? c.busy : c.label}
       </button>
       <span
         role="status"

@@ -10,6 +10,7 @@ import { listComments } from "@/db/queries/comments/list-comments";
 import { listShares } from "@/db/queries/sharing/list-shares";
 import { formatDateSpan } from "@/lib/dates/date-span";
 import { countChangedFacts } from "@/db/queries/briefings/count-changed-facts";
+import { withheldLine } from "@/lib/briefing/document";
 import { briefingAsOf, datedBefore } from "@/lib/briefing/settings";
 import type { Actor } from "@/lib/auth/actor";
 import { orNotFound } from "@/app/_request/not-found";
@@ -34,6 +35,7 @@ function composerState(view: BriefingView): ComposerState {
   return {
     version: view.version,
     title: view.title,
+    counterpartTitle: view.content.counterpartTitle,
     marking: view.content.marking,
     purpose: view.content.purpose,
     keyMessages: view.content.keyMessages.join("\n"),
@@ -60,6 +62,8 @@ function composerState(view: BriefingView): ComposerState {
                 meeting: i.fact.meetingId ? (view.meetingNames.get(i.fact.meetingId) ?? null) : null,
                 source: view.sourceLabels.get(i.fact.sourceId) ?? i.fact.sourceId,
                 retired: i.fact.deletedAt !== null,
+                handling: i.fact.handling,
+                marking: i.fact.marking,
               },
             ]
           : [],
@@ -105,6 +109,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <h1 className="page-title mr-auto">{view.title}</h1>
         <StatusBadge status={view.status} revision={view.revision} />
         {access.can.download && <DownloadButton briefingId={view.id} />}
+        {access.can.downloadCounterpart && <DownloadButton briefingId={view.id} copy="counterpart" />}
       </div>
       <p className="text-sm text-slate-600" data-testid="briefing-relationship">
         {view.countryName} ·{" "}
@@ -123,6 +128,12 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           </>
         )}
       </p>
+      {/* A final briefing's preview below says it itself. */}
+      {view.status !== "final" && view.withheld > 0 && (
+        <p className="text-sm text-slate-700" data-testid="briefing-withheld">
+          {withheldLine({ withheld: view.withheld })}
+        </p>
+      )}
     </div>
   );
   const anchors = commentAnchors(view);

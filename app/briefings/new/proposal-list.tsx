@@ -92,7 +92,7 @@ export function ProposalList({
                     {f.sinceLastBriefing && <SinceBadge since={f.sinceLastBriefing} />}
                     <MatchedFactText text={f.text} matched={f.matched} />
                   </p>
-                  <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} />
+                  <FactMeta date={f} meeting={f.meetingName} source={f.sourceLabel} handling={f} />
                 </li>
               ))}
           </ul>

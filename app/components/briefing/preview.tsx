@@ -1,4 +1,10 @@
-import { clearanceLine, documentOutline, type BriefingDocument, type OutlineEntry } from "@/lib/briefing/document";
+import {
+  clearanceLine,
+  documentOutline,
+  withheldLine,
+  type BriefingDocument,
+  type OutlineEntry,
+} from "@/lib/briefing/document";
 import { EventsSection, SourcesSection, TimelineSection, WhosWhoSection } from "./data-sections";
 import { KeyFiguresSection } from "./key-figures";
 import { TopicSection } from "./topic-section";
@@ -23,6 +29,11 @@ export function BriefingPreview({ doc }: { doc: BriefingDocument }) {
         {doc.clearance && (
           <p className="text-sm font-semibold text-green-800" data-testid="preview-clearance">
             {clearanceLine(doc)}
+          </p>
+        )}
+        {withheldLine(doc) && (
+          <p className="text-sm text-slate-700" data-testid="preview-withheld">
+            {withheldLine(doc)}
           </p>
         )}
         {doc.purpose && (

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { MeetingWithPeople } from "@/lib/briefing/build-meetings";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import type { Tx } from "../../client";
 import {
   facts,
@@ -13,15 +14,20 @@ import {
   type Party,
   type Source,
 } from "../../schema";
+import { factAliasVisibleTo, factVisibleTo } from "../_fact-visibility";
 
 /*
  * Read-only loaders for building a briefing document, on the transaction they are given. They
  * take no actor: the operations that call them have already decided the reader may see the
- * briefing, and the fact base itself is readable by every signed-in user.
+ * briefing. The fact base is readable by every signed-in user up to their clearance level,
+ * which the fact loaders are given (EVERY_FACT only for what is never shown as it is read).
  */
 
-/** Facts by id, deleted ones included (the caller decides what a retired fact means). */
-export async function loadFacts(tx: Tx, ids: string[]): Promise<Map<string, Fact>> {
+/**
+ * Facts by id marked at most `level`, deleted ones included (the caller decides what a retired
+ * fact means); a fact above `level` is absent from the map.
+ */
+export async function loadFacts(tx: Tx, ids: string[], level: ClearanceLevel): Promise<Map<string, Fact>> {
   const rows: Fact[] = [];
   // 500 ids a statement, well under SQLite's limit on bound values.
   for (let i = 0; i < ids.length; i += 500)
@@ -29,7 +35,7 @@ export async function loadFacts(tx: Tx, ids: string[]): Promise<Map<string, Fact
       ...(await tx
         .select()
         .from(facts)
-        .where(inArray(facts.id, ids.slice(i, i + 500)))),
+        .where(and(inArray(facts.id, ids.slice(i, i + 500)), factVisibleTo(level)))),
     );
   return new Map(rows.map((f) => [f.id, f]));
 }
@@ -52,21 +58,30 @@ export async function loadParty(tx: Tx, id: string): Promise<Party | undefined> 
 
 /**
  * Meetings that concern a country: it took part, hosted, is expected at an announced one, or a
- * live fact about it cites the meeting.
+ * live fact about it marked at most `level` (the reader's) cites the meeting. With
+ * `releasableOnly` (the counterpart copy), only the meetings whose handling is releasable: the
+ * others, and their participants, are not read.
  */
-export async function loadCountryMeetings(tx: Tx, countryId: string): Promise<MeetingWithPeople[]> {
+export async function loadCountryMeetings(
+  tx: Tx,
+  countryId: string,
+  level: ClearanceLevel,
+  { releasableOnly = false }: { releasableOnly?: boolean } = {},
+): Promise<MeetingWithPeople[]> {
   const rows = await tx
     .select()
     .from(meetings)
     .where(
       and(
         isNull(meetings.deletedAt),
+        releasableOnly ? eq(meetings.handling, "releasable") : undefined,
         or(
           eq(meetings.hostPartyId, countryId),
           sql`EXISTS (SELECT 1 FROM json_each(${meetings.expectedPartyIds}) WHERE value = ${countryId})`,
           sql`${meetings.id} IN (SELECT meeting_id FROM participations WHERE party_id = ${countryId} AND deleted_at IS NULL)`,
           sql`${meetings.id} IN (SELECT f.meeting_id FROM facts f JOIN fact_parties fp ON fp.fact_id = f.id
-                                 WHERE fp.party_id = ${countryId} AND f.deleted_at IS NULL AND f.meeting_id IS NOT NULL)`,
+                                 WHERE fp.party_id = ${countryId} AND f.deleted_at IS NULL AND f.meeting_id IS NOT NULL
+                                   AND ${factAliasVisibleTo("f", level)})`,
         ),
       ),
     );

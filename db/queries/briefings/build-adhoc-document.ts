@@ -46,34 +46,43 @@ export async function buildAdhocDocument({
       limit: MAX_BRIEFING_FACTS * 10,
       db,
     });
+    // The proposal holds only facts the actor may see; read them at the same level.
     const facts = await loadFacts(
       tx,
       proposal.facts.map((f) => f.id),
+      actor.clearanceLevel,
     );
     const content: BriefingContent = {
       marking: "OFFICIAL",
       purpose: "",
       keyMessages: [],
       background: "",
+      counterpartTitle: "",
       occasion: { meeting: "", date: "", place: "", counterpart: "", principal: "" },
       filters: { topicIds: chosen.map((t) => t.id), from, to },
     };
-    return readAndBuild(tx, {
-      briefingId: null,
-      title: `${country.name}: country briefing`,
-      country: { id: country.id, name: country.name },
-      status: "draft",
-      revision: 1,
-      preparedBy,
-      preparedOn,
-      content,
-      sections: chosen
-        .map((t) => ({
-          topicId: t.id,
-          title: t.name,
-          items: proposal.facts.filter((f) => f.topicId === t.id).map((f) => ({ fact: facts.get(f.id)!, note: null })),
-        }))
-        .filter((s) => s.items.length > 0),
-    });
+    return readAndBuild(
+      tx,
+      {
+        briefingId: null,
+        title: `${country.name}: country briefing`,
+        country: { id: country.id, name: country.name },
+        status: "draft",
+        revision: 1,
+        preparedBy,
+        preparedOn,
+        content,
+        sections: chosen
+          .map((t) => ({
+            topicId: t.id,
+            title: t.name,
+            items: proposal.facts
+              .filter((f) => f.topicId === t.id)
+              .map((f) => ({ fact: facts.get(f.id)!, note: null })),
+          }))
+          .filter((s) => s.items.length > 0),
+      },
+      actor.clearanceLevel,
+    );
   });
 }

@@ -71,6 +71,7 @@ export async function createBriefing({ actor, input, db = getDb() }: CreateBrief
     purpose: "",
     keyMessages: [],
     background: "",
+    counterpartTitle: "",
     occasion: {
       meeting: input.occasionMeeting,
       date: input.occasionDate,

@@ -4,6 +4,7 @@ import type { Fact } from "@/db/schema/facts";
 import type { BriefingSnapshot } from "@/lib/briefing/document";
 import { requireClearance } from "@/lib/briefing/settings";
 import { derivedMarking, effectiveMarking } from "@/lib/model/handling";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { briefings } from "../../schema";
@@ -11,7 +12,9 @@ import { recordAudit } from "../_record-audit";
 import { checkClearance } from "../clearance/_clearance-check";
 import { whyNotCleared } from "../clearance/_clearers";
 import { loadBriefingFor } from "./_access";
+import { EVERY_FACT } from "../_fact-visibility";
 import { readBriefingView } from "./_briefing-view";
+import { highestPrintedMarking } from "./_marking";
 import { buildLiveDocument } from "./_document";
 
 export interface FinaliseBriefingOptions {
@@ -51,19 +54,31 @@ export async function finaliseBriefing({
   const { snapshot, requestId } = await withReadTransaction(db, async (tx) => {
     const access = await loadBriefingFor(tx, actor, briefingId, "finalise");
     if (access.row.version !== version) throw changedSinceOpened(access.row.version);
-    const view = await readBriefingView(tx, access.row);
+    // An owner whose level was lowered does not issue facts they can no longer read.
+    const cleared = clearedForBriefing(
+      { name: null, clearanceLevel: actor.clearanceLevel },
+      await highestPrintedMarking(tx, [briefingId]),
+    );
+    if (!cleared.ok) throw new ValidationError(cleared.reason);
+    // The frozen document holds the whole briefing; each reader's copy leaves out what they may not see.
+    const view = await readBriefingView(tx, access.row, EVERY_FACT);
     const check = await checkClearance(tx, view, access.latestRequest);
     if (required && check.state !== "cleared")
       throw new ValidationError(await whyNotCleared(tx, check, access.row.ownerId));
     const requestId = check.state === "cleared" ? access.latestRequest!.id : null;
-    const built = await buildLiveDocument(tx, { ...view, status: "final" }, undefined, check.clearance);
+    const built = await buildLiveDocument(tx, { ...view, status: "final" }, EVERY_FACT, undefined, check.clearance);
     const facts: BriefingSnapshot["facts"] = {};
     const included: Fact[] = [];
     for (const section of view.sections) {
       for (const item of section.items)
         if (item.included && item.fact) {
           included.push(item.fact);
-          facts[item.fact.id] = { version: item.fact.version, text: item.fact.text, updatedAt: item.fact.updatedAt };
+          facts[item.fact.id] = {
+            version: item.fact.version,
+            text: item.fact.text,
+            updatedAt: item.fact.updatedAt,
+            marking: item.fact.marking,
+          };
         }
     }
     // The issued marking is the derived one: the included facts' highest, or the owner's if higher

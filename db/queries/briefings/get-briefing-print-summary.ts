@@ -2,11 +2,14 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, readerOf, type Database } from "../../client";
 import { briefingItems, briefings, facts, parties } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { loadBriefingFor } from "./_access";
 
 export interface GetBriefingPrintSummaryOptions {
   actor: Actor;
   briefingId: string;
+  /** Which copy is to be printed: the internal PDF (the default) or the counterpart copy. */
+  operation?: "download" | "downloadCounterpart";
   db?: Database;
 }
 
@@ -17,7 +20,7 @@ export interface BriefingPrintSummary {
   countryName: string;
   /** The day a finalised briefing was prepared on (from its snapshot); null for a draft (printed as of today). */
   finalPreparedOn: string | null;
-  /** Included live facts, and the characters of their text and notes. */
+  /** Included live facts the actor may see (those they will be printed), and the characters of their text and notes. */
   facts: number;
   characters: number;
 }
@@ -31,10 +34,11 @@ export interface BriefingPrintSummary {
 export async function getBriefingPrintSummary({
   actor,
   briefingId,
+  operation = "download",
   db = getDb(),
 }: GetBriefingPrintSummaryOptions): Promise<BriefingPrintSummary> {
   const tx = readerOf(db);
-  const { row } = await loadBriefingFor(tx, actor, briefingId, "download");
+  const { row } = await loadBriefingFor(tx, actor, briefingId, operation);
   const [named] = await tx
     .select({
       countryName: parties.name,
@@ -51,7 +55,14 @@ export async function getBriefingPrintSummary({
     })
     .from(briefingItems)
     .innerJoin(facts, eq(facts.id, briefingItems.factId))
-    .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.included, true), isNull(facts.deletedAt)));
+    .where(
+      and(
+        eq(briefingItems.briefingId, briefingId),
+        eq(briefingItems.included, true),
+        isNull(facts.deletedAt),
+        factVisibleTo(actor.clearanceLevel),
+      ),
+    );
   return {
     status: row.status,
     revision: row.revision,

@@ -23,7 +23,8 @@ export interface BriefingView extends BriefingRowsView {
 /**
  * Everything the composer and preview need about a briefing the actor may view — its owner,
  * editors, viewers and pending clearers (404 for anyone else, admins included) — from one
- * snapshot: the sections, items and facts read agree with the version returned.
+ * snapshot: the sections, items and facts read agree with the version returned. Items whose
+ * fact is marked above the actor's clearance level are left out (counted in `withheld`).
  */
 export async function getBriefingView({
   actor,
@@ -32,6 +33,6 @@ export async function getBriefingView({
 }: GetBriefingViewOptions): Promise<BriefingView> {
   return withReadTransaction(db, async (tx) => {
     const access = await loadBriefingFor(tx, actor, briefingId, "view");
-    return { ...(await readBriefingView(tx, access.row)), access: accessView(actor, access) };
+    return { ...(await readBriefingView(tx, access.row, actor.clearanceLevel)), access: accessView(actor, access) };
   });
 }

@@ -1,8 +1,11 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { sourceLabel } from "@/lib/briefing/labels";
+import type { Handling, Marking } from "@/lib/model/handling";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import { getDb, selectRows, withReadTransaction, type Database, type Tx } from "../../client";
 import { briefings } from "../../schema";
+import { factAliasVisibleTo } from "../_fact-visibility";
 import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 
 export interface ProposalQuery {
@@ -40,6 +43,9 @@ export interface ProposedFact {
   dateInferred: boolean;
   meetingName: string | null;
   sourceLabel: string;
+  /** What may be done with it and the marking it needs (lib/model/handling.ts), shown as badges. */
+  handling: Handling;
+  marking: Marking;
   /**
    * With search words: the text with its matched words marked, and a passage of the quote
    * around its matches (null when the quote holds none); see lib/search/highlight.ts.
@@ -73,9 +79,11 @@ export interface Proposal {
  * index finds the country's matching facts in one lookup (its `parties` column) and ranks
  * them (bm25, lower is better); without, the party index does and every rank is 0.
  * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
- * `since` marks each fact against the last briefing's finalisation (see sinceMark).
+ * `since` marks each fact against the last briefing's finalisation (see sinceMark). Only facts
+ * marked at most `level` (the actor's clearance level) match: a test on the fact's row, which is
+ * read anyway, so it adds no lookup.
  */
-function matchingFacts(query: ProposalQuery, fts: string | null, since: string | null): SQL {
+function matchingFacts(query: ProposalQuery, fts: string | null, since: string | null, level: ClearanceLevel): SQL {
   const topicList = sql.join(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
@@ -92,7 +100,7 @@ function matchingFacts(query: ProposalQuery, fts: string | null, since: string |
       FROM ${candidates} c JOIN fact_topics ft ON ft.fact_id = c.fact_id JOIN topics t ON t.id = ft.topic_id
       WHERE +ft.topic_id IN (${topicList}) GROUP BY c.fact_id) x
     JOIN facts f ON f.id = x.fid
-    WHERE f.deleted_at IS NULL
+    WHERE f.deleted_at IS NULL AND ${factAliasVisibleTo("f", level)}
       ${query.from ? sql`AND f.date_end >= ${query.from}` : sql``}
       ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
 }
@@ -139,7 +147,8 @@ export interface ProposeFactsOptions {
 
 /**
  * A page of the facts matching a briefing's filters, and the count per topic. The fact base
- * is readable by every signed-in user (and the command line), so any actor may ask. Each fact
+ * is readable by every signed-in user (and the command line), so any actor may ask, but sees
+ * only the facts marked at most their clearance level (in the page and every count). Each fact
  * is marked new or changed since the actor's last finalised briefing on the country, and
  * `onlySinceLastBriefing` keeps only those. The search words' completions, the last briefing,
  * the page and its marks are read from one snapshot, so the marks are those of the text shown.
@@ -159,7 +168,7 @@ export async function proposeFacts({
     const only = Boolean(query.onlySinceLastBriefing && lastBriefing);
     const rows = await selectRows<Record<string, unknown>>(
       tx,
-      proposalStatement(query, fts, lastBriefing?.finalisedAt ?? null, only, limit, offset),
+      proposalStatement(query, fts, lastBriefing?.finalisedAt ?? null, only, limit, offset, actor.clearanceLevel),
     );
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
@@ -185,15 +194,16 @@ function proposalStatement(
   only: boolean,
   limit: number,
   offset: number,
+  level: ClearanceLevel,
 ): SQL {
   return sql`
-    WITH m AS MATERIALIZED (${matchingFacts(query, fts, since)})
+    WITH m AS MATERIALIZED (${matchingFacts(query, fts, since, level)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
-      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, min(sort_order) AS sort_order,
+      NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
       NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
     FROM m GROUP BY topic_id
     UNION ALL
-    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, p.sort_order,
+    SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, f.handling, f.marking, p.sort_order,
       p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
@@ -251,6 +261,8 @@ function proposalOf(
         dateInferred: r.date_inferred === 1,
         meetingName: (r.meeting_name as string | null) ?? null,
         sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
+        handling: r.handling as Handling,
+        marking: r.marking as Marking,
         matched: marks.get(Number(r.seq)) ?? null,
         sinceLastBriefing: (r.since as SinceLastBriefing | undefined) ?? null,
       })),

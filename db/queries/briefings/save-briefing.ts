@@ -1,10 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { checkBriefingMarking } from "@/lib/model/handling";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
+import { checkBriefingMarking, DEFAULT_MARKING, derivedMarking, type Marking } from "@/lib/model/handling";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { BriefingContent, BriefingEdit } from "@/lib/validation/briefing";
 import { getDb, withWriteTransaction, type Database, type Tx } from "../../client";
-import { briefingItems, briefings, briefingSections } from "../../schema";
+import { briefingItems, briefings, briefingSections, briefingShares, facts, users } from "../../schema";
+import { canSeeFact } from "../_fact-visibility";
 import { loadBriefingFor, type BriefingRow } from "./_access";
 import { briefingMinimumMarking } from "./_marking";
 import { parseContent } from "./_briefing-rows";
@@ -38,6 +40,7 @@ async function storedEdit(tx: Tx, row: BriefingRow): Promise<BriefingEdit> {
   return {
     version: row.version,
     title: row.title,
+    counterpartTitle: content.counterpartTitle,
     marking: content.marking,
     purpose: content.purpose,
     keyMessages: content.keyMessages,
@@ -50,6 +53,48 @@ async function storedEdit(tx: Tx, row: BriefingRow): Promise<BriefingEdit> {
         .map((i) => ({ factId: i.factId, included: i.included, note: i.note ?? "" })),
     })),
   };
+}
+
+/**
+ * A save may not newly include a fact marked above the level of anyone else the briefing is for
+ * (its owner, the colleagues it is shared with): refused at the marking field, naming who and why.
+ * Facts included before stay (the data layer hides them from whoever may not see them).
+ */
+async function checkColleaguesCleared(
+  tx: Tx,
+  actor: Actor,
+  row: BriefingRow,
+  before: { factId: string; included: boolean; marking: Marking | null }[],
+  edit: BriefingEdit,
+): Promise<void> {
+  const wasIncluded = new Map(before.map((i) => [i.factId, i.included]));
+  const markingOf = new Map(before.map((i) => [i.factId, i.marking ?? DEFAULT_MARKING]));
+  const added = edit.sections
+    .flatMap((s) => s.items)
+    .filter((i) => i.included && !wasIncluded.get(i.factId))
+    .map((i) => ({ marking: markingOf.get(i.factId) ?? DEFAULT_MARKING }));
+  if (added.length === 0) return;
+  const highest = derivedMarking(added);
+  const colleagues = await tx
+    .select({ id: users.id, name: users.name, clearanceLevel: users.clearanceLevel })
+    .from(users)
+    .where(
+      or(
+        eq(users.id, row.ownerId),
+        inArray(
+          users.id,
+          tx.select({ id: briefingShares.userId }).from(briefingShares).where(eq(briefingShares.briefingId, row.id)),
+        ),
+      ),
+    )
+    .orderBy(asc(users.name));
+  for (const colleague of colleagues.filter((c) => c.id !== actor.userId)) {
+    const cleared = clearedForBriefing(colleague, highest, "this save would include");
+    if (!cleared.ok) {
+      const reason = `${cleared.reason} Exclude them, or remove the share.`;
+      throw new ValidationError(reason, { marking: [reason] });
+    }
+  }
 }
 
 /**
@@ -68,8 +113,10 @@ export async function saveBriefing({
 }: SaveBriefingOptions): Promise<{ version: number }> {
   return withWriteTransaction(db, async (tx) => {
     const { row } = await loadBriefingFor(tx, actor, briefingId, "edit");
+    const stored = parseContent(row);
     const content: BriefingContent = {
-      ...parseContent(row),
+      ...stored,
+      counterpartTitle: edit.counterpartTitle ?? stored.counterpartTitle,
       marking: edit.marking,
       purpose: edit.purpose,
       keyMessages: edit.keyMessages,
@@ -95,10 +142,13 @@ export async function saveBriefing({
       );
 
     const existing = await tx
-      .select({ factId: briefingItems.factId })
+      .select({ factId: briefingItems.factId, included: briefingItems.included, marking: facts.marking })
       .from(briefingItems)
+      .leftJoin(facts, eq(facts.id, briefingItems.factId))
       .where(eq(briefingItems.briefingId, briefingId));
-    const known = new Set(existing.map((i) => i.factId));
+    // Items of facts above the saver's level were never shown to them: not expected back, kept as they are.
+    const visible = existing.filter((i) => !i.marking || canSeeFact(actor.clearanceLevel, { marking: i.marking }));
+    const known = new Set(visible.map((i) => i.factId));
     const sent = edit.sections.flatMap((s) => s.items.map((i) => i.factId));
     if (sent.length !== known.size || new Set(sent).size !== sent.length || sent.some((id) => !known.has(id))) {
       throw new ValidationError("The facts sent do not match this briefing; reload the page.");
@@ -134,6 +184,7 @@ export async function saveBriefing({
           .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.factId, item.factId)));
       }
     }
+    await checkColleaguesCleared(tx, actor, row, visible, edit);
     // The marking may be raised above the included facts' highest, never lowered below it.
     const minimum = await briefingMinimumMarking(tx, briefingId);
     const marking = checkBriefingMarking(edit.marking, minimum);

@@ -3,6 +3,7 @@ import { clearanceHash } from "@/lib/briefing/clearance";
 import type { DocClearance } from "@/lib/briefing/document";
 import type { Tx } from "../../client";
 import { users, type ClearanceRequest } from "../../schema";
+import { EVERY_FACT } from "../_fact-visibility";
 import { printedFactVersions, type BriefingRowsView } from "../briefings/_briefing-view";
 import { buildLiveDocument } from "../briefings/_document";
 
@@ -26,10 +27,11 @@ export interface ClearanceCheck {
 
 /**
  * The hash a clearer approves (lib/briefing/clearance.ts) of a draft as it reads now, its
- * document built as of `asOf` (the approval's day), so a check on a later day builds the same.
+ * document built as of `asOf` (the approval's day), so a check on a later day builds the same;
+ * the whole document (`view` read with EVERY_FACT), whoever asks.
  */
 export async function documentHashOf(tx: Tx, view: BriefingRowsView, asOf: string): Promise<string> {
-  return clearanceHash(await buildLiveDocument(tx, view, asOf), printedFactVersions(view));
+  return clearanceHash(await buildLiveDocument(tx, view, EVERY_FACT, asOf), printedFactVersions(view));
 }
 
 export async function checkClearance(

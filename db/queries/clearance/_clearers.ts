@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import type { Tx } from "../../client";
 import { users } from "../../schema";
 import type { ClearanceCheck } from "./_clearance-check";
@@ -8,12 +9,14 @@ export interface ClearerOption {
   id: string;
   name: string;
   email: string;
+  /** The highest marking they may see: a briefing marked above it cannot be submitted to them. */
+  clearanceLevel: ClearanceLevel;
 }
 
 /** Active (not disabled) users with the clearer role, by name, but `excluding` one (the briefing's owner). */
 export async function activeClearers(tx: Tx, excluding: string): Promise<ClearerOption[]> {
   return tx
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({ id: users.id, name: users.name, email: users.email, clearanceLevel: users.clearanceLevel })
     .from(users)
     .where(and(eq(users.clearer, true), isNull(users.disabledAt), isNull(users.deletedAt), ne(users.id, excluding)))
     .orderBy(asc(users.name), asc(users.email));

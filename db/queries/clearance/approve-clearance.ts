@@ -1,12 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { DocClearance } from "@/lib/briefing/document";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getDb, withReadTransaction, withWriteTransaction, type Database } from "../../client";
 import { clearanceRequests } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { loadBriefingFor } from "../briefings/_access";
+import { EVERY_FACT } from "../_fact-visibility";
 import { readBriefingView } from "../briefings/_briefing-view";
+import { highestPrintedMarking } from "../briefings/_marking";
 import { insertComment } from "../comments/_comment-rows";
 import { documentHashOf } from "./_clearance-check";
 import { commentBodySchema } from "@/lib/validation/workflow";
@@ -25,7 +28,8 @@ export interface ApproveClearanceOptions {
  * when not awaiting clearance). Records who and when, the briefing's version and the SHA-256 of
  * its document as it would print (lib/briefing/clearance.ts): the briefing is cleared while
  * both still match, so any later save, or an administrator's edit to one of its facts, voids
- * it. Audited as clearance.approved. Returns the clearance as the cover prints it.
+ * it. Refused (400) to a clearer no longer cleared to the highest marking it prints. Audited as
+ * clearance.approved. Returns the clearance as the cover prints it.
  */
 export async function approveClearance({
   actor,
@@ -44,7 +48,13 @@ export async function approveClearance({
   // no longer matches: the clearance is void at once, never wrongly valid.
   const read = await withReadTransaction(db, async (tx) => {
     const access = await loadBriefingFor(tx, actor, briefingId, "approve");
-    const view = await readBriefingView(tx, access.row);
+    const view = await readBriefingView(tx, access.row, EVERY_FACT);
+    // A clearer whose level was lowered after the submission cannot clear what they cannot read.
+    const cleared = clearedForBriefing(
+      { name: null, clearanceLevel: actor.clearanceLevel },
+      await highestPrintedMarking(tx, [briefingId]),
+    );
+    if (!cleared.ok) throw new ValidationError(cleared.reason);
     return {
       requestId: access.latestRequest!.id,
       version: access.row.version,

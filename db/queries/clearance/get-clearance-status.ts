@@ -7,6 +7,7 @@ import type { ClearanceStatus } from "@/lib/model/briefings";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { clearanceRequestClearers, clearanceRequests, users } from "../../schema";
 import { loadBriefingFor, loadSnapshot } from "../briefings/_access";
+import { EVERY_FACT } from "../_fact-visibility";
 import { readBriefingView } from "../briefings/_briefing-view";
 import { checkClearance, type ClearanceState } from "./_clearance-check";
 import { activeClearers, whyNotCleared } from "./_clearers";
@@ -95,7 +96,7 @@ export async function getClearanceStatus({
         finalise: { allowed: false, reason: rule.allowed ? null : rule.reason },
       };
     }
-    const check = await checkClearance(tx, await readBriefingView(tx, access.row), access.latestRequest);
+    const check = await checkClearance(tx, await readBriefingView(tx, access.row, EVERY_FACT), access.latestRequest);
     let finalise: ClearanceStatusView["finalise"];
     if (!rule.allowed) finalise = { allowed: false, reason: rule.reason };
     else if (required && check.state !== "cleared")

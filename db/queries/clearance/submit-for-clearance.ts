@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { clearanceNoteSchema } from "@/lib/validation/workflow";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { clearanceRequestClearers, clearanceRequests } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { loadBriefingFor } from "../briefings/_access";
+import { highestPrintedMarking } from "../briefings/_marking";
 import { activeClearers } from "./_clearers";
 
 export interface SubmitForClearanceOptions {
@@ -25,7 +27,8 @@ export interface SubmitForClearanceOptions {
  * (the owner only: 403 for those it is shared with, 404 for anyone else; 400 while awaiting
  * clearance or once final). Each named clearer may then view, download and comment on it, and
  * approve or return it, until the request ends. Refused (400) when a clearer named is not an
- * active user with the clearer role, when the owner names themselves (no one clears their own
+ * active user with the clearer role, or not cleared to the highest marking of the facts it prints
+ * ("NAME is cleared to OFFICIAL; this briefing includes facts marked SECRET."), when the owner names themselves (no one clears their own
  * briefing), or when there is no active clearer at all. The draft is locked for edits while
  * awaiting clearance; the owner can withdraw it. Audited as clearance.submitted (ids, never the
  * note). Returns the request's id.
@@ -60,6 +63,12 @@ export async function submitForClearance({
     if (named.length === 0) refuse("Choose at least one clearer.");
     const unknown = named.filter((id) => !active.some((c) => c.id === id));
     if (unknown.length) refuse("Choose clearers from the list: one of those chosen is not an active clearer.");
+    // A clearer reads the whole briefing: each named must be cleared to what it prints.
+    const marking = await highestPrintedMarking(tx, [briefingId]);
+    for (const clearer of active.filter((c) => named.includes(c.id))) {
+      const cleared = clearedForBriefing(clearer, marking);
+      if (!cleared.ok) refuse(cleared.reason);
+    }
 
     const requestId = randomUUID();
     await tx.insert(clearanceRequests).values({

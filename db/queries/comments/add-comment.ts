@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { commentBodySchema } from "@/lib/validation/workflow";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { briefingComments, briefingItems, briefingSections } from "../../schema";
+import { briefingComments, briefingItems, briefingSections, facts } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { loadBriefingFor } from "../briefings/_access";
 import { insertComment } from "./_comment-rows";
 
@@ -42,13 +43,23 @@ export async function addComment({
   return withWriteTransaction(db, async (tx) => {
     const { row } = await loadBriefingFor(tx, actor, briefingId, "comment");
     let anchor: { topicId: string | null; factId: string | null; parentId: string | null };
+    // A fact above the actor's level (and a thread on one) is not in the briefing as they see it.
+    const visibleFact = async (id: string | null) =>
+      !id ||
+      (
+        await tx
+          .select({ id: facts.id })
+          .from(facts)
+          .where(and(eq(facts.id, id), factVisibleTo(actor.clearanceLevel)))
+          .limit(1)
+      ).length > 0;
     if (parentId) {
       const [parent] = await tx
         .select()
         .from(briefingComments)
         .where(and(eq(briefingComments.id, parentId), eq(briefingComments.briefingId, briefingId)))
         .limit(1);
-      if (!parent) throw new NotFoundError("No such comment on this briefing.");
+      if (!parent || !(await visibleFact(parent.factId))) throw new NotFoundError("No such comment on this briefing.");
       // Threads are one level deep: a reply to a reply answers the thread's first comment.
       anchor = { topicId: parent.topicId, factId: parent.factId, parentId: parent.parentId ?? parent.id };
     } else if (factId) {
@@ -57,7 +68,7 @@ export async function addComment({
         .from(briefingItems)
         .where(and(eq(briefingItems.briefingId, briefingId), eq(briefingItems.factId, factId)))
         .limit(1);
-      if (!item) throw new ValidationError("That fact is not in this briefing.");
+      if (!item || !(await visibleFact(factId))) throw new ValidationError("That fact is not in this briefing.");
       anchor = { topicId: item.topicId, factId, parentId: null };
     } else if (topicId) {
       const [section] = await tx

@@ -4,6 +4,7 @@ import { isAdmin, type Actor } from "@/lib/auth/actor";
 import { briefingPermissionForAny } from "@/lib/briefing/permissions";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { briefingComments, briefings, facts, topics, users } from "../../schema";
+import { canSeeFact } from "../_fact-visibility";
 import { loadBriefingFor } from "../briefings/_access";
 
 export interface ListCommentsOptions {
@@ -92,6 +93,7 @@ export async function listComments({ actor, briefingId, db = getDb() }: ListComm
         resolverName: resolver.name,
         topicTitle: topics.name,
         factText: facts.text,
+        factMarking: facts.marking,
       })
       .from(briefingComments)
       .innerJoin(users, eq(users.id, briefingComments.authorId))
@@ -102,6 +104,13 @@ export async function listComments({ actor, briefingId, db = getDb() }: ListComm
       // rowid breaks a tie of two comments within one millisecond: the later insert is later (a
       // random id would order them by chance).
       .orderBy(asc(briefingComments.createdAt), asc(sql`${briefingComments}.rowid`));
+    // A thread on a fact marked above the actor's level goes with the fact: its text and what
+    // was said about it are theirs to read only if the fact is.
+    const hiddenThreads = new Set(
+      rows
+        .filter((r) => r.factMarking && !canSeeFact(actor.clearanceLevel, { marking: r.factMarking }))
+        .map((r) => r.c.id),
+    );
     const view = (r: (typeof rows)[number]): CommentView => ({
       id: r.c.id,
       briefingId: r.c.briefingId,
@@ -118,7 +127,7 @@ export async function listComments({ actor, briefingId, db = getDb() }: ListComm
       },
     });
     const threads = rows
-      .filter((r) => r.c.parentId === null)
+      .filter((r) => r.c.parentId === null && !hiddenThreads.has(r.c.id))
       .map((r): CommentThread => {
         const current = r.c.briefingId === briefingId;
         const readOnly = !current || !canComment;

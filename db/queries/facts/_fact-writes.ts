@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { factSnapshot } from "@/lib/admin/fact-snapshot";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { markingAtMost, type Marking } from "@/lib/model/handling";
 import type { FactInput } from "@/lib/validation/fact";
 import type { Tx } from "../../client";
 import { factParties, facts, factTopics, meetings, parties, sources, topics } from "../../schema";
@@ -59,6 +60,16 @@ export async function checkFactReferences(tx: Tx, input: FactData & FactLinks): 
   if (Object.keys(errors).length) throw new ValidationError("Some fields need attention.", errors);
 }
 
+/**
+ * An admin marks facts at most at their own clearance level: a fact they could not see
+ * afterwards is refused at the marking field, saying why.
+ */
+export function checkMarkingWithinClearance(actor: Actor, marking: Marking): void {
+  if (markingAtMost(marking, actor.clearanceLevel)) return;
+  const reason = `You are cleared to ${actor.clearanceLevel}: you cannot mark a fact ${marking}.`;
+  throw new ValidationError(reason, { marking: [reason] });
+}
+
 /** Replaces a fact's parties and topics. */
 export async function writeFactLinks(tx: Tx, id: string, links: FactLinks): Promise<void> {
   await tx.delete(factParties).where(eq(factParties.factId, id));
@@ -77,7 +88,8 @@ export function factStaleError(current: FactRecord) {
 /**
  * Applies `change` to the fact if it is still at `version` (compare-and-set in the UPDATE
  * itself, so two saves of the same version cannot both pass); otherwise ConflictError with
- * what is stored now. Audited with before and after in the same transaction.
+ * what is stored now. Audited with before and after in the same transaction. A fact marked
+ * above the actor's clearance level is not found; a change marking it above that is refused.
  */
 export async function changeFact(
   tx: Tx,
@@ -88,10 +100,11 @@ export async function changeFact(
   change: { data?: FactData; links?: FactLinks; deletedAt?: string | null },
   opts: { includeDeleted?: boolean } = {},
 ): Promise<FactRecord> {
-  const before = await loadFactRecord(tx, id, { includeDeleted: true });
+  const before = await loadFactRecord(tx, id, { level: actor.clearanceLevel, includeDeleted: true });
   if (!before || (before.deletedAt && !opts.includeDeleted))
     throw new NotFoundError("No such fact (it may have been deleted).");
   if (before.version !== version) throw factStaleError(before);
+  if (change.data) checkMarkingWithinClearance(actor, change.data.marking);
   const updated = await tx
     .update(facts)
     .set({
@@ -103,9 +116,10 @@ export async function changeFact(
     })
     .where(and(eq(facts.id, id), eq(facts.version, version)))
     .returning({ id: facts.id });
-  if (updated.length !== 1) throw factStaleError((await loadFactRecord(tx, id, { includeDeleted: true }))!);
+  if (updated.length !== 1)
+    throw factStaleError((await loadFactRecord(tx, id, { level: actor.clearanceLevel, includeDeleted: true }))!);
   if (change.links) await writeFactLinks(tx, id, change.links);
-  const after = (await loadFactRecord(tx, id, { includeDeleted: true }))!;
+  const after = (await loadFactRecord(tx, id, { level: actor.clearanceLevel, includeDeleted: true }))!;
   await recordAudit(tx, {
     actor,
     action,

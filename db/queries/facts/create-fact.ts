@@ -8,7 +8,13 @@ import { getDb, withWriteTransaction, type Database } from "../../client";
 import { facts } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { loadFactRecord, type FactRecord } from "./_fact-record";
-import { checkFactReferences, splitFactInput, userRef, writeFactLinks } from "./_fact-writes";
+import {
+  checkFactReferences,
+  checkMarkingWithinClearance,
+  splitFactInput,
+  userRef,
+  writeFactLinks,
+} from "./_fact-writes";
 
 export interface CreateFactOptions {
   actor: Actor;
@@ -20,6 +26,7 @@ export interface CreateFactOptions {
 export async function createFact({ actor, input, db = getDb() }: CreateFactOptions): Promise<FactRecord> {
   assertAdmin(actor);
   const { data, links } = splitFactInput(input);
+  checkMarkingWithinClearance(actor, data.marking);
   return withWriteTransaction(db, async (tx) => {
     await checkFactReferences(tx, { ...data, ...links });
     const id = input.id ?? `fact-${randomUUID()}`;
@@ -27,7 +34,7 @@ export async function createFact({ actor, input, db = getDb() }: CreateFactOptio
     if (taken) throw new ValidationError("A fact with this id exists.", { id: ["A fact with this id exists."] });
     await tx.insert(facts).values({ id, ...data, createdBy: userRef(actor), updatedBy: userRef(actor) });
     await writeFactLinks(tx, id, links);
-    const after = (await loadFactRecord(tx, id))!;
+    const after = (await loadFactRecord(tx, id, { level: actor.clearanceLevel }))!;
     await recordAudit(tx, { actor, action: "fact.created", entity: "fact", entityId: id, after: factSnapshot(after) });
     return after;
   });

@@ -13,7 +13,10 @@ export interface GetFactOptions {
   db?: Database;
 }
 
-/** One fact with its parties and topics, for the edit form and its history; admins only. */
+/**
+ * One fact with its parties and topics, for the edit form and its history; admins only. A fact
+ * marked above the admin's clearance level is "No such fact.", as one that does not exist.
+ */
 export async function getFact({
   actor,
   id,
@@ -22,7 +25,9 @@ export async function getFact({
 }: GetFactOptions): Promise<FactRecord> {
   assertAdmin(actor);
   // One snapshot: the links shown must be those of the version the form will send back.
-  const record = await withReadTransaction(db, (tx) => loadFactRecord(tx, id, { includeDeleted }));
+  const record = await withReadTransaction(db, (tx) =>
+    loadFactRecord(tx, id, { level: actor.clearanceLevel, includeDeleted }),
+  );
   if (!record) throw new NotFoundError("No such fact.");
   return record;
 }

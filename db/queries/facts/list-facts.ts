@@ -3,6 +3,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { factParties, facts, factTopics, sources, type Fact } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 import { pageWindow, type ListPage } from "../_list-page";
 
@@ -24,6 +25,8 @@ export interface FactListRow {
   sourceTitle: string | null;
   updatedAt: string;
   partyIds: string[];
+  handling: Fact["handling"];
+  marking: Fact["marking"];
   /** With search words: the text and a passage of the quote with their matches marked (see ProposedFact). */
   matched: FactMatch | null;
 }
@@ -38,8 +41,8 @@ const SORT_COLUMNS = {
   id: facts.id,
 } as const;
 
-function filterConditions(tx: Tx, f: FactFilters, match: string | null): SQL[] {
-  const where: (SQL | undefined)[] = [isNull(facts.deletedAt)];
+function filterConditions(tx: Tx, actor: Actor, f: FactFilters, match: string | null): SQL[] {
+  const where: (SQL | undefined)[] = [isNull(facts.deletedAt), factVisibleTo(actor.clearanceLevel)];
   if (f.country)
     where.push(
       inArray(
@@ -61,19 +64,20 @@ function filterConditions(tx: Tx, f: FactFilters, match: string | null): SQL[] {
 }
 
 /**
- * A page of live facts matching the filters, with the total count; admins only. With search
+ * A page of live facts matching the filters, with the total count; admins only, and only the
+ * facts marked at most the admin's clearance level (in the rows and the count). With search
  * words the default order is relevance (bm25, then newest first), and the page's matched
  * words are marked.
  */
 export async function listFacts({ actor, filters, db = getDb() }: ListFactsOptions): Promise<ListPage<FactListRow>> {
   assertAdmin(actor);
   // One snapshot: a row's parties and marked words belong to the version of it the page shows.
-  return withReadTransaction(db, (tx) => readFactPage(tx, filters));
+  return withReadTransaction(db, (tx) => readFactPage(tx, actor, filters));
 }
 
-async function readFactPage(tx: Tx, filters: FactFilters): Promise<ListPage<FactListRow>> {
+async function readFactPage(tx: Tx, actor: Actor, filters: FactFilters): Promise<ListPage<FactListRow>> {
   const match = await factSearchMatch({ tx, q: filters.q });
-  const where = and(...filterConditions(tx, filters, match));
+  const where = and(...filterConditions(tx, actor, filters, match));
   const [counted] = await tx.select({ n: count() }).from(facts).where(where);
   const total = counted?.n ?? 0;
   const { offset, ...window } = pageWindow(total, filters.page, PAGE_SIZE);
@@ -92,6 +96,8 @@ async function readFactPage(tx: Tx, filters: FactFilters): Promise<ListPage<Fact
       sourceId: facts.sourceId,
       sourceTitle: sources.title,
       updatedAt: facts.updatedAt,
+      handling: facts.handling,
+      marking: facts.marking,
       seq: facts.seq,
     })
     .from(facts)

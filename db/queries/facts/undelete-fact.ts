@@ -20,7 +20,7 @@ export interface UndeleteFactOptions {
 export async function undeleteFact({ actor, id, version, db = getDb() }: UndeleteFactOptions): Promise<FactRecord> {
   assertAdmin(actor);
   return withWriteTransaction(db, async (tx) => {
-    const stored = await loadFactRecord(tx, id, { includeDeleted: true });
+    const stored = await loadFactRecord(tx, id, { level: actor.clearanceLevel, includeDeleted: true });
     if (stored && stored.version !== version) throw factStaleError(stored);
     if (stored) {
       try {

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "@/lib/auth/actor";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import type { Tx } from "../../client";
 import {
   briefingComments,
@@ -10,6 +11,7 @@ import {
   clearanceRequests,
   users,
 } from "../../schema";
+import { factAliasVisibleTo } from "../_fact-visibility";
 import { latestRequestStatus } from "../briefings/_list-rows";
 
 /*
@@ -52,9 +54,13 @@ export function returnedWhere(userId: string): SQL | undefined {
   );
 }
 
-/** Others' comments on live briefings the actor owns or edits, made after `seenAt`. */
-export function newCommentsWhere(userId: string, seenAt: string | null): SQL | undefined {
+/**
+ * Others' comments on live briefings the actor owns or edits, made after `seenAt`; not those on
+ * a fact marked above the actor's `level` (a reply carries its thread's fact).
+ */
+export function newCommentsWhere(userId: string, seenAt: string | null, level: ClearanceLevel): SQL | undefined {
   return and(
+    sql`NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = ${briefingComments.factId} AND NOT ${factAliasVisibleTo("f", level)})`,
     ne(briefingComments.authorId, userId),
     isNull(briefings.deletedAt),
     or(
@@ -108,7 +114,7 @@ export async function inboxCounts(tx: Tx, actor: Actor, seenAt: string | null): 
       .select({ n })
       .from(briefingComments)
       .innerJoin(briefings, eq(briefings.id, briefingComments.briefingId))
-      .where(newCommentsWhere(actor.userId, seenAt)),
+      .where(newCommentsWhere(actor.userId, seenAt, actor.clearanceLevel)),
   );
   return {
     sharedWithMe,

@@ -169,7 +169,7 @@ export async function getInbox({ actor, commentLimit = 50, db = getDb() }: GetIn
       .from(briefingComments)
       .innerJoin(briefings, eq(briefings.id, briefingComments.briefingId))
       .innerJoin(author, eq(author.id, briefingComments.authorId))
-      .where(newCommentsWhere(actor.userId, seenAt))
+      .where(newCommentsWhere(actor.userId, seenAt, actor.clearanceLevel))
       .orderBy(desc(briefingComments.createdAt), desc(sql`${briefingComments}.rowid`))
       .limit(commentLimit);
 

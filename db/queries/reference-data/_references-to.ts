@@ -1,5 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { ReferenceKind } from "@/lib/model/reference-data";
+import type { ClearanceLevel, Marking } from "@/lib/model/handling";
 import type { Tx } from "../../client";
 import {
   briefingItems,
@@ -13,19 +14,23 @@ import {
   participations,
   personRoles,
 } from "../../schema";
+import { nameFacts } from "../_fact-visibility";
 
 const named = (label: string, rows: { id: string }[]) => rows.map((r) => `${label} ${r.id}`);
 const counted = (label: string, rows: { n: number }[]) => (rows[0]?.n ? [`${rows[0].n} ${label}`] : []);
 
-/** What still refers to a record (live rows only); a record is deleted only when this is empty. */
-export async function referencesTo(tx: Tx, kind: ReferenceKind, id: string): Promise<string[]> {
+/**
+ * What still refers to a record (live rows only); a record is deleted only when this is empty.
+ * Facts marked above `level` (the reader's) count, but are not named.
+ */
+export async function referencesTo(tx: Tx, kind: ReferenceKind, id: string, level: ClearanceLevel): Promise<string[]> {
+  const facts_ = (rows: { id: string; marking: Marking }[]) => nameFacts(level, rows);
   switch (kind) {
     case "party":
       return [
-        ...named(
-          "fact",
+        ...facts_(
           await tx
-            .select({ id: facts.id })
+            .select({ id: facts.id, marking: facts.marking })
             .from(facts)
             .innerJoin(factParties, eq(factParties.factId, facts.id))
             .where(and(eq(factParties.partyId, id), isNull(facts.deletedAt))),
@@ -55,10 +60,9 @@ export async function referencesTo(tx: Tx, kind: ReferenceKind, id: string): Pro
       ];
     case "topic":
       return [
-        ...named(
-          "fact",
+        ...facts_(
           await tx
-            .select({ id: facts.id })
+            .select({ id: facts.id, marking: facts.marking })
             .from(facts)
             .innerJoin(factTopics, eq(factTopics.factId, facts.id))
             .where(and(eq(factTopics.topicId, id), isNull(facts.deletedAt))),
@@ -91,10 +95,9 @@ export async function referencesTo(tx: Tx, kind: ReferenceKind, id: string): Pro
       ];
     case "meeting":
       return [
-        ...named(
-          "fact",
+        ...facts_(
           await tx
-            .select({ id: facts.id })
+            .select({ id: facts.id, marking: facts.marking })
             .from(facts)
             .where(and(eq(facts.meetingId, id), isNull(facts.deletedAt))),
         ),

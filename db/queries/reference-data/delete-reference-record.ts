@@ -21,7 +21,7 @@ export async function deleteReferenceRecord<K extends ReferenceKind>({
 }): Promise<ReferenceRecord<K>> {
   assertAdmin(actor);
   return withWriteTransaction(db, async (tx) => {
-    const refs = await referencesTo(tx, kind, id);
+    const refs = await referencesTo(tx, kind, id, actor.clearanceLevel);
     if (refs.length)
       throw new ValidationError(
         `This ${kind} is still referred to, so it cannot be deleted: ${refs.slice(0, 30).join(", ")}${refs.length > 30 ? ` and ${refs.length - 30} more` : ""}.`,

@@ -1,11 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { ShareAccess } from "@/lib/model/briefings";
+import { clearedForBriefing } from "@/lib/briefing/clearance-level";
 import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { briefingShares, users } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { loadBriefingFor } from "../briefings/_access";
+import { highestPrintedMarking } from "../briefings/_marking";
 
 export interface ShareBriefingOptions {
   actor: Actor;
@@ -20,7 +22,8 @@ export interface ShareBriefingOptions {
 /**
  * The owner shares a briefing with a colleague, or changes their access (the owner only: 403
  * for those it is shared with, 404 for anyone else; allowed in every state). The colleague must
- * be an active user (400). Audited as share.added or share.changed; giving the access already
+ * be an active user cleared to at least the highest marking of the facts it prints (400, saying
+ * "NAME is cleared to OFFICIAL; this briefing includes facts marked SECRET."). Audited as share.added or share.changed; giving the access already
  * held changes nothing. Returns what was added or changed, or "unchanged".
  */
 export async function shareBriefing({
@@ -32,16 +35,18 @@ export async function shareBriefing({
 }: ShareBriefingOptions): Promise<"added" | "changed" | "unchanged"> {
   return withWriteTransaction(db, async (tx) => {
     const { row } = await loadBriefingFor(tx, actor, briefingId, "share");
-    const refuse = (message: string) => {
+    const refuse = (message: string): never => {
       throw new ValidationError(message, { userId: [message] });
     };
     if (userId === row.ownerId) refuse("This is the briefing's owner: it is theirs already.");
     const [user] = await tx
-      .select({ id: users.id, disabledAt: users.disabledAt })
+      .select({ id: users.id, name: users.name, disabledAt: users.disabledAt, clearanceLevel: users.clearanceLevel })
       .from(users)
       .where(and(eq(users.id, userId), isNull(users.deletedAt)))
       .limit(1);
     if (!user || user.disabledAt) refuse("Choose an active colleague to share with.");
+    const cleared = clearedForBriefing(user, await highestPrintedMarking(tx, [briefingId]));
+    if (!cleared.ok) refuse(cleared.reason);
     const [existing] = await tx
       .select()
       .from(briefingShares)

@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import type { SourceInput } from "@/lib/validation/source";
 import type { Tx } from "../../client";
 import { facts, sources, type Source } from "../../schema";
+import { factVisibleTo } from "../_fact-visibility";
 import { recordAudit } from "../_record-audit";
 import { quotesFrom } from "./_source-references";
 
@@ -31,8 +33,11 @@ export function sourceStaleError(current: Source) {
   );
 }
 
-/** Live sources (those `match` keeps) with their number of live facts, oldest first; a query to page. */
-export function sourceListQuery(tx: Tx, match?: SQL) {
+/**
+ * Live sources (those `match` keeps) with their number of live facts the reader may see (at most
+ * `level`), oldest first; a query to page.
+ */
+export function sourceListQuery(tx: Tx, level: ClearanceLevel, match?: SQL) {
   return tx
     .select({
       id: sources.id,
@@ -43,7 +48,7 @@ export function sourceListQuery(tx: Tx, match?: SQL) {
       factCount: sql<number>`count(${facts.id})`.mapWith(Number),
     })
     .from(sources)
-    .leftJoin(facts, and(eq(facts.sourceId, sources.id), isNull(facts.deletedAt)))
+    .leftJoin(facts, and(eq(facts.sourceId, sources.id), isNull(facts.deletedAt), factVisibleTo(level)))
     .where(and(isNull(sources.deletedAt), match))
     .groupBy(sources.id)
     .orderBy(asc(sources.publishedStart), asc(sources.id));
@@ -74,7 +79,9 @@ export async function changeSource(
   const before = await loadLiveSource(tx, id);
   if (!before) throw new NotFoundError("No such source.");
   if (before.version !== version) throw sourceStaleError(before);
-  const broken = (await quotesFrom(tx, id)).filter((q) => !input.fullText.includes(q.quote)).map((q) => q.what);
+  const broken = (await quotesFrom(tx, id, actor.clearanceLevel))
+    .filter((q) => !input.fullText.includes(q.quote))
+    .map((q) => q.what);
   if (broken.length) {
     throw new ValidationError("The new text drops passages that are quoted.", {
       fullText: [`These quote passages no longer in the text: ${broken.join(", ")}.`],

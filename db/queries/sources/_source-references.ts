@@ -1,20 +1,31 @@
 import { and, count, eq, isNull } from "drizzle-orm";
+import type { ClearanceLevel } from "@/lib/model/handling";
 import type { Tx } from "../../client";
 import { facts, meetingSources, participations, personRoles } from "../../schema";
+import { canSeeFact, nameFacts } from "../_fact-visibility";
 
 /*
  * Internal to db/queries/sources: what refers to a source, read inside the transaction that
  * is about to change or delete it. They check no permission; the operations do.
  */
 
-/** Every live passage quoted from a source: facts, meeting reports, participations and roles. */
-export async function quotesFrom(tx: Tx, id: string): Promise<{ what: string; quote: string }[]> {
+/**
+ * Every live passage quoted from a source: facts, meeting reports, participations and roles. A
+ * fact marked above `level` (the reader's) counts, but is not named.
+ */
+export async function quotesFrom(
+  tx: Tx,
+  id: string,
+  level: ClearanceLevel,
+): Promise<{ what: string; quote: string }[]> {
   const live = <T extends { id: string; quote: string | null }>(rows: T[], label: string) =>
     rows.flatMap((r) => (r.quote ? [{ what: `${label} ${r.id}`, quote: r.quote }] : []));
-  const factQuotes = await tx
-    .select({ id: facts.id, quote: facts.quote })
-    .from(facts)
-    .where(and(eq(facts.sourceId, id), isNull(facts.deletedAt)));
+  const factQuotes = (
+    await tx
+      .select({ id: facts.id, quote: facts.quote, marking: facts.marking })
+      .from(facts)
+      .where(and(eq(facts.sourceId, id), isNull(facts.deletedAt)))
+  ).map((f) => (canSeeFact(level, f) ? f : { ...f, id: "marked above your clearance level" }));
   const reportQuotes = await tx
     .select({ id: meetingSources.meetingId, quote: meetingSources.quote })
     .from(meetingSources)
@@ -35,10 +46,13 @@ export async function quotesFrom(tx: Tx, id: string): Promise<{ what: string; qu
   ];
 }
 
-/** What still refers to a source; a source is deleted only when this is empty. */
-export async function sourceReferences(tx: Tx, id: string): Promise<string[]> {
+/**
+ * What still refers to a source; a source is deleted only when this is empty. Facts marked above
+ * `level` (the reader's) count, but are not named.
+ */
+export async function sourceReferences(tx: Tx, id: string, level: ClearanceLevel): Promise<string[]> {
   const factRows = await tx
-    .select({ id: facts.id })
+    .select({ id: facts.id, marking: facts.marking })
     .from(facts)
     .where(and(eq(facts.sourceId, id), isNull(facts.deletedAt)));
   const [reports] = await tx.select({ n: count() }).from(meetingSources).where(eq(meetingSources.sourceId, id));
@@ -52,7 +66,7 @@ export async function sourceReferences(tx: Tx, id: string): Promise<string[]> {
     .where(and(eq(personRoles.sourceId, id), isNull(personRoles.deletedAt)));
   const n = (c: number | undefined, what: string) => (c ? [`${c} ${what}`] : []);
   return [
-    ...factRows.map((f) => `fact ${f.id}`),
+    ...nameFacts(level, factRows),
     ...n(reports?.n, "meeting report(s)"),
     ...n(participationCount?.n, "participation(s)"),
     ...n(roles?.n, "person role(s)"),

@@ -21,7 +21,7 @@ export async function deleteSource({ actor, id, version, db = getDb() }: DeleteS
     const before = await loadLiveSource(tx, id);
     if (!before) throw new NotFoundError("No such source.");
     if (before.version !== version) throw sourceStaleError(before);
-    const refs = await sourceReferences(tx, id);
+    const refs = await sourceReferences(tx, id, actor.clearanceLevel);
     if (refs.length)
       throw new ValidationError(`This source is still referred to, so it cannot be deleted: ${refs.join(", ")}.`);
     const [after] = await tx

@@ -10,5 +10,5 @@ export interface ListSourcesOptions {
 /** Every live source with its number of live facts, oldest first (the pickers in other forms); admins only. */
 export async function listSources({ actor, db = getDb() }: ListSourcesOptions) {
   assertAdmin(actor);
-  return sourceListQuery(readerOf(db));
+  return sourceListQuery(readerOf(db), actor.clearanceLevel);
 }

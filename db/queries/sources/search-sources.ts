@@ -32,5 +32,9 @@ export async function searchSources({
     .where(and(isNull(sources.deletedAt), match));
   const total = counted?.n ?? 0;
   const { offset, ...window } = pageWindow(total, page, pageSize);
-  return { rows: await sourceListQuery(tx, match).limit(pageSize).offset(offset), total, ...window };
+  return {
+    rows: await sourceListQuery(tx, actor.clearanceLevel, match).limit(pageSize).offset(offset),
+    total,
+    ...window,
+  };
 }

@@ -27,5 +27,6 @@ export const auditedUser = (u: PublicUser) => ({
   name: u.name,
   role: u.role,
   clearer: u.clearer,
+  clearanceLevel: u.clearanceLevel,
   disabled: u.disabledAt !== null,
 });

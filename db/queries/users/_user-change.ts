@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { markingAtMost, type ClearanceLevel } from "@/lib/model/handling";
 import type { UserRole } from "@/lib/model/users";
 import type { Tx } from "../../client";
 import { users } from "../../schema";
@@ -24,6 +25,13 @@ export async function loadForChange(tx: Tx, userId: string): Promise<PublicUser>
   return user;
 }
 
+/** An admin gives no one a clearance level above their own (refused at the field, saying why). */
+export function checkLevelWithinOwn(actor: Actor, level: ClearanceLevel): void {
+  if (markingAtMost(level, actor.clearanceLevel)) return;
+  const reason = `You are cleared to ${actor.clearanceLevel}: you cannot give anyone ${level}.`;
+  throw new ValidationError(reason, { clearanceLevel: [reason] });
+}
+
 /** Refuses a change that would leave no active admin to run the system. */
 export async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
   const [other] = await tx
@@ -39,20 +47,30 @@ export type UserChange = {
   role?: UserRole;
   clearer?: boolean;
   disabledAt?: string | null;
+  clearanceLevel?: ClearanceLevel;
   passwordHash?: string;
   demoPassword?: boolean;
 };
 
-/** Applies a change, ends the user's sessions (a new session version) and audits it. */
+/**
+ * Applies a change, ends the user's sessions (a new session version, unless `keepSessions`: for
+ * what every request reads afresh anyway) and audits it.
+ */
 export async function applyChange(
   tx: Tx,
-  { actor, before, change, action }: { actor: Actor; before: PublicUser; change: UserChange; action: string },
+  {
+    actor,
+    before,
+    change,
+    action,
+    keepSessions = false,
+  }: { actor: Actor; before: PublicUser; change: UserChange; action: string; keepSessions?: boolean },
 ): Promise<PublicUser> {
   const [after] = await tx
     .update(users)
     .set({
       ...change,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
+      ...(keepSessions ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
       version: sql`${users.version} + 1`,
       updatedAt: new Date().toISOString(),
     })

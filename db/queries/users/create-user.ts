@@ -8,6 +8,7 @@ import { getDb, withWriteTransaction, type Database } from "../../client";
 import { users } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { auditedUser, publicColumns, type PublicUser } from "./_public-user";
+import { checkLevelWithinOwn } from "./_user-change";
 
 export type CreateUserOptions = {
   actor: Actor;
@@ -17,10 +18,14 @@ export type CreateUserOptions = {
   db?: Database;
 };
 
-/** Adds a user (admins and the command line); audited. */
+/**
+ * Adds a user (admins and the command line) at a clearance level (default OFFICIAL) no higher
+ * than the acting admin's own; audited.
+ */
 export async function createUser({ actor, input, demo = false, db = getDb() }: CreateUserOptions): Promise<PublicUser> {
   assertAdmin(actor);
   const data = newUserSchema.parse(input);
+  checkLevelWithinOwn(actor, data.clearanceLevel);
   // Hashed before the transaction: argon2 is slow, and the write lock would be held through it.
   const passwordHash = await hashPassword(data.password);
   return withWriteTransaction(db, async (tx) => {
@@ -38,6 +43,7 @@ export async function createUser({ actor, input, demo = false, db = getDb() }: C
         name: data.name,
         role: data.role,
         clearer: data.clearer,
+        clearanceLevel: data.clearanceLevel,
         passwordHash,
         demoPassword: demo,
       })

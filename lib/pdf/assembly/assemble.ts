@@ -1,5 +1,5 @@
 import { PDFDocument } from "pdf-lib";
-import { clearanceLine, documentOutline, type BriefingDocument } from "../../briefing/document";
+import { clearanceLine, documentOutline, documentVariant, type BriefingDocument } from "../../briefing/document";
 import type { PartPlan } from "../parts/plan";
 import { stampChrome } from "./chrome";
 import { writeOutline, type OutlineTarget } from "./outline";
@@ -71,14 +71,21 @@ function locate(doc: BriefingDocument, plans: PartPlan[], parts: PDFDocument[]) 
 function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
   const created = new Date(`${doc.preparedOn}T00:00:00Z`);
   pdf.setTitle(doc.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(doc.preparedBy);
-  // A cleared briefing says who cleared it, and when, in the subject as on the cover.
-  const cleared = clearanceLine(doc);
-  pdf.setSubject(`${doc.country.name}: ${doc.purpose}${cleared ? ` (${cleared})` : ""}`);
-  // One string: pdf-lib joins the list with spaces, and "United Kingdom" would read as two keywords.
-  pdf.setKeywords([
-    ["briefing", doc.country.name, doc.marking, doc.status, ...(cleared ? ["cleared"] : [])].join(", "),
-  ]);
+  if (documentVariant(doc) === "counterpart") {
+    // Only what the counterpart copy prints: its title, country, marking and status; no author
+    // (no "Prepared by"), no purpose, no clearance.
+    pdf.setSubject(`${doc.country.name}: meeting material`);
+    pdf.setKeywords([["counterpart copy", doc.country.name, doc.marking, "releasable", doc.status].join(", ")]);
+  } else {
+    pdf.setAuthor(doc.preparedBy);
+    // A cleared briefing says who cleared it, and when, in the subject as on the cover.
+    const cleared = clearanceLine(doc);
+    pdf.setSubject(`${doc.country.name}: ${doc.purpose}${cleared ? ` (${cleared})` : ""}`);
+    // One string: pdf-lib joins the list with spaces, and "United Kingdom" would read as two keywords.
+    pdf.setKeywords([
+      ["briefing", doc.country.name, doc.marking, doc.status, ...(cleared ? ["cleared"] : [])].join(", "),
+    ]);
+  }
   pdf.setCreator("Chancery");
   pdf.setProducer("Chancery");
   pdf.setCreationDate(created);

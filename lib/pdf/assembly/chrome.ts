@@ -14,7 +14,7 @@ import {
   type PDFFont,
   type PDFOperator,
 } from "pdf-lib";
-import type { BriefingDocument } from "../../briefing/document";
+import { markingLine, type BriefingDocument } from "../../briefing/document";
 import { pageGeometry as g, theme } from "../theme";
 
 // Where react-pdf set the running chrome when the parts still printed it (page-chrome.tsx
@@ -65,22 +65,31 @@ function line(font: PDFFont, key: string, text: string, size: number, x: number,
   });
 }
 
-/** The marking, bold and letter-spaced, centred between the margins at baseline `y`. */
+/**
+ * The marking, bold and letter-spaced, centred between the margins at baseline `y`. A marking
+ * is never cut: one too wide for the line (the counterpart copy's, with a long country name)
+ * is set smaller until it fits, where react-pdf wrapped it over the title.
+ */
 function marking(fonts: ChromeFonts, text: string, y: number): PDFOperator[] {
-  const width = fonts.bold.widthOfTextAtSize(text, MARKING_SIZE) + MARKING_LETTER_SPACING * text.length;
-  const x = g.marginX + (g.width - 2 * g.marginX - width) / 2;
+  const available = g.width - 2 * g.marginX;
+  const spacing = MARKING_LETTER_SPACING * text.length;
+  const natural = fonts.bold.widthOfTextAtSize(text, MARKING_SIZE);
+  const size = natural + spacing <= available ? MARKING_SIZE : (MARKING_SIZE * (available - spacing)) / natural;
+  const width = fonts.bold.widthOfTextAtSize(text, size) + spacing;
+  const x = g.marginX + (available - width) / 2;
   return [
     pushGraphicsState(),
     setCharacterSpacing(MARKING_LETTER_SPACING),
-    ...line(fonts.bold, BOLD, text, MARKING_SIZE, x, y, theme.accent),
+    ...line(fonts.bold, BOLD, text, size, x, y, theme.accent),
     popGraphicsState(),
   ];
 }
 
 /**
  * Stamps the running chrome on every page of the merged briefing: a DRAFT watermark on drafts,
- * the marking over the header rule and the title under it, the marking and the country in the
- * footer ("Page X of Y" comes with the page numbers). Each page gets its own stream *before*
+ * the marking line (markingLine: the counterpart copy's says whom it is releasable to) over the
+ * header rule and the title under it, the marking line and the country in the footer ("Page X
+ * of Y" comes with the page numbers). Each page gets its own stream *before*
  * the part's content, as react-pdf drew its fixed elements first: the watermark stays under
  * the text, and text extraction in content order reads as it did.
  */
@@ -88,6 +97,7 @@ export function stampChrome(pdf: PDFDocument, fonts: ChromeFonts, doc: BriefingD
   const contentWidth = g.width - 2 * g.marginX;
   const title = fitted(fonts.regular, doc.title, g.footerSize, contentWidth);
   const titleX = g.marginX + (contentWidth - fonts.regular.widthOfTextAtSize(title, g.footerSize)) / 2;
+  const markingText = markingLine(doc);
   const watermarkState = pdf.context.register(
     pdf.context.obj({ Type: "ExtGState", ca: PDFNumber.of(WATERMARK.opacity) }),
   );
@@ -110,9 +120,9 @@ export function stampChrome(pdf: PDFDocument, fonts: ChromeFonts, doc: BriefingD
     );
   }
   operators.push(
-    ...marking(fonts, doc.marking, HEADER_MARKING_BASELINE),
+    ...marking(fonts, markingText, HEADER_MARKING_BASELINE),
     ...line(fonts.regular, REGULAR, title, g.footerSize, titleX, HEADER_TITLE_BASELINE, theme.muted),
-    ...marking(fonts, doc.marking, FOOTER_MARKING_BASELINE),
+    ...marking(fonts, markingText, FOOTER_MARKING_BASELINE),
     ...line(fonts.regular, REGULAR, doc.country.name, g.footerSize, g.marginX, FOOTER_TEXT_BASELINE, theme.muted),
     popGraphicsState(),
   );

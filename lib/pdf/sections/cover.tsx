@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { clearanceLine } from "../../briefing/document";
+import { clearanceLine, documentVariant, markingLine, withheldLine } from "../../briefing/document";
 import type { CoverInput } from "../parts/part-input";
 import { theme } from "../theme";
 
@@ -32,22 +32,30 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Title page: what the briefing is, for whom, by whom, whether it is final, and who cleared it. */
+/**
+ * Title page: what the briefing is, for whom, by whom, whether it is final, who cleared it, and
+ * how many facts this reader's copy leaves out (marked above their clearance level).
+ * The counterpart copy's says only what was written for it: its title, the country, the date
+ * and the status — no purpose, no "Prepared by", no clearance, no withheld count.
+ */
 export function Cover({ doc }: { doc: CoverInput }) {
   const status = doc.status === "final" ? "Final" : "Draft";
-  const cleared = clearanceLine(doc);
+  const counterpart = documentVariant(doc) === "counterpart";
+  const cleared = counterpart ? null : clearanceLine(doc);
+  const withheld = counterpart ? null : withheldLine(doc);
   return (
     <View style={styles.cover}>
-      <Text style={styles.marking}>{doc.marking}</Text>
-      <Text style={styles.kicker}>Country briefing</Text>
+      <Text style={styles.marking}>{markingLine(doc)}</Text>
+      <Text style={styles.kicker}>{counterpart ? "Meeting material" : "Country briefing"}</Text>
       <Text style={styles.title}>{doc.title}</Text>
-      <Text style={styles.purpose}>{doc.purpose}</Text>
+      {counterpart ? null : <Text style={styles.purpose}>{doc.purpose}</Text>}
       <Field label="Country" value={doc.country.name} />
-      <Field label="Prepared by" value={doc.preparedBy} />
+      {counterpart ? null : <Field label="Prepared by" value={doc.preparedBy} />}
       <Field label="Date" value={doc.preparedOn} />
       <Field label="Status" value={`${status}, revision ${doc.revision}`} />
       <Text style={styles.status}>{`${status.toUpperCase()} — REVISION ${doc.revision}`}</Text>
       {cleared ? <Text style={styles.cleared}>{cleared}</Text> : null}
+      {withheld ? <Text style={styles.cleared}>{withheld}</Text> : null}
     </View>
   );
 }

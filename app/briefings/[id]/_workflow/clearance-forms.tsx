@@ -19,7 +19,7 @@ export function SubmitForClearanceForm({
 }: {
   briefingId: string;
   version: number;
-  clearers: { id: string; name: string; email: string }[];
+  clearers: { id: string; name: string; email: string; clearanceLevel?: string }[];
 }) {
   const [state, action, pending] = useActionState(submitForClearanceAction, null);
   const { dirty } = useDraftState();
@@ -46,6 +46,7 @@ export function SubmitForClearanceForm({
                   defaultChecked={clearers.length === 1 || failed?.values?.[`clearer:${c.id}`] === "1"}
                 />
                 {c.name} <span className="text-slate-600">{c.email}</span>
+                {c.clearanceLevel && <span className="text-xs text-slate-600">cleared to {c.clearanceLevel}</span>}
               </label>
             </li>
           ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { HandlingBadges } from "@/app/components/handling-badges";
 import { LIMITS } from "@/lib/validation/briefing";
 import type { ComposerItem } from "./types";
 
@@ -56,7 +57,8 @@ export function ComposerFact({
       </div>
       <div className="min-w-0 flex-1">
         <p className="text-sm text-slate-900">{item.text}</p>
-        <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600">
+        <p className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+          <HandlingBadges handling={item.handling} marking={item.marking} />
           <span>{item.date}</span>
           {item.dated && <span className="font-medium text-amber-800">Dated</span>}
           {item.retired && (

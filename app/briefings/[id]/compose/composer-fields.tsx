@@ -78,6 +78,25 @@ export function ComposerFields({
           />
           <Error id="title-error" message={fieldError("title")} />
         </div>
+        <div>
+          <label htmlFor="counterpartTitle" className="field-label">
+            Counterpart title
+          </label>
+          <p id="counterpartTitle-hint" className="text-xs text-slate-500">
+            Printed on the counterpart copy (the leave-behind) instead of the title above. Leave it empty for a neutral
+            one: the country&rsquo;s name and &ldquo;meeting material&rdquo;.
+          </p>
+          <input
+            id="counterpartTitle"
+            className="field-input"
+            value={state.counterpartTitle}
+            maxLength={LIMITS.counterpartTitle}
+            aria-invalid={fieldError("counterpartTitle") ? true : undefined}
+            aria-describedby={`counterpartTitle-hint${fieldError("counterpartTitle") ? " counterpartTitle-error" : ""}`}
+            onChange={(e) => setState((s) => ({ ...s, counterpartTitle: e.target.value }))}
+          />
+          <Error id="counterpartTitle-error" message={fieldError("counterpartTitle")} />
+        </div>
         <div className="grid gap-4 sm:grid-cols-2">
           {OCCASION.map(({ key, label, type }) => (
             <div key={key}>

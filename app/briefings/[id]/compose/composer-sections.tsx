@@ -1,8 +1,9 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { describeHandlingTotals, handlingTotals } from "@/lib/model/handling-totals";
 import { ComposerFact } from "./composer-fact";
-import { move, type ComposerItem, type ComposerSection } from "./types";
+import { move, printedItems, type ComposerItem, type ComposerSection } from "./types";
 
 /**
  * The topic sections and their facts. Everything can be reordered with the Move buttons
@@ -82,7 +83,7 @@ export function ComposerSections({
               <h2 className="mr-auto text-lg font-semibold text-ink">
                 {section.title}{" "}
                 <span className="text-sm font-normal text-slate-500">
-                  ({section.items.filter((i) => i.included && !i.retired).length} of {section.items.length} included)
+                  ({printedItems(section.items).length} of {section.items.length} included)
                 </span>
               </h2>
               <button
@@ -104,6 +105,9 @@ export function ComposerSections({
                 ↓<span className="sr-only"> Move section {section.title} down</span>
               </button>
             </div>
+            <p className="text-xs text-slate-600" data-testid="handling-totals">
+              Included: {describeHandlingTotals(handlingTotals(printedItems(section.items)))}
+            </p>
             <ol className="mt-3 divide-y divide-slate-100" aria-label={`Facts in ${section.title}`}>
               {section.items.map((item, ii) => (
                 <ComposerFact

@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
-import { MARKINGS } from "@/lib/briefing/document";
+import { describeHandlingTotals, handlingTotals, minimumMarking } from "@/lib/model/handling-totals";
 import { saveBriefingAction } from "../../actions";
 import { ComposerFields } from "./composer-fields";
 import { ComposerSections } from "./composer-sections";
 import { useDraftState } from "../_workflow/draft-state";
 import { FinaliseButton } from "./finalise-button";
+import { MarkingNote, MarkingSelect } from "./marking-control";
 import { isSaveConflict, SaveConflictPanel, type SaveConflict } from "./save-conflict";
-import { toPayload, type ComposerState } from "./types";
+import { printedItems, toPayload, type ComposerState } from "./types";
 
 /**
  * Arranges a draft: text fields, sections and facts; saved explicitly, with a warning before
@@ -82,7 +83,8 @@ export function Composer({
   const fieldError = (path: string) => failed?.fieldErrors?.[`payload.${path}`]?.[0];
   // The data layer names the marking field itself when the marking is below the included facts' highest.
   const markingError = failed?.fieldErrors?.marking?.[0] ?? fieldError("marking");
-  const included = state.sections.reduce((n, s) => n + s.items.filter((i) => i.included && !i.retired).length, 0);
+  const printed = state.sections.flatMap((s) => printedItems(s.items));
+  const minimum = minimumMarking(printed);
 
   return (
     <div className="space-y-6">
@@ -102,7 +104,8 @@ export function Composer({
           data-testid="save-status"
         >
           {failed
-            ? failed.message
+            ? // The marking's refusal is read out once, at the field.
+              (markingError && "Some fields need attention.") || failed.message
             : dirty
               ? "Unsaved changes"
               : saveState?.ok
@@ -113,41 +116,24 @@ export function Composer({
           <Link href={`/briefings/${briefingId}/preview`} className="btn-secondary">
             Preview
           </Link>
-          <label htmlFor="marking" className="self-center text-sm text-slate-600">
-            Marking
-          </label>
-          <select
-            id="marking"
-            className="field-input mt-0 w-auto"
-            aria-invalid={markingError ? true : undefined}
-            aria-describedby={markingError ? "marking-error" : undefined}
-            value={state.marking}
-            onChange={(e) =>
-              setState({ ...state, marking: MARKINGS.find((m) => m === e.target.value) ?? state.marking })
-            }
-          >
-            {MARKINGS.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-          {markingError && (
-            <span id="marking-error" role="alert" className="basis-full text-sm text-red-700">
-              {markingError}
-            </span>
-          )}
+          <MarkingSelect
+            chosen={state.marking}
+            minimum={minimum.minimum}
+            error={markingError}
+            onChange={(marking) => setState({ ...state, marking })}
+          />
         </span>
+        <MarkingNote minimum={minimum} error={markingError} />
       </form>
+      <p className="text-sm text-slate-700" data-testid="included-count">
+        {printed.length === 0
+          ? "This briefing has no facts included: it will print only your own text."
+          : `${printed.length} ${printed.length === 1 ? "fact" : "facts"} included: ${describeHandlingTotals(handlingTotals(printed))}.`}
+      </p>
       {conflict && (
         <SaveConflictPanel conflict={conflict} state={state} setState={setState} onDismiss={() => setConflict(null)} />
       )}
       <ComposerFields state={state} setState={setState} fieldError={fieldError} />
-      <p className="text-sm text-slate-700" data-testid="included-count">
-        {included === 0
-          ? "This briefing has no facts included: it will print only your own text."
-          : `${included} ${included === 1 ? "fact" : "facts"} included.`}
-      </p>
       <ComposerSections
         sections={state.sections}
         onChange={(sections) => setState({ ...state, sections })}

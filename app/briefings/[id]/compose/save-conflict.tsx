@@ -63,6 +63,12 @@ const FIELDS: Field[] = [
     take: (s, e) => ({ ...s, occasion: { ...s.occasion, [key]: e.occasion[key] } }),
   })),
   {
+    label: "Counterpart title",
+    mine: (s) => s.counterpartTitle,
+    theirs: (e) => e.counterpartTitle ?? "",
+    take: (s, e) => ({ ...s, counterpartTitle: e.counterpartTitle ?? "" }),
+  },
+  {
     label: "Purpose",
     mine: (s) => s.purpose,
     theirs: (e) => e.purpose,

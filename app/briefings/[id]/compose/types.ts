@@ -1,4 +1,5 @@
 import type { Marking } from "@/lib/briefing/document";
+import { derivedMarking, effectiveMarking, type Handling } from "@/lib/model/handling";
 
 /** The composer's state: serialisable, built on the server, posted back whole on save. */
 export interface ComposerItem {
@@ -12,6 +13,8 @@ export interface ComposerItem {
   source: string;
   /** Retired from the fact base since it was proposed: never printed. */
   retired: boolean;
+  handling: Handling;
+  marking: Marking;
 }
 
 export interface ComposerSection {
@@ -23,6 +26,9 @@ export interface ComposerSection {
 export interface ComposerState {
   version: number;
   title: string;
+  /** The counterpart copy's title (empty: the neutral one). */
+  counterpartTitle: string;
+  /** The marking the user chose; what is saved is never below the included facts' (see savedMarking). */
   marking: Marking;
   purpose: string;
   keyMessages: string;
@@ -41,11 +47,23 @@ export function move<T>(list: T[], from: number, by: number): T[] {
   return next;
 }
 
+/** The facts that print: included and not retired (the ones the minimum marking counts). */
+export const printedItems = (items: readonly ComposerItem[]) => items.filter((i) => i.included && !i.retired);
+
+/**
+ * The marking a save sends: the chosen one, raised to the included facts' highest when below it,
+ * so including a higher fact raises it and excluding it again lowers it back to the choice.
+ */
+export function savedMarking(state: Pick<ComposerState, "marking" | "sections">): Marking {
+  return effectiveMarking(state.marking, derivedMarking(state.sections.flatMap((s) => printedItems(s.items))));
+}
+
 export function toPayload(state: ComposerState) {
   return {
     version: state.version,
     title: state.title,
-    marking: state.marking,
+    counterpartTitle: state.counterpartTitle,
+    marking: savedMarking(state),
     purpose: state.purpose,
     keyMessages: state.keyMessages
       .split("\n")

@@ -1,8 +1,7 @@
 import { buildSavedDocument } from "@/db/queries/briefings/build-saved-document";
-import { getBriefingPrintSummary, type BriefingPrintSummary } from "@/db/queries/briefings/get-briefing-print-summary";
+import { getBriefingPrintSummary } from "@/db/queries/briefings/get-briefing-print-summary";
 import { recordDownload } from "@/db/queries/briefings/record-download";
 import type { BriefingDocument } from "@/lib/briefing/document";
-import { briefingFileName, contentDisposition } from "@/lib/briefing/file-name";
 import { appErrorResponse, secureRoute } from "@/app/_request/guard";
 // The pool, cache and plan only, not "@/lib/pdf": its index also loads the in-thread renderer
 // (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
@@ -10,28 +9,9 @@ import { renderCached } from "@/lib/pdf/cache";
 import { estimatePlaces } from "@/lib/pdf/parts/plan";
 import { PdfBusyError } from "@/lib/pdf/errors";
 import { sharedPdfPool } from "@/lib/pdf/pool";
+import { namedBySummary, pdfHeaders } from "./pdf-headers";
 
 export const dynamic = "force-dynamic";
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** What names the file: the document's own fields, or the same read cheaply for HEAD. */
-type Named = Parameters<typeof briefingFileName>[0];
-
-const namedBySummary = (summary: BriefingPrintSummary): Named => ({
-  country: { name: summary.countryName },
-  preparedOn: summary.finalPreparedOn ?? today(),
-  revision: summary.revision,
-});
-
-function pdfHeaders(named: Named): Record<string, string> {
-  return {
-    "Content-Type": "application/pdf",
-    "Content-Disposition": contentDisposition(briefingFileName(named)),
-    "Cache-Control": "private, no-store",
-    "X-Content-Type-Options": "nosniff",
-  };
-}
 
 /**
  * GET /briefings/{id}/pdf — a briefing as a PDF rendered on the server (in the worker pool,

@@ -1,0 +1,2 @@
+ALTER TABLE "meetings" ADD COLUMN "handling" text DEFAULT 'internal' NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_handling_known" CHECK ("meetings"."handling" IN ('releasable', 'internal', 'not-for-disclosure'));
