@@ -1,6 +1,8 @@
 /**
- * npm run bench:pdf [-- --quick] — the PDF pipeline against raw pdfkit and Chromium, and the
- * worker pool under load. Prints figures beside the targets; it asserts nothing.
+ * npm run bench:pdf [-- --quick] [-- --only=workflow] — the PDF pipeline against raw pdfkit and
+ * Chromium, the real workflow (bench/pdf-workflow.ts: cold, edit and re-render, a second user,
+ * the first download after a start) beside Chromium, and the worker pool under load. Prints
+ * figures beside the targets; it asserts nothing. --quick: few rounds, figures indicative only.
  */
 import os from "node:os";
 import { PDFDocument } from "pdf-lib";
@@ -8,10 +10,12 @@ import { renderBriefingPdf } from "../lib/pdf/render";
 import { PdfRenderPool } from "../lib/pdf/pool";
 import { makeBriefingDoc } from "../tests/helpers/briefing-doc";
 import { ChromiumPrinter, renderWithPdfkit } from "./baselines";
+import { firstDownload, rssWithCache, workflowScenarios } from "./pdf-workflow";
 import { kb, mb, timeSideBySide, type CaseResult } from "./measure";
 import { lightRequestP99, rssGrowth, throughput } from "./pool-load";
 
 const quick = process.argv.includes("--quick");
+const onlyWorkflow = process.argv.includes("--only=workflow");
 const countPages = async (pdf: Buffer) => (await PDFDocument.load(pdf)).getPageCount();
 const verdict = (ok: boolean) => (ok ? "OK  " : "MISS");
 
@@ -69,6 +73,18 @@ async function main() {
   console.log(
     `bench:pdf ${quick ? "(quick)" : ""} — node ${process.version}, ${os.availableParallelism()} cores; peak RSS is this Node process (Chromium's own processes not included)`,
   );
+  const chromium = await ChromiumPrinter.start();
+  try {
+    await workflowScenarios(chromium, quick ? 3 : 9, quick ? 3 : 10);
+  } finally {
+    await chromium.close();
+  }
+  await firstDownload(quick ? 3 : 7, quick ? 8 : 20);
+  if (onlyWorkflow) {
+    await rssWithCache(quick ? 100 : 1000, 16);
+    return;
+  }
+
   const pool = new PdfRenderPool({ maxQueue: 64 });
   const ours = await compareRenderers(pool);
   const t20 = ours.get("~20 pages")!.medianMs;
@@ -103,6 +119,7 @@ async function main() {
     console.log(
       `${verdict(growth < 0.1)} target: RSS growth < 10 % over ${renders} renders — ${mb(rss.before)} → ${mb(rss.after)} (${(growth * 100).toFixed(1)} %, threads recycled every ${pool.recycleAfter} renders)`,
     );
+    await rssWithCache(renders, 16);
   } finally {
     await Promise.all([pool.close(), single.close()]);
   }

@@ -19,5 +19,8 @@ export async function readiness(): Promise<Readiness> {
   if (!pdf) problems.push("PDF render pool not started");
   else if (pdf.closing) problems.push("PDF render pool stopped");
   else if (pdf.loaded < pdf.threads) problems.push(`PDF render threads loaded: ${pdf.loaded} of ${pdf.threads}`);
+  // The warm-up is bounded (a few seconds, lib/pdf/render-worker.ts): waiting for it keeps the
+  // first download after a start from paying for a cold JIT.
+  else if (pdf.warm < pdf.loaded) problems.push(`PDF render threads warm: ${pdf.warm} of ${pdf.threads}`);
   return { ready: problems.length === 0, problems, database, pdf };
 }

@@ -8,8 +8,8 @@ export interface QueuedTask<T> {
   onStart?: () => void;
 }
 
-interface Entry<T> extends QueuedTask<T> {
-  resolve(value: Uint8Array): void;
+interface Entry<T, R> extends QueuedTask<T> {
+  resolve(value: R): void;
   reject(error: unknown): void;
   stopListening(): void;
 }
@@ -21,14 +21,14 @@ interface Entry<T> extends QueuedTask<T> {
  * finds every thread busy goes to a side queue that ignores a custom order, and under a
  * steady stream of short briefings a long one's parts were passed over until they timed out.
  */
-export class RenderQueue<T> {
-  private readonly urgent: Entry<T>[] = [];
-  private readonly waiting: Entry<T>[] = [];
+export class RenderQueue<T, R = Uint8Array> {
+  private readonly urgent: Entry<T, R>[] = [];
+  private readonly waiting: Entry<T, R>[] = [];
   private running = 0;
 
   constructor(
     private readonly slots: number,
-    private readonly start: (queued: QueuedTask<T>) => Promise<Uint8Array>,
+    private readonly start: (queued: QueuedTask<T>) => Promise<R>,
   ) {}
 
   /** Tasks waiting for a thread (running ones not counted). */
@@ -37,7 +37,7 @@ export class RenderQueue<T> {
   }
 
   /** Queues a task; it settles with the thread's result, or rejects when its signal aborts first. */
-  submit(queued: QueuedTask<T>): Promise<Uint8Array> {
+  submit(queued: QueuedTask<T>): Promise<R> {
     return new Promise((resolve, reject) => {
       const { signal } = queued;
       if (signal.aborted) return reject(abortError(signal));
@@ -45,7 +45,7 @@ export class RenderQueue<T> {
         this.remove(entry);
         reject(abortError(signal));
       };
-      const entry: Entry<T> = {
+      const entry: Entry<T, R> = {
         ...queued,
         resolve,
         reject,
@@ -85,7 +85,7 @@ export class RenderQueue<T> {
   }
 
   /** A start that throws at once still settles, so its slot is freed. */
-  private startSafely(entry: Entry<T>): Promise<Uint8Array> {
+  private startSafely(entry: Entry<T, R>): Promise<R> {
     try {
       return this.start(entry);
     } catch (error) {
@@ -93,7 +93,7 @@ export class RenderQueue<T> {
     }
   }
 
-  private remove(entry: Entry<T>): void {
+  private remove(entry: Entry<T, R>): void {
     for (const list of [this.urgent, this.waiting]) {
       const index = list.indexOf(entry);
       if (index >= 0) list.splice(index, 1);

@@ -95,10 +95,10 @@ export class RenderThreads {
   }
 
   /** Runs one task on the current threads; the caller never gives a thread more than one. */
-  async run(
+  async run<R = Uint8Array>(
     task: object,
     { signal, transferList }: { signal: AbortSignal; transferList?: ArrayBuffer[] },
-  ): Promise<Uint8Array> {
+  ): Promise<R> {
     if (this.closing) throw new Error("The PDF service is shutting down.");
     this.replaceIfDue();
     const generation = this.current;

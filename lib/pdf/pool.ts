@@ -2,10 +2,13 @@ import os from "node:os";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { Admission } from "./pool-admission";
-import { MAX_PARTS, planParts, type PartPlan } from "./parts/plan";
+import { partCacheFromEnv, partKey, type PartCache } from "./part-cache";
+import { partInput, type PartInput } from "./parts/part-input";
+import { placesForDocument, planParts, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
 import { defaultWorkerFile, RenderThreads, type ThreadStatus } from "./pool-threads";
+import { WARM_UP_DOCUMENT } from "./warm-up";
 
 export interface PoolStatus extends ThreadStatus {
   queued: number;
@@ -15,8 +18,7 @@ export interface PoolStatus extends ThreadStatus {
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
-  | { kind: "whole"; doc: BriefingDocument; plans: PartPlan[] }
-  | { kind: "part"; doc: BriefingDocument; plan: PartPlan }
+  | { kind: "parts"; inputs: PartInput[] }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] };
 
 export interface PdfPoolOptions {
@@ -42,6 +44,8 @@ export interface PdfPoolOptions {
   workerFile?: string;
   /** Each new thread prints a small briefing before taking work (lib/pdf/warm-up.ts). */
   warmUp?: boolean;
+  /** Rendered parts shared by every render of this pool (lib/pdf/part-cache.ts); none by default. */
+  partCache?: PartCache | null;
 }
 
 /** An admitted request's claim on the pool: render once with it, and release it on every path. */
@@ -64,11 +68,6 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
 
-/** Places a document's tasks hold: one for a single part; its parts plus their assembly otherwise. */
-export function placesFor(plans: PartPlan[]): number {
-  return plans.length === 1 ? 1 : plans.length + 1;
-}
-
 /** A bounded pool of render threads that replaces its threads every `recycleAfter` renders. */
 export class PdfRenderPool {
   readonly threads: number;
@@ -76,9 +75,10 @@ export class PdfRenderPool {
   readonly timeoutMs: number;
   readonly queueTimeoutMs: number;
   readonly recycleAfter: number;
+  readonly partCache: PartCache | null;
   private readonly renderThreads: RenderThreads;
   private readonly admission: Admission;
-  private readonly queue: RenderQueue<PdfTask>;
+  private readonly queue: RenderQueue<PdfTask, Uint8Array | Uint8Array[]>;
   private closing = false;
 
   constructor(options: PdfPoolOptions = {}) {
@@ -90,6 +90,7 @@ export class PdfRenderPool {
     // renders; react-pdf #3051). Recycling costs a cold JIT for the next ~20 renders, so it is
     // rare: 2,000 tasks hold back about 12 MB per thread.
     this.recycleAfter = options.recycleAfter ?? 2_000;
+    this.partCache = options.partCache ?? null;
     this.admission = new Admission({
       places: this.threads + this.maxQueue,
       perUser: options.perUser ?? 2,
@@ -119,9 +120,8 @@ export class PdfRenderPool {
       render: (doc) => {
         if (used) return Promise.reject(new Error("A render ticket renders one document."));
         used = true;
-        const plans = planParts(doc, MAX_PARTS);
-        ticket.resize(placesFor(plans));
-        return this.renderAdmitted(doc, plans);
+        ticket.resize(placesForDocument(doc));
+        return this.renderAdmitted(doc);
       },
       release: () => ticket.release(),
     };
@@ -129,7 +129,7 @@ export class PdfRenderPool {
 
   /** Admits and renders a briefing in one step, for callers with no user and nothing to build first. */
   async render(doc: BriefingDocument): Promise<Buffer> {
-    const ticket = this.admit({ places: placesFor(planParts(doc, MAX_PARTS)) });
+    const ticket = this.admit({ places: placesForDocument(doc) });
     try {
       return await ticket.render(doc);
     } finally {
@@ -153,12 +153,12 @@ export class PdfRenderPool {
   }
 
   /**
-   * Renders an admitted briefing: a short one as a single task; a longer one as its parts,
-   * which run on different threads at once, then an assembly task. It may wait
+   * Renders an admitted briefing: the parts the part cache lacks in one task (a short
+   * briefing) or two that run on different threads at once, then an assembly task. It may wait
    * `queueTimeoutMs` for its first thread (then PdfBusyError); from then on one time limit
    * covers all of its tasks (then PdfTimeoutError), so queue wait never counts as rendering.
    */
-  private async renderAdmitted(doc: BriefingDocument, plans: PartPlan[]): Promise<Buffer> {
+  private async renderAdmitted(doc: BriefingDocument): Promise<Buffer> {
     if (this.closing) throw new PdfBusyError();
     // Plain timers, not AbortSignal.timeout() inside AbortSignal.any(): on Node 20 the
     // timeout signal can be garbage-collected and its abort never comes (nodejs/node#57736).
@@ -178,21 +178,21 @@ export class PdfRenderPool {
         throw error;
       });
     try {
-      // A briefing of one part is one task: its thread renders and assembles it in a row.
-      if (plans.length === 1) return toBuffer(await step({ kind: "whole", doc, plans }));
       const onThreads: PdfTasks = {
-        part: (d, plan) => step({ kind: "part", doc: d, plan }),
+        parts: async (inputs) => (await step({ kind: "parts", inputs })) as Uint8Array[],
         // Ahead of the parts still waiting: this briefing is nearly done.
-        assemble: (d, p, parts) => step({ kind: "assemble", doc: d, plans: p, parts }, true),
+        assemble: async (d, p, parts) =>
+          (await step({ kind: "assemble", doc: d, plans: p, parts }, true)) as Uint8Array,
+        rendererState: () => this.renderThreads.status().libraryPatches?.join(",") ?? "unknown",
       };
-      return toBuffer(await renderWithTasks(doc, onThreads, plans));
+      return toBuffer(await renderWithTasks(doc, onThreads, { cache: this.partCache }));
     } finally {
       clearTimeout(queueTimer);
       clearTimeout(renderTimer);
     }
   }
 
-  private async run(queued: QueuedTask<PdfTask>): Promise<Uint8Array> {
+  private async run(queued: QueuedTask<PdfTask>): Promise<Uint8Array | Uint8Array[]> {
     try {
       return await this.queue.submit(queued);
     } catch (error) {
@@ -206,9 +206,9 @@ export class PdfRenderPool {
   }
 
   /** Called by the queue when a thread is free. */
-  private startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array> {
-    const transferList = task.kind === "assemble" ? task.parts.map((p) => p.buffer as ArrayBuffer) : undefined;
-    return this.renderThreads.run(task, { signal, transferList });
+  private startOnThread({ task, signal }: QueuedTask<PdfTask>): Promise<Uint8Array | Uint8Array[]> {
+    // The parts go to the assembly copied, not transferred: the part cache keeps them.
+    return this.renderThreads.run(task, { signal });
   }
 
   /**
@@ -253,6 +253,10 @@ export function rendersPerUser(): number {
   return Number.isInteger(value) && value > 0 ? value : 2;
 }
 
+function renderInputsAndKeys(doc: BriefingDocument): void {
+  for (const plan of planParts(doc)) partKey(partInput(doc, plan), "");
+}
+
 // One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
@@ -261,7 +265,13 @@ const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool 
  * so its threads load and warm up before anyone downloads; otherwise on first use.
  */
 export function sharedPdfPool(): PdfRenderPool {
-  globalForPdf.chanceryPdfPool ??= new PdfRenderPool({ warmUp: true, perUser: rendersPerUser() });
+  if (!globalForPdf.chanceryPdfPool) {
+    const partCache = partCacheFromEnv();
+    globalForPdf.chanceryPdfPool = new PdfRenderPool({ warmUp: true, perUser: rendersPerUser(), partCache });
+    // This thread's share of a download: planning, render inputs and cache keys (the first
+    // key reads and hashes the fonts). Done now, at start, not during the first download.
+    if (partCache) renderInputsAndKeys(WARM_UP_DOCUMENT);
+  }
   return globalForPdf.chanceryPdfPool;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
- *   { kind: "part", doc, plan }            → one part of the body
- *   { kind: "assemble", doc, plans, parts } → the parts merged, page numbers, bookmarks (assembly/)
- *   { kind: "whole", doc, plans }           → every step here (a briefing short enough for one part)
+ *   { kind: "parts", inputs }               → parts of a briefing from their render inputs, in a row
+ *   { kind: "assemble", doc, plans, parts } → the parts merged, chrome and page numbers stamped,
+ *                                             bookmarks (assembly/)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
  *   { kind: "probe" }                       → which library patches (lib/pdf/library-patches) are
  *                                             on, and whether they apply to the fontkit and pdfkit
@@ -14,18 +14,18 @@ import os from "node:os";
 import { move, workerData } from "piscina";
 import { RENDER_THREAD_NICE } from "./render-priority";
 import type { BriefingDocument } from "../briefing/document";
+import type { PartInput } from "./parts/part-input";
 import type { PartPlan } from "./parts/plan";
 import { registerPdfFonts } from "./fonts";
 import { activeLibraryPatches, libraryPatchUses, type LibraryPatchName } from "./library-patches";
 import { encodeActivePatches } from "./library-patches/library-patch";
 import { renderWithTasks } from "./pipeline";
 import { inThreadTasks } from "./render";
-import { WARM_UP_DOCUMENT } from "./warm-up";
+import { WARM_UP_DOCUMENT, warmUpBriefing } from "./warm-up";
 
 /** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
 export type WorkerTask =
-  | { kind: "whole"; doc: BriefingDocument; plans: PartPlan[] }
-  | { kind: "part"; doc: BriefingDocument; plan: PartPlan }
+  | { kind: "parts"; inputs: PartInput[] }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] }
   | { kind: "ping" }
   | { kind: "probe" };
@@ -63,21 +63,34 @@ if (counters) {
   Atomics.add(counters, 0, 1);
 }
 
-// Print a small briefing before taking work, so the first real one is not the one that pays
-// for parsing fonts and compiling code (a cold thread took seconds more). A failure here is
-// logged and the thread still serves: real renders report their own errors.
+// Print a briefing a few times before taking work, so the first real one is not the one that
+// pays for parsing fonts and compiling code: one small warm-up left the first 20-page download
+// 4× slower than the next ones, the JIT being cold. Bounded in time, as readiness waits for it
+// (app/_startup/readiness.ts). A failure here is logged and the thread still serves: real
+// renders report their own errors.
+const WARM_UP_RENDERS = 6;
+const WARM_UP_BUDGET_MS = 2_500;
 if (data?.warmUp) {
-  await renderWithTasks(WARM_UP_DOCUMENT, inThreadTasks).catch((error: unknown) =>
-    console.error("PDF worker warm-up failed:", error),
-  );
+  const started = performance.now();
+  try {
+    for (let round = 0; round < WARM_UP_RENDERS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
+      await renderWithTasks(warmUpBriefing(round), inThreadTasks);
+    }
+  } catch (error) {
+    console.error("PDF worker warm-up failed:", error);
+  }
 }
 if (counters) Atomics.add(counters, 1, 1);
 
-/** A fresh ArrayBuffer of exactly the PDF's size can be transferred instead of copied. */
-function transferable(pdf: Uint8Array) {
+/** A fresh ArrayBuffer of exactly the PDF's size: transferred instead of copied, and no bigger than the PDF in the part cache. */
+function exactCopy(pdf: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(pdf.byteLength);
   bytes.set(pdf);
-  return move(bytes);
+  return bytes;
+}
+
+function transferable(pdf: Uint8Array) {
+  return move(exactCopy(pdf));
 }
 
 /**
@@ -95,12 +108,11 @@ async function probeLibraryPatches(): Promise<LibraryPatchProbe> {
 
 export default async function renderStep(task: WorkerTask) {
   switch (task.kind) {
-    case "part":
-      return transferable(await inThreadTasks.part(task.doc, task.plan));
+    // Copied back (structured clone), exactly their size: a few hundred KB, under a millisecond.
+    case "parts":
+      return (await inThreadTasks.parts(task.inputs)).map(exactCopy);
     case "assemble":
       return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
-    case "whole":
-      return transferable(await renderWithTasks(task.doc, inThreadTasks, task.plans));
     // Answered once this module has loaded and warmed up: the pool switches to new threads then.
     case "ping":
       return null;

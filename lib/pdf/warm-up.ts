@@ -95,3 +95,71 @@ export const WARM_UP_DOCUMENT: BriefingDocument = {
     },
   ],
 };
+
+// Words and letters a briefing prints: Latin with accents, Cyrillic, digits, typographic
+// punctuation, in the three faces the sections use, so the fonts' glyphs are parsed and the
+// shaping code is compiled before the first real download.
+const WARM_UP_SENTENCES = [
+  "The two sides agreed to deepen cooperation on sustainable raw materials, batteries and renewable hydrogen.",
+  "Ministers reviewed progress on the Trans-Caspian International Transport Route and the Global Gateway package.",
+  "The delegation raised the cases of detained journalists and asked for access to the trials — “without delay”.",
+  "Bilateral trade grew for the third consecutive year (EUR 49.7 billion in 2024), driven by oil exports.",
+  "Стороны договорились углубить сотрудничество в области энергетики и транспорта; «Астана» — 12 %.",
+  "Ça été signé à Genève: Zürich, Kraków, São Paulo, Øresund, Đakovo, Ŝtelo; ½ ¼ € £ ¥ § ¶ † ‡ • … ‘’ ‚ „ ‹ ›.",
+];
+
+const warmFact = (round: number, i: number): DocFact => ({
+  id: `warm-${round}-${i}`,
+  text: `${WARM_UP_SENTENCES[i % WARM_UP_SENTENCES.length]} ${round}-${i}`,
+  date: `${(i % 28) + 1} Nov ${2018 + (i % 8)}`,
+  dated: i % 3 === 0,
+  kind: "statement",
+  meeting: i % 3 === 0 ? "20th EU–Central Asia Ministerial Meeting" : null,
+  note: i % 4 === 1 ? "Reported by one source only." : null,
+  citation: { number: (i % 12) + 1 },
+});
+
+/**
+ * A briefing of about ten pages with every section long enough to paginate (tables that run
+ * over a page with their repeated header rows, topics over several pages): what a render
+ * thread prints a few times when it starts (render-worker.ts), so that V8 has compiled the
+ * code paths a real briefing takes and the first download is not several times slower than
+ * the next ones. `round` varies the text a little, as real briefings vary. Never shown to anyone.
+ */
+export function warmUpBriefing(round: number): BriefingDocument {
+  const base = WARM_UP_DOCUMENT;
+  return {
+    ...base,
+    title: `Warm-up briefing ${round}`,
+    keyMessages: WARM_UP_SENTENCES.slice(0, 4),
+    background: WARM_UP_SENTENCES.join("\n\n"),
+    keyFigures: Array.from({ length: 4 }, (_, i) => ({
+      ...base.keyFigures[0],
+      metricKey: `metric-${i}`,
+      label: `Trade turnover ${i}`,
+      disagreement: i === 0,
+      values: [
+        ...base.keyFigures[0].values,
+        ...(i === 0 ? [{ ...base.keyFigures[0].values[0], display: "USD 2 billion", factId: "w2" }] : []),
+      ],
+    })),
+    sections: ["Trade", "Energy", "Security", "Human rights", "Connectivity"].map((title, t) => ({
+      topicId: `warm-up-${t}`,
+      title,
+      facts: Array.from({ length: 14 }, (_, i) => warmFact(round, t * 14 + i)),
+    })),
+    timeline: Array.from({ length: 40 }, (_, i) => ({ ...base.timeline[0], meetingId: `m${i}`, name: `Meeting ${i}` })),
+    whosWho: Array.from({ length: 12 }, (_, i) => ({ ...base.whosWho[0], personId: `p${i}`, name: `Person ${i}` })),
+    forthcoming: [
+      {
+        meetingId: "f",
+        date: "12 Mar 2027",
+        name: "Summit",
+        place: "Samarkand",
+        status: "announced",
+        citations: [{ number: 1 }],
+      },
+    ],
+    sources: Array.from({ length: 12 }, (_, i) => ({ ...base.sources[0], number: i + 1, sourceId: `s${i}` })),
+  };
+}

@@ -17,6 +17,9 @@ import type { Actor } from "@/lib/auth/actor";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { briefingFileName } from "@/lib/briefing/file-name";
 import { briefingContentHash, PdfCache, pdfCacheKey } from "@/lib/pdf/cache";
+import { PartCache, partKey } from "@/lib/pdf/part-cache";
+import { partInput } from "@/lib/pdf/parts/part-input";
+import { planParts } from "@/lib/pdf/parts/plan";
 import { renderBriefingPdf } from "@/lib/pdf/render";
 import { newBriefingSchema, type BriefingEdit } from "@/lib/validation/briefing";
 import { makeActor } from "../helpers/actors";
@@ -33,8 +36,10 @@ import { statusOf } from "../helpers/workflow";
  * comment, the owner's and the clearer's names — and the counterpart copy, rendered through the
  * real pipeline, is read back: its text (pdftotext), its metadata (pdf-lib), its outline and
  * its raw bytes hold none of them, while the releasable fact and the counterpart title are
- * there. Again after the internal copy was rendered first through the same cache (warm), in
- * the other order, and once the briefing is final (cached by content).
+ * there. Again after the internal copy was rendered first through the same caches (warm), in
+ * the other order, and once the briefing is final (cached by content). Both caches are warm:
+ * the whole-PDF cache of each test, and one part cache (lib/pdf/part-cache.ts) shared by every
+ * render in this file, as the server's pool shares its own across users and documents.
  */
 
 const tag = randomBytes(4).toString("hex");
@@ -199,15 +204,35 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-/** Renders the internal copy and the counterpart copy through one cache, in the order given. */
-async function renderBoth(order: "internal-first" | "counterpart-first", cache = new PdfCache(renderBriefingPdf)) {
+/** The part cache every render here goes through, shared across copies, tests and revisions. */
+const partCache = new PartCache(64 * 1024 * 1024);
+const renderWithParts = (doc: BriefingDocument) => renderBriefingPdf(doc, { cache: partCache });
+
+/** The part cache's keys of a document's parts. */
+const partKeysOf = (doc: BriefingDocument) => planParts(doc).map((plan) => partKey(partInput(doc, plan), ""));
+
+/**
+ * Renders the internal copy and the counterpart copy through one PDF cache and the shared part
+ * cache, in the order given; `hits` counts the part cache's hits during each copy's render.
+ */
+async function renderBoth(order: "internal-first" | "counterpart-first", cache = new PdfCache(renderWithParts)) {
   const docs = { internal: await internal(), counterpart: await counterpart() };
   const pdfs: Partial<Record<keyof typeof docs, Buffer>> = {};
+  const hits: Partial<Record<keyof typeof docs, number>> = {};
   const sequence =
     order === "internal-first" ? (["internal", "counterpart"] as const) : (["counterpart", "internal"] as const);
   // Cacheable even for a draft: the point is a warm cache holding the other copy.
-  for (const which of sequence) pdfs[which] = await cache.get(docs[which], { cacheable: true });
-  return { docs, pdfs: pdfs as Record<keyof typeof docs, Buffer>, cache };
+  for (const which of sequence) {
+    const before = partCache.stats().hits;
+    pdfs[which] = await cache.get(docs[which], { cacheable: true });
+    hits[which] = partCache.stats().hits - before;
+  }
+  return {
+    docs,
+    pdfs: pdfs as Record<keyof typeof docs, Buffer>,
+    hits: hits as Record<keyof typeof docs, number>,
+    cache,
+  };
 }
 
 async function expectNoLeak(pdf: Buffer, doc: BriefingDocument) {
@@ -228,14 +253,23 @@ async function expectNoLeak(pdf: Buffer, doc: BriefingDocument) {
 
 describe("the counterpart copy", () => {
   it("prints what the internal copy prints of the planted strings (the planting worked)", async () => {
-    const { text, metadata } = await readBack(await renderBriefingPdf(await internal()));
+    const { text, metadata } = await readBack(await renderWithParts(await internal()));
     const printed = squeeze(text) + metadata;
     for (const secret of PRINTED_INTERNALLY) expect(printed, secret).toContain(secret);
   }, 60_000);
 
   it("holds no planted string in its text, metadata, outline or bytes, after the internal copy (warm cache)", async () => {
-    const { docs, pdfs } = await renderBoth("internal-first");
+    const { docs, pdfs, hits } = await renderBoth("internal-first");
     expect(pdfs.counterpart.equals(pdfs.internal)).toBe(false);
+    // The part cache was warm with the internal copy's parts, and served the counterpart copy
+    // none of them: every part of each copy is keyed by its copy, so none is shared.
+    expect(partCache.stats().entries).toBeGreaterThanOrEqual(partKeysOf(docs.internal).length);
+    expect(hits.counterpart).toBe(0);
+    const keys = { internal: partKeysOf(docs.internal), counterpart: partKeysOf(docs.counterpart) };
+    expect(keys.internal.every((k) => k.startsWith("internal:"))).toBe(true);
+    expect(keys.counterpart.every((k) => k.startsWith("counterpart:"))).toBe(true);
+    // The copy from a warm part cache is the copy rendered with no cache at all, byte for byte.
+    expect(pdfs.counterpart.equals(await renderBriefingPdf(docs.counterpart))).toBe(true);
     const read = await expectNoLeak(pdfs.counterpart, docs.counterpart);
     // Who's who: a participant of a releasable meeting, with the title held at it.
     expect(read.text).toContain("Mukhtar Tileuberdi");
@@ -243,8 +277,13 @@ describe("the counterpart copy", () => {
   }, 120_000);
 
   it("holds none before the internal copy either, and the cache serves each copy its own PDF", async () => {
-    const { docs, pdfs, cache } = await renderBoth("counterpart-first");
+    const { docs, pdfs, cache, hits } = await renderBoth("counterpart-first");
     await expectNoLeak(pdfs.counterpart, docs.counterpart);
+    // Both copies were rendered before, so the shared part cache served each its own parts.
+    expect(hits).toEqual({
+      counterpart: partKeysOf(docs.counterpart).length,
+      internal: partKeysOf(docs.internal).length,
+    });
     expect(pdfKeys(docs)).toEqual({
       internal: `internal:${briefingContentHash(docs.internal)}`,
       counterpart: `counterpart:${briefingContentHash(docs.counterpart)}`,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { documentOutline, type BriefingDocument } from "@/lib/briefing/document";
-import { MAX_PARTS, planParts, type PartPlan } from "@/lib/pdf/parts/plan";
+import {
+  batchParts,
+  MAX_PARTS,
+  partWeight,
+  planParts,
+  TOPIC_RUN,
+  topicRuns,
+  type PartPlan,
+} from "@/lib/pdf/parts/plan";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 
 /** Every outline entry opened exactly once, in order, and every fact of every topic printed once, in order. */
@@ -13,51 +21,92 @@ function expectCompleteAndOrdered(doc: BriefingDocument, parts: PartPlan[]) {
       .flatMap((s) => section.facts.slice(s.facts?.from ?? 0, s.facts?.to ?? section.facts.length));
     expect(printed.map((f) => f.id)).toEqual(section.facts.map((f) => f.id));
   }
-  expect(parts.map((p) => p.front)).toEqual(parts.map((_, i) => i === 0));
-  for (const part of parts) expect(part.slices.length).toBeGreaterThan(0);
+  expect(parts.map((p) => p.cover)).toEqual(parts.map((_, i) => i === 0));
+  expect(parts.map((p) => p.front)).toEqual(parts.map((_, i) => i === 1));
+  for (const part of parts.slice(1)) expect(part.slices.length).toBeGreaterThan(0);
 }
 
-const factChars = (doc: BriefingDocument, part: PartPlan) =>
-  part.slices.reduce((sum, s) => {
-    const section = doc.sections.find((x) => `topic-${x.topicId}` === s.entry.id);
-    return sum + (section?.facts.slice(s.facts?.from ?? 0, s.facts?.to).reduce((n, f) => n + f.text.length, 0) ?? 0);
-  }, 0);
-
 describe("planParts", () => {
-  it("keeps a short briefing in one part, with the cover and contents", () => {
+  it("cuts along what people edit: cover, front matter, the topics in runs, back matter", () => {
     const doc = makeBriefingDoc({ scale: 1 });
-    const parts = planParts(doc, MAX_PARTS);
-    expect(parts).toHaveLength(1);
+    const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
+    expect(parts[1].slices.map((s) => s.entry.id)).toEqual(["occasion", "key-messages", "background", "key-figures"]);
+    expect(parts.at(-1)!.slices.map((s) => s.entry.id)).toEqual(["timeline", "whos-who", "events", "sources"]);
+    // A short briefing's topics (24 facts) flow together in one run: no page break between them.
+    expect(parts).toHaveLength(4);
+    expect(parts[2].slices.map((s) => s.entry.id)).toEqual(doc.sections.map((s) => `topic-${s.topicId}`));
   });
 
-  it("cuts a long briefing into two balanced parts, between sections where it can", () => {
-    const doc = makeBriefingDoc({ scale: 9, sourceCount: 40 });
-    const parts = planParts(doc, MAX_PARTS);
-    expect(parts).toHaveLength(2);
-    expectCompleteAndOrdered(doc, parts);
-    expect(parts.flatMap((p) => p.slices).some((s) => s.continued)).toBe(false);
-  });
-
-  it("cuts inside a section that dwarfs the rest, and marks the second half continued", () => {
+  it("cuts the topics into runs of TOPIC_RUN.min to TOPIC_RUN.max facts, a run opening mid-section continued", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const giant = doc.sections[1];
     doc.sections[1] = {
       ...giant,
-      facts: Array.from({ length: 200 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
+      facts: Array.from({ length: 400 }, (_, i) => ({ ...giant.facts[0], id: `giant-${i}` })),
     };
-    const parts = planParts(doc, MAX_PARTS);
-    expect(parts).toHaveLength(2);
+    const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
-    const continued = parts[1].slices[0];
-    expect(continued).toMatchObject({ entry: { id: `topic-${giant.topicId}` }, continued: true });
-    const [a, b] = parts.map((p) => factChars(doc, p));
-    expect(Math.abs(a - b) / (a + b)).toBeLessThan(0.2);
+    const runs = parts.slice(2, -1);
+    expect(runs.length).toBeGreaterThan(400 / TOPIC_RUN.max);
+    const facts = (p: PartPlan) => p.slices.reduce((n, s) => n + (s.facts ? s.facts.to - s.facts.from : 1), 0);
+    for (const run of runs.slice(0, -1)) {
+      expect(facts(run)).toBeGreaterThanOrEqual(TOPIC_RUN.min);
+      expect(facts(run)).toBeLessThanOrEqual(TOPIC_RUN.max);
+    }
+    for (const run of runs) {
+      const first = run.slices[0];
+      expect(first.continued).toBe((first.facts?.from ?? 0) > 0);
+    }
+    expect(runs.some((r) => r.slices[0].continued)).toBe(true);
   });
 
-  it("never makes more parts than asked", () => {
-    const doc = makeBriefingDoc({ scale: 40 });
-    expect(planParts(doc, 1)).toHaveLength(1);
-    expectCompleteAndOrdered(doc, planParts(doc, 1));
+  it("prints a topic without facts in the run of its neighbours", () => {
+    const doc = makeBriefingDoc({ scale: 1 });
+    doc.sections[2] = { ...doc.sections[2], facts: [] };
+    expectCompleteAndOrdered(doc, planParts(doc));
+  });
+
+  it("keeps the other runs' cuts with their facts when a fact is added to a long topic", () => {
+    const facts = Array.from({ length: 300 }, (_, i) => ({ id: `fact-${i}` }));
+    const before = topicRuns(facts).map((r) =>
+      facts
+        .slice(r.from, r.to)
+        .map((f) => f.id)
+        .join(),
+    );
+    const added = [...facts.slice(0, 150), { id: "fact-new" }, ...facts.slice(150)];
+    const after = topicRuns(added).map((r) =>
+      added
+        .slice(r.from, r.to)
+        .map((f) => f.id)
+        .join(),
+    );
+    const changed = after.filter((run) => !before.includes(run));
+    expect(changed.length).toBeLessThanOrEqual(2);
+    expect(changed.join()).toContain("fact-new");
+  });
+
+  it("keeps the cuts where they were when a note grows (cuts count facts, not characters)", () => {
+    const doc = makeBriefingDoc({ scale: 30 });
+    const before = planParts(doc);
+    doc.sections[0].facts[3] = { ...doc.sections[0].facts[3], note: "x".repeat(5_000) };
+    expect(planParts(doc)).toEqual(before);
+  });
+});
+
+describe("batchParts", () => {
+  it("gives a light briefing's parts to one task and spreads a long one's evenly over MAX_PARTS", () => {
+    const small = makeBriefingDoc({ scale: 1 });
+    const weigh = (doc: BriefingDocument) =>
+      planParts(doc).map((plan, index) => ({ index, weight: partWeight(doc, plan) }));
+    expect(batchParts(weigh(small))).toHaveLength(1);
+    const long = makeBriefingDoc({ scale: 9, sourceCount: 40 });
+    const items = weigh(long);
+    const batches = batchParts(items);
+    expect(batches).toHaveLength(MAX_PARTS);
+    expect(batches.flat().sort((a, b) => a - b)).toEqual(items.map((i) => i.index));
+    const loads = batches.map((b) => b.reduce((sum, i) => sum + items[i].weight, 0));
+    expect(Math.abs(loads[0] - loads[1]) / (loads[0] + loads[1])).toBeLessThan(0.2);
   });
 });

@@ -1,6 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { clearanceLine, documentOutline, documentVariant, type BriefingDocument } from "../../briefing/document";
 import type { PartPlan } from "../parts/plan";
+import { stampChrome } from "./chrome";
 import { writeOutline, type OutlineTarget } from "./outline";
 import { stampNumbers, type ContentsNumber } from "./page-numbers";
 import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
@@ -23,8 +24,8 @@ function expectTitles(marks: PartBookmark[], titles: string[], what: string): vo
 
 /**
  * Where every section starts and where the contents left each of its numbers, read from the
- * bookmarks of the rendered parts: the first part's first bookmarks are the contents rows,
- * then each part has one per section it opens.
+ * bookmarks of the rendered parts: the front part's first bookmarks are the contents rows,
+ * then each part has one per section it opens (the cover's part has none).
  */
 function locate(doc: BriefingDocument, plans: PartPlan[], parts: PDFDocument[]) {
   const outline = documentOutline(doc);
@@ -34,7 +35,7 @@ function locate(doc: BriefingDocument, plans: PartPlan[], parts: PDFDocument[]) 
   parts.forEach((part, p) => {
     let marks = readPartBookmarks(part);
     if (plans[p].front) {
-      contentsCells = marks.slice(0, outline.length);
+      contentsCells = marks.slice(0, outline.length).map((m) => ({ ...m, pageIndex: offset + m.pageIndex }));
       expectTitles(
         contentsCells,
         outline.map((e) => e.title),
@@ -93,8 +94,9 @@ function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
 }
 
 /**
- * The final PDF: the parts in order (the first opens with cover and contents), the contents'
- * page numbers and "Page X of Y" stamped, one bookmark per section, and the metadata.
+ * The final PDF: the parts in order (the cover, then the front matter opening with the
+ * contents, the topics, the back matter), the running chrome (assembly/chrome.ts), the
+ * contents' page numbers and "Page X of Y" stamped, one bookmark per section, and the metadata.
  */
 export async function assembleBriefing(
   doc: BriefingDocument,
@@ -109,6 +111,7 @@ export async function assembleBriefing(
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
   }
   const font = await embedStampFont(out);
+  stampChrome(out, { regular: font, bold: await embedStampFont(out, "bold") }, doc);
   stampNumbers(out, font, contents);
   const targets: OutlineTarget[] = starts.map((s) => ({
     title: s.title,

@@ -6,7 +6,9 @@ import { dejavuFontPath } from "../fonts";
 type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 type FontkitFont = ReturnType<Fontkit["create"]>;
 
-let parsed: { bytes: Buffer; font: FontkitFont } | null = null;
+type StampWeight = "regular" | "bold";
+const FILES: Record<StampWeight, string> = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
+const parsed = new Map<StampWeight, { bytes: Buffer; font: FontkitFont }>();
 
 /**
  * pdf-lib parses the whole TTF on every embedFont; parsing DejaVu once per thread and handing
@@ -14,7 +16,7 @@ let parsed: { bytes: Buffer; font: FontkitFont } | null = null;
  */
 const cachingFontkit: Fontkit = {
   create(bytes, postscriptName) {
-    if (parsed && parsed.bytes === bytes) return parsed.font;
+    for (const font of parsed.values()) if (font.bytes === bytes) return font.font;
     return fontkit.create(bytes, postscriptName);
   },
 };
@@ -40,12 +42,56 @@ function withRememberedLayouts(font: FontkitFont): FontkitFont {
   return font;
 }
 
-/** DejaVu Sans, embedded as a subset, for the numbers the assembly stamps. */
-export async function embedStampFont(pdf: PDFDocument): Promise<PDFFont> {
-  if (!parsed) {
-    const bytes = fs.readFileSync(dejavuFontPath("DejaVuSans.ttf"));
-    parsed = { bytes, font: withRememberedLayouts(fontkit.create(bytes)) };
+/** What remembering a subset needs of pdf-lib's subset embedder (not its public interface). */
+interface SubsetEmbedder {
+  subset: { glyphs: number[] };
+  serializeFont(): Promise<Uint8Array>;
+}
+
+const isSubsetEmbedder = (value: unknown): value is SubsetEmbedder => {
+  const embedder = value as Partial<SubsetEmbedder> | null;
+  return (
+    typeof embedder?.serializeFont === "function" &&
+    Array.isArray(embedder.subset?.glyphs) &&
+    embedder.subset.glyphs.every((id) => typeof id === "number")
+  );
+};
+
+/** Encoded subsets by font and glyph list, per thread, bounded. */
+const subsets = new Map<string, Uint8Array>();
+
+/**
+ * Encoding a subset of DejaVu (fontkit's TTF subsetter) was a quarter of the assembly, and a
+ * briefing downloaded again after an edit stamps the same glyphs in the same order (title,
+ * country, marking, numbers): the same subset bytes. They are remembered by the font and the
+ * glyph list, which decide them. Where pdf-lib's embedder does not look as expected, nothing
+ * is remembered and pdf-lib encodes as usual.
+ */
+function rememberSubset(font: PDFFont, weight: StampWeight): PDFFont {
+  const embedder: unknown = (font as unknown as { embedder?: unknown }).embedder;
+  if (!isSubsetEmbedder(embedder)) return font;
+  const encode = embedder.serializeFont.bind(embedder);
+  embedder.serializeFont = async () => {
+    const key = `${weight}:${embedder.subset.glyphs.join(",")}`;
+    let bytes = subsets.get(key);
+    if (!bytes) {
+      bytes = await encode();
+      if (subsets.size >= 64) subsets.clear();
+      subsets.set(key, bytes);
+    }
+    return bytes;
+  };
+  return font;
+}
+
+/** DejaVu Sans (or its bold), embedded as a subset, for what the assembly stamps. */
+export async function embedStampFont(pdf: PDFDocument, weight: StampWeight = "regular"): Promise<PDFFont> {
+  let font = parsed.get(weight);
+  if (!font) {
+    const bytes = fs.readFileSync(dejavuFontPath(FILES[weight]));
+    font = { bytes, font: withRememberedLayouts(fontkit.create(bytes)) };
+    parsed.set(weight, font);
   }
   pdf.registerFontkit(cachingFontkit);
-  return pdf.embedFont(parsed.bytes, { subset: true });
+  return rememberSubset(await pdf.embedFont(font.bytes, { subset: true }), weight);
 }

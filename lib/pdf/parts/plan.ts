@@ -1,10 +1,15 @@
 import { documentOutline, type BriefingDocument, type OutlineEntry } from "../../briefing/document";
 
 /**
- * How a briefing's body is cut into parts that render in parallel, one per worker thread,
- * and are merged afterwards. Each part starts on a new page. Cuts fall between sections where
- * that keeps the parts balanced; a topic section much longer than the rest may be cut between
- * two facts, and its second half then opens with "<title> (continued)".
+ * How a briefing is cut into parts: separate documents that render independently (in parallel
+ * on the pool's threads, or not at all when the part cache holds them: lib/pdf/part-cache.ts)
+ * and are merged by the assembly. The cuts follow what people edit, so that an edit re-renders
+ * one part:
+ *   the cover                      — title, purpose, status, who cleared it: per document
+ *   the front matter               — contents, occasion, key messages, background, key figures
+ *   the topic sections             — in runs of facts (TOPIC_RUN), each on a new page
+ *   the back matter                — timeline, who's who, events, sources
+ * Runs are cut at facts chosen by their ids, not by length, so an edit re-renders one run.
  */
 
 export interface PartSlice {
@@ -16,107 +21,161 @@ export interface PartSlice {
 }
 
 export interface PartPlan {
-  /** The first part also prints the cover and the contents. */
+  /** The cover page alone. */
+  cover: boolean;
+  /** This part opens with the contents (the front matter). */
   front: boolean;
   slices: PartSlice[];
 }
 
-/** Parts never exceed this, whatever the cores: the same briefing gives the same PDF everywhere. */
+/** Render tasks one briefing is spread over at most (one per thread): the same PDF everywhere. */
 export const MAX_PARTS = 2;
+
+/**
+ * The topics' facts, all sections in a row, are cut into runs of TOPIC_RUN.min to
+ * TOPIC_RUN.max facts; sections flow on within a run, and each run starts on a new page (a run
+ * that starts inside a section opens with "<title> (continued)"). An edit re-renders the run
+ * it falls in, so a run must render in a small share of Chromium's time for the whole briefing
+ * (issue 18): a run of 40 to 120 facts takes ~25 to ~60 ms. Each cut costs a page break, half
+ * a page on average, and each part a fixed render cost (a few ms): runs of 40 or more facts,
+ * not 24, brought the cold render of a ~100-page briefing back to what it cost before the part
+ * cache (in-thread CPU, interleaved, busy machine: 1,220 ms against 1,215 ms; with runs from 24
+ * facts 1,439 ms). A run ends before a fact whose id hashes to a multiple of `spread` (once the run has `min` facts),
+ * or at `max`: the cuts stay with the same facts when a fact is added or removed elsewhere, so
+ * only the run that changed renders again, and a note never moves a cut.
+ */
+export const TOPIC_RUN = { min: 40, spread: 40, max: 120 } as const;
+
+/** FNV-1a: a small, stable hash of a fact's id, where runs may end. */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Where the topics' facts are cut into runs (see TOPIC_RUN). */
+export function topicRuns(facts: { id: string }[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i < facts.length; i++) {
+    const length = i - from;
+    const boundary = length >= TOPIC_RUN.min && idHash(facts[i].id) % TOPIC_RUN.spread === 0;
+    if (boundary || length >= TOPIC_RUN.max) {
+      runs.push({ from, to: i });
+      from = i;
+    }
+  }
+  runs.push({ from, to: facts.length });
+  return runs;
+}
+
+const FRONT_IDS = new Set(["occasion", "key-messages", "background", "key-figures"]);
+const BACK_IDS = new Set(["timeline", "whos-who", "events", "sources"]);
 
 // Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
 // rest were calibrated against that by timing parts holding one kind of section each
-// (a timeline row, five table cells, costs as much as 300 characters of facts). Weights
-// that are off by a fifth leave one thread idle for a tenth of the render.
+// (a timeline row, five table cells, costs as much as 300 characters of facts).
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
 const FRONT_WEIGHT = 2_600;
-/** Below this, one part: the gain would not pay for a second document and its page break. */
+/** Below this, the parts to render go to one thread: a second would not pay for its hop. */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
-/** A cut inside a section counts as this much imbalance, so section boundaries win when close. */
-const MID_SECTION_PENALTY = 0.12;
 
-interface Atom {
+/** A fact of a topic (its index), or a topic without facts (null), with the id runs are cut by. */
+interface TopicItem {
   entry: OutlineEntry;
-  fact?: number;
-  weight: number;
-  /** True for the first atom of a section: a cut before it falls between sections. */
-  startsSection: boolean;
+  fact: number | null;
+  id: string;
 }
 
-function sectionAtoms(entry: OutlineEntry, doc: BriefingDocument): Atom[] {
-  const topic = doc.sections.find((s) => `topic-${s.topicId}` === entry.id);
-  if (topic && topic.facts.length > 0) {
-    return topic.facts.map((f, i) => ({
-      entry,
-      fact: i,
-      weight: FACT_OVERHEAD + f.text.length + (f.note?.length ?? 0) + (f.meeting?.length ?? 0),
-      startsSection: i === 0,
-    }));
-  }
-  const rows: Record<string, number> = {
-    occasion: 700,
-    "key-figures": doc.keyFigures.length * 250,
-    timeline: doc.timeline.length * 300,
-    "whos-who": doc.whosWho.length * 130,
-    sources: doc.sources.length * 150,
-    background: doc.background.length,
-    "key-messages": doc.keyMessages.join(" ").length,
-  };
-  return [{ entry, weight: BLOCK_WEIGHT + (rows[entry.id] ?? 0), startsSection: true }];
-}
-
-/** Where to cut `atoms` into `count` runs: the index each later run starts at. */
-function cutPoints(atoms: Atom[], count: number): number[] {
-  const before: number[] = [0];
-  for (const atom of atoms) before.push(before[before.length - 1] + atom.weight);
-  const total = before[atoms.length];
-  const cuts: number[] = [];
-  for (let j = 1; j < count; j++) {
-    const target = (total * j) / count;
-    let best = { index: -1, cost: Infinity };
-    for (let i = (cuts.at(-1) ?? 1) + 1; i < atoms.length; i++) {
-      const cost = Math.abs(before[i] - target) / total + (atoms[i].startsSection ? 0 : MID_SECTION_PENALTY);
-      if (cost < best.cost) best = { index: i, cost };
+/** Cuts `doc` into parts (see above). Every outline entry is opened once, in order. */
+export function planParts(doc: BriefingDocument): PartPlan[] {
+  const outline = documentOutline(doc);
+  const parts: PartPlan[] = [
+    { cover: true, front: false, slices: [] },
+    {
+      cover: false,
+      front: true,
+      slices: outline.filter((e) => FRONT_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
+    },
+  ];
+  // The topics' facts in print order; a topic without facts is one item (its heading and "No facts").
+  const items = doc.sections.flatMap((section): TopicItem[] => {
+    const entry = outline.find((e) => e.id === `topic-${section.topicId}`)!;
+    if (section.facts.length === 0) return [{ entry, fact: null, id: `${section.topicId}/` }];
+    return section.facts.map((fact, index) => ({ entry, fact: index, id: `${section.topicId}/${fact.id}` }));
+  });
+  for (const run of topicRuns(items)) {
+    const slices: PartSlice[] = [];
+    for (const item of items.slice(run.from, run.to)) {
+      const last = slices.at(-1);
+      if (last && last.entry.id === item.entry.id && last.facts && item.fact !== null) {
+        last.facts.to = item.fact + 1;
+        continue;
+      }
+      slices.push({
+        entry: item.entry,
+        facts: item.fact === null ? undefined : { from: item.fact, to: item.fact + 1 },
+        continued: item.fact !== null && item.fact > 0,
+      });
     }
-    if (best.index < 0) break;
-    cuts.push(best.index);
+    parts.push({ cover: false, front: false, slices });
   }
-  return cuts;
+  parts.push({
+    cover: false,
+    front: false,
+    slices: outline.filter((e) => BACK_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
+  });
+  return parts;
 }
 
-function toSlices(atoms: Atom[]): PartSlice[] {
-  const slices: PartSlice[] = [];
-  for (const atom of atoms) {
-    const last = slices.at(-1);
-    if (last && last.entry.id === atom.entry.id && last.facts && atom.fact !== undefined) {
-      last.facts.to = atom.fact + 1;
+/** The render cost of one part, in the units above: what spreads parts evenly over threads. */
+export function partWeight(doc: BriefingDocument, part: PartPlan): number {
+  if (part.cover) return BLOCK_WEIGHT;
+  let weight = part.front ? FRONT_WEIGHT : 0;
+  for (const slice of part.slices) {
+    const topic = doc.sections.find((s) => `topic-${s.topicId}` === slice.entry.id);
+    if (topic) {
+      const facts = topic.facts.slice(slice.facts?.from ?? 0, slice.facts?.to ?? topic.facts.length);
+      weight += BLOCK_WEIGHT;
+      for (const f of facts) weight += FACT_OVERHEAD + f.text.length + (f.note?.length ?? 0) + (f.meeting?.length ?? 0);
       continue;
     }
-    slices.push({
-      entry: atom.entry,
-      facts: atom.fact === undefined ? undefined : { from: atom.fact, to: atom.fact + 1 },
-      continued: !atom.startsSection,
-    });
+    const rows: Record<string, number> = {
+      occasion: 700,
+      "key-figures": doc.keyFigures.length * 250,
+      timeline: doc.timeline.length * 300,
+      "whos-who": doc.whosWho.length * 130,
+      sources: doc.sources.length * 150,
+      background: doc.background.length,
+      "key-messages": doc.keyMessages.join(" ").length,
+    };
+    weight += BLOCK_WEIGHT + (rows[slice.entry.id] ?? 0);
   }
-  return slices;
+  return weight;
 }
 
-/** Cuts the body of `doc` (everything after the contents) into at most `maxParts` parts. */
-export function planParts(doc: BriefingDocument, maxParts: number): PartPlan[] {
-  const outline = documentOutline(doc);
-  // The cover and contents ride with the first part; they weigh in so the parts stay even.
-  const front: Atom = { entry: outline[0], weight: FRONT_WEIGHT + outline.length * 40, startsSection: true };
-  const atoms = [front, ...outline.flatMap((entry) => sectionAtoms(entry, doc))];
-  const total = atoms.reduce((sum, a) => sum + a.weight, 0);
-  const count = total < MIN_WEIGHT_TO_SPLIT ? 1 : Math.max(1, Math.min(maxParts, atoms.length));
-  const starts = [0, ...cutPoints(atoms, count), atoms.length];
-  const parts: PartPlan[] = [];
-  for (let p = 0; p + 1 < starts.length; p++) {
-    const run = atoms.slice(Math.max(1, starts[p]), starts[p + 1]);
-    parts.push({ front: p === 0, slices: toSlices(run) });
+/**
+ * Spreads the parts to render (indexes with their weights) over at most MAX_PARTS render tasks,
+ * heaviest first onto the lightest task; a light lot stays in one task.
+ */
+export function batchParts(items: { index: number; weight: number }[]): number[][] {
+  const total = items.reduce((sum, i) => sum + i.weight, 0);
+  const count = total < MIN_WEIGHT_TO_SPLIT ? 1 : Math.min(MAX_PARTS, items.length);
+  const batches = Array.from({ length: count }, () => ({ weight: 0, indexes: [] as number[] }));
+  for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
+    const lightest = batches.reduce((min, b) => (b.weight < min.weight ? b : min));
+    lightest.weight += item.weight;
+    lightest.indexes.push(item.index);
   }
-  return parts;
+  return batches.filter((b) => b.indexes.length > 0).map((b) => b.indexes.sort((x, y) => x - y));
+}
+
+/** Render places a whole document takes (its render tasks and the assembly after them). */
+export function placesForDocument(doc: BriefingDocument): number {
+  const plans = planParts(doc);
+  const batches = batchParts(plans.map((plan, index) => ({ index, weight: partWeight(doc, plan) })));
+  return batches.length <= 1 ? 1 : batches.length + 1;
 }
 
 /**

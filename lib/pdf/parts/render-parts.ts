@@ -1,12 +1,18 @@
 import { renderToBuffer } from "@react-pdf/renderer";
-import type { BriefingDocument } from "../../briefing/document";
 import { registerPdfFonts } from "../fonts";
+import type { PartInput } from "./part-input";
 import { PartPdf } from "./part-pdf";
-import type { PartPlan } from "./plan";
 
-/** Renders one part of the briefing to PDF bytes in this thread. */
-export async function renderPart(doc: BriefingDocument, part: PartPlan): Promise<Uint8Array> {
+/** Renders one part of a briefing to PDF bytes in this thread, from its render input alone. */
+export async function renderPart(input: PartInput): Promise<Uint8Array> {
   registerPdfFonts();
   // Called as a function, not createElement: renderToBuffer wants the <Document> element itself.
-  return renderToBuffer(PartPdf({ doc, part }));
+  return renderToBuffer(PartPdf({ input }));
+}
+
+/** Renders several parts one after another (one render task of the pool). */
+export async function renderParts(inputs: PartInput[]): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const input of inputs) out.push(await renderPart(input));
+  return out;
 }

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import type { BriefingDocument } from "../../briefing/document";
 import { Background } from "../sections/background";
 import { Events } from "../sections/events";
 import { KeyFigures } from "../sections/key-figures";
@@ -9,30 +8,28 @@ import { Sources } from "../sections/sources";
 import { Timeline } from "../sections/timeline";
 import { TopicSection } from "../sections/topic";
 import { WhosWho } from "../sections/whos-who";
-import type { PartSlice } from "./plan";
+import type { SliceContent } from "./part-input";
 
 /** The body of one outline entry, or of the facts of a topic section this part prints. */
-export function SectionBody({ slice, doc }: { slice: PartSlice; doc: BriefingDocument }): ReactNode {
-  switch (slice.entry.id) {
+export function SectionBody({ content }: { content: SliceContent }): ReactNode {
+  switch (content.id) {
     case "occasion":
-      return <Occasion doc={doc} />;
+      return <Occasion doc={content} />;
     case "key-messages":
-      return <KeyMessages messages={doc.keyMessages} />;
+      return <KeyMessages messages={content.messages} />;
     case "background":
-      return <Background text={doc.background} />;
+      return <Background text={content.text} />;
     case "key-figures":
-      return <KeyFigures figures={doc.keyFigures} />;
+      return <KeyFigures figures={content.figures} />;
     case "timeline":
-      return <Timeline entries={doc.timeline} />;
+      return <Timeline entries={content.entries} />;
     case "whos-who":
-      return <WhosWho people={doc.whosWho} />;
+      return <WhosWho people={content.people} />;
     case "events":
-      return <Events forthcoming={doc.forthcoming} unconfirmed={doc.unconfirmed} />;
+      return <Events forthcoming={content.forthcoming} unconfirmed={content.unconfirmed} />;
     case "sources":
-      return <Sources sources={doc.sources} />;
+      return <Sources sources={content.sources} />;
+    case "topic":
+      return <TopicSection section={content.section} />;
   }
-  const section = doc.sections.find((s) => `topic-${s.topicId}` === slice.entry.id);
-  if (!section) throw new Error(`No briefing section for outline entry "${slice.entry.id}"`);
-  const facts = slice.facts ? section.facts.slice(slice.facts.from, slice.facts.to) : section.facts;
-  return <TopicSection section={{ ...section, facts }} />;
 }

@@ -1,11 +1,6 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import {
-  clearanceLine,
-  documentVariant,
-  markingLine,
-  withheldLine,
-  type BriefingDocument,
-} from "../../briefing/document";
+import { clearanceLine, documentVariant, markingLine, withheldLine } from "../../briefing/document";
+import type { CoverInput } from "../parts/part-input";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -43,7 +38,7 @@ function Field({ label, value }: { label: string; value: string }) {
  * The counterpart copy's says only what was written for it: its title, the country, the date
  * and the status — no purpose, no "Prepared by", no clearance, no withheld count.
  */
-export function Cover({ doc }: { doc: BriefingDocument }) {
+export function Cover({ doc }: { doc: CoverInput }) {
   const status = doc.status === "final" ? "Final" : "Draft";
   const counterpart = documentVariant(doc) === "counterpart";
   const cleared = counterpart ? null : clearanceLine(doc);

@@ -10,7 +10,7 @@ const styles = StyleSheet.create({
 });
 
 /** What the briefing is for: the meeting, when and where, and who meets whom. */
-export function Occasion({ doc }: { doc: BriefingDocument }) {
+export function Occasion({ doc }: { doc: Pick<BriefingDocument, "occasion" | "lastMet"> }) {
   const fields: [string, string][] = [
     ["Meeting", doc.occasion.meeting],
     ["Date", doc.occasion.date],
