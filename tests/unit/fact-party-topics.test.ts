@@ -47,7 +47,7 @@ function rng(seed: number) {
 }
 
 const ROW = sql.raw(
-  "party_id, seq, topic_id, topic_order, fact_id, deleted_at, marking, date_start, date_end, created_at, updated_at",
+  "party_id, seq, topic_id, topic_order, first_topic, fact_id, deleted_at, marking, date_start, date_end, created_at, updated_at",
 );
 const ORDER = sql.raw("ORDER BY party_id, seq, topic_id");
 
@@ -56,7 +56,10 @@ async function maintainedAndRecomputed() {
   const maintained = await sqlRows(t.db, sql`SELECT ${ROW} FROM fact_party_topics ${ORDER}`);
   const recomputed = await sqlRows(
     t.db,
-    sql`SELECT ${ROW} FROM (SELECT fp.party_id, f.seq, ft.topic_id, t.sort_order AS topic_order, f.id AS fact_id,
+    sql`SELECT ${ROW} FROM (SELECT fp.party_id, f.seq, ft.topic_id, t.sort_order AS topic_order,
+      -- first: no topic of the fact's before it (in order, then id)
+      (SELECT count(*) FROM fact_topics o JOIN topics ot ON ot.id = o.topic_id WHERE o.fact_id = f.id
+        AND (ot.sort_order, ot.id) < (t.sort_order, t.id)) = 0 AS first_topic, f.id AS fact_id,
       f.deleted_at, f.marking, f.date_start, f.date_end, f.created_at, f.updated_at
       FROM facts f, fact_parties fp, fact_topics ft, topics t
       WHERE fp.fact_id = f.id AND ft.fact_id = f.id AND t.id = ft.topic_id) ${ORDER}`,

@@ -77,10 +77,14 @@ export interface Proposal {
  * ./fact-search.ts). Each fact is placed in one section — the first of its chosen topics in
  * topic order — so a briefing never prints a fact twice. Everything is read from
  * `fact_party_topics` (drizzle/0012): one row per fact, party and topic with the columns
- * filtered on, keyed (party, seq, topic). Without search words the country's facts are one
- * range of that key, read in seq order, so the GROUP BY placing each fact streams without a
- * sort; with them, the full-text index finds the country's matching facts (its `parties`
- * column) and ranks them (bm25, lower is better), and each hit is one probe of the key.
+ * filtered on, keyed (party, seq, topic). Three shapes, by what is asked:
+ * - every topic chosen, no search words: a fact's section is its first topic, which its row
+ *   says (`first_topic`); those rows are the index fact_party_topics_sections_idx, in section
+ *   order, newest first, so no grouping at all (see `listed`);
+ * - some topics: the country's rows are one range of the key, read in seq order, so the GROUP
+ *   BY placing each fact in its first chosen topic streams without a sort;
+ * - search words: the full-text index finds the country's matching facts (its `parties`
+ *   column) and ranks them (bm25, lower is better); each hit is one probe of the key.
  * Without search words every rank is 0. `since` marks each fact against the last briefing's
  * finalisation (see sinceMark). Only facts marked at most `level` (the actor's clearance
  * level) match. A filter that every row passes is left out: it would cost a test per row.
@@ -92,6 +96,14 @@ function matchingFacts(
   level: ClearanceLevel,
   everyTopic: boolean,
 ): SQL {
+  const filters = sql`e.party_id = ${query.countryId} AND e.deleted_at IS NULL
+      ${level === EVERY_FACT ? sql`` : sql`AND ${factAliasVisibleTo("e", level)}`}
+      ${query.from ? sql`AND e.date_end >= ${query.from}` : sql``}
+      ${query.to ? sql`AND e.date_start <= ${query.to}` : sql``}`;
+  if (listed(fts, everyTopic))
+    return sql`
+    SELECT e.fact_id AS id, e.date_start, e.topic_id, e.topic_order AS sort_order, 0 AS rank, ${sinceMark(since)} AS since
+    FROM fact_party_topics e WHERE e.first_topic = 1 AND ${filters}`;
   const topicList = sql.join(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
@@ -102,18 +114,23 @@ function matchingFacts(
     ? sql`(SELECT rowid AS seq, ${BM25} AS rank FROM facts_fts WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0) c
       JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
     : sql`fact_party_topics e`;
-  // The bare columns beside min() come from the row holding the minimum: the first topic's.
-  // The others (and c.rank) are one value per fact.
+  // The bare columns beside min() come from the row holding the minimum: the first topic's
+  // (the lowest topic id among equal orders: the key's order). The others are one value per fact.
   return sql`
     SELECT e.fact_id AS id, e.date_start, e.topic_id, min(e.topic_order) AS sort_order, ${fts ? sql`c.rank` : sql`0`} AS rank,
       ${sinceMark(since)} AS since
     FROM ${source}
-    WHERE e.party_id = ${query.countryId} AND e.deleted_at IS NULL
-      ${everyTopic ? sql`` : sql`AND e.topic_id IN (${topicList})`}
-      ${level === EVERY_FACT ? sql`` : sql`AND ${factAliasVisibleTo("e", level)}`}
-      ${query.from ? sql`AND e.date_end >= ${query.from}` : sql``}
-      ${query.to ? sql`AND e.date_start <= ${query.to}` : sql``}
+    WHERE ${filters} ${everyTopic ? sql`` : sql`AND e.topic_id IN (${topicList})`}
     GROUP BY e.seq`;
+}
+
+/**
+ * Whether the matching facts are a plain read of the sections index (every topic chosen, no
+ * search words): then the statement reads it twice, for the counts and the page, in its order,
+ * instead of materialising the matching set and sorting it.
+ */
+function listed(fts: string | null, everyTopic: boolean): boolean {
+  return !fts && everyTopic;
 }
 
 /**
@@ -214,8 +231,8 @@ export async function proposeFacts({
 }
 
 /**
- * One statement for the per-topic counts and the page, so the matching set is built once.
- * Within a section: best match first when searched (bm25), else newest first. Each count row
+ * One statement for the per-topic counts and the page, so the matching set is built once (or,
+ * when `listed`, read twice from an index in the order wanted). Within a section: best match first when searched (bm25), else newest first. Each count row
  * carries how many of its facts are new and changed; with `only`, the page holds marked facts only.
  */
 function proposalStatement(
@@ -228,18 +245,19 @@ function proposalStatement(
   level: ClearanceLevel,
   everyTopic: boolean,
 ): SQL {
+  const plain = listed(fts, everyTopic);
   return sql`
-    WITH m AS MATERIALIZED (${matchingFacts(query, fts, since, level, everyTopic)})
+    WITH m AS ${plain ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (${matchingFacts(query, fts, since, level, everyTopic)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
       NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
-    FROM m GROUP BY topic_id
+    FROM m GROUP BY sort_order, topic_id
     UNION ALL
     SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, f.handling, f.marking, p.sort_order,
       p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
-    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, ${plain ? sql`` : sql`rank, `}date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
 }
 
