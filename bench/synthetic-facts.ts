@@ -40,7 +40,7 @@ async function secondaryIndexes(tx: Tx): Promise<{ name: string; sql: string }[]
   return selectRows(
     tx,
     sql`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-      AND tbl_name IN ('facts', 'fact_parties', 'fact_topics') AND name NOT LIKE '%unique%'`,
+      AND tbl_name IN ('facts', 'fact_parties', 'fact_topics', 'fact_party_topics') AND name NOT LIKE '%unique%'`,
   );
 }
 

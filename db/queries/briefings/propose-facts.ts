@@ -84,7 +84,8 @@ export interface Proposal {
  * - some topics: the country's rows are one range of the key, read in seq order, so the GROUP
  *   BY placing each fact in its first chosen topic streams without a sort;
  * - search words: the full-text index finds the country's matching facts (its `parties`
- *   column) and ranks them (bm25, lower is better); each hit is one probe of the key.
+ *   column) and ranks them (bm25, lower is better); each hit is one probe of the key (and,
+ *   with every topic chosen, its first topic's row is its section: no grouping).
  * Without search words every rank is 0. `since` marks each fact against the last briefing's
  * finalisation (see sinceMark). Only facts marked at most `level` (the actor's clearance
  * level) match. A filter that every row passes is left out: it would cost a test per row.
@@ -108,20 +109,22 @@ function matchingFacts(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  // OFFSET keeps SQLite from flattening the hits into the GROUP BY below, which would call
+  // OFFSET keeps SQLite from flattening the hits into a GROUP BY below, which would call
   // bm25() after the index's cursor has moved on ("unable to use function bm25").
   const source = fts
     ? sql`(SELECT rowid AS seq, ${BM25} AS rank FROM facts_fts WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0) c
       JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
     : sql`fact_party_topics e`;
-  // The bare columns beside min() come from the row holding the minimum: the first topic's
-  // (the lowest topic id among equal orders: the key's order). The others are one value per fact.
+  // With every topic chosen, a fact's section is its first topic: its row says so. Otherwise
+  // the bare columns beside min() come from the row holding the minimum, the first chosen
+  // topic's (the lowest topic id among equal orders: the key's order); the others are one value
+  // per fact.
+  const grouped = !everyTopic;
   return sql`
-    SELECT e.fact_id AS id, e.date_start, e.topic_id, min(e.topic_order) AS sort_order, ${fts ? sql`c.rank` : sql`0`} AS rank,
-      ${sinceMark(since)} AS since
+    SELECT e.fact_id AS id, e.date_start, e.topic_id, ${grouped ? sql`min(e.topic_order)` : sql`e.topic_order`} AS sort_order,
+      ${fts ? sql`c.rank` : sql`0`} AS rank, ${sinceMark(since)} AS since
     FROM ${source}
-    WHERE ${filters} ${everyTopic ? sql`` : sql`AND e.topic_id IN (${topicList})`}
-    GROUP BY e.seq`;
+    WHERE ${filters} ${grouped ? sql`AND e.topic_id IN (${topicList}) GROUP BY e.seq` : sql`AND e.first_topic = 1`}`;
 }
 
 /**
