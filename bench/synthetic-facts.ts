@@ -44,7 +44,7 @@ async function secondaryIndexes(tx: Tx): Promise<{ type: string; name: string; s
     tx,
     sql`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (
       (type = 'index' AND tbl_name IN ('facts', 'fact_parties', 'fact_topics', 'fact_party_topics') AND name NOT LIKE '%unique%')
-      OR (type = 'trigger' AND name LIKE 'fact\_party\_topics\_%' ESCAPE '\'))`,
+      OR (type = 'trigger' AND name GLOB 'fact_party_topics_*'))`,
   );
 }
 
@@ -127,6 +127,8 @@ export async function makeSyntheticFacts(db: Database, opts: { facts: number; co
         quote: text.slice(0, 60),
       });
     }
+    // Refilled whole: the seeded facts' rows are there already.
+    await runStatement(tx, sql`DELETE FROM fact_party_topics`);
     await runStatement(tx, sql`INSERT INTO fact_party_topics SELECT * FROM fact_party_topics_joined`);
     for (const index of indexes) await runStatement(tx, sql.raw(index.sql));
     return { countryIds, topicIds };
