@@ -4,8 +4,8 @@ import { sourceLabel } from "@/lib/briefing/labels";
 import type { Handling, Marking } from "@/lib/model/handling";
 import type { ClearanceLevel } from "@/lib/model/handling";
 import { getDb, selectRows, withReadTransaction, type Database, type Tx } from "../../client";
-import { briefings } from "../../schema";
-import { factAliasVisibleTo } from "../_fact-visibility";
+import { briefings, topics } from "../../schema";
+import { EVERY_FACT, factAliasVisibleTo } from "../_fact-visibility";
 import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
 
 export interface ProposalQuery {
@@ -75,44 +75,85 @@ export interface Proposal {
  * The live facts matching a briefing's filters: about the country, in one of the topics,
  * with a date span overlapping [from, to], containing the search words (`fts`, see
  * ./fact-search.ts). Each fact is placed in one section — the first of its chosen topics in
- * topic order — so a briefing never prints a fact twice. With search words, the full-text
- * index finds the country's matching facts in one lookup (its `parties` column) and ranks
- * them (bm25, lower is better); without, the party index does and every rank is 0.
- * (`+ft.topic_id` keeps SQLite on the (fact_id, topic_id) key: one probe per fact, not one per topic.)
- * `since` marks each fact against the last briefing's finalisation (see sinceMark). Only facts
- * marked at most `level` (the actor's clearance level) match: a test on the fact's row, which is
- * read anyway, so it adds no lookup.
+ * topic order — so a briefing never prints a fact twice. Everything is read from
+ * `fact_party_topics` (drizzle/0012): one row per fact, party and topic with the columns
+ * filtered on, keyed (party, seq, topic). Three shapes, by what is asked:
+ * - every topic chosen, no search words: a fact's section is its first topic, which its row
+ *   says (`first_topic`); those rows are the index fact_party_topics_sections_idx, in section
+ *   order, newest first, so no grouping at all (see `listed`);
+ * - some topics: the country's rows are one range of the key, read in seq order, so the GROUP
+ *   BY placing each fact in its first chosen topic streams without a sort;
+ * - search words: the full-text index finds the country's matching facts (its `parties`
+ *   column) and ranks them (bm25, lower is better); each hit is one probe of the key (and,
+ *   with every topic chosen, its first topic's row is its section: no grouping).
+ * Without search words every rank is 0. `since` marks each fact against the last briefing's
+ * finalisation (see sinceMark). Only facts marked at most `level` (the actor's clearance
+ * level) match. A filter that every row passes is left out: it would cost a test per row.
  */
-function matchingFacts(query: ProposalQuery, fts: string | null, since: string | null, level: ClearanceLevel): SQL {
+function matchingFacts(
+  query: ProposalQuery,
+  fts: string | null,
+  since: string | null,
+  level: ClearanceLevel,
+  everyTopic: boolean,
+): SQL {
+  const filters = sql`e.party_id = ${query.countryId} AND e.deleted_at IS NULL
+      ${level === EVERY_FACT ? sql`` : sql`AND ${factAliasVisibleTo("e", level)}`}
+      ${query.from ? sql`AND e.date_end >= ${query.from}` : sql``}
+      ${query.to ? sql`AND e.date_start <= ${query.to}` : sql``}`;
+  if (listed(fts, everyTopic))
+    return sql`
+    SELECT e.fact_id AS id, e.date_start, e.topic_id, e.topic_order AS sort_order, 0 AS rank, ${sinceMark(since)} AS since
+    FROM fact_party_topics e WHERE e.first_topic = 1 AND ${filters}`;
   const topicList = sql.join(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  // OFFSET keeps SQLite from flattening the hits into the GROUP BY below, which would call
+  // OFFSET keeps SQLite from flattening the hits into a GROUP BY below, which would call
   // bm25() after the index's cursor has moved on ("unable to use function bm25").
-  const candidates = fts
-    ? sql`(SELECT f2.id AS fact_id, ${BM25} AS rank FROM facts_fts JOIN facts f2 ON f2.seq = facts_fts.rowid WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0)`
-    : sql`(SELECT fact_id, 0 AS rank FROM fact_parties WHERE party_id = ${query.countryId})`;
-  // c.rank is one value per fact, so it may stand bare beside min(): any row of the group has it.
+  const source = fts
+    ? sql`(SELECT rowid AS seq, ${BM25} AS rank FROM facts_fts WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0) c
+      JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
+    : sql`fact_party_topics e`;
+  // With every topic chosen, a fact's section is its first topic: its row says so. Otherwise
+  // the bare columns beside min() come from the row holding the minimum, the first chosen
+  // topic's (the lowest topic id among equal orders: the key's order); the others are one value
+  // per fact.
+  const grouped = !everyTopic;
   return sql`
-    SELECT f.id, f.date_start, x.topic_id, x.sort_order, x.rank, ${sinceMark(since)} AS since FROM (
-      SELECT c.fact_id AS fid, ft.topic_id AS topic_id, min(t.sort_order) AS sort_order, c.rank AS rank
-      FROM ${candidates} c JOIN fact_topics ft ON ft.fact_id = c.fact_id JOIN topics t ON t.id = ft.topic_id
-      WHERE +ft.topic_id IN (${topicList}) GROUP BY c.fact_id) x
-    JOIN facts f ON f.id = x.fid
-    WHERE f.deleted_at IS NULL AND ${factAliasVisibleTo("f", level)}
-      ${query.from ? sql`AND f.date_end >= ${query.from}` : sql``}
-      ${query.to ? sql`AND f.date_start <= ${query.to}` : sql``}`;
+    SELECT e.fact_id AS id, e.date_start, e.topic_id, ${grouped ? sql`min(e.topic_order)` : sql`e.topic_order`} AS sort_order,
+      ${fts ? sql`c.rank` : sql`0`} AS rank, ${sinceMark(since)} AS since
+    FROM ${source}
+    WHERE ${filters} ${grouped ? sql`AND e.topic_id IN (${topicList}) GROUP BY e.seq` : sql`AND e.first_topic = 1`}`;
+}
+
+/**
+ * Whether the matching facts are a plain read of the sections index (every topic chosen, no
+ * search words): then the statement reads it twice, for the counts and the page, in its order,
+ * instead of materialising the matching set and sorting it.
+ */
+function listed(fts: string | null, everyTopic: boolean): boolean {
+  return !fts && everyTopic;
 }
 
 /**
  * "new" for a fact created after `since` (an ISO instant, as every timestamp column holds), else
- * "changed" for one updated after it (an edit, a restore, new links), else NULL. The fact's row
- * is read anyway, so this costs no lookup.
+ * "changed" for one updated after it (an edit, a restore, new links), else NULL. Both columns
+ * are copied into fact_party_topics, so this costs no lookup.
  */
 function sinceMark(since: string | null): SQL {
   if (!since) return sql`NULL`;
-  return sql`CASE WHEN f.created_at > ${since} THEN 'new' WHEN f.updated_at > ${since} THEN 'changed' END`;
+  return sql`CASE WHEN e.created_at > ${since} THEN 'new' WHEN e.updated_at > ${since} THEN 'changed' END`;
+}
+
+/**
+ * Whether the topics chosen are all there are: then the topic filter is left out (every row of
+ * fact_party_topics has a topic, its foreign key holds in fact_topics).
+ */
+async function choosesEveryTopic(tx: Tx, topicIds: string[]): Promise<boolean> {
+  const chosen = new Set(topicIds);
+  const all = await tx.select({ id: topics.id }).from(topics);
+  return all.every((t) => chosen.has(t.id));
 }
 
 /**
@@ -166,9 +207,19 @@ export async function proposeFacts({
       return { counts: [], total: 0, facts: [], lastBriefing, sinceCounts: { new: 0, changed: 0 }, matchingTotal: 0 };
     const fts = await factSearchMatch({ tx, q: query.q, partyId: query.countryId });
     const only = Boolean(query.onlySinceLastBriefing && lastBriefing);
+    const everyTopic = await choosesEveryTopic(tx, query.topicIds);
     const rows = await selectRows<Record<string, unknown>>(
       tx,
-      proposalStatement(query, fts, lastBriefing?.finalisedAt ?? null, only, limit, offset, actor.clearanceLevel),
+      proposalStatement(
+        query,
+        fts,
+        lastBriefing?.finalisedAt ?? null,
+        only,
+        limit,
+        offset,
+        actor.clearanceLevel,
+        everyTopic,
+      ),
     );
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
@@ -183,8 +234,8 @@ export async function proposeFacts({
 }
 
 /**
- * One statement for the per-topic counts and the page, so the matching set is built once.
- * Within a section: best match first when searched (bm25), else newest first. Each count row
+ * One statement for the per-topic counts and the page, so the matching set is built once (or,
+ * when `listed`, read twice from an index in the order wanted). Within a section: best match first when searched (bm25), else newest first. Each count row
  * carries how many of its facts are new and changed; with `only`, the page holds marked facts only.
  */
 function proposalStatement(
@@ -195,19 +246,21 @@ function proposalStatement(
   limit: number,
   offset: number,
   level: ClearanceLevel,
+  everyTopic: boolean,
 ): SQL {
+  const plain = listed(fts, everyTopic);
   return sql`
-    WITH m AS MATERIALIZED (${matchingFacts(query, fts, since, level)})
+    WITH m AS ${plain ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (${matchingFacts(query, fts, since, level, everyTopic)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
       NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
-    FROM m GROUP BY topic_id
+    FROM m GROUP BY sort_order, topic_id
     UNION ALL
     SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, f.handling, f.marking, p.sort_order,
       p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
     -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
-    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, rank, date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, ${plain ? sql`` : sql`rank, `}date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
 }
 
