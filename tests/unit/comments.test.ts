@@ -42,6 +42,7 @@ beforeEach(async () => {
   factId = view.sections[1].items[0].factId;
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllEnvs();
   t.close();
 });
@@ -72,6 +73,18 @@ describe("comments", () => {
       [again, "Thanks.", "fact", factId],
     ]);
     expect(list.threads[1].anchor).toMatchObject({ kind: "section", topicId, factId: null });
+  });
+
+  it("made within one millisecond keep the order they were made in", async () => {
+    // Timestamps tie and ids are random; the seq column (insertion order) decides, on both engines.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-06-01T10:00:00.000Z") });
+    const bodies = ["One.", "Two.", "Three.", "Four.", "Five.", "Six."];
+    const first = await addComment({ actor: viewer, briefingId: id, body: "Thread.", db: t.db });
+    for (const body of bodies) await addComment({ actor: viewer, briefingId: id, body, db: t.db });
+    for (const body of bodies) await addComment({ actor: owner, briefingId: id, body, parentId: first, db: t.db });
+    const list = await comments();
+    expect(list.threads.map((c) => c.body)).toEqual(["Thread.", ...bodies]);
+    expect(list.threads[0].replies.map((r) => r.body)).toEqual(bodies);
   });
 
   it("refuse an anchor not in the briefing, a reply to another briefing's comment, and text that cannot be stored", async () => {

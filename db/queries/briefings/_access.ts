@@ -65,8 +65,8 @@ export async function latestClearanceRequest(tx: Tx, briefingId: string): Promis
     .select()
     .from(clearanceRequests)
     .where(eq(clearanceRequests.briefingId, briefingId))
-    // rowid breaks a tie of two requests within one millisecond: the later insert is later.
-    .orderBy(desc(clearanceRequests.submittedAt), desc(sql`${clearanceRequests}.rowid`))
+    // seq breaks a tie of two requests within one millisecond: the later insert is later.
+    .orderBy(desc(clearanceRequests.submittedAt), desc(clearanceRequests.seq))
     .limit(1);
   return row ?? null;
 }
