@@ -118,7 +118,8 @@ async function noLongerShared(tx: Tx, actor: Actor, briefingId: string): Promise
         eq(auditLog.entity, "briefing"),
         eq(auditLog.entityId, briefingId),
         eq(auditLog.action, "share.removed"),
-        sql`json_extract(${auditLog.detail}, '$.userId') = ${actor.userId}`,
+        // ->> with a key reads a JSON text field on both engines (SQLite's "$.userId", jsonb's key).
+        sql`(${auditLog.detail} ->> 'userId') = ${actor.userId}`,
       ),
     )
     .limit(1);
