@@ -1,10 +1,24 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
 import { ftsPartyQuery, ftsQuery, parseSearch, partyToken } from "@/lib/search/fts";
-import { selectRows, withReadTransaction, withWriteTransaction, type Tx } from "@/db/client";
+import {
+  closeDatabase,
+  openDatabase,
+  selectRows,
+  withReadTransaction,
+  withWriteTransaction,
+  type Tx,
+} from "@/db/client";
 import { ENGINE } from "@/db/engine";
+import { migrationsFolder } from "@/db/migrate";
 import { createMigratedDb, createSeededDb, read, refusalOf, sqlRows, tableNames, type TestDb } from "../helpers/db";
 
 let t: TestDb | undefined;
@@ -103,6 +117,77 @@ describe("migrations", () => {
     expect(await p("synchronous")).toBe(2); // FULL
     expect(await p("foreign_keys")).toBe(1);
     expect(await p("busy_timeout")).toBe(5000);
+  });
+});
+
+// SQLite only: an existing SQLite database upgraded by 0013. PostgreSQL's 0004 numbers existing
+// rows by time (no insertion order survives there); new rows' order is pinned on both engines by
+// comments.test.ts and clearance.test.ts.
+describe.runIf(ENGINE === "sqlite")("migration 0013 (seq on clearance requests and comments)", () => {
+  it("numbers existing rows in their insertion order, and each new row after them", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-seq-upgrade-"));
+    try {
+      const before = path.join(dir, "drizzle");
+      fs.cpSync(migrationsFolder(), before, { recursive: true });
+      const journalFile = path.join(before, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8"));
+      journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < "0013");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      // A database as an older release left it, on a bare connection (foreign keys off: the
+      // rows need no briefing or user), with rows sharing one instant, ids against their order.
+      const file = path.join(dir, "old.db");
+      const raw = new BetterSqlite3(file);
+      raw.pragma("foreign_keys = OFF"); // better-sqlite3 turns them on by default
+      const at = "2026-06-01T10:00:00.000Z";
+      const comments = (ids: string[]) =>
+        raw.exec(
+          ids
+            .map(
+              (id) =>
+                `INSERT INTO briefing_comments (id, briefing_id, revision, author_id, body, created_at) VALUES ('${id}', 'b', 1, 'u', 'x', '${at}');`,
+            )
+            .join("\n"),
+        );
+      const requests = (ids: string[]) =>
+        raw.exec(
+          ids
+            .map(
+              (id) =>
+                `INSERT INTO clearance_requests (id, briefing_id, submitted_by, submitted_at, briefing_version) VALUES ('${id}', 'b', 'u', '${at}', 1);`,
+            )
+            .join("\n"),
+        );
+      try {
+        migrate(drizzle(raw), { migrationsFolder: before });
+        comments(["c-z", "c-m", "c-a"]);
+        requests(["r-z", "r-a"]);
+        migrate(drizzle(raw), { migrationsFolder: migrationsFolder() });
+        comments(["c-b"]);
+        requests(["r-b"]);
+      } finally {
+        raw.close();
+      }
+      const db = openDatabase(file);
+      try {
+        const bySeq = (table: string) =>
+          sqlRows<{ id: string; seq: number }>(db, sql`SELECT id, seq FROM ${sql.identifier(table)} ORDER BY seq`);
+        expect(await bySeq("briefing_comments")).toEqual([
+          { id: "c-z", seq: 1 },
+          { id: "c-m", seq: 2 },
+          { id: "c-a", seq: 3 },
+          { id: "c-b", seq: 4 },
+        ]);
+        expect(await bySeq("clearance_requests")).toEqual([
+          { id: "r-z", seq: 1 },
+          { id: "r-a", seq: 2 },
+          { id: "r-b", seq: 3 },
+        ]);
+      } finally {
+        closeDatabase(db);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
