@@ -43,7 +43,7 @@ export async function getBriefingPrintSummary({
     .select({
       countryName: parties.name,
       // -> and ->> with keys read the snapshot's JSON on both engines (text on SQLite, jsonb on PostgreSQL).
-        finalPreparedOn: sql<string | null>`(${briefings.snapshot} -> 'document' ->> 'preparedOn')`,
+      finalPreparedOn: sql<string | null>`(${briefings.snapshot} -> 'document' ->> 'preparedOn')`,
     })
     .from(briefings)
     .innerJoin(parties, eq(parties.id, briefings.countryId))
