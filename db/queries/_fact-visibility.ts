@@ -34,7 +34,7 @@ export function factAliasVisibleTo(alias: string, level: ClearanceLevel): SQL {
     visibleMarkings(level).map((m) => sql`${m}`),
     sql`, `,
   );
-  return sql`${sql.raw(alias)}.marking IN (${list})`;
+  return sql`(${sql.raw(alias)}.marking IN (${list}))`;
 }
 
 /**
@@ -47,8 +47,9 @@ export function auditRowVisibleTo(level: ClearanceLevel): SQL {
     visibleMarkings(level).map((m) => sql`${m}`),
     sql`, `,
   );
+  // ->> with a key reads a JSON text field on both engines (SQLite's "$.marking", jsonb's key).
   const snapshotVisible = (column: typeof auditLog.before | typeof auditLog.after) =>
-    sql`coalesce(json_extract(${column}, '$.marking'), 'OFFICIAL') IN (${list})`;
+    sql`coalesce(${column} ->> 'marking', 'OFFICIAL') IN (${list})`;
   return sql`(${auditLog.entity} <> 'fact' OR (${snapshotVisible(auditLog.before)} AND ${snapshotVisible(auditLog.after)}
     AND NOT EXISTS (SELECT 1 FROM facts hidden WHERE hidden.id = ${auditLog.entityId} AND hidden.marking NOT IN (${list}))))`;
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { dialect } from "../dialect";
 
 /** One page of an admin list, and where it stands in the whole. */
 export interface ListPage<T> {
@@ -10,16 +11,16 @@ export interface ListPage<T> {
 }
 
 /**
- * Any of `columns` contains `q`, ignoring case in every script (through the connection's
- * casefold(), see db/client.ts), with `%`, `_` and `\` in `q` matching literally. Undefined
- * for an empty `q`.
+ * Any of `columns` contains `q`, ignoring case in every script (dialect.casefold: SQLite's
+ * connection function, PostgreSQL's lower(normalize())), with `%`, `_` and `\` in `q` matching
+ * literally. Undefined for an empty `q`.
  */
 export function containsText(q: string | undefined, columns: SQLWrapper[]): SQL | undefined {
   if (!q) return undefined;
   const folded = q.normalize("NFC").toLowerCase();
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`(${sql.join(
-    columns.map((column) => sql`casefold(${column}) LIKE ${pattern} ESCAPE '\\'`),
+    columns.map((column) => sql`${dialect.casefold(column)} LIKE ${pattern} ESCAPE '\\'`),
     sql` OR `,
   )})`;
 }

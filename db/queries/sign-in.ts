@@ -59,28 +59,40 @@ export async function verifyCredentials({
     db,
   });
   const keys = throttleKeys(normalised, ip, device);
+  // On PostgreSQL, attempts on a common counter take turns (as every write does on SQLite):
+  // under SERIALIZABLE, parallel guesses at one account would otherwise fail each other's
+  // count-then-add and exhaust the retries into 503s instead of being counted and refused.
+  const turns = { serializeOn: keys.map((k) => k.key) };
   const settings = authSettings.throttle();
-  const admitted = await withWriteTransaction(db, (tx) =>
-    admitSignInAttempt(tx, { email: normalised, ip, keys, settings, now }),
+  const admitted = await withWriteTransaction(
+    db,
+    (tx) => admitSignInAttempt(tx, { email: normalised, ip, keys, settings, now }),
+    turns,
   );
   if (!admitted.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
 
-  const user = await accountForSignIn(db, normalised);
+  // No stored email holds NUL, and PostgreSQL refuses it in a query (22021): not looked up, so
+  // it is a wrong sign-in like any unknown email (verified against the dummy hash all the same).
+  const user = normalised.includes("\u0000") ? undefined : await accountForSignIn(db, normalised);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const ok = Boolean(user && valid && !user.disabledAt);
-  const secondFactor = await withWriteTransaction(db, async (tx) => {
-    const pending = ok && user ? (await enabledSecondFactor(tx, user.id)) !== undefined : false;
-    await settleSignInAttempt(tx, {
-      attemptIds: admitted.attemptIds,
-      ok,
-      email: normalised,
-      ip,
-      userId: user?.id ?? null,
-      keys,
-      secondFactorPending: pending,
-    });
-    return pending;
-  });
+  const secondFactor = await withWriteTransaction(
+    db,
+    async (tx) => {
+      const pending = ok && user ? (await enabledSecondFactor(tx, user.id)) !== undefined : false;
+      await settleSignInAttempt(tx, {
+        attemptIds: admitted.attemptIds,
+        ok,
+        email: normalised,
+        ip,
+        userId: user?.id ?? null,
+        keys,
+        secondFactorPending: pending,
+      });
+      return pending;
+    },
+    turns,
+  );
   if (!user || !ok) return { ok: false, reason: "invalid" };
   const { passwordHash: _omit, ...publicUser } = user;
   return { ok: true, user: publicUser, secondFactor };

@@ -50,6 +50,13 @@ export const briefingComments = pgTable(
   "briefing_comments",
   {
     id: text("id").primaryKey(),
+    /**
+     * Insertion order: breaks a tie of two comments within one millisecond (the later insert
+     * is later). An identity column here (SQLite's trigger fills it after insert, so the row
+     * type says it may be null there and here). Never set by application code; after copying
+     * rows in with their seq, move the identity past the highest (docs/postgres.md).
+     */
+    seq: integer("seq").$type<number | null>().generatedByDefaultAsIdentity().unique(),
     briefingId: text("briefing_id")
       .notNull()
       .references(() => briefings.id),
@@ -89,6 +96,13 @@ export const clearanceRequests = pgTable(
   "clearance_requests",
   {
     id: text("id").primaryKey(),
+    /**
+     * Insertion order: breaks a tie of two requests within one millisecond (the later insert
+     * is later). An identity column here (SQLite's trigger fills it after insert, so the row
+     * type says it may be null there and here). Never set by application code; after copying
+     * rows in with their seq, move the identity past the highest (docs/postgres.md).
+     */
+    seq: integer("seq").$type<number | null>().generatedByDefaultAsIdentity().unique(),
     briefingId: text("briefing_id")
       .notNull()
       .references(() => briefings.id),

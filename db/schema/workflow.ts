@@ -50,6 +50,13 @@ export const briefingComments = sqliteTable(
   "briefing_comments",
   {
     id: text("id").primaryKey(),
+    /**
+     * Insertion order, assigned by a trigger on insert (drizzle/0013): breaks a tie of two
+     * comments within one millisecond (the later insert is later) on both engines, where a
+     * rowid would not exist (PostgreSQL) or could be renumbered by VACUUM. Never set by
+     * application code.
+     */
+    seq: integer("seq").unique(),
     briefingId: text("briefing_id")
       .notNull()
       .references(() => briefings.id),
@@ -89,6 +96,13 @@ export const clearanceRequests = sqliteTable(
   "clearance_requests",
   {
     id: text("id").primaryKey(),
+    /**
+     * Insertion order, assigned by a trigger on insert (drizzle/0013): breaks a tie of two
+     * requests within one millisecond (the later insert is later) on both engines, where a
+     * rowid would not exist (PostgreSQL) or could be renumbered by VACUUM. Never set by
+     * application code.
+     */
+    seq: integer("seq").unique(),
     briefingId: text("briefing_id")
       .notNull()
       .references(() => briefings.id),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   closeDatabase,
   openDatabase,
@@ -72,3 +72,73 @@ export async function sqlWrite(db: Database, query: SQL): Promise<void> {
 
 /** Reads through drizzle's builders: `await read(t.db).select().from(s.facts)`. */
 export const read = readerOf;
+
+/** The app's tables (not the engine's own, nor drizzle's migrations table), sorted. */
+export async function tableNames(db: Database): Promise<string[]> {
+  const query =
+    ENGINE === "postgres"
+      ? sql`SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY name`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name`;
+  return (await sqlRows<{ name: string }>(db, query)).map((r) => r.name);
+}
+
+/** Which rule of the database refused a write (the same rule reads differently per engine). */
+export type Refusal = "check" | "foreign-key" | "unique" | "not-null" | "invalid-text";
+
+// The engines' error codes: better-sqlite3's SqliteError.code, PostgreSQL's SQLSTATE.
+const REFUSALS: Record<string, Refusal> = {
+  SQLITE_CONSTRAINT_CHECK: "check",
+  SQLITE_CONSTRAINT_FOREIGNKEY: "foreign-key",
+  SQLITE_CONSTRAINT_UNIQUE: "unique",
+  SQLITE_CONSTRAINT_PRIMARYKEY: "unique",
+  SQLITE_CONSTRAINT_NOTNULL: "not-null",
+  "23514": "check",
+  "23503": "foreign-key",
+  "23505": "unique",
+  "23502": "not-null",
+  // PostgreSQL text cannot hold NUL: refused before any CHECK (SQLite's CHECK refuses it).
+  "22021": "invalid-text",
+};
+
+/**
+ * The database's refusal of `write`, found under drizzle's "Failed query" wrapper by the
+ * engine's error code; `message` is the engine's own, which names the constraint on both.
+ * Rethrows any other error; throws if the write went through.
+ */
+export async function refusalOf(write: Promise<unknown>): Promise<{ kind: Refusal; message: string }> {
+  try {
+    await write;
+  } catch (error) {
+    for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+      const kind = "code" in e && typeof e.code === "string" ? REFUSALS[e.code] : undefined;
+      if (kind) return { kind, message: e.message };
+    }
+    throw error;
+  }
+  throw new Error("The write was not refused.");
+}
+
+/**
+ * Everything the database holds, as text, to search for what must never be stored: on SQLite
+ * every byte of its folder (the file, its WAL, anything beside it); on PostgreSQL, whose files
+ * are the server's, every row of every table.
+ */
+export async function storedText(t: TestDb): Promise<string> {
+  if (ENGINE === "postgres") {
+    const rows: string[] = [];
+    for (const name of await tableNames(t.db))
+      for (const r of await sqlRows<{ row: string }>(
+        t.db,
+        sql`SELECT row_to_json(x)::text AS row FROM ${sql.identifier(name)} x`,
+      ))
+        rows.push(r.row);
+    return rows.join("\n");
+  }
+  const dir = path.dirname(t.file);
+  return fs
+    .readdirSync(dir)
+    .map((f) => fs.readFileSync(path.join(dir, f)).toString("latin1"))
+    .join("\n");
+}

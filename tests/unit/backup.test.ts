@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupDatabase } from "@/db/backup";
 import { closeDatabase, openDatabase, withWriteTransaction } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { recordAudit } from "@/db/queries/_record-audit";
 import { seedDatabase } from "@/db/seed/seed";
@@ -123,7 +124,9 @@ const writtenIds = async (file: string): Promise<Set<number>> => {
   }
 };
 
-describe("backupDatabase", () => {
+// SQLite only: backupDatabase copies a SQLite file. On PostgreSQL db:backup copies nothing and
+// says to use pg_dump (the describe below, its PostgreSQL counterpart).
+describe.runIf(ENGINE === "sqlite")("backupDatabase", () => {
   it("copies a live database under a steady stream of writes: consistent, 0600, every write acknowledged before it began", async () => {
     const live = await makeLiveDatabase();
     const target = path.join(dir, "backup.db");
@@ -184,4 +187,20 @@ describe("backupDatabase", () => {
     expect(fs.statSync(path.dirname(target)).mode & 0o777).toBe(0o700);
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });
+});
+
+describe.runIf(ENGINE === "postgres")("db:backup on PostgreSQL", () => {
+  it("copies nothing: it prints the pg_dump and pg_restore commands to use instead, and exits 1", () => {
+    const target = path.join(dir, "backup.dump");
+    // DATABASE_URL is this test file's PostgreSQL database (tests/helpers/engine-setup.ts).
+    const run = spawnSync(process.execPath, ["scripts/run.mjs", "db-backup", target], {
+      encoding: "utf8",
+      env: process.env,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("db:backup copies SQLite files only; it took no backup");
+    expect(run.stderr).toContain(`pg_dump --format=custom --file=${JSON.stringify(target)} "$DATABASE_URL"`);
+    expect(run.stderr).toContain("pg_restore");
+    expect(fs.existsSync(target)).toBe(false);
+  }, 60_000);
 });

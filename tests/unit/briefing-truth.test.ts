@@ -7,6 +7,7 @@ import path from "node:path";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAdhocDocument } from "@/db/queries/briefings/build-adhoc-document";
+import { ENGINE } from "@/db/engine";
 import * as s from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { buildKeyFigures } from "@/lib/briefing/build-figures";
@@ -212,55 +213,60 @@ describe("an existing database gets the corrections from migration 0005", () => 
       .split("--> statement-breakpoint")
       .filter((q) => /^\s*(--.*\n\s*)*UPDATE/.test(q));
 
-  it("corrects rows still as the old seed left them and leaves an admin's edit alone", async () => {
-    const db2 = await createSeededDb();
-    try {
-      // Put back what the old seed shipped (the columns' defaults as the ALTERs add them).
-      for (const statement of [
-        `UPDATE meetings SET expected_party_ids = '[]'`,
-        `UPDATE facts SET approximate = 0`,
-        `UPDATE participations SET title = 'EU High Representative for Foreign Affairs and Security Policy' WHERE id = 'prt-m16-borrell'`,
-        `UPDATE person_roles SET valid_from = '2022-11-18' WHERE id = 'role-borrell-vp-hr-2022'`,
-        `INSERT INTO person_roles (id, person_id, party_id, title, valid_from, valid_to, source_id, quote, created_at, updated_at)
+  // SQLite only: it runs SQLite's migration 0005 (`approximate = 0` and all) on a database as the
+  // old seed left it. PostgreSQL databases start from drizzle-pg/0000 and the corrected seed.
+  it.runIf(ENGINE === "sqlite")(
+    "corrects rows still as the old seed left them and leaves an admin's edit alone",
+    async () => {
+      const db2 = await createSeededDb();
+      try {
+        // Put back what the old seed shipped (the columns' defaults as the ALTERs add them).
+        for (const statement of [
+          `UPDATE meetings SET expected_party_ids = '[]'`,
+          `UPDATE facts SET approximate = 0`,
+          `UPDATE participations SET title = 'EU High Representative for Foreign Affairs and Security Policy' WHERE id = 'prt-m16-borrell'`,
+          `UPDATE person_roles SET valid_from = '2022-11-18' WHERE id = 'role-borrell-vp-hr-2022'`,
+          `INSERT INTO person_roles (id, person_id, party_id, title, valid_from, valid_to, source_id, quote, created_at, updated_at)
           VALUES ('role-borrell-hr-2020', 'per-borrell', 'EU', 'EU High Representative for Foreign Affairs and Security Policy',
             '2020-11-17', '2020-11-17', 'src-000', 'x', 'now', 'now')`,
-        `UPDATE person_roles SET valid_from = '2025-03-27', valid_to = '2025-03-27', valid_from_precision = 'day', valid_to_precision = 'day'
+          `UPDATE person_roles SET valid_from = '2025-03-27', valid_to = '2025-03-27', valid_from_precision = 'day', valid_to_precision = 'day'
           WHERE id = 'role-nurtleu-dpm-fm'`,
-        `UPDATE person_roles SET title = 'Edited by an admin', valid_from = '2025-03-01', valid_to = '2025-03-01',
+          `UPDATE person_roles SET title = 'Edited by an admin', valid_from = '2025-03-01', valid_to = '2025-03-01',
           valid_from_precision = 'day', valid_to_precision = 'day', version = 2 WHERE id = 'role-stiprais-eusr-ca'`,
-      ])
-        await sqlWrite(db2.db, sql.raw(statement));
-      for (const q of dataStatements()) await sqlWrite(db2.db, sql.raw(q));
-      const role = async (id: string) => (await sqlRows(db2.db, sql`SELECT * FROM person_roles WHERE id = ${id}`))[0];
-      expect(await role("role-borrell-vp-hr-2022")).toMatchObject({ valid_from: "2020-11-17", version: 2 });
-      expect((await role("role-borrell-hr-2020")).deleted_at).not.toBeNull();
-      expect(await role("role-nurtleu-dpm-fm")).toMatchObject({
-        valid_from: "2025-03-01",
-        valid_to: "2025-04-30",
-        valid_from_precision: "month",
-      });
-      expect(await role("role-stiprais-eusr-ca")).toMatchObject({
-        title: "Edited by an admin",
-        valid_to: "2025-03-01",
-        version: 2,
-      });
-      expect(await sqlRows(db2.db, sql`SELECT approximate FROM facts WHERE id = 'fact-002-09'`)).toEqual([
-        { approximate: 1 },
-      ]);
-      expect(await sqlRows(db2.db, sql`SELECT title FROM participations WHERE id = 'prt-m16-borrell'`)).toEqual([
-        {
-          title:
-            "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
-        },
-      ]);
-      const kzEvents = (
-        await buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "KZ", preparedOn: "2025-06-01", db: db2.db })
-      ).unconfirmed;
-      expect(ids(kzEvents)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
-    } finally {
-      db2.close();
-    }
-    // Closing the second database left the first one's connections open.
-    expect(await sqlRows(t.db, sql`SELECT 1 AS open`)).toEqual([{ open: 1 }]);
-  });
+        ])
+          await sqlWrite(db2.db, sql.raw(statement));
+        for (const q of dataStatements()) await sqlWrite(db2.db, sql.raw(q));
+        const role = async (id: string) => (await sqlRows(db2.db, sql`SELECT * FROM person_roles WHERE id = ${id}`))[0];
+        expect(await role("role-borrell-vp-hr-2022")).toMatchObject({ valid_from: "2020-11-17", version: 2 });
+        expect((await role("role-borrell-hr-2020")).deleted_at).not.toBeNull();
+        expect(await role("role-nurtleu-dpm-fm")).toMatchObject({
+          valid_from: "2025-03-01",
+          valid_to: "2025-04-30",
+          valid_from_precision: "month",
+        });
+        expect(await role("role-stiprais-eusr-ca")).toMatchObject({
+          title: "Edited by an admin",
+          valid_to: "2025-03-01",
+          version: 2,
+        });
+        expect(await sqlRows(db2.db, sql`SELECT approximate FROM facts WHERE id = 'fact-002-09'`)).toEqual([
+          { approximate: 1 },
+        ]);
+        expect(await sqlRows(db2.db, sql`SELECT title FROM participations WHERE id = 'prt-m16-borrell'`)).toEqual([
+          {
+            title:
+              "Vice-President of the European Commission and EU High Representative for Foreign Affairs and Security Policy",
+          },
+        ]);
+        const kzEvents = (
+          await buildAdhocDocument({ actor: SYSTEM_ACTOR, countryId: "KZ", preparedOn: "2025-06-01", db: db2.db })
+        ).unconfirmed;
+        expect(ids(kzEvents)).toEqual(expect.arrayContaining(["mtg-eu-ca-ministerial-17", "mtg-eu-ca-summit-1"]));
+      } finally {
+        db2.close();
+      }
+      // Closing the second database left the first one's connections open.
+      expect(await sqlRows(t.db, sql`SELECT 1 AS open`)).toEqual([{ open: 1 }]);
+    },
+  );
 });

@@ -187,6 +187,21 @@ describe("clearance", () => {
     await saveAs(t.db, editor, id);
   });
 
+  it("orders requests made within one millisecond as they were made: the last one counts", async () => {
+    // Timestamps tie; the seq column (insertion order) decides, on both engines.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-06-01T10:00:00.000Z") });
+    const notes = ["First.", "Second.", "Third.", "Fourth."];
+    for (const note of notes.slice(0, -1)) {
+      await submit([clearer.userId], note);
+      await withdrawClearance({ actor: owner, briefingId: id, db: t.db });
+    }
+    await submit([clearer.userId], notes.at(-1));
+    const now = await status();
+    expect(now).toMatchObject({ state: "pending", latest: { note: "Fourth.", status: "pending" } });
+    expect(now.history.map((r) => r.note)).toEqual([...notes].reverse());
+    expect(new Set(now.history.map((r) => r.submittedAt)).size).toBe(1);
+  });
+
   it("any save after approval voids it; finalising then refuses and says why", async () => {
     await submit();
     await approveClearance({ actor: clearer, briefingId: id, db: t.db });

@@ -15,7 +15,8 @@ import * as s from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeActor } from "../helpers/actors";
 import { withWriteTransaction } from "@/db/client";
-import { createSeededDb, read, type TestDb } from "../helpers/db";
+import { ENGINE } from "@/db/engine";
+import { createSeededDb, read, refusalOf, type TestDb } from "../helpers/db";
 import { draftFor, outcome, statusOf } from "../helpers/workflow";
 
 let t: TestDb;
@@ -42,6 +43,7 @@ beforeEach(async () => {
   factId = view.sections[1].items[0].factId;
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllEnvs();
   t.close();
 });
@@ -72,6 +74,18 @@ describe("comments", () => {
       [again, "Thanks.", "fact", factId],
     ]);
     expect(list.threads[1].anchor).toMatchObject({ kind: "section", topicId, factId: null });
+  });
+
+  it("made within one millisecond keep the order they were made in", async () => {
+    // Timestamps tie and ids are random; the seq column (insertion order) decides, on both engines.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-06-01T10:00:00.000Z") });
+    const bodies = ["One.", "Two.", "Three.", "Four.", "Five.", "Six."];
+    const first = await addComment({ actor: viewer, briefingId: id, body: "Thread.", db: t.db });
+    for (const body of bodies) await addComment({ actor: viewer, briefingId: id, body, db: t.db });
+    for (const body of bodies) await addComment({ actor: owner, briefingId: id, body, parentId: first, db: t.db });
+    const list = await comments();
+    expect(list.threads.map((c) => c.body)).toEqual(["Thread.", ...bodies]);
+    expect(list.threads[0].replies.map((r) => r.body)).toEqual(bodies);
   });
 
   it("refuse an anchor not in the briefing, a reply to another briefing's comment, and text that cannot be stored", async () => {
@@ -182,6 +196,9 @@ describe("comments", () => {
       { body: "x".repeat(4001) },
       { factId },
     ])
-      await expect(insert(bad)).rejects.toThrow(/CHECK constraint failed/);
+      // PostgreSQL refuses a NUL in any text before a CHECK sees it (invalid byte sequence).
+      expect((await refusalOf(insert(bad))).kind).toBe(
+        ENGINE === "postgres" && bad.body?.includes("\u0000") ? "invalid-text" : "check",
+      );
   });
 });

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialect } from "@/db/dialect";
 import * as s from "@/db/schema";
 import { seedData } from "@/db/seed/data";
 import { DATE_PRECISIONS, dateSpanProblem } from "@/lib/dates/date-span";
@@ -211,7 +212,7 @@ describe("the truth of the curation, pinned", () => {
       sql`SELECT party_id, person_id, title, leads_delegation FROM participations WHERE meeting_id = 'mtg-eu-ca-hlpsd-10' ORDER BY party_id`,
     );
     expect(rows.map((r) => r.party_id)).toEqual(["EU", "KG", "KZ", "TJ", "TM", "UZ"]);
-    expect(rows.every((r) => r.leads_delegation === 1)).toBe(true);
+    expect(rows.every((r) => dialect.readBoolean(r.leads_delegation))).toBe(true);
     expect(rows.filter((r) => r.person_id === null).map((r) => r.party_id)).toEqual(["KG", "TJ", "TM", "UZ"]);
     expect(rows.find((r) => r.party_id === "TM")?.title).toBe("Ambassador of Turkmenistan in Astana");
     expect(await meeting("mtg-eu-ca-hlpsd-10")).toMatchObject({
@@ -530,7 +531,7 @@ describe("complete facts", () => {
       "mtg-eu-ca-tourism-forum",
     ]);
     expect(
-      await all(sql`SELECT id FROM meetings WHERE date_inferred = 1 AND (date_note IS NULL OR date_note = '')`),
+      await all(sql`SELECT id FROM meetings WHERE date_inferred AND (date_note IS NULL OR date_note = '')`),
     ).toEqual([]);
     expect(await all(sql`SELECT id FROM meetings WHERE id NOT IN (SELECT meeting_id FROM meeting_sources)`)).toEqual(
       [],

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, openDatabase } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 
@@ -22,7 +23,10 @@ afterEach(() => {
 });
 
 describe("database files", () => {
-  it("are created 0600 (with their -wal and -shm) in a folder created 0700", async () => {
+  // SQLite only (these two): the app creates SQLite's files. PostgreSQL's files are the
+  // server's, which initdb keeps private (0700 data directory); a process on PostgreSQL opens no
+  // SQLite file at all (openDatabase refuses it).
+  it.runIf(ENGINE === "sqlite")("are created 0600 (with their -wal and -shm) in a folder created 0700", async () => {
     const file = path.join(dir, "data", "chancery.db");
     const db = openDatabase(file);
     await migrateDatabase(db); // writes, so the -wal and -shm files exist
@@ -36,7 +40,7 @@ describe("database files", () => {
     }
   });
 
-  it("keep the mode an operator gave an existing file", () => {
+  it.runIf(ENGINE === "sqlite")("keep the mode an operator gave an existing file", () => {
     const file = path.join(dir, "shared.db");
     fs.writeFileSync(file, "", { mode: 0o640 });
     closeDatabase(openDatabase(file));
@@ -48,6 +52,13 @@ describe("database files", () => {
     delete process.env.AUTH_SECRET;
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {}); // the "generated one" warning
     try {
+      if (ENGINE === "postgres") {
+        // On PostgreSQL none is generated: every instance must share AUTH_SECRET, so without it
+        // start-up stops, writing nothing (postgres-setup.test.ts tests the refusal itself).
+        expect(() => ensureAuthSecret(path.join(dir, "data"))).toThrow(/AUTH_SECRET must be set/);
+        expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
+        return;
+      }
       ensureAuthSecret(path.join(dir, "data"));
       expect(modeOf(path.join(dir, "data")).toString(8)).toBe("700");
       expect(modeOf(path.join(dir, "data", "auth-secret")).toString(8)).toBe("600");

@@ -65,8 +65,8 @@ export async function latestClearanceRequest(tx: Tx, briefingId: string): Promis
     .select()
     .from(clearanceRequests)
     .where(eq(clearanceRequests.briefingId, briefingId))
-    // rowid breaks a tie of two requests within one millisecond: the later insert is later.
-    .orderBy(desc(clearanceRequests.submittedAt), desc(sql`${clearanceRequests}.rowid`))
+    // seq breaks a tie of two requests within one millisecond: the later insert is later.
+    .orderBy(desc(clearanceRequests.submittedAt), desc(clearanceRequests.seq))
     .limit(1);
   return row ?? null;
 }
@@ -118,7 +118,8 @@ async function noLongerShared(tx: Tx, actor: Actor, briefingId: string): Promise
         eq(auditLog.entity, "briefing"),
         eq(auditLog.entityId, briefingId),
         eq(auditLog.action, "share.removed"),
-        sql`json_extract(${auditLog.detail}, '$.userId') = ${actor.userId}`,
+        // ->> with a key reads a JSON text field on both engines (SQLite's "$.userId", jsonb's key).
+        sql`(${auditLog.detail} ->> 'userId') = ${actor.userId}`,
       ),
     )
     .limit(1);

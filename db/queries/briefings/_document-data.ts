@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { MeetingWithPeople } from "@/lib/briefing/build-meetings";
 import type { ClearanceLevel } from "@/lib/model/handling";
 import type { Tx } from "../../client";
+import { dialect } from "../../dialect";
 import {
   facts,
   meetings,
@@ -77,7 +78,7 @@ export async function loadCountryMeetings(
         releasableOnly ? eq(meetings.handling, "releasable") : undefined,
         or(
           eq(meetings.hostPartyId, countryId),
-          sql`EXISTS (SELECT 1 FROM json_each(${meetings.expectedPartyIds}) WHERE value = ${countryId})`,
+          dialect.jsonArrayContains(meetings.expectedPartyIds, countryId),
           sql`${meetings.id} IN (SELECT meeting_id FROM participations WHERE party_id = ${countryId} AND deleted_at IS NULL)`,
           sql`${meetings.id} IN (SELECT f.meeting_id FROM facts f JOIN fact_parties fp ON fp.fact_id = f.id
                                  WHERE fp.party_id = ${countryId} AND f.deleted_at IS NULL AND f.meeting_id IS NOT NULL

@@ -8,5 +8,5 @@ import type { ClearanceStatus } from "@/lib/model/briefings";
  */
 export function latestRequestStatus(briefingId: SQLiteColumn): SQL<ClearanceStatus | null> {
   return sql<ClearanceStatus | null>`(SELECT cr.status FROM clearance_requests cr WHERE cr.briefing_id = ${briefingId}
-    ORDER BY cr.submitted_at DESC, cr.rowid DESC LIMIT 1)`;
+    ORDER BY cr.submitted_at DESC, cr.seq DESC LIMIT 1)`;
 }

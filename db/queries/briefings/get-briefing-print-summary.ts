@@ -42,7 +42,8 @@ export async function getBriefingPrintSummary({
   const [named] = await tx
     .select({
       countryName: parties.name,
-      finalPreparedOn: sql<string | null>`json_extract(${briefings.snapshot}, '$.document.preparedOn')`,
+      // -> and ->> with keys read the snapshot's JSON on both engines (text on SQLite, jsonb on PostgreSQL).
+      finalPreparedOn: sql<string | null>`(${briefings.snapshot} -> 'document' ->> 'preparedOn')`,
     })
     .from(briefings)
     .innerJoin(parties, eq(parties.id, briefings.countryId))

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { isAdmin, type Actor } from "@/lib/auth/actor";
 import type { DocClearance } from "@/lib/briefing/document";
 import { briefingPermissionForAny } from "@/lib/briefing/permissions";
@@ -111,7 +111,7 @@ async function requestHistory(tx: Tx, briefingId: string): Promise<ClearanceRequ
     .select()
     .from(clearanceRequests)
     .where(eq(clearanceRequests.briefingId, briefingId))
-    .orderBy(desc(clearanceRequests.submittedAt), desc(sql`${clearanceRequests}.rowid`));
+    .orderBy(desc(clearanceRequests.submittedAt), desc(clearanceRequests.seq));
   if (requests.length === 0) return [];
   const named = await tx
     .select({ requestId: clearanceRequestClearers.requestId, id: users.id, name: users.name })

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { isAdmin, type Actor } from "@/lib/auth/actor";
 import { briefingPermissionForAny } from "@/lib/briefing/permissions";
@@ -101,9 +101,9 @@ export async function listComments({ actor, briefingId, db = getDb() }: ListComm
       .leftJoin(topics, eq(topics.id, briefingComments.topicId))
       .leftJoin(facts, eq(facts.id, briefingComments.factId))
       .where(inArray(briefingComments.briefingId, ids))
-      // rowid breaks a tie of two comments within one millisecond: the later insert is later (a
+      // seq breaks a tie of two comments within one millisecond: the later insert is later (a
       // random id would order them by chance).
-      .orderBy(asc(briefingComments.createdAt), asc(sql`${briefingComments}.rowid`));
+      .orderBy(asc(briefingComments.createdAt), asc(briefingComments.seq));
     // A thread on a fact marked above the actor's level goes with the fact: its text and what
     // was said about it are theirs to read only if the fact is.
     const hiddenThreads = new Set(

@@ -40,7 +40,8 @@ export function awaitingWhere(actor: Actor): SQL | undefined {
     eq(clearanceRequests.status, "pending"),
     isNull(briefings.deletedAt),
     ne(briefings.ownerId, actor.userId),
-    actor.clearer ? undefined : sql`0`,
+    // `false`, not `0`: PostgreSQL wants a boolean condition; SQLite reads FALSE as 0.
+    actor.clearer ? undefined : sql`false`,
   );
 }
 

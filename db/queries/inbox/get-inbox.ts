@@ -105,7 +105,7 @@ export async function getInbox({ actor, commentLimit = 50, db = getDb() }: GetIn
       .innerJoin(owner, eq(owner.id, briefings.ownerId))
       .innerJoin(submitter, eq(submitter.id, clearanceRequests.submittedBy))
       .where(awaitingWhere(actor))
-      .orderBy(clearanceRequests.submittedAt, sql`${clearanceRequests}.rowid`);
+      .orderBy(clearanceRequests.submittedAt, clearanceRequests.seq);
 
     const returnedRows = await tx
       .select({
@@ -170,7 +170,7 @@ export async function getInbox({ actor, commentLimit = 50, db = getDb() }: GetIn
       .innerJoin(briefings, eq(briefings.id, briefingComments.briefingId))
       .innerJoin(author, eq(author.id, briefingComments.authorId))
       .where(newCommentsWhere(actor.userId, seenAt, actor.clearanceLevel))
-      .orderBy(desc(briefingComments.createdAt), desc(sql`${briefingComments}.rowid`))
+      .orderBy(desc(briefingComments.createdAt), desc(briefingComments.seq))
       .limit(commentLimit);
 
     return {

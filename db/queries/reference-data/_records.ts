@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ReferenceKind } from "@/lib/model/reference-data";
 import type { Tx } from "../../client";
+import { dialect } from "../../dialect";
 import { meetings, parties, people, topics } from "../../schema";
 import { recordAudit } from "../_record-audit";
 
@@ -62,7 +63,7 @@ export async function withUniqueFields<T>(kind: ReferenceKind, write: () => Prom
   try {
     return await write();
   } catch (error) {
-    const column = error instanceof Error ? /UNIQUE constraint failed: \w+\.(\w+)/.exec(error.message)?.[1] : undefined;
+    const column = dialect.uniqueViolationColumn(error);
     if (!column) throw error;
     const field = column.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
     throw new ValidationError("Another record already has this value.", {
