@@ -83,28 +83,11 @@ export function TurnOffForm() {
       key={state?.ok ? "done" : "form"}
       aria-label="Turn off two-step verification"
     >
-      <FormField
-        label="Password"
-        name="password"
-        id="turn-off-password"
-        type="password"
-        autoComplete="current-password"
-        error={failed?.fieldErrors?.password?.[0]}
-      />
-      <FormField
-        label="Code"
-        name="code"
-        id="turn-off-code"
-        autoComplete="one-time-code"
-        spellCheck={false}
-        error={failed?.fieldErrors?.code?.[0]}
-      />
-      <div className="flex items-center gap-4 sm:col-span-2">
+      <ReauthenticationFields idPrefix="turn-off" failed={failed}>
         <button type="submit" className="btn-danger" disabled={pending}>
           Turn off two-step verification
         </button>
-        {failed && !failed.fieldErrors?.code && !failed.fieldErrors?.password && <FormStatus state={failed} />}
-      </div>
+      </ReauthenticationFields>
     </form>
   );
 }
@@ -122,10 +105,36 @@ export function ReplaceRecoveryCodesForm() {
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="New recovery codes">
+      <ReauthenticationFields idPrefix="new-codes" failed={failed}>
+        <button type="submit" className="btn-secondary" disabled={pending}>
+          Make new recovery codes
+        </button>
+      </ReauthenticationFields>
+    </form>
+  );
+}
+
+type ReauthenticationFailure = { fieldErrors?: { password?: string[]; code?: string[] }; message?: string; ok: false };
+
+/**
+ * The password and code fields both re-authentication forms ask for (ids of their own: both
+ * forms are on one page), their errors at the fields, and the button row with any other error.
+ */
+function ReauthenticationFields({
+  idPrefix,
+  failed,
+  children,
+}: {
+  idPrefix: string;
+  failed: ReauthenticationFailure | null;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
       <FormField
         label="Password"
         name="password"
-        id="new-codes-password"
+        id={`${idPrefix}-password`}
         type="password"
         autoComplete="current-password"
         error={failed?.fieldErrors?.password?.[0]}
@@ -133,17 +142,15 @@ export function ReplaceRecoveryCodesForm() {
       <FormField
         label="Code"
         name="code"
-        id="new-codes-code"
+        id={`${idPrefix}-code`}
         autoComplete="one-time-code"
         spellCheck={false}
         error={failed?.fieldErrors?.code?.[0]}
       />
       <div className="flex items-center gap-4 sm:col-span-2">
-        <button type="submit" className="btn-secondary" disabled={pending}>
-          Make new recovery codes
-        </button>
+        {children}
         {failed && !failed.fieldErrors?.code && !failed.fieldErrors?.password && <FormStatus state={failed} />}
       </div>
-    </form>
+    </>
   );
 }
