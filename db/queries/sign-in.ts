@@ -7,7 +7,7 @@ import { getDb, readerOf, withWriteTransaction, type Database } from "../client"
 import { users, type User } from "../schema";
 import { recordAudit } from "./_record-audit";
 import { admitSignInAttempt, settleSignInAttempt } from "./_sign-in-attempts";
-import { checkSecondFactorCode, enabledSecondFactor } from "./two-factor/_second-factor";
+import { checkSecondFactorCode, codeCheckTurns, enabledSecondFactor } from "./two-factor/_second-factor";
 import { knownDevice } from "./sign-in-limits";
 import type { PublicUser } from "./users/_public-user";
 
@@ -129,26 +129,30 @@ export async function verifySecondFactor({
   now?: number;
   db?: Database;
 }): Promise<SecondFactorResult> {
-  return withWriteTransaction(db, async (tx) => {
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-      .limit(1);
-    if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return { ok: false, reason: "expired" };
-    const actor = { userId, email: user.email, ip };
-    const check = await checkSecondFactorCode(tx, { actor, userId, code, now, purpose: "sign-in" });
-    if (!check.ok) return check.reason === "not-enabled" ? { ok: false, reason: "expired" } : check;
-    await recordAudit(tx, {
-      actor,
-      action: "auth.signed_in",
-      entity: "session",
-      entityId: userId,
-      detail: { secondFactor: check.kind },
-    });
-    const { passwordHash: _omit, ...publicUser } = user;
-    return { ok: true, user: publicUser, kind: check.kind, recoveryCodesLeft: check.recoveryCodesLeft };
-  });
+  return withWriteTransaction(
+    db,
+    async (tx) => {
+      const [user] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+        .limit(1);
+      if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return { ok: false, reason: "expired" };
+      const actor = { userId, email: user.email, ip };
+      const check = await checkSecondFactorCode(tx, { actor, userId, code, now, purpose: "sign-in" });
+      if (!check.ok) return check.reason === "not-enabled" ? { ok: false, reason: "expired" } : check;
+      await recordAudit(tx, {
+        actor,
+        action: "auth.signed_in",
+        entity: "session",
+        entityId: userId,
+        detail: { secondFactor: check.kind },
+      });
+      const { passwordHash: _omit, ...publicUser } = user;
+      return { ok: true, user: publicUser, kind: check.kind, recoveryCodesLeft: check.recoveryCodesLeft };
+    },
+    codeCheckTurns(userId),
+  );
 }
 
 /** The live account behind an email, with its hash: read here only, and never returned. */

@@ -389,6 +389,22 @@ describe("the limit on wrong codes", () => {
     expect(await codeStep(actor, totpCode(secret, later), later)).toMatchObject({ ok: true });
   });
 
+  it("counts codes sent in parallel (as through several instances) and refuses past the limit, never a 503", async () => {
+    const actor = await makeActor(t.db);
+    const { secret } = await enrol(actor);
+    const sessionVersion = await sessionVersionOf(actor.userId);
+    const send = (code: string, now: number) =>
+      verifySecondFactor({ userId: actor.userId, sessionVersion, code, ip: "10.0.0.1", now, db: t.db });
+    const wrong = await Promise.all(Array.from({ length: 30 }, (_, i) => send("000000", T0 + 1_000 + i)));
+    expect(wrong.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SECOND_FACTOR_MAX_FAILURES);
+    expect(wrong.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - SECOND_FACTOR_MAX_FAILURES);
+    // Past the window, one right code sent six times at once signs in once.
+    const later = T0 + SECOND_FACTOR_WINDOW_MS + STEP;
+    const same = await Promise.all(Array.from({ length: 6 }, () => send(totpCode(secret, later), later)));
+    expect(same.filter((r) => r.ok)).toHaveLength(1);
+    expect(same.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+  });
+
   it("tells the user of the wrong codes at their next sign-in, until they acknowledge it", async () => {
     const actor = await makeActor(t.db);
     const { secret } = await enrol(actor);

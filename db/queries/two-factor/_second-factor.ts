@@ -11,11 +11,21 @@ import {
   SECOND_FACTOR_WINDOW_MS,
 } from "@/lib/auth/two-factor";
 import { log } from "@/lib/log";
-import type { Tx } from "../../client";
+import type { Tx, WriteOptions } from "../../client";
 import { auditLog, recoveryCodes, secondFactorFailures, userSecondFactors } from "../../schema";
 import { recordAudit, type AuditInput } from "../_record-audit";
 
 export type AuditActor = NonNullable<AuditInput["actor"]>;
+
+/**
+ * The write options of a transaction that checks `userId`'s codes: on PostgreSQL, checks for
+ * one account take turns (an advisory lock on its key), as every write does on SQLite. Under
+ * SERIALIZABLE alone, codes sent at once — a guesser's, or one code through two instances —
+ * fail each other's count-then-add and exhaust the retries into 503s instead of being counted.
+ */
+export function codeCheckTurns(userId: string): WriteOptions {
+  return { serializeOn: [`second-factor:${userId}`] };
+}
 
 export type CodeCheck =
   | { ok: true; kind: "totp" | "recovery"; recoveryCodesLeft: number }

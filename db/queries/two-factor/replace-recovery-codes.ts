@@ -5,6 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recoveryCodes } from "../../schema";
 import { recordAudit } from "../_record-audit";
+import { codeCheckTurns } from "./_second-factor";
 import { checkOwnPassword, checkReauthentication, WRONG_REAUTHENTICATION } from "./_reauthenticate";
 import { secondFactorRefusal } from "./_refusal";
 
@@ -32,23 +33,27 @@ export async function replaceRecoveryCodes({
 }: ReplaceRecoveryCodesOptions): Promise<{ recoveryCodes: string[] }> {
   const passwordOk = await checkOwnPassword(db, actor, password);
   const codes = newRecoveryCodes();
-  const outcome = await withWriteTransaction(db, async (tx) => {
-    const check = await checkReauthentication(tx, { actor, passwordOk, code, now });
-    if (!check.ok) return check;
-    const at = new Date(now).toISOString();
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((c) => ({ codeHash: recoveryCodeHash(c)!, userId: actor.userId, createdAt: at })));
-    await recordAudit(tx, {
-      actor,
-      action: "2fa.recovery_codes_replaced",
-      entity: "user",
-      entityId: actor.userId,
-      detail: { recoveryCodes: codes.length, confirmedWith: check.kind },
-    });
-    return check;
-  });
+  const outcome = await withWriteTransaction(
+    db,
+    async (tx) => {
+      const check = await checkReauthentication(tx, { actor, passwordOk, code, now });
+      if (!check.ok) return check;
+      const at = new Date(now).toISOString();
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
+      await tx
+        .insert(recoveryCodes)
+        .values(codes.map((c) => ({ codeHash: recoveryCodeHash(c)!, userId: actor.userId, createdAt: at })));
+      await recordAudit(tx, {
+        actor,
+        action: "2fa.recovery_codes_replaced",
+        entity: "user",
+        entityId: actor.userId,
+        detail: { recoveryCodes: codes.length, confirmedWith: check.kind },
+      });
+      return check;
+    },
+    codeCheckTurns(actor.userId),
+  );
   if (outcome.ok) return { recoveryCodes: codes };
   if (outcome.reason === "not-enabled") throw new ValidationError("Two-step verification is not on.");
   throw secondFactorRefusal(outcome, WRONG_REAUTHENTICATION);

@@ -3,7 +3,7 @@ import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
 import { recordAudit } from "../_record-audit";
 import { checkOwnPassword, checkReauthentication, WRONG_REAUTHENTICATION } from "./_reauthenticate";
-import { removeSecondFactor } from "./_second-factor";
+import { codeCheckTurns, removeSecondFactor } from "./_second-factor";
 import { secondFactorRefusal } from "./_refusal";
 
 export type TurnOffSecondFactorOptions = {
@@ -28,13 +28,17 @@ export async function turnOffSecondFactor({
   db = getDb(),
 }: TurnOffSecondFactorOptions): Promise<void> {
   const passwordOk = await checkOwnPassword(db, actor, password);
-  const outcome = await withWriteTransaction(db, async (tx) => {
-    const check = await checkReauthentication(tx, { actor, passwordOk, code, now });
-    if (!check.ok) return check;
-    await removeSecondFactor(tx, actor.userId);
-    await recordAudit(tx, { actor, action: "2fa.disabled", entity: "user", entityId: actor.userId });
-    return check;
-  });
+  const outcome = await withWriteTransaction(
+    db,
+    async (tx) => {
+      const check = await checkReauthentication(tx, { actor, passwordOk, code, now });
+      if (!check.ok) return check;
+      await removeSecondFactor(tx, actor.userId);
+      await recordAudit(tx, { actor, action: "2fa.disabled", entity: "user", entityId: actor.userId });
+      return check;
+    },
+    codeCheckTurns(actor.userId),
+  );
   if (outcome.ok) return;
   if (outcome.reason === "not-enabled") throw new ValidationError("Two-step verification is not on.");
   throw secondFactorRefusal(outcome, WRONG_REAUTHENTICATION);

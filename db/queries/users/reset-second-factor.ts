@@ -5,7 +5,12 @@ import { getDb, withWriteTransaction, type Database } from "../../client";
 import { users, userSecondFactors } from "../../schema";
 import { recordAudit } from "../_record-audit";
 import { secondFactorRefusal } from "../two-factor/_refusal";
-import { checkSecondFactorCode, enabledSecondFactor, removeSecondFactor } from "../two-factor/_second-factor";
+import {
+  checkSecondFactorCode,
+  codeCheckTurns,
+  enabledSecondFactor,
+  removeSecondFactor,
+} from "../two-factor/_second-factor";
 import { auditedUser, type PublicUser } from "./_public-user";
 import { loadForChange } from "./_user-change";
 
@@ -42,44 +47,48 @@ export async function resetSecondFactor({
   const commandLine = actor.userId === SYSTEM_ACTOR.userId;
   if (userId === actor.userId && !commandLine)
     throw new ForbiddenError("Turn your own two-step verification off on Account → Security.");
-  const outcome = await withWriteTransaction(db, async (tx) => {
-    const target = await loadForChange(tx, userId);
-    const [factor] = await tx
-      .select({ userId: userSecondFactors.userId })
-      .from(userSecondFactors)
-      .where(eq(userSecondFactors.userId, userId))
-      .limit(1);
-    if (!factor) throw new ValidationError(`${target.email} has no second factor to reset.`);
-    if (target.role === "admin" && !commandLine && (await enabledSecondFactor(tx, actor.userId))) {
-      if (!actorCode?.trim()) throw new ValidationError(ACTOR_CODE_NEEDED, { actorCode: [ACTOR_CODE_NEEDED] });
-      const check = await checkSecondFactorCode(tx, {
+  const outcome = await withWriteTransaction(
+    db,
+    async (tx) => {
+      const target = await loadForChange(tx, userId);
+      const [factor] = await tx
+        .select({ userId: userSecondFactors.userId })
+        .from(userSecondFactors)
+        .where(eq(userSecondFactors.userId, userId))
+        .limit(1);
+      if (!factor) throw new ValidationError(`${target.email} has no second factor to reset.`);
+      if (target.role === "admin" && !commandLine && (await enabledSecondFactor(tx, actor.userId))) {
+        if (!actorCode?.trim()) throw new ValidationError(ACTOR_CODE_NEEDED, { actorCode: [ACTOR_CODE_NEEDED] });
+        const check = await checkSecondFactorCode(tx, {
+          actor,
+          userId: actor.userId,
+          code: actorCode,
+          now,
+          purpose: "re-authentication",
+          allowRecoveryCode: false,
+        });
+        // A wrong code is counted: it leaves the transaction as a value, not rolled back with a throw.
+        if (!check.ok) return { ok: false as const, check };
+      }
+      await removeSecondFactor(tx, userId);
+      const [after] = await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(now).toISOString() })
+        .where(eq(users.id, userId))
+        .returning();
+      await recordAudit(tx, {
         actor,
-        userId: actor.userId,
-        code: actorCode,
-        now,
-        purpose: "re-authentication",
-        allowRecoveryCode: false,
+        action: "2fa.reset",
+        entity: "user",
+        entityId: userId,
+        before: auditedUser(target),
+        detail: { sessionsEnded: true },
       });
-      // A wrong code is counted: it leaves the transaction as a value, not rolled back with a throw.
-      if (!check.ok) return { ok: false as const, check };
-    }
-    await removeSecondFactor(tx, userId);
-    const [after] = await tx
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(now).toISOString() })
-      .where(eq(users.id, userId))
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: "2fa.reset",
-      entity: "user",
-      entityId: userId,
-      before: auditedUser(target),
-      detail: { sessionsEnded: true },
-    });
-    const { passwordHash: _omit, ...user } = after;
-    return { ok: true as const, user };
-  });
+      const { passwordHash: _omit, ...user } = after;
+      return { ok: true as const, user };
+    },
+    codeCheckTurns(actor.userId),
+  ); // the acting admin's code, when it is asked for
   if (outcome.ok) return outcome.user;
   const refusal = secondFactorRefusal(outcome.check, WRONG_ACTOR_CODE);
   if (refusal instanceof ValidationError && outcome.check.reason === "invalid")
