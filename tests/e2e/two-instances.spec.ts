@@ -94,8 +94,13 @@ function logLines(instance: Instance, msg: string): Record<string, unknown>[] {
   return fs
     .readFileSync(instance.log, "utf8")
     .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return []; // not JSON, or the last line half written
+      }
+    })
     .filter((line) => line.msg === msg);
 }
 
