@@ -67,7 +67,13 @@ async function passwordStep(page: Page, user: Pick<TestUser, "email" | "password
 
 async function codeStep(page: Page, code: string) {
   await page.getByLabel("Code", { exact: true }).fill(code);
+  // Wait for the action's answer: React resets the form when it lands, wiping a code typed
+  // before then (the previous refusal's error text, still shown, is no sign it has landed).
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && "next-action" in r.request().headers(),
+  );
   await page.getByRole("button", { name: "Verify" }).click();
+  await answered;
 }
 
 const auditActions = async (userId: string) =>
