@@ -2,17 +2,23 @@
 // must resolve to nothing in this runner and its workers (scripts/server-only/register.mjs).
 import "./scripts/server-only/register.mjs";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabase, shareInstanceKeys } from "./tests/helpers/e2e-database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The tests' own build folder (next.config.mjs reads it), so a run never rebuilds the .next
 // that a live `npm start` serves from. Set here, it reaches the web server, the test workers
 // and any server a test starts itself.
 process.env.NEXT_DIST_DIR ??= ".next-e2e";
-export const E2E_DATABASE = "data/e2e/chancery-e2e.db";
+// The engine under test (CHANCERY_TEST_ENGINE, default sqlite) and its database, also set here
+// so that the test workers' data layer opens the server's database on the same engine.
+const E2E_DATABASE = e2eDatabase();
+process.env.DATABASE_URL = E2E_DATABASE;
+shareInstanceKeys();
 
 /**
  * End-to-end tests run against the production build (`next build` + `npm start`'s server.mjs) on a
- * database file of their own, created, migrated and seeded by the server's first start.
+ * database of their own, created, migrated and seeded by the server's first start: a SQLite
+ * file, or on a PostgreSQL run (`npm run test:e2e:pg`) the throwaway cluster's database.
  * Browsers cannot be downloaded here: Debian's Chromium is used through executablePath.
  */
 export default defineConfig({

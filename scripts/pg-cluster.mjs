@@ -3,6 +3,10 @@
  *
  *   node scripts/pg-cluster.mjs start        → prints DATABASE_URL=postgres://postgres@/chancery?host=<dir>
  *   node scripts/pg-cluster.mjs stop <dir>   → stops that cluster and removes its directory
+ *   node scripts/pg-cluster.mjs run -- <command…>
+ *       → runs the command on a cluster of its own (CHANCERY_TEST_ENGINE=postgres, DATABASE_URL and
+ *         CHANCERY_TEST_PG_URL set to its database) and stops it afterwards; exits with the
+ *         command's code. The browser tests run on PostgreSQL this way (npm run test:e2e:pg).
  *
  * `start` makes a temporary directory, gives it to the `postgres` user when run as root (the
  * server refuses to run as root; CI runs as root), runs `initdb --encoding=UTF8
@@ -15,7 +19,7 @@
  * for a process records that process id, and the next start removes clusters whose process
  * died without stopping them. Plain JavaScript: it runs before anything is installed or built.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -162,8 +166,42 @@ export function startCluster({ ownerPid, bin = postgresBinDir() } = {}) {
   }
 }
 
-function main(argv) {
+/** Runs a command on a cluster of its own; resolves to the command's exit code. */
+async function runOnCluster(argv) {
+  if (!argv.length) throw new Error("Usage: node scripts/pg-cluster.mjs run -- <command…>");
+  const cluster = startCluster({ ownerPid: process.pid });
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    stopCluster(cluster.dir, { bin: cluster.bin });
+  };
+  process.once("exit", stop);
+  const child = spawn(argv[0], argv.slice(1), {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      CHANCERY_TEST_ENGINE: "postgres",
+      CHANCERY_TEST_PG_URL: cluster.url,
+      DATABASE_URL: cluster.url,
+    },
+  });
+  // Ctrl-C reaches the command too (same process group); a TERM sent to us alone is passed on.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  const code = await new Promise((resolve) => {
+    child.once("error", (error) => {
+      process.stderr.write(`${argv[0]}: ${error.message}\n`);
+      resolve(127);
+    });
+    child.once("exit", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+  });
+  stop();
+  return code;
+}
+
+async function main(argv) {
   const [command, dir] = argv;
+  if (command === "run") return runOnCluster(argv[1] === "--" ? argv.slice(2) : argv.slice(1));
   if (command === "start" && !dir) {
     const cluster = startCluster();
     process.stdout.write(`DATABASE_URL=${cluster.url}\n`);
@@ -174,15 +212,16 @@ function main(argv) {
     stopCluster(dir);
     return 0;
   }
-  process.stderr.write("Usage: node scripts/pg-cluster.mjs start | stop <cluster directory>\n");
+  process.stderr.write("Usage: node scripts/pg-cluster.mjs start | stop <cluster directory> | run -- <command…>\n");
   return 2;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
-    process.exitCode = 1;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

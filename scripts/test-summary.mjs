@@ -1,10 +1,10 @@
-// Sums Vitest's and Playwright's JSON reports into the one line CI reads: "N passed, N failed".
-// A runner that exited non-zero without a readable report counts as one failure, so a crash
-// can never pass as green. Optional fifth and sixth arguments: the report and exit code of a
-// second Vitest run on PostgreSQL (npm run test:pg), summed in the same way.
+// Sums the runners' JSON reports into the one line CI reads: "N passed, N failed". Arguments:
+// one "<label>:<vitest|playwright>:<report file>:<exit code>" per run (scripts/test-all.sh runs
+// Vitest and Playwright on SQLite, then both again on PostgreSQL). A runner that exited non-zero
+// without a readable report counts as one failure, as does one that failed with no test failing
+// (a file that did not load, a server that did not start), so a crash can never pass as green.
 import fs from "node:fs";
 
-const [vitestFile, playwrightFile, vitestRc, playwrightRc, vitestPgFile, vitestPgRc] = process.argv.slice(2);
 const read = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -13,37 +13,45 @@ const read = (file) => {
   }
 };
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+/** A run's counts from its report, or null when there is none. */
+function countsOf(kind, report) {
+  if (!report) return null;
+  if (kind === "vitest")
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+    };
+  if (!report.stats) return null;
+  for (const error of report.errors ?? []) console.error(`playwright: ${error.message ?? error}`);
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
+}
 
-const vitest = read(vitestFile);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-  if (vitest.numFailedTests === 0 && Number(vitestRc) !== 0) failed += 1; // e.g. a file failed to load
-} else failed += 1;
+const runs = process.argv.slice(2).map((arg) => {
+  const [label, kind, file, rc] = arg.split(":");
+  if (!label || !["vitest", "playwright"].includes(kind) || !file || rc === undefined)
+    throw new Error(`Expected <label>:<vitest|playwright>:<report>:<exit code>, got ${arg}`);
+  const counts = countsOf(kind, read(file));
+  if (!counts) return { label, passed: 0, failed: 1, skipped: 0, note: "no report" };
+  if (counts.failed === 0 && Number(rc) !== 0) return { ...counts, label, failed: 1, note: `exit ${rc}` };
+  return { ...counts, label };
+});
 
-const vitestPg = vitestPgFile ? read(vitestPgFile) : null;
-if (vitestPg) {
-  passed += vitestPg.numPassedTests;
-  failed += vitestPg.numFailedTests;
-  skipped += vitestPg.numPendingTests + (vitestPg.numTodoTests ?? 0);
-  if (vitestPg.numFailedTests === 0 && Number(vitestPgRc) !== 0) failed += 1;
-} else if (vitestPgFile) failed += 1;
-
-const playwright = read(playwrightFile);
-if (playwright?.stats) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-  skipped += playwright.stats.skipped;
-  if (playwright.stats.unexpected === 0 && Number(playwrightRc) !== 0) failed += 1; // e.g. the server did not start
-  for (const error of playwright.errors ?? []) console.error(`playwright: ${error.message ?? error}`);
-} else failed += 1;
-
+const total = runs.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), {
+  passed: 0,
+  failed: 0,
+});
 console.log(
-  `vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}${vitestPgFile ? `; vitest on PostgreSQL: ${vitestPg ? `${vitestPg.numPassedTests} passed, ${vitestPg.numFailedTests} failed` : "no report"}` : ""}; playwright: ${playwright?.stats ? `${playwright.stats.expected + playwright.stats.flaky} passed, ${playwright.stats.unexpected} failed` : "no report"}${skipped ? `; ${skipped} skipped` : ""}`,
+  runs
+    .map(
+      (r) =>
+        `${r.label}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}${r.note ? ` (${r.note})` : ""}`,
+    )
+    .join("; "),
 );
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

@@ -9,6 +9,7 @@ import { auditLog } from "@/db/schema";
 import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { e2eDb, makeUser, signIn, uniqueAddress } from "./fixtures";
+import { databaseOfItsOwn } from "../helpers/e2e-database";
 
 /**
  * A second server, started from the same build with the defaults a deployment gets: no
@@ -25,11 +26,12 @@ let db: Database;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-untrusted-"));
+  const database = await databaseOfItsOwn(dir);
   const env = {
     ...process.env,
     PORT: String(PORT),
     HOSTNAME: "127.0.0.1",
-    DATABASE_URL: path.join(dir, "chancery.db"),
+    DATABASE_URL: database,
     CHANCERY_DEMO_USERS: "0",
     CHANCERY_TRUSTED_PROXY_HOPS: "0",
     CHANCERY_THROTTLE_MAX_PER_ADDRESS: "3",
@@ -46,7 +48,7 @@ test.beforeAll(async () => {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  db = openDatabase(path.join(dir, "chancery.db"));
+  db = openDatabase(database);
 });
 
 test.afterAll(() => {

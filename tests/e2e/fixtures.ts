@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { openDatabase, withWriteTransaction, type Database, type Tx } from "@/db/client";
 import { approveClearance } from "@/db/queries/clearance/approve-clearance";
@@ -7,9 +6,10 @@ import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance"
 import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import type { ClearanceLevel } from "@/lib/model/handling";
+import { e2eDatabase } from "../helpers/e2e-database";
 
-/** The database file the e2e server was started on (see playwright.config.ts). */
-export const E2E_DATABASE = path.resolve("data/e2e/chancery-e2e.db");
+/** The database the e2e server was started on (see playwright.config.ts): a file or a PostgreSQL URL. */
+export const E2E_DATABASE = e2eDatabase();
 
 let db: Database | undefined;
 /** A connection of the test's own to the server's database, for fixtures and checks. */

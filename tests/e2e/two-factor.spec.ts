@@ -14,6 +14,7 @@ import { createUser } from "@/db/queries/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { seriousViolations } from "./admin-helpers";
 import { actorOf, e2eDb, makeUser, read, signIn, uniqueAddress, type TestUser } from "./fixtures";
+import { databaseOfItsOwn } from "../helpers/e2e-database";
 
 /**
  * Two-step verification in the browser and over HTTP: enrolment (codes computed here from the
@@ -298,11 +299,12 @@ test.describe("CHANCERY_REQUIRE_2FA=admin,clearer", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-require-2fa-"));
+    const database = await databaseOfItsOwn(dir);
     const env = {
       ...process.env,
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
-      DATABASE_URL: path.join(dir, "chancery.db"),
+      DATABASE_URL: database,
       CHANCERY_DATA_DIR: dir,
       CHANCERY_DEMO_USERS: "0",
       CHANCERY_TRUSTED_PROXY_HOPS: "1",
@@ -319,7 +321,7 @@ test.describe("CHANCERY_REQUIRE_2FA=admin,clearer", () => {
       if (ok) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    db = openDatabase(path.join(dir, "chancery.db"));
+    db = openDatabase(database);
   });
 
   test.afterAll(() => {

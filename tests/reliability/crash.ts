@@ -3,12 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { closeDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createUser } from "@/db/queries/users/create-user";
 import { seedDatabase } from "@/db/seed/seed";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { sqlRows } from "../helpers/db";
+import { sqlRows, sqlWrite } from "../helpers/db";
+import { databaseOfItsOwn, shareInstanceKeys } from "../helpers/e2e-database";
 import { AppClient } from "./app-client";
 import { ServerProcess } from "./server-process";
 
@@ -17,7 +18,8 @@ import { ServerProcess } from "./server-process";
  * it from several concurrent writers, kill -9 it while writes are in flight, check the file,
  * start again. A write counts as acknowledged when the server answered the redirect to the
  * new briefing; every acknowledged write must be in the database, which must pass
- * integrity_check, after every round.
+ * integrity_check (on PostgreSQL: amcheck of its indexes), after every round. The database is
+ * the engine's under test (tests/helpers/e2e-database.ts).
  */
 export interface CrashOptions {
   rounds: number;
@@ -58,7 +60,8 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   const deadline = started + options.rounds * ROUND_LIMIT_MS;
   const log = options.log ?? (() => {});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-crash-"));
-  const databaseFile = path.join(dir, "chancery.db");
+  shareInstanceKeys();
+  const databaseFile = await databaseOfItsOwn(dir);
   await prepareDatabase(databaseFile);
   const serverOptions = { port: options.port, databaseFile, authSecret: randomBytes(32).toString("base64url") };
   const client = new AppClient(`http://127.0.0.1:${options.port}`);
@@ -172,23 +175,49 @@ async function writeUntilKilled(s: RoundState): Promise<void> {
   await killing;
 }
 
-/** Opens the file as the app would after a crash (recovering the WAL) and checks it. */
+/**
+ * Opens the database as the app would after a crash (SQLite recovering its WAL) and checks it:
+ * SQLite's integrity_check of the file; on PostgreSQL, whose server is not the process killed,
+ * amcheck's verification of every B-tree index (the tables and indexes the app wrote).
+ */
 async function checkDatabase(
   file: string,
   acked: Map<string, string>,
 ): Promise<{ integrity: string; lost: string[]; unacknowledged: number }> {
   const db = openDatabase(file);
   try {
-    const verdict = await sqlRows<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
-    const integrity = verdict.map((r) => r.integrity_check).join("; ");
+    const integrity = db.engine === "postgres" ? await indexesCheck(db) : await fileCheck(db);
     const rows = await sqlRows<{ id: string; tag: string }>(
       db,
-      sql`SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'`,
+      db.engine === "postgres"
+        ? sql`SELECT id, content->'occasion'->>'meeting' AS tag FROM briefings WHERE content->'occasion'->>'meeting' LIKE 'crash r%'`
+        : sql`SELECT id, json_extract(content, '$.occasion.meeting') AS tag FROM briefings WHERE json_extract(content, '$.occasion.meeting') LIKE 'crash r%'`,
     );
     const stored = new Map(rows.map((r) => [r.id, r.tag]));
     const lost = [...acked].filter(([id, tag]) => stored.get(id) !== tag).map(([id, tag]) => `${tag} (${id})`);
     return { integrity, lost, unacknowledged: rows.filter((r) => !acked.has(r.id)).length };
   } finally {
     closeDatabase(db);
+  }
+}
+
+async function fileCheck(db: Database): Promise<string> {
+  const verdict = await sqlRows<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
+  return verdict.map((r) => r.integrity_check).join("; ");
+}
+
+/** "ok", or the first index amcheck finds corrupt (it raises an error naming it). */
+async function indexesCheck(db: Database): Promise<string> {
+  await sqlWrite(db, sql`CREATE EXTENSION IF NOT EXISTS amcheck`);
+  try {
+    await sqlRows(
+      db,
+      sql`SELECT bt_index_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE a.amname = 'btree' AND n.nspname = 'public' AND c.relpersistence = 'p'`,
+    );
+    return "ok";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
