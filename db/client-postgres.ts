@@ -120,9 +120,16 @@ export function isRetryable(error: unknown): boolean {
   return code !== undefined && RETRYABLE.has(code);
 }
 
-/** pg-pool's error when no connection frees up within connectionTimeoutMillis. */
+/**
+ * pg-pool's error when no connection frees up within connectionTimeoutMillis, or node-postgres's
+ * when opening a new one takes longer (a server too loaded to accept it): both a 503, not a 500.
+ */
 function isAcquireTimeout(error: unknown): boolean {
-  return error instanceof Error && error.message === "timeout exceeded when trying to connect";
+  return (
+    error instanceof Error &&
+    (error.message === "timeout exceeded when trying to connect" ||
+      error.message === "Connection terminated due to connection timeout")
+  );
 }
 
 /** Full jitter: a random wait up to 20, 40, 80, 160 ms, so colliding writers spread out. */

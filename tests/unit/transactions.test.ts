@@ -124,9 +124,16 @@ describe("write transactions", () => {
     const impatient = openDatabase(t.file, { writeLockTimeoutMs: 50 });
     try {
       // SQLite has one writer; a PostgreSQL instance a pool of 10 (db/client-postgres.ts).
-      const holders = Array.from({ length: ENGINE === "postgres" ? 10 : 1 }, () =>
-        withWriteTransaction(impatient, () => sleep(300)),
-      );
+      const writers = ENGINE === "postgres" ? 10 : 1;
+      // The pool's connections opened first: opening one counts against the same 50 ms, which
+      // a loaded machine can take, failing a holder instead of the one that waits.
+      for (let attempt = 1; ENGINE === "postgres" && attempt <= 10; attempt++) {
+        const opened = await Promise.allSettled(
+          Array.from({ length: writers }, () => withWriteTransaction(impatient, () => sleep(20))),
+        );
+        if (opened.every((r) => r.status === "fulfilled")) break;
+      }
+      const holders = Array.from({ length: writers }, () => withWriteTransaction(impatient, () => sleep(300)));
       await sleep(20);
       const error = await withWriteTransaction(impatient, async () => "never").catch((e: unknown) => e);
       expect(isAppError(error) && error.status).toBe(503);
