@@ -73,7 +73,7 @@ const lastProposal = new Map<string, string>();
 if (EXPLAIN) {
   const prepare = BetterSqlite3.prototype.prepare;
   BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-    if (source.includes("WITH m AS MATERIALIZED") && !source.startsWith("EXPLAIN")) lastProposal.set(this.name, source);
+    if (/WITH m AS (NOT )?MATERIALIZED/.test(source) && !source.startsWith("EXPLAIN")) lastProposal.set(this.name, source);
     return prepare.call(this, source) as ReturnType<typeof prepare>;
   } as typeof prepare;
 }
