@@ -2,11 +2,12 @@ import { sql } from "drizzle-orm";
 import { completablePrefix, ftsPartyQuery, ftsQuery, parseSearch } from "@/lib/search/fts";
 import { hasMatch, MARK_CLOSE, MARK_OPEN } from "@/lib/search/highlight";
 import { indexTokens, selectRows, type Tx } from "../client";
+import type { FactMatch, FactSearch, FactSearchOptions } from "./_fact-search";
 
 /**
- * Full-text search over facts, shared by the proposals and the admin fact list (internal:
- * the callers check permissions). The stemmed index `facts_fts` answers; the last word is
- * first completed from `facts_words_vocab`, the unstemmed words of every fact (drizzle/0005).
+ * SQLite's full-text search (see ./_fact-search.ts): the stemmed index `facts_fts` answers; the
+ * last word is first completed from `facts_words_vocab`, the unstemmed words of every fact
+ * (drizzle/0005).
  */
 
 // The highest code point: `prefix || MAX` sorts after every term that begins with the prefix.
@@ -32,40 +33,29 @@ async function completions(tx: Tx, prefix: string): Promise<string[]> {
   return rows.map((r) => r.term);
 }
 
-/** The MATCH expression for a search (about one party when given), or null when nothing is searched. */
-export async function factSearchMatch({
-  tx,
-  q,
-  partyId,
-}: {
-  tx: Tx;
-  q: string | null | undefined;
-  partyId?: string;
-}): Promise<string | null> {
+/** Relevance: text weighs twice the quote; the parties column, matched by every hit, not at all. */
+const BM25 = sql.raw("bm25(facts_fts, 2.0, 1.0, 0.0)");
+
+export async function sqliteFactSearch({ tx, q, partyId }: FactSearchOptions): Promise<FactSearch | null> {
   const search = parseSearch(q);
   if (!search) return null;
   const tokens = foldedTokens(search.words[search.words.length - 1]);
   const prefix = completablePrefix(tokens);
   const completion = prefix ? { tokens, completions: await completions(tx, prefix) } : undefined;
-  return partyId ? ftsPartyQuery(partyId, search, completion) : ftsQuery(search, completion);
-}
-
-/** Relevance: text weighs twice the quote; the parties column, matched by every hit, not at all. */
-export const BM25 = sql.raw("bm25(facts_fts, 2.0, 1.0, 0.0)");
-
-export interface FactMatch {
-  /** The text with its matched words between MARK_OPEN and MARK_CLOSE. */
-  text: string;
-  /** A passage of the quote around its matched words, marked likewise; null when the quote holds none. */
-  quote: string | null;
+  const match = partyId ? ftsPartyQuery(partyId, search, completion) : ftsQuery(search, completion);
+  return {
+    hits: (seqAs, rankAs) =>
+      sql`SELECT rowid AS ${sql.raw(seqAs)}, ${BM25} AS ${sql.raw(rankAs)} FROM facts_fts WHERE facts_fts MATCH ${match}`,
+    seqs: () => sql`SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match}`,
+    pageMatches: (pageTx, seqs) => pageMatches(pageTx, match, seqs),
+  };
 }
 
 /**
- * The marked text and quote passage of a page of facts, by seq. One scan of the matches
- * (`+rowid` keeps the list out of FTS5's plan: as equality lookups it would evaluate the
- * query once per row), highlighting only the page's rows.
+ * One scan of the matches (`+rowid` keeps the list out of FTS5's plan: as equality lookups it
+ * would evaluate the query once per row), highlighting only the page's rows.
  */
-export async function pageMatches(tx: Tx, match: string, seqs: number[]): Promise<Map<number, FactMatch>> {
+async function pageMatches(tx: Tx, match: string, seqs: number[]): Promise<Map<number, FactMatch>> {
   if (seqs.length === 0) return new Map();
   const rows = await selectRows<{ seq: number; text: string; quote: string }>(
     tx,
