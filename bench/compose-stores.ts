@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { closeDatabase, openDatabase, runStatement, withWriteTransaction, type Database } from "@/db/client";
+import type { PgConnections } from "@/db/client-postgres";
 
 /**
  * Where bench:compose builds a fact base, per engine: a temporary SQLite file, or a database
@@ -84,6 +85,7 @@ export async function postgresStore(clusterUrl: string, name: string): Promise<B
     async makeBaseline(db) {
       closeDatabase(db);
       // A template must have no connections: the pools end in the background, so wait for them.
+      await (db.connections as PgConnections).ended;
       for (let attempt = 1; ; attempt++) {
         try {
           await onConnection(clusterUrl, [`CREATE DATABASE ${baselineName} TEMPLATE ${name}`]);

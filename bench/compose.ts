@@ -96,7 +96,10 @@ if (EXPLAIN && ENGINE === "postgres") {
     const c = config as { text?: string; values?: unknown[] } | string;
     const text = typeof c === "string" ? c : c?.text;
     if (text && PROPOSAL.test(text))
-      lastProposal.set(this.database ?? "", { text, values: typeof c === "string" ? (values as unknown[]) : c.values });
+      lastProposal.set(this.database ?? "", {
+        text,
+        values: (typeof c === "string" ? undefined : c.values) ?? (values as unknown[] | undefined),
+      });
     return (query as (...a: unknown[]) => unknown).call(this, config, values);
   } as typeof query;
 }

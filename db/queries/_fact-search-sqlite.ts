@@ -44,8 +44,8 @@ export async function sqliteFactSearch({ tx, q, partyId }: FactSearchOptions): P
   const completion = prefix ? { tokens, completions: await completions(tx, prefix) } : undefined;
   const match = partyId ? ftsPartyQuery(partyId, search, completion) : ftsQuery(search, completion);
   return {
-    hits: (seqAs, rankAs) =>
-      sql`SELECT rowid AS ${sql.raw(seqAs)}, ${BM25} AS ${sql.raw(rankAs)} FROM facts_fts WHERE facts_fts MATCH ${match}`,
+    hits: (seqAs, rankAs, { fenced = false } = {}) =>
+      sql`SELECT rowid AS ${sql.raw(seqAs)}, ${BM25} AS ${sql.raw(rankAs)} FROM facts_fts WHERE facts_fts MATCH ${match}${fenced ? sql` LIMIT -1 OFFSET 0` : sql``}`,
     seqs: () => sql`SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match}`,
     pageMatches: (pageTx, seqs) => pageMatches(pageTx, match, seqs),
   };

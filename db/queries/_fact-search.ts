@@ -24,8 +24,13 @@ export interface FactSearch {
   /**
    * `SELECT` of the matching facts (about the party, when one was given): their seq and their
    * rank (lower is better) under the names given (written by the caller's code, never input).
+   * `fenced`: kept from being flattened into the statement around it. SQLite needs it below a
+   * GROUP BY, which would call bm25() after the index's cursor has moved on ("unable to use
+   * function bm25"); PostgreSQL's ts_rank has no such limit, and its planner, left free, reads
+   * a country's facts first and tests each against the query rather than every fact matching
+   * a common word.
    */
-  hits(seqAs: string, rankAs: string): SQL;
+  hits(seqAs: string, rankAs: string, options?: { fenced?: boolean }): SQL;
   /** `SELECT` of the matching facts' seq, for an `IN`. */
   seqs(): SQL;
   /** The marked text and quote passage of a page of facts, by seq. */

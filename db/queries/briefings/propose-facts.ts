@@ -87,10 +87,11 @@ export interface Proposal {
  * - search words: the full-text index finds the country's matching facts (on SQLite its
  *   `parties` column) and ranks them (lower is better); each hit is one probe of the key (and,
  *   with every topic chosen, its first topic's row is its section: no grouping).
- * Without search words every rank is 0. The raw SQL that differs between the engines comes
- * from db/dialect; on SQLite the statement is written for its planner (see each function). `since` marks each fact against the last briefing's
+ * Without search words every rank is 0. `since` marks each fact against the last briefing's
  * finalisation (see sinceMark). Only facts marked at most `level` (the actor's clearance
  * level) match. A filter that every row passes is left out: it would cost a test per row.
+ * The raw SQL that differs between the engines comes from db/dialect (SQLite's is written for
+ * its planner; see each function there).
  */
 function matchingFacts(
   query: ProposalQuery,
@@ -111,10 +112,9 @@ function matchingFacts(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  // OFFSET keeps SQLite from flattening the hits into a GROUP BY below, which would call
-  // bm25() after the index's cursor has moved on ("unable to use function bm25").
+  // Fenced: SQLite must not flatten the hits into a GROUP BY below (see FactSearch.hits).
   const source = fts
-    ? sql`(${fts.hits("seq", "rank")} ${dialect.offsetOnly(0)}) c
+    ? sql`(${fts.hits("seq", "rank", { fenced: true })}) c
       JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
     : sql`fact_party_topics e`;
   const columns = (sortOrder: SQL) => sql`e.fact_id AS id, e.date_start, e.topic_id, ${sortOrder} AS sort_order,
