@@ -1,22 +1,27 @@
 /**
  * npm run bench:compose — the proposal query on synthetic fact bases of 100,000 and 1,000,000
- * facts over 50 countries and the real topics, each in a temporary file (never the real
- * database). For each size: p50/p95 of the first page plus per-topic counts for one country and
- * all topics, a full-text search for a common word, the first page for a user with a finalised
- * briefing on the country (every fact marked new, changed or neither) and filtered to the marked
- * ones; then the same on a baseline copy without the indexes proposals rely on (the party, topic
- * and date indexes, and fact_party_topics as a plain heap, without its key), side by side, with
- * ratios; then every target, met or missed.
+ * facts over 50 countries and the real topics, on SQLite (a temporary file) and PostgreSQL (a
+ * throwaway cluster, scripts/pg-cluster.mjs), never the real database. For each size: p50/p95
+ * of the first page plus per-topic counts for one country and all topics, a full-text search
+ * for a common word, the first page for a user with a finalised briefing on the country (every
+ * fact marked new, changed or neither) and filtered to the marked ones; then the same on a
+ * baseline copy without the indexes proposals rely on (the party, topic and date indexes, and
+ * fact_party_topics as a plain heap, without its key), side by side, with ratios; then every
+ * target, met or missed; with both engines, their figures side by side.
+ *   --engine both            sqlite, postgres or both (default): a process runs on one engine
+ *                            (db/engine.ts), so each runs in a child process of its own
  *   --facts 100000,1000000   the sizes (default both)
  *   --runs 40                timed rounds per query (after warm-up rounds; the baseline at a
  *                            million facts runs 5: it scans millions of rows a round)
- *   --explain                also print each query's plan (EXPLAIN QUERY PLAN)
+ *   --explain                also print each query's plan (EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN)
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import {
   closeDatabase,
   openDatabase,
@@ -26,13 +31,17 @@ import {
   withWriteTransaction,
   type Database,
 } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { proposeFacts } from "@/db/queries/briefings/propose-facts";
 import { createUser } from "@/db/queries/users/create-user";
 import { briefings, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { startCluster, stopCluster } from "../scripts/pg-cluster.mjs";
+import { postgresStore, sqliteStore, type BenchStore } from "./compose-stores";
 import { makeSyntheticFacts } from "./synthetic-facts";
+import { makeSyntheticFactsPostgres } from "./synthetic-facts-postgres";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -45,6 +54,9 @@ const RUNS = Number(flag("runs") ?? process.env.BENCH_RUNS ?? 40);
 const EXPLAIN = args.includes("--explain");
 /** A million facts must build within this (issue 18). */
 const BUILD_LIMIT_S = 300;
+const ENGINES = { sqlite: ["sqlite"], postgres: ["postgres"], both: ["sqlite", "postgres"] }[flag("engine") ?? "both"];
+/** Internal: the child process running one engine writes its results to this file. */
+const RESULTS_FILE = flag("results");
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -64,27 +76,53 @@ async function measure(fn: () => Promise<unknown>, runs: number, warmUp: number)
 }
 
 /*
- * --explain: the statements proposeFacts prepares are caught as the driver prepares them (this
- * benchmark only), and their plans printed with NULL for every parameter: the plan does not
- * depend on their values (no sqlite_stat4). The statement has no literal "?" of its own.
+ * --explain: the statements proposeFacts prepares are caught as the driver gets them (this
+ * benchmark only). SQLite's plans are printed with NULL for every parameter: the plan does not
+ * depend on their values (no sqlite_stat4); PostgreSQL's with the parameters given.
  */
-/** The last proposal statement prepared, by database file. */
-const lastProposal = new Map<string, string>();
-if (EXPLAIN) {
+const PROPOSAL = /WITH m AS (NOT )?MATERIALIZED/;
+/** The last proposal statement prepared, by database (file, or PostgreSQL database name). */
+const lastProposal = new Map<string, { text: string; values?: unknown[] }>();
+if (EXPLAIN && ENGINE === "sqlite") {
   const prepare = BetterSqlite3.prototype.prepare;
   BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-    if (source.includes("WITH m AS MATERIALIZED") && !source.startsWith("EXPLAIN")) lastProposal.set(this.name, source);
+    if (PROPOSAL.test(source) && !source.startsWith("EXPLAIN")) lastProposal.set(this.name, { text: source });
     return prepare.call(this, source) as ReturnType<typeof prepare>;
   } as typeof prepare;
 }
+if (EXPLAIN && ENGINE === "postgres") {
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, config: unknown, values?: unknown) {
+    const c = config as { text?: string; values?: unknown[] } | string;
+    const text = typeof c === "string" ? c : c?.text;
+    if (text && PROPOSAL.test(text))
+      lastProposal.set(this.database ?? "", {
+        text,
+        values: (typeof c === "string" ? undefined : c.values) ?? (values as unknown[] | undefined),
+      });
+    return (query as (...a: unknown[]) => unknown).call(this, config, values);
+  } as typeof query;
+}
 
 async function printPlan(db: Database, label: string) {
+  console.log(`  plan (${label}):`);
+  if (ENGINE === "postgres") {
+    const { text, values } = lastProposal.get(/\/([^/?]+)\?/.exec(db.file)![1])!;
+    const client = new pg.Client({ connectionString: db.file });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, values);
+      for (const r of rows) console.log(`    ${r["QUERY PLAN"]}`);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
   const rows = await selectRows<{ id: number; parent: number; detail: string }>(
     readerOf(db),
-    sql.raw(`EXPLAIN QUERY PLAN ${lastProposal.get(db.file)!.replaceAll("?", "NULL")}`),
+    sql.raw(`EXPLAIN QUERY PLAN ${lastProposal.get(db.file)!.text.replaceAll("?", "NULL")}`),
   );
   const depth = new Map<number, number>([[0, 0]]);
-  console.log(`  plan (${label}):`);
   for (const r of rows) {
     depth.set(r.id, (depth.get(r.parent) ?? 0) + 1);
     console.log(`    ${"  ".repeat(depth.get(r.id)! - 1)}${r.detail}`);
@@ -147,37 +185,6 @@ async function briefedUser(db: Database, countryIds: string[], country: string):
   };
 }
 
-/** Fresh planner statistics, as a long-running database would have. */
-async function analyze(db: Database) {
-  await withWriteTransaction(db, (tx) => runStatement(tx, sql`ANALYZE`));
-}
-
-/**
- * The baseline: the same file without what serves proposals — the party, topic and date
- * indexes, and fact_party_topics rebuilt as a plain table without its key (so a country's rows
- * are a scan, and a search hit a lookup SQLite must index on the fly). Read only, so the
- * triggers that write fact_party_topics never run on it.
- */
-async function makeBaseline(db: Database, file: string, baselineFile: string): Promise<Database> {
-  // Closing the database first folds its WAL into the file copied.
-  closeDatabase(db);
-  fs.copyFileSync(file, baselineFile);
-  const baseline = openDatabase(baselineFile);
-  await withWriteTransaction(baseline, async (tx) => {
-    for (const idx of ["fact_parties_party_idx", "fact_topics_topic_idx", "facts_date_idx"])
-      await runStatement(tx, sql.raw(`DROP INDEX IF EXISTS ${idx}`));
-    await runStatement(tx, sql`CREATE TABLE fact_party_topics_heap AS SELECT * FROM fact_party_topics`);
-    await runStatement(tx, sql`DROP TABLE fact_party_topics`);
-    // Legacy: the triggers writing fact_party_topics are not rewritten (nor checked) by the rename.
-    await runStatement(tx, sql`PRAGMA legacy_alter_table = ON`);
-    await runStatement(tx, sql`ALTER TABLE fact_party_topics_heap RENAME TO fact_party_topics`);
-  });
-  await analyze(baseline);
-  // Reopened: a connection opened before the schema changed may plan with the old one.
-  closeDatabase(baseline);
-  return openDatabase(baselineFile);
-}
-
 interface Case {
   name: string;
   /** p95 targets by size (issue 18); a size without one is measured, not judged. */
@@ -191,32 +198,43 @@ interface Result {
   size: number;
   name: string;
   target?: number;
+  p50: number;
   p95: number;
+  baseP50: number;
+  baseP95: number;
+}
+
+/** What the child process of one engine reports: its results and build times by size. */
+interface EngineReport {
+  results: Result[];
+  builds: Record<number, number>;
 }
 
 const fmt = (n: number) => n.toFixed(2).padStart(7);
 
 async function benchSize(facts: number, results: Result[]): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-bench-"));
+  // On PostgreSQL DATABASE_URL is the throwaway cluster the parent process started.
+  const store: BenchStore =
+    ENGINE === "postgres" ? await postgresStore(process.env.DATABASE_URL!, `bench_${facts}`) : sqliteStore();
   try {
-    const file = path.join(dir, "bench.db");
-    const db = openDatabase(file);
+    const db = openDatabase(store.location);
     await migrateDatabase(db);
     await seedDatabase(db);
     const t0 = Date.now();
     const cpu0 = process.cpuUsage();
-    const { countryIds, topicIds } = await makeSyntheticFacts(db, { facts, countries: COUNTRIES });
+    const load = ENGINE === "postgres" ? makeSyntheticFactsPostgres : makeSyntheticFacts;
+    const { countryIds, topicIds } = await load(db, { facts, countries: COUNTRIES });
     const country = countryIds[7];
     const briefed = await briefedUser(db, countryIds, country);
-    await analyze(db);
+    await store.analyze(db);
     const buildSeconds = (Date.now() - t0) / 1000;
     // The CPU time beside the elapsed: on a shared machine the difference is waiting for a core.
     const cpu = process.cpuUsage(cpu0);
     console.log(
       `\n## ${facts.toLocaleString("en")} facts over ${COUNTRIES} countries and ${topicIds.length} topics: built in ${buildSeconds.toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU)`,
     );
-    const baseline = await makeBaseline(db, file, path.join(dir, "baseline.db"));
-    const ours = openDatabase(file);
+    const baseline = await store.makeBaseline(db);
+    const ours = openDatabase(store.location);
     const big = facts >= 1_000_000;
     const cases: Case[] = [
       {
@@ -260,7 +278,7 @@ async function benchSize(facts: number, results: Result[]): Promise<number> {
       const base = await measure(run(baseline), baseRuns, big ? 1 : 5);
       if (EXPLAIN) await printPlan(baseline, "baseline");
       const target = c.targets[facts];
-      results.push({ size: facts, name: c.name, target, p95: mine.p95 });
+      results.push({ size: facts, name: c.name, target, ...mine, baseP50: base.p50, baseP95: base.p95 });
       const verdict = target === undefined ? "(none)" : `p95 < ${target} ms: ${mine.p95 < target ? "MET" : "MISSED"}`;
       console.log(
         `${c.name.padEnd(68)} ${fmt(mine.p50)} ${fmt(mine.p95)}  ${fmt(base.p50).padStart(12)} ${fmt(base.p95)}  ${(base.p95 / mine.p95).toFixed(1).padStart(8)}×  ${verdict}`,
@@ -274,32 +292,100 @@ async function benchSize(facts: number, results: Result[]): Promise<number> {
     closeDatabase(baseline);
     return buildSeconds;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    await store.remove();
   }
 }
 
-const results: Result[] = [];
-const builds = new Map<number, number>();
-for (const size of SIZES) builds.set(size, await benchSize(size, results));
-
-console.log("\n## Targets (issue 18)");
-const line = (label: string, value: string, met: boolean) =>
-  console.log(`${label.padEnd(40)} ${value.padStart(10)}  ${met ? "MET" : "MISSED"}`);
-for (const [size, name, label] of [
-  [100_000, "proposal", "100k proposal p95 < 10 ms"],
-  [100_000, "full-text", "100k full-text search p95 < 10 ms"],
-  [1_000_000, "proposal", "1M proposal p95 < 50 ms"],
-] as const) {
-  const r = results.find((x) => x.size === size && x.name.startsWith(name));
-  if (r) line(label, `${r.p95.toFixed(2)} ms`, r.p95 < r.target!);
-}
-const millionBuild = builds.get(1_000_000);
-if (millionBuild !== undefined)
-  line(
-    `1M fact base built in < ${BUILD_LIMIT_S / 60} min`,
-    `${millionBuild.toFixed(0)} s`,
-    millionBuild < BUILD_LIMIT_S,
+function printTargets({ results, builds }: EngineReport) {
+  console.log(`\n## Targets (issue 18), ${ENGINE}`);
+  const line = (label: string, value: string, met: boolean) =>
+    console.log(`${label.padEnd(40)} ${value.padStart(10)}  ${met ? "MET" : "MISSED"}`);
+  for (const [size, name, label] of [
+    [100_000, "proposal", "100k proposal p95 < 10 ms"],
+    [100_000, "full-text", "100k full-text search p95 < 10 ms"],
+    [1_000_000, "proposal", "1M proposal p95 < 50 ms"],
+  ] as const) {
+    const r = results.find((x) => x.size === size && x.name.startsWith(name));
+    if (r) line(label, `${r.p95.toFixed(2)} ms`, r.p95 < r.target!);
+  }
+  const millionBuild = builds[1_000_000];
+  if (millionBuild !== undefined)
+    line(
+      `1M fact base built in < ${BUILD_LIMIT_S / 60} min`,
+      `${millionBuild.toFixed(0)} s`,
+      millionBuild < BUILD_LIMIT_S,
+    );
+  console.log(
+    `(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end: figures from a busy machine are higher)`,
   );
-console.log(
-  `(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end: figures from a busy machine are higher)`,
-);
+}
+
+/** One engine's run, in this process: the child process the parent started for it. */
+async function runEngine(resultsFile: string) {
+  const report: EngineReport = { results: [], builds: {} };
+  for (const size of SIZES) report.builds[size] = await benchSize(size, report.results);
+  fs.writeFileSync(resultsFile, JSON.stringify(report));
+  printTargets(report);
+}
+
+/**
+ * Runs each engine in a child process (DATABASE_URL picks a process's engine): SQLite with a
+ * file path, PostgreSQL with a throwaway cluster started here and stopped after.
+ */
+function runChild(engine: string, dir: string): EngineReport | null {
+  const resultsFile = path.join(dir, `${engine}.json`);
+  const env = { ...process.env };
+  let cluster: { dir: string; url: string } | undefined;
+  if (engine === "postgres") {
+    cluster = startCluster({ ownerPid: process.pid });
+    env.DATABASE_URL = cluster.url;
+  } else env.DATABASE_URL = path.join(dir, "unused.db");
+  console.log(`\n# ${engine === "postgres" ? "PostgreSQL (a throwaway cluster)" : "SQLite (a temporary file)"}`);
+  try {
+    const own = args.filter((a, i) => a !== "--engine" && args[i - 1] !== "--engine");
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1], ...own, "--engine", engine, "--results", resultsFile],
+      { stdio: "inherit", env },
+    );
+    if (child.status !== 0) return null;
+    return JSON.parse(fs.readFileSync(resultsFile, "utf8")) as EngineReport;
+  } finally {
+    if (cluster) stopCluster(cluster.dir);
+  }
+}
+
+/** Both engines' figures, query by query. */
+function printSideBySide(sqlite: EngineReport, postgres: EngineReport) {
+  console.log("\n## SQLite and PostgreSQL side by side (ms; the same facts and queries; a busy machine: noisy)");
+  console.log(
+    `${"query".padEnd(68)} ${"SQLite p50".padStart(10)} ${"p95".padStart(7)}  ${"PostgreSQL p50".padStart(14)} ${"p95".padStart(7)}`,
+  );
+  for (const size of SIZES) {
+    console.log(
+      `${size.toLocaleString("en")} facts (built in ${sqlite.builds[size]?.toFixed(1)} s on SQLite, ${postgres.builds[size]?.toFixed(1)} s on PostgreSQL)`,
+    );
+    for (const r of sqlite.results.filter((x) => x.size === size)) {
+      const p = postgres.results.find((x) => x.size === size && x.name === r.name);
+      console.log(
+        `${r.name.padEnd(68)} ${fmt(r.p50).padStart(10)} ${fmt(r.p95)}  ${(p ? fmt(p.p50) : "-").padStart(14)} ${p ? fmt(p.p95) : "      -"}`,
+      );
+    }
+  }
+}
+
+if (RESULTS_FILE) await runEngine(RESULTS_FILE);
+else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-bench-run-"));
+  try {
+    const reports = new Map<string, EngineReport | null>();
+    for (const engine of ENGINES ?? []) reports.set(engine, runChild(engine, dir));
+    if (!ENGINES) console.error("--engine: sqlite, postgres or both");
+    const sqlite = reports.get("sqlite");
+    const postgres = reports.get("postgres");
+    if (sqlite && postgres) printSideBySide(sqlite, postgres);
+    if (!ENGINES || [...reports.values()].some((r) => r === null)) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

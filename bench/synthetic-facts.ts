@@ -31,6 +31,55 @@ function rng(seed: number) {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
+/** The synthetic countries' ids. */
+export const syntheticCountryIds = (countries: number) =>
+  Array.from({ length: countries }, (_, i) => `S${String(i).padStart(2, "0")}`);
+
+export interface SyntheticFact {
+  id: string;
+  text: string;
+  quote: string;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: "year" | "month";
+  /** May repeat a country or topic: the second link is the first. */
+  partyIds: string[];
+  topicIds: string[];
+}
+
+/**
+ * The synthetic facts, the same on every run and engine: each about one to three countries and
+ * one or two topics, dated 2005–2026 at mixed precision, twelve words of WORDS long. Ids
+ * zero-padded, so each key grows at its end.
+ */
+export function* syntheticFacts(facts: number, countryIds: string[], topicIds: string[]): Generator<SyntheticFact> {
+  const random = rng(42);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const digits = String(facts - 1).length;
+  for (let i = 0; i < facts; i++) {
+    const year = 2005 + Math.floor(random() * 22);
+    const month = 1 + Math.floor(random() * 12);
+    const yearly = random() < 0.3;
+    const start = yearly ? `${year}-01-01` : `${year}-${String(month).padStart(2, "0")}-01`;
+    const end = yearly ? `${year}-12-31` : `${year}-${String(month).padStart(2, "0")}-28`;
+    const text = Array.from({ length: 12 }, () => pick(WORDS)).join(" ");
+    const partyIds: string[] = [];
+    for (let k = 0, n = 1 + Math.floor(random() * 3); k < n; k++) partyIds.push(pick(countryIds));
+    const topics: string[] = [];
+    for (let k = 0, n = 1 + Math.floor(random() * 2); k < n; k++) topics.push(pick(topicIds));
+    yield {
+      id: `syn-${String(i).padStart(digits, "0")}`,
+      text: `Synthetic fact ${i}: ${text}.`,
+      quote: text.slice(0, 60),
+      dateStart: start,
+      dateEnd: end,
+      datePrecision: yearly ? "year" : "month",
+      partyIds,
+      topicIds: topics,
+    };
+  }
+}
+
 /**
  * The secondary indexes of the tables loaded, as SQLite holds their definitions: dropped before
  * the load and created again after it from the same SQL (one sorted pass each, instead of a
@@ -49,20 +98,16 @@ async function secondaryIndexes(tx: Tx): Promise<{ type: string; name: string; s
 }
 
 /**
- * Inserts synthetic parties and facts (each about one to three countries and one or two
- * topics, dated 2005–2026 at mixed precision) in one transaction, through the real schema,
+ * Inserts synthetic parties and facts (syntheticFacts) into a SQLite database in one
+ * transaction, through the real schema,
  * so triggers keep the full-text index and fact_party_topics as they do in production. Built
  * for a million facts in minutes: prepared inserts; each fact's links before the fact (foreign
  * keys checked at commit), so the fact's insert trigger indexes it once with its parties rather
- * than once per party link; ids zero-padded, so each key grows at its end; secondary indexes
- * and fact_party_topics built after the load.
+ * than once per party link; secondary indexes and fact_party_topics built after the load.
  */
 export async function makeSyntheticFacts(db: Database, opts: { facts: number; countries: number }) {
-  const random = rng(42);
-  const countryIds = Array.from({ length: opts.countries }, (_, i) => `S${String(i).padStart(2, "0")}`);
+  const countryIds = syntheticCountryIds(opts.countries);
   const now = new Date().toISOString();
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-  const digits = String(opts.facts - 1).length;
   return withWriteTransaction(db, async (tx) => {
     await runStatement(tx, sql`PRAGMA defer_foreign_keys = ON`);
     const indexes = await secondaryIndexes(tx);
@@ -106,26 +151,11 @@ export async function makeSyntheticFacts(db: Database, opts: { facts: number; co
       .values({ factId: p("factId"), topicId: p("topicId") })
       .onConflictDoNothing()
       .prepare();
-    for (let i = 0; i < opts.facts; i++) {
-      const year = 2005 + Math.floor(random() * 22);
-      const month = 1 + Math.floor(random() * 12);
-      const yearly = random() < 0.3;
-      const start = yearly ? `${year}-01-01` : `${year}-${String(month).padStart(2, "0")}-01`;
-      const end = yearly ? `${year}-12-31` : `${year}-${String(month).padStart(2, "0")}-28`;
-      const text = Array.from({ length: 12 }, () => pick(WORDS)).join(" ");
-      const id = `syn-${String(i).padStart(digits, "0")}`;
-      for (let k = 0, n = 1 + Math.floor(random() * 3); k < n; k++)
-        insertParty.run({ factId: id, partyId: pick(countryIds) });
-      for (let k = 0, n = 1 + Math.floor(random() * 2); k < n; k++)
-        insertTopic.run({ factId: id, topicId: pick(topicIds) });
-      insertFact.run({
-        id,
-        text: `Synthetic fact ${i}: ${text}.`,
-        dateStart: start,
-        dateEnd: end,
-        datePrecision: yearly ? "year" : "month",
-        quote: text.slice(0, 60),
-      });
+    for (const f of syntheticFacts(opts.facts, countryIds, topicIds)) {
+      for (const partyId of f.partyIds) insertParty.run({ factId: f.id, partyId });
+      for (const topicId of f.topicIds) insertTopic.run({ factId: f.id, topicId });
+      const { id, text, dateStart, dateEnd, datePrecision, quote } = f;
+      insertFact.run({ id, text, dateStart, dateEnd, datePrecision, quote });
     }
     // Refilled whole: the seeded facts' rows are there already.
     await runStatement(tx, sql`DELETE FROM fact_party_topics`);

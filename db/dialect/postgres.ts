@@ -20,9 +20,14 @@ export const postgresDialect: Dialect = {
     }
     return null;
   },
-  factSearchCondition: () => {
-    throw new Error(
-      "Not converted yet: PostgreSQL's full-text search (facts.search, lib/search/tsquery.ts) comes with the db/queries conversion.",
-    );
-  },
+  fixedOrderJoin: () => sql`JOIN`,
+  countWhere: (condition: SQLWrapper) => sql`count(*) FILTER (WHERE ${condition})`,
+  selectFirstPer: ({
+    key,
+    lowest,
+    tieBreak,
+    columns,
+    from,
+  }) => sql`SELECT DISTINCT ON (${key}) ${columns(sql`${lowest}`)}
+    ${from} ORDER BY ${key}, ${lowest}, ${tieBreak}`,
 };

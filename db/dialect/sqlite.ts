@@ -18,7 +18,8 @@ export const sqliteDialect: Dialect = {
     }
     return null;
   },
-  factSearchCondition: () => {
-    throw new Error("Not converted yet: SQLite's full-text search is in db/queries/_fact-search.ts.");
-  },
+  fixedOrderJoin: () => sql`CROSS JOIN`,
+  countWhere: (condition: SQLWrapper) => sql`sum(${condition})`,
+  selectFirstPer: ({ key, lowest, columns, from }) => sql`SELECT ${columns(sql`min(${lowest})`)}
+    ${from} GROUP BY ${key}`,
 };

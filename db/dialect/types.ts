@@ -38,6 +38,27 @@ export interface Dialect {
    * "Failed query" error.
    */
   uniqueViolationColumn(error: unknown): string | null;
-  /** Full-text search: still in db/queries/_fact-search.ts (FTS5); moves here with the db/queries conversion. */
-  factSearchCondition(): never;
+  /**
+   * A join the planner must not reorder: the left side is read first (a page cut from sorted
+   * ids, then only its rows looked up). SQLite's `CROSS JOIN` fixes the order; PostgreSQL has
+   * no `CROSS JOIN … ON` and its planner, costing the small left side, reads it first anyway.
+   */
+  fixedOrderJoin(): SQL;
+  /** How many rows of a group satisfy `condition`: SQLite sums the 1/0 it gives, PostgreSQL counts with FILTER. */
+  countWhere(condition: SQLWrapper): SQL;
+  /**
+   * A SELECT of one row per `key` value: the one with the lowest `lowest` (ties: the lowest
+   * `tieBreak`). `columns` is the select list, given `lowest` as it must be selected. SQLite
+   * answers with a GROUP BY and min(): its bare columns come from the row holding the minimum
+   * (ties: the first row read, so the rows must be read in `tieBreak` order within a key);
+   * PostgreSQL allows no bare columns, so it uses DISTINCT ON with an ORDER BY.
+   */
+  selectFirstPer(o: {
+    key: SQLWrapper;
+    lowest: SQLWrapper;
+    tieBreak: SQLWrapper;
+    columns: (lowest: SQL) => SQL;
+    /** `FROM … WHERE …` */
+    from: SQL;
+  }): SQL;
 }

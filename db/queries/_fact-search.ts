@@ -1,57 +1,16 @@
-import { sql } from "drizzle-orm";
-import { completablePrefix, ftsPartyQuery, ftsQuery, parseSearch } from "@/lib/search/fts";
-import { hasMatch, MARK_CLOSE, MARK_OPEN } from "@/lib/search/highlight";
-import { indexTokens, selectRows, type Tx } from "../client";
+import type { SQL } from "drizzle-orm";
+import { ENGINE } from "../engine";
+import type { Tx } from "../client";
+import { postgresFactSearch } from "./_fact-search-postgres";
+import { sqliteFactSearch } from "./_fact-search-sqlite";
 
 /**
- * Full-text search over facts, shared by the proposals and the admin fact list (internal:
- * the callers check permissions). The stemmed index `facts_fts` answers; the last word is
- * first completed from `facts_words_vocab`, the unstemmed words of every fact (drizzle/0005).
+ * Full-text search over facts, shared by the proposals and the admin fact list (internal: the
+ * callers check permissions). The statements differ whole between the engines, so each has a
+ * module: ./_fact-search-sqlite.ts (FTS5) and ./_fact-search-postgres.ts (facts.search). Both
+ * find the same facts (tests/unit/search.test.ts runs on both); ranks and marked passages may
+ * differ in detail.
  */
-
-// The highest code point: `prefix || MAX` sorts after every term that begins with the prefix.
-const MAX_CHAR = "\u{10FFFF}";
-
-/** A word's tokens as the index folds them; ASCII needs no round trip to SQLite's tokenizer. */
-function foldedTokens(word: string): string[] {
-  // unicode61 keeps ASCII letters and digits, lower-cased, and splits at the rest.
-  if (/^[\x20-\x7e]*$/.test(word))
-    return word
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean);
-  return indexTokens(word);
-}
-
-/** The indexed words that begin with `prefix` (folded as the index folds). */
-async function completions(tx: Tx, prefix: string): Promise<string[]> {
-  const rows = await selectRows<{ term: string }>(
-    tx,
-    sql`SELECT term FROM facts_words_vocab WHERE term >= ${prefix} AND term <= ${prefix + MAX_CHAR} ORDER BY term`,
-  );
-  return rows.map((r) => r.term);
-}
-
-/** The MATCH expression for a search (about one party when given), or null when nothing is searched. */
-export async function factSearchMatch({
-  tx,
-  q,
-  partyId,
-}: {
-  tx: Tx;
-  q: string | null | undefined;
-  partyId?: string;
-}): Promise<string | null> {
-  const search = parseSearch(q);
-  if (!search) return null;
-  const tokens = foldedTokens(search.words[search.words.length - 1]);
-  const prefix = completablePrefix(tokens);
-  const completion = prefix ? { tokens, completions: await completions(tx, prefix) } : undefined;
-  return partyId ? ftsPartyQuery(partyId, search, completion) : ftsQuery(search, completion);
-}
-
-/** Relevance: text weighs twice the quote; the parties column, matched by every hit, not at all. */
-export const BM25 = sql.raw("bm25(facts_fts, 2.0, 1.0, 0.0)");
 
 export interface FactMatch {
   /** The text with its matched words between MARK_OPEN and MARK_CLOSE. */
@@ -60,19 +19,31 @@ export interface FactMatch {
   quote: string | null;
 }
 
-/**
- * The marked text and quote passage of a page of facts, by seq. One scan of the matches
- * (`+rowid` keeps the list out of FTS5's plan: as equality lookups it would evaluate the
- * query once per row), highlighting only the page's rows.
- */
-export async function pageMatches(tx: Tx, match: string, seqs: number[]): Promise<Map<number, FactMatch>> {
-  if (seqs.length === 0) return new Map();
-  const rows = await selectRows<{ seq: number; text: string; quote: string }>(
-    tx,
-    sql`
-    SELECT rowid AS seq, highlight(facts_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS text,
-      snippet(facts_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) AS quote
-    FROM facts_fts WHERE facts_fts MATCH ${match} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(seqs)}))`,
-  );
-  return new Map(rows.map((r) => [r.seq, { text: r.text, quote: hasMatch(r.quote) ? r.quote : null }]));
+/** A parsed search, ready to be placed in a statement. */
+export interface FactSearch {
+  /**
+   * `SELECT` of the matching facts (about the party, when one was given): their seq and their
+   * rank (lower is better) under the names given (written by the caller's code, never input).
+   * `fenced`: kept from being flattened into the statement around it. SQLite needs it below a
+   * GROUP BY, which would call bm25() after the index's cursor has moved on ("unable to use
+   * function bm25"); PostgreSQL's ts_rank has no such limit, and its planner, left free, reads
+   * a country's facts first and tests each against the query rather than every fact matching
+   * a common word.
+   */
+  hits(seqAs: string, rankAs: string, options?: { fenced?: boolean }): SQL;
+  /** `SELECT` of the matching facts' seq, for an `IN`. */
+  seqs(): SQL;
+  /** The marked text and quote passage of a page of facts, by seq. */
+  pageMatches(tx: Tx, seqs: number[]): Promise<Map<number, FactMatch>>;
 }
+
+export interface FactSearchOptions {
+  tx: Tx;
+  q: string | null | undefined;
+  /** Only the facts about this party. */
+  partyId?: string;
+}
+
+/** The search for the words of `q`, or null when nothing is searched. */
+export const factSearch: (options: FactSearchOptions) => Promise<FactSearch | null> =
+  ENGINE === "postgres" ? postgresFactSearch : sqliteFactSearch;

@@ -8,8 +8,8 @@ import { PREFIX_MIN, type ParsedSearch } from "./fts";
  * instead begin an indexed word (weight D, unstemmed, under `chancery_words`). Postgres folds
  * case and diacritics as it indexed them, so unlike SQLite no completion list is looked up
  * first. Each word is a quoted lexeme: operators and syntax characters in the input (&, |, !,
- * <->, :*, parentheses) are searched for as text, never obeyed. The caller (the PostgreSQL
- * search module; tests/unit/postgres-search.test.ts until then) combines them:
+ * <->, :*, parentheses) are searched for as text, never obeyed. The caller
+ * (db/queries/_fact-search-postgres.ts) combines them:
  *
  *   search @@ (to_tsquery('chancery_stemmed', head) && (to_tsquery('chancery_stemmed', last)
  *     || to_tsquery('chancery_words', lastPrefix)))
@@ -25,7 +25,7 @@ export interface TsSearch {
 
 /** A word as one quoted lexeme (a phrase when the parser splits it, as "Covid-19"). */
 function lexeme(word: string, label: string): string {
-  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}':${label}`;
+  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'${label ? `:${label}` : ""}`;
 }
 
 /** The last token of a word as the parsers split it (at anything but letters and digits). */
@@ -42,5 +42,29 @@ export function tsSearch(search: ParsedSearch): TsSearch {
     head: head.length ? head.map((w) => lexeme(w, "AB")).join(" & ") : null,
     last: lexeme(last, "AB"),
     lastPrefix: [...lastToken(last)].length >= PREFIX_MIN ? lexeme(last, "*D") : null,
+  };
+}
+
+/** What ts_headline marks (db/queries/_fact-search-postgres.ts). */
+export interface TsHighlight {
+  /**
+   * Any of the words, as to_tsquery text for `chancery_stemmed`: any word, not the whole query,
+   * so a passage of the quote is found wherever one of them stands (as SQLite's snippet()).
+   */
+  words: string;
+  /**
+   * The last word's last token when it is completed (null otherwise): the page's indexed words
+   * beginning with it are marked too. A stem's prefix would not do: "cooperat" stems to itself,
+   * "cooperation" to "cooper".
+   */
+  prefix: string | null;
+}
+
+export function tsHighlight(search: ParsedSearch): TsHighlight {
+  const { words } = search;
+  const token = lastToken(words[words.length - 1]);
+  return {
+    words: words.map((w) => lexeme(w, "")).join(" | "),
+    prefix: [...token].length >= PREFIX_MIN ? token : null,
   };
 }

@@ -82,8 +82,47 @@ function dialectCases(
       expect(d().uniqueViolationColumn(missingTable)).toBeNull();
     });
 
-    it("full-text search is not converted yet, and says so", () => {
-      expect(() => d().factSearchCondition()).toThrow(/Not converted yet/);
+    it("fixedOrderJoin() joins on a condition", async () => {
+      const got = await rows()<{ a: number; b: number }>(
+        sql`SELECT l.v AS a, r.v AS b FROM (SELECT 1 AS v UNION ALL SELECT 2) l
+          ${d().fixedOrderJoin()} (SELECT 2 AS v UNION ALL SELECT 3) r ON r.v = l.v + 1 ORDER BY l.v`,
+      );
+      expect(got.map((r) => [Number(r.a), Number(r.b)])).toEqual([
+        [1, 2],
+        [2, 3],
+      ]);
+    });
+
+    it("countWhere() counts the rows of a group satisfying a condition, 0 when none", async () => {
+      const got = await rows()<{ g: string; n: unknown; none: unknown }>(
+        sql`SELECT g, ${d().countWhere(sql`v > 1`)} AS n, ${d().countWhere(sql`v > 9`)} AS none
+          FROM (SELECT 'a' AS g, 1 AS v UNION ALL SELECT 'a', 2 UNION ALL SELECT 'a', 3 UNION ALL SELECT 'b', 1) t
+          GROUP BY g ORDER BY g`,
+      );
+      expect(got.map((r) => [r.g, Number(r.n), Number(r.none)])).toEqual([
+        ["a", 2, 0],
+        ["b", 0, 0],
+      ]);
+    });
+
+    it("selectFirstPer() gives per key the row of the lowest value, ties by the tie-break", async () => {
+      // Rows read in (k, t) order, as a key's rows are on SQLite.
+      const got = await rows()<{ k: string; lo: number; t: string; x: string }>(
+        sql`SELECT k, lo, t, x FROM (${d().selectFirstPer({
+          key: sql`r.k`,
+          lowest: sql`r.o`,
+          tieBreak: sql`r.t`,
+          columns: (lowest) => sql`r.k AS k, ${lowest} AS lo, r.t AS t, r.x AS x`,
+          from: sql`FROM (SELECT * FROM (SELECT 'k1' AS k, 2 AS o, 'a' AS t, 'k1a' AS x
+            UNION ALL SELECT 'k1', 1, 'b', 'k1b' UNION ALL SELECT 'k1', 1, 'c', 'k1c'
+            UNION ALL SELECT 'k2', 5, 'a', 'k2a' UNION ALL SELECT 'k3', 0, 'z', 'skip') u ORDER BY k, t) r
+            WHERE r.x <> 'skip'`,
+        })}) s ORDER BY k`,
+      );
+      expect(got.map((r) => [r.k, Number(r.lo), r.t, r.x])).toEqual([
+        ["k1", 1, "b", "k1b"],
+        ["k2", 5, "a", "k2a"],
+      ]);
     });
   });
 }

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { withReadTransaction } from "@/db/client";
-import { factSearchMatch } from "@/db/queries/_fact-search";
+import { factSearch } from "@/db/queries/_fact-search";
 import { createBriefing } from "@/db/queries/briefings/create-briefing";
 import { finaliseBriefing } from "@/db/queries/briefings/finalise-briefing";
 import { proposeFacts, type ProposalQuery } from "@/db/queries/briefings/propose-facts";
@@ -62,7 +62,7 @@ async function maintainedAndRecomputed() {
         AND (ot.sort_order, ot.id) < (t.sort_order, t.id)) = 0 AS first_topic, f.id AS fact_id,
       f.deleted_at, f.marking, f.date_start, f.date_end, f.created_at, f.updated_at
       FROM facts f, fact_parties fp, fact_topics ft, topics t
-      WHERE fp.fact_id = f.id AND ft.fact_id = f.id AND t.id = ft.topic_id) ${ORDER}`,
+      WHERE fp.fact_id = f.id AND ft.fact_id = f.id AND t.id = ft.topic_id) joined ${ORDER}`,
   );
   return { maintained, recomputed };
 }
@@ -75,8 +75,8 @@ async function maintainedAndRecomputed() {
 async function recomputedCounts(query: ProposalQuery, level: ClearanceLevel, since: string | null, only: boolean) {
   const visible = MARKINGS.slice(0, MARKINGS.indexOf(level) + 1);
   // The search words as proposals send them to the index (the last word completed).
-  const match = await withReadTransaction(t.db, (tx) => factSearchMatch({ tx, q: query.q, partyId: query.countryId }));
-  const hits = match ? sql`AND f.seq IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match})` : sql``;
+  const search = await withReadTransaction(t.db, (tx) => factSearch({ tx, q: query.q, partyId: query.countryId }));
+  const hits = search ? sql`AND f.seq IN (${search.seqs()})` : sql``;
   const marked = since ? sql`(f.created_at > ${since} OR f.updated_at > ${since})` : sql`0`;
   const rows = await sqlRows<{ topic_id: string; n: number }>(
     t.db,

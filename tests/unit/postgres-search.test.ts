@@ -8,7 +8,8 @@ import { pgDbForFile, type PgDb } from "../helpers/pg-db";
 // Search on PostgreSQL (issue 17): lib/search/tsquery.ts's queries over facts.search give the
 // matches tests/unit/search.test.ts pins for SQLite — stems, the last word as a prefix from
 // three characters, case and diacritics folded, Cyrillic included, operators as words. On
-// hand-made facts: the seed cannot be loaded on Postgres until the data layer runs there.
+// hand-made facts, in every run (its own cluster); search.test.ts runs the data layer's search
+// (db/queries/_fact-search-postgres.ts) on the seed in `npm run test:pg`.
 
 const FACTS: Record<string, { text: string; quote: string }> = {
   vent: { text: "Mobile medical ventilators were delivered to Almaty.", quote: "The ventilators arrived on time." },
@@ -45,7 +46,7 @@ pgDbForFile(async (migrated) => {
   );
 });
 
-/** The condition on facts.search for a search (what the PostgreSQL search module will build). */
+/** The condition on facts.search for a search (as db/queries/_fact-search-postgres.ts builds it). */
 function matches(t: TsSearch): SQL {
   const last = t.lastPrefix
     ? sql`(to_tsquery('chancery_stemmed', ${t.last}) || to_tsquery('chancery_words', ${t.lastPrefix}))`

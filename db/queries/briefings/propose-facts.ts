@@ -4,9 +4,10 @@ import { sourceLabel } from "@/lib/briefing/labels";
 import type { Handling, Marking } from "@/lib/model/handling";
 import type { ClearanceLevel } from "@/lib/model/handling";
 import { getDb, selectRows, withReadTransaction, type Database, type Tx } from "../../client";
+import { dialect } from "../../dialect";
 import { briefings, topics } from "../../schema";
 import { EVERY_FACT, factAliasVisibleTo } from "../_fact-visibility";
-import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
+import { factSearch, type FactMatch, type FactSearch } from "../_fact-search";
 
 export interface ProposalQuery {
   countryId: string;
@@ -74,7 +75,7 @@ export interface Proposal {
 /**
  * The live facts matching a briefing's filters: about the country, in one of the topics,
  * with a date span overlapping [from, to], containing the search words (`fts`, see
- * ./fact-search.ts). Each fact is placed in one section — the first of its chosen topics in
+ * ../_fact-search.ts). Each fact is placed in one section — the first of its chosen topics in
  * topic order — so a briefing never prints a fact twice. Everything is read from
  * `fact_party_topics` (drizzle/0012): one row per fact, party and topic with the columns
  * filtered on, keyed (party, seq, topic). Three shapes, by what is asked:
@@ -83,16 +84,18 @@ export interface Proposal {
  *   order, newest first, so no grouping at all (see `listed`);
  * - some topics: the country's rows are one range of the key, read in seq order, so the GROUP
  *   BY placing each fact in its first chosen topic streams without a sort;
- * - search words: the full-text index finds the country's matching facts (its `parties`
- *   column) and ranks them (bm25, lower is better); each hit is one probe of the key (and,
+ * - search words: the full-text index finds the country's matching facts (on SQLite its
+ *   `parties` column) and ranks them (lower is better); each hit is one probe of the key (and,
  *   with every topic chosen, its first topic's row is its section: no grouping).
  * Without search words every rank is 0. `since` marks each fact against the last briefing's
  * finalisation (see sinceMark). Only facts marked at most `level` (the actor's clearance
  * level) match. A filter that every row passes is left out: it would cost a test per row.
+ * The raw SQL that differs between the engines comes from db/dialect (SQLite's is written for
+ * its planner; see each function there).
  */
 function matchingFacts(
   query: ProposalQuery,
-  fts: string | null,
+  fts: FactSearch | null,
   since: string | null,
   level: ClearanceLevel,
   everyTopic: boolean,
@@ -104,27 +107,34 @@ function matchingFacts(
   if (listed(fts, everyTopic))
     return sql`
     SELECT e.fact_id AS id, e.date_start, e.topic_id, e.topic_order AS sort_order, 0 AS rank, ${sinceMark(since)} AS since
-    FROM fact_party_topics e WHERE e.first_topic = 1 AND ${filters}`;
+    FROM fact_party_topics e WHERE e.first_topic = ${dialect.booleanLiteral(true)} AND ${filters}`;
   const topicList = sql.join(
     query.topicIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  // OFFSET keeps SQLite from flattening the hits into a GROUP BY below, which would call
-  // bm25() after the index's cursor has moved on ("unable to use function bm25").
+  // Fenced: SQLite must not flatten the hits into a GROUP BY below (see FactSearch.hits).
   const source = fts
-    ? sql`(SELECT rowid AS seq, ${BM25} AS rank FROM facts_fts WHERE facts_fts MATCH ${fts} LIMIT -1 OFFSET 0) c
+    ? sql`(${fts.hits("seq", "rank", { fenced: true })}) c
       JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
     : sql`fact_party_topics e`;
-  // With every topic chosen, a fact's section is its first topic: its row says so. Otherwise
-  // the bare columns beside min() come from the row holding the minimum, the first chosen
-  // topic's (the lowest topic id among equal orders: the key's order); the others are one value
-  // per fact.
-  const grouped = !everyTopic;
-  return sql`
-    SELECT e.fact_id AS id, e.date_start, e.topic_id, ${grouped ? sql`min(e.topic_order)` : sql`e.topic_order`} AS sort_order,
-      ${fts ? sql`c.rank` : sql`0`} AS rank, ${sinceMark(since)} AS since
+  const columns = (sortOrder: SQL) => sql`e.fact_id AS id, e.date_start, e.topic_id, ${sortOrder} AS sort_order,
+      ${fts ? sql`c.rank` : sql`0`} AS rank, ${sinceMark(since)} AS since`;
+  // With every topic chosen, a fact's section is its first topic: its row says so.
+  if (everyTopic)
+    return sql`
+    SELECT ${columns(sql`e.topic_order`)}
     FROM ${source}
-    WHERE ${filters} ${grouped ? sql`AND e.topic_id IN (${topicList}) GROUP BY e.seq` : sql`AND e.first_topic = 1`}`;
+    WHERE ${filters} AND e.first_topic = ${dialect.booleanLiteral(true)}`;
+  // Otherwise the row of the first chosen topic: the lowest order, then the lowest topic id
+  // (on SQLite the key's order, in which a fact's rows are read); the others are one value per fact.
+  return dialect.selectFirstPer({
+    key: sql`e.seq`,
+    lowest: sql`e.topic_order`,
+    tieBreak: sql`e.topic_id`,
+    columns,
+    from: sql`FROM ${source}
+    WHERE ${filters} AND e.topic_id IN (${topicList})`,
+  });
 }
 
 /**
@@ -132,7 +142,7 @@ function matchingFacts(
  * search words): then the statement reads it twice, for the counts and the page, in its order,
  * instead of materialising the matching set and sorting it.
  */
-function listed(fts: string | null, everyTopic: boolean): boolean {
+function listed(fts: FactSearch | null, everyTopic: boolean): boolean {
   return !fts && everyTopic;
 }
 
@@ -205,7 +215,7 @@ export async function proposeFacts({
     const lastBriefing = await lastFinalisedBriefing(tx, actor, query.countryId);
     if (query.topicIds.length === 0)
       return { counts: [], total: 0, facts: [], lastBriefing, sinceCounts: { new: 0, changed: 0 }, matchingTotal: 0 };
-    const fts = await factSearchMatch({ tx, q: query.q, partyId: query.countryId });
+    const fts = await factSearch({ tx, q: query.q, partyId: query.countryId });
     const only = Boolean(query.onlySinceLastBriefing && lastBriefing);
     const everyTopic = await choosesEveryTopic(tx, query.topicIds);
     const rows = await selectRows<Record<string, unknown>>(
@@ -223,9 +233,8 @@ export async function proposeFacts({
     );
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
-      ? await pageMatches(
+      ? await fts.pageMatches(
           tx,
-          fts,
           pageRows.map((r) => Number(r.seq)),
         )
       : new Map<number, FactMatch>();
@@ -240,7 +249,7 @@ export async function proposeFacts({
  */
 function proposalStatement(
   query: ProposalQuery,
-  fts: string | null,
+  fts: FactSearch | null,
   since: string | null,
   only: boolean,
   limit: number,
@@ -253,15 +262,15 @@ function proposalStatement(
     WITH m AS ${plain ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (${matchingFacts(query, fts, since, level, everyTopic)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
-      NULL AS rank, NULL AS seq, NULL AS since, sum(since = 'new') AS n_new, sum(since = 'changed') AS n_changed
+      NULL AS rank, NULL AS seq, NULL AS since, ${dialect.countWhere(sql`since = 'new'`)} AS n_new, ${dialect.countWhere(sql`since = 'changed'`)} AS n_changed
     FROM m GROUP BY sort_order, topic_id
     UNION ALL
     SELECT 'fact', p.topic_id, NULL, f.id, f.kind, f.text, f.date_start, f.date_end, f.date_precision, f.date_inferred, mt.name, s.publisher, s.title, f.handling, f.marking, p.sort_order,
       p.rank, f.seq, p.since, NULL, NULL
-    -- The page is cut from the sorted ids first; only its rows are joined for display. CROSS
-    -- JOIN fixes that order: left to itself the planner may scan sources, then their facts.
+    -- The page is cut from the sorted ids first; only its rows are joined for display. A fixed
+    -- join order keeps it so: left to itself SQLite's planner may scan sources, then their facts.
     FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, ${plain ? sql`` : sql`rank, `}date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
-    CROSS JOIN facts f ON f.id = p.id CROSS JOIN sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
+    ${dialect.fixedOrderJoin()} facts f ON f.id = p.id ${dialect.fixedOrderJoin()} sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
 }
 
 /**
@@ -311,7 +320,7 @@ function proposalOf(
         dateStart: String(r.date_start),
         dateEnd: String(r.date_end),
         datePrecision: r.date_precision as ProposedFact["datePrecision"],
-        dateInferred: r.date_inferred === 1,
+        dateInferred: dialect.readBoolean(r.date_inferred),
         meetingName: (r.meeting_name as string | null) ?? null,
         sourceLabel: sourceLabel({ publisher: r.publisher as string | null, title: r.title as string | null }),
         handling: r.handling as Handling,

@@ -4,7 +4,7 @@ import { PAGE_SIZE, type FactFilters } from "@/lib/validation/fact-filters";
 import { getDb, withReadTransaction, type Database, type Tx } from "../../client";
 import { factParties, facts, factTopics, sources, type Fact } from "../../schema";
 import { factVisibleTo } from "../_fact-visibility";
-import { BM25, factSearchMatch, pageMatches, type FactMatch } from "../_fact-search";
+import { factSearch, type FactMatch, type FactSearch } from "../_fact-search";
 import { pageWindow, type ListPage } from "../_list-page";
 
 export interface ListFactsOptions {
@@ -41,7 +41,7 @@ const SORT_COLUMNS = {
   id: facts.id,
 } as const;
 
-function filterConditions(tx: Tx, actor: Actor, f: FactFilters, match: string | null): SQL[] {
+function filterConditions(tx: Tx, actor: Actor, f: FactFilters, match: FactSearch | null): SQL[] {
   const where: (SQL | undefined)[] = [isNull(facts.deletedAt), factVisibleTo(actor.clearanceLevel)];
   if (f.country)
     where.push(
@@ -59,14 +59,14 @@ function filterConditions(tx: Tx, actor: Actor, f: FactFilters, match: string | 
   // Overlap: a fact dated "2023" matches a range in March 2023.
   if (f.from) where.push(gte(facts.dateEnd, f.from));
   if (f.to) where.push(lte(facts.dateStart, f.to));
-  if (match) where.push(sql`${facts.seq} IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match})`);
+  if (match) where.push(sql`${facts.seq} IN (${match.seqs()})`);
   return where.filter((w): w is SQL => w !== undefined);
 }
 
 /**
  * A page of live facts matching the filters, with the total count; admins only, and only the
  * facts marked at most the admin's clearance level (in the rows and the count). With search
- * words the default order is relevance (bm25, then newest first), and the page's matched
+ * words the default order is relevance (best match, then newest first), and the page's matched
  * words are marked.
  */
 export async function listFacts({ actor, filters, db = getDb() }: ListFactsOptions): Promise<ListPage<FactListRow>> {
@@ -76,13 +76,13 @@ export async function listFacts({ actor, filters, db = getDb() }: ListFactsOptio
 }
 
 async function readFactPage(tx: Tx, actor: Actor, filters: FactFilters): Promise<ListPage<FactListRow>> {
-  const match = await factSearchMatch({ tx, q: filters.q });
+  const match = await factSearch({ tx, q: filters.q });
   const where = and(...filterConditions(tx, actor, filters, match));
   const [counted] = await tx.select({ n: count() }).from(facts).where(where);
   const total = counted?.n ?? 0;
   const { offset, ...window } = pageWindow(total, filters.page, PAGE_SIZE);
   const order = filters.dir === "asc" ? asc : desc;
-  // Ranks come from a join on the index's hits (one FTS5 query), not from a lookup per row.
+  // Ranks come from a join on the index's hits (one full-text query), not from a lookup per row.
   const ranked = match !== null && filters.sort === "relevance";
   const base = tx
     .select({
@@ -106,10 +106,7 @@ async function readFactPage(tx: Tx, actor: Actor, filters: FactFilters): Promise
   const rows = await (
     ranked
       ? base
-          .innerJoin(
-            sql`(SELECT rowid AS hit_seq, ${BM25} AS hit_rank FROM facts_fts WHERE facts_fts MATCH ${match}) hits`,
-            sql`hits.hit_seq = ${facts.seq}`,
-          )
+          .innerJoin(sql`(${match.hits("hit_seq", "hit_rank")}) hits`, sql`hits.hit_seq = ${facts.seq}`)
           .where(where)
           .orderBy(sql`hits.hit_rank`, desc(facts.dateStart), asc(facts.id))
       : base.where(where).orderBy(order(SORT_COLUMNS[filters.sort]), asc(facts.id))
@@ -128,9 +125,8 @@ async function readFactPage(tx: Tx, actor: Actor, filters: FactFilters): Promise
         )
     : [];
   const marks = match
-    ? await pageMatches(
+    ? await match.pageMatches(
         tx,
-        match,
         rows.map((r) => r.seq ?? 0),
       )
     : new Map<number, FactMatch>();
