@@ -21,7 +21,7 @@ export interface PoolStatus extends ThreadStatus {
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
   | { kind: "parts"; inputs: PartInput[] }
-  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] };
+  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[]; keys: string[] | null };
 
 export interface PdfPoolOptions {
   /** Worker threads; default: the cores available. */
@@ -226,8 +226,8 @@ export class PdfRenderPool {
       const onThreads: PdfTasks = {
         parts: async (inputs) => (await step({ kind: "parts", inputs })) as Uint8Array[],
         // Ahead of the parts still waiting: this briefing is nearly done.
-        assemble: async (d, p, parts) =>
-          (await step({ kind: "assemble", doc: d, plans: p, parts }, true)) as Uint8Array,
+        assemble: async (d, p, parts, keys) =>
+          (await step({ kind: "assemble", doc: d, plans: p, parts, keys }, true)) as Uint8Array,
         rendererState: () => this.renderThreads.status().libraryPatches?.join(",") ?? "unknown",
       };
       return toBuffer(await renderWithTasks(doc, onThreads, { cache }));

@@ -7,6 +7,7 @@ import { stampChrome } from "./chrome";
 import { writeOutline, type OutlineTarget } from "./outline";
 import { stampNumbers, type ContentsNumber } from "./page-numbers";
 import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
+import { parsedPart } from "./parsed-parts";
 import { embedStampFont } from "./stamp-font";
 
 interface SectionStart {
@@ -104,15 +105,17 @@ export async function assembleBriefing(
   doc: BriefingDocument,
   plans: PartPlan[],
   partBytes: Uint8Array[],
+  keys: (string | null)[] | null = null,
 ): Promise<Uint8Array> {
-  const parts = await Promise.all(partBytes.map((bytes) => PDFDocument.load(bytes, { updateMetadata: false })));
+  const parts = await Promise.all(partBytes.map((bytes, p) => parsedPart(bytes, keys?.[p] ?? null)));
   const { starts, contents } = locate(doc, plans, parts);
 
   const out = await PDFDocument.create({ updateMetadata: false });
   const citations: CitationStamp[] = [];
   for (const [p, part] of parts.entries()) {
-    citations.push(...takeCitations(part, partCitationNumbers(doc, plans[p]), out.getPageCount()));
+    const first = out.getPageCount();
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
+    citations.push(...takeCitations(out, partCitationNumbers(doc, plans[p]), first, out.getPageCount()));
   }
   const font = await embedStampFont(out);
   stampChrome(out, { regular: font, bold: await embedStampFont(out, "bold") }, doc);

@@ -34,15 +34,15 @@ function linkAddress(annotation: PDFDict): string | null {
 }
 
 /**
- * Takes the citation blanks' links off a part's pages (before they are copied into the final
- * document), in the order the part drew them, and says what each blank will print; `offset` is
- * the part's first page in the document.
+ * Takes the citation blanks' links off one part's pages [from, to) of the final document, in
+ * the order the part drew them, and says what each blank will print (`numbers`: see above).
  */
-export function takeCitations(part: PDFDocument, numbers: number[], offset: number): CitationStamp[] {
+export function takeCitations(pdf: PDFDocument, numbers: number[], from: number, to: number): CitationStamp[] {
   const stamps: CitationStamp[] = [];
-  part.getPages().forEach((page, p) => {
+  for (let pageIndex = from; pageIndex < to; pageIndex++) {
+    const page = pdf.getPage(pageIndex);
     const annotations = page.node.Annots();
-    if (!annotations) return;
+    if (!annotations) continue;
     const kept: ReturnType<PDFArray["get"]>[] = [];
     for (let i = 0; i < annotations.size(); i++) {
       const annotation = annotations.lookupMaybe(i, PDFDict);
@@ -56,12 +56,12 @@ export function takeCitations(part: PDFDocument, numbers: number[], offset: numb
         if (number === undefined) throw new Error(`A part's citation [${n}] stands for no source of the briefing`);
         return number;
       });
-      stamps.push({ pageIndex: offset + p, text: citationLabel(cited) });
+      stamps.push({ pageIndex, text: citationLabel(cited) });
     }
-    if (kept.length === annotations.size()) return;
+    if (kept.length === annotations.size()) continue;
     if (kept.length === 0) page.node.delete(PDFName.of("Annots"));
-    else page.node.set(PDFName.of("Annots"), part.context.obj(kept));
-  });
+    else page.node.set(PDFName.of("Annots"), pdf.context.obj(kept));
+  }
   return stamps;
 }
 
