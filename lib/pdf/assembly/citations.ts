@@ -10,8 +10,7 @@ import {
   type PDFDocument,
   type PDFFont,
 } from "pdf-lib";
-import { citationLabel } from "../base-styles";
-import { BLANK_COLOUR, parseCitationAddress } from "../citation";
+import { BLANK_COLOUR, parseCitationAddress, pieceText } from "../citation";
 import { theme } from "../theme";
 
 /**
@@ -51,12 +50,10 @@ export function takeCitations(pdf: PDFDocument, numbers: number[], from: number,
         kept.push(annotations.get(i));
         continue;
       }
-      const cited = blank.map((n) => {
-        const number = numbers[n - 1];
-        if (number === undefined) throw new Error(`A part's citation [${n}] stands for no source of the briefing`);
-        return number;
-      });
-      stamps.push({ pageIndex, text: citationLabel(cited) });
+      const number = numbers[blank.number - 1];
+      if (number === undefined)
+        throw new Error(`A part's citation ${blank.number} stands for no source of the briefing`);
+      stamps.push({ pageIndex, text: pieceText({ ...blank, number }) });
     }
     if (kept.length === annotations.size()) continue;
     if (kept.length === 0) page.node.delete(PDFName.of("Annots"));
