@@ -22,5 +22,7 @@ export async function readiness(): Promise<Readiness> {
   // The warm-up is bounded (a few seconds, lib/pdf/render-worker.ts): waiting for it keeps the
   // first download after a start from paying for a cold JIT.
   else if (pdf.warm < pdf.loaded) problems.push(`PDF render threads warm: ${pdf.warm} of ${pdf.threads}`);
+  // Then the pool prints a few briefings as a download does (bounded too, lib/pdf/pool.ts).
+  else if (!pdf.pipelineWarm) problems.push("PDF pipeline warming up");
   return { ready: problems.length === 0, problems, database, pdf };
 }

@@ -18,7 +18,8 @@ import { pageGeometry, theme } from "./theme";
  * the library patches the render threads run with. So a cached part can only ever be served to
  * a briefing that itself produced exactly that content: nobody receives text their own
  * document did not contain. What differs between briefings sharing a part (title, marking,
- * country, DRAFT, page numbers) is stamped at assembly, never cached in a part.
+ * country, DRAFT, page numbers, the briefing's citation numbers) is stamped at assembly, never
+ * cached in a part.
  *
  * Bounded in bytes (CHANCERY_PDF_PART_CACHE_MB, default 64; 0 turns it off), least recently
  * used first out. A hit is faster than a render; that is the point, and all it tells anyone is
@@ -26,7 +27,7 @@ import { pageGeometry, theme } from "./theme";
  */
 
 /** Bump when a part's layout changes in a way its input does not show (a new page style). */
-const PART_FORMAT = 1;
+const PART_FORMAT = 2; // 2: citation blanks (citation.tsx) instead of printed numbers
 
 /** The packages whose code decides a part's bytes; "unknown" where one cannot be read. */
 const RENDER_PACKAGES = [

@@ -15,7 +15,8 @@ import { batchParts, partWeight, planParts, type PartPlan } from "./parts/plan";
 export interface PdfTasks {
   /** Renders these parts (one task: the parts go one after another). */
   parts(inputs: PartInput[]): Promise<Uint8Array[]>;
-  assemble(doc: BriefingDocument, plans: PartPlan[], parts: Uint8Array[]): Promise<Uint8Array>;
+  /** `keys`: the parts' cache keys (none without a cache), so the assembly may reuse its parse of a part. */
+  assemble(doc: BriefingDocument, plans: PartPlan[], parts: Uint8Array[], keys: string[] | null): Promise<Uint8Array>;
   /** What a part's bytes depend on besides its input, where the parts render: the active library patches. */
   rendererState(): string;
 }
@@ -48,5 +49,5 @@ export async function renderWithTasks(
     });
   }
   const ready = parts.map((part) => part ?? Promise.reject(new Error("A part was neither cached nor rendered")));
-  return tasks.assemble(doc, plans, await Promise.all(ready));
+  return tasks.assemble(doc, plans, await Promise.all(ready), keys);
 }

@@ -2,15 +2,17 @@ import os from "node:os";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
 import { Admission } from "./pool-admission";
-import { partCacheFromEnv, partKey, type PartCache } from "./part-cache";
-import { partInput, type PartInput } from "./parts/part-input";
-import { placesForDocument, planParts, type PartPlan } from "./parts/plan";
+import { PartCache, partCacheFromEnv } from "./part-cache";
+import type { PartInput } from "./parts/part-input";
+import { placesForDocument, type PartPlan } from "./parts/plan";
 import { renderWithTasks, type PdfTasks } from "./pipeline";
 import { RenderQueue, type QueuedTask } from "./pool-queue";
 import { defaultWorkerFile, RenderThreads, type ThreadStatus } from "./pool-threads";
-import { WARM_UP_DOCUMENT } from "./warm-up";
+import { warmUpBriefing } from "./warm-up";
 
 export interface PoolStatus extends ThreadStatus {
+  /** The whole download path has been through its warm-up (always true without warmUp). */
+  pipelineWarm: boolean;
   queued: number;
   placesInUse: number;
   places: number;
@@ -19,7 +21,7 @@ export interface PoolStatus extends ThreadStatus {
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
   | { kind: "parts"; inputs: PartInput[] }
-  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] };
+  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[]; keys: string[] | null };
 
 export interface PdfPoolOptions {
   /** Worker threads; default: the cores available. */
@@ -42,7 +44,10 @@ export interface PdfPoolOptions {
   recycleAfter?: number;
   /** Path of the worker entry; default lib/pdf/render-worker.mjs. */
   workerFile?: string;
-  /** Each new thread prints a small briefing before taking work (lib/pdf/warm-up.ts). */
+  /**
+   * Each new thread prints a small briefing before taking work (lib/pdf/warm-up.ts), and once
+   * they have, the pool prints a few more the way a download does (warmPipeline).
+   */
   warmUp?: boolean;
   /** Rendered parts shared by every render of this pool (lib/pdf/part-cache.ts); none by default. */
   partCache?: PartCache | null;
@@ -62,6 +67,21 @@ function abortReason(name: "TimeoutError" | "QueueTimeoutError"): Error {
   return reason;
 }
 
+/**
+ * The pool's own warm-up, after its threads' (render-worker.ts): briefings printed as a download
+ * prints them — planned, keyed and cached in this thread, their parts on both threads, copied
+ * back, assembled on a third task — so this thread's share of a download (render inputs, keys,
+ * the fonts read and hashed for the renderer's fingerprint) and the hops between threads are
+ * compiled before the first real one. Without it the first download after a start took 2.1 to
+ * 2.2× a warm one. Bounded in time: readiness waits for it.
+ */
+const PIPELINE_WARM_UP_RENDERS = 4;
+const PIPELINE_WARM_UP_BUDGET_MS = 2_500;
+/** How long the pool's warm-up waits for its threads' before it gives up (they report their own failures). */
+const THREADS_WARM_WAIT_MS = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function isAbort(error: unknown): boolean {
@@ -80,6 +100,7 @@ export class PdfRenderPool {
   private readonly admission: Admission;
   private readonly queue: RenderQueue<PdfTask, Uint8Array | Uint8Array[]>;
   private closing = false;
+  private pipelineWarm: boolean;
 
   constructor(options: PdfPoolOptions = {}) {
     this.threads = options.threads ?? os.availableParallelism();
@@ -103,6 +124,30 @@ export class PdfRenderPool {
       recycleAfter: this.recycleAfter,
     });
     this.queue = new RenderQueue(this.threads, (queued) => this.startOnThread(queued));
+    this.pipelineWarm = !options.warmUp;
+    if (options.warmUp) void this.warmPipeline();
+  }
+
+  /** See PIPELINE_WARM_UP_RENDERS. A failure is logged: real renders report their own. */
+  private async warmPipeline(): Promise<void> {
+    try {
+      const waited = performance.now();
+      while (!this.closing && this.renderThreads.status().warm < this.threads) {
+        if (performance.now() - waited > THREADS_WARM_WAIT_MS) return;
+        await sleep(10);
+      }
+      // Its own cache, so the warm-up's parts take no room from real ones, and every part renders.
+      const scratch = new PartCache(16 * 1024 * 1024);
+      const started = performance.now();
+      for (let round = 0; round < PIPELINE_WARM_UP_RENDERS; round++) {
+        if (this.closing || performance.now() - started > PIPELINE_WARM_UP_BUDGET_MS) break;
+        await this.renderAdmitted(warmUpBriefing(100 + round), scratch);
+      }
+    } catch (error) {
+      if (!this.closing) console.error("PDF pipeline warm-up failed:", error);
+    } finally {
+      this.pipelineWarm = true;
+    }
   }
 
   /**
@@ -158,7 +203,7 @@ export class PdfRenderPool {
    * `queueTimeoutMs` for its first thread (then PdfBusyError); from then on one time limit
    * covers all of its tasks (then PdfTimeoutError), so queue wait never counts as rendering.
    */
-  private async renderAdmitted(doc: BriefingDocument): Promise<Buffer> {
+  private async renderAdmitted(doc: BriefingDocument, cache = this.partCache): Promise<Buffer> {
     if (this.closing) throw new PdfBusyError();
     // Plain timers, not AbortSignal.timeout() inside AbortSignal.any(): on Node 20 the
     // timeout signal can be garbage-collected and its abort never comes (nodejs/node#57736).
@@ -181,11 +226,11 @@ export class PdfRenderPool {
       const onThreads: PdfTasks = {
         parts: async (inputs) => (await step({ kind: "parts", inputs })) as Uint8Array[],
         // Ahead of the parts still waiting: this briefing is nearly done.
-        assemble: async (d, p, parts) =>
-          (await step({ kind: "assemble", doc: d, plans: p, parts }, true)) as Uint8Array,
+        assemble: async (d, p, parts, keys) =>
+          (await step({ kind: "assemble", doc: d, plans: p, parts, keys }, true)) as Uint8Array,
         rendererState: () => this.renderThreads.status().libraryPatches?.join(",") ?? "unknown",
       };
-      return toBuffer(await renderWithTasks(doc, onThreads, { cache: this.partCache }));
+      return toBuffer(await renderWithTasks(doc, onThreads, { cache }));
     } finally {
       clearTimeout(queueTimer);
       clearTimeout(renderTimer);
@@ -219,6 +264,7 @@ export class PdfRenderPool {
     const threads = this.renderThreads.status();
     return {
       ...threads,
+      pipelineWarm: this.pipelineWarm,
       closing: this.closing || threads.closing,
       queued: this.queue.size,
       placesInUse: this.admission.placesInUse,
@@ -253,10 +299,6 @@ export function rendersPerUser(): number {
   return Number.isInteger(value) && value > 0 ? value : 2;
 }
 
-function renderInputsAndKeys(doc: BriefingDocument): void {
-  for (const plan of planParts(doc)) partKey(partInput(doc, plan), "");
-}
-
 // One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
@@ -268,9 +310,6 @@ export function sharedPdfPool(): PdfRenderPool {
   if (!globalForPdf.chanceryPdfPool) {
     const partCache = partCacheFromEnv();
     globalForPdf.chanceryPdfPool = new PdfRenderPool({ warmUp: true, perUser: rendersPerUser(), partCache });
-    // This thread's share of a download: planning, render inputs and cache keys (the first
-    // key reads and hashes the fonts). Done now, at start, not during the first download.
-    if (partCache) renderInputsAndKeys(WARM_UP_DOCUMENT);
   }
   return globalForPdf.chanceryPdfPool;
 }

@@ -1,7 +1,7 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
  *   { kind: "parts", inputs }               → parts of a briefing from their render inputs, in a row
- *   { kind: "assemble", doc, plans, parts } → the parts merged, chrome and page numbers stamped,
+ *   { kind: "assemble", doc, plans, parts, keys } → the parts merged, chrome and page numbers stamped,
  *                                             bookmarks (assembly/)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
  *   { kind: "probe" }                       → which library patches (lib/pdf/library-patches) are
@@ -26,7 +26,7 @@ import { WARM_UP_DOCUMENT, warmUpBriefing } from "./warm-up";
 /** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
 export type WorkerTask =
   | { kind: "parts"; inputs: PartInput[] }
-  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[] }
+  | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[]; keys: string[] | null }
   | { kind: "ping" }
   | { kind: "probe" };
 
@@ -112,7 +112,7 @@ export default async function renderStep(task: WorkerTask) {
     case "parts":
       return (await inThreadTasks.parts(task.inputs)).map(exactCopy);
     case "assemble":
-      return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts));
+      return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts, task.keys));
     // Answered once this module has loaded and warmed up: the pool switches to new threads then.
     case "ping":
       return null;

@@ -178,3 +178,30 @@ export function makeBriefingDoc(options: BriefingDocOptions = {}): BriefingDocum
     sources: Array.from({ length: sourceCount }, (_, i) => sourceFor(i + 1)),
   };
 }
+
+/**
+ * `doc` with one more fact second in its first section, citing a source no fact cited before:
+ * numbered by first citation, the new source takes number 2 and every later citation's number
+ * moves up by one — the edit that renumbers the briefing after it (issue 18).
+ */
+export function withNewlyCitedSource(doc: BriefingDocument): BriefingDocument {
+  const shift = (c: { number: number }) => ({ number: c.number >= 2 ? c.number + 1 : c.number });
+  const moved = structuredClone(doc);
+  moved.sections.forEach((s) => s.facts.forEach((f) => (f.citation = shift(f.citation))));
+  moved.keyFigures.forEach((k) => k.values.forEach((v) => (v.citation = shift(v.citation))));
+  moved.timeline.forEach((t) => (t.citations = t.citations.map(shift)));
+  [...moved.forthcoming, ...moved.unconfirmed].forEach((e) => (e.citations = e.citations.map(shift)));
+  const [first] = moved.sections;
+  first.facts.splice(1, 0, {
+    ...first.facts[0],
+    id: `${first.facts[0].id}-added`,
+    text: "The President received the delegation and endorsed the roadmap on critical raw materials.",
+    citation: { number: 2 },
+  });
+  moved.sources = [
+    ...moved.sources.slice(0, 1),
+    { ...moved.sources[0], number: 2, sourceId: "src-new", title: "A newly cited source" },
+    ...moved.sources.slice(1).map((s) => ({ ...s, number: s.number + 1 })),
+  ];
+  return moved;
+}

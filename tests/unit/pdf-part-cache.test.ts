@@ -7,7 +7,7 @@ import { renderWithTasks, type PdfTasks } from "@/lib/pdf/pipeline";
 import { PdfRenderPool } from "@/lib/pdf/pool";
 import { inThreadTasks } from "@/lib/pdf/render";
 import { pageGeometry } from "@/lib/pdf/theme";
-import { makeBriefingDoc } from "../helpers/briefing-doc";
+import { makeBriefingDoc, withNewlyCitedSource } from "../helpers/briefing-doc";
 import { readOutline } from "../helpers/pdf-outline";
 import { allPageLines, allPageTexts, wordsPastMargin, writeTempPdf } from "../helpers/pdf-tools";
 
@@ -87,6 +87,31 @@ describe("the part cache", () => {
       `topic-${doc.sections[2].topicId}`,
     );
     expect(result.pages.join("\n")).toContain("Note: Confirmed by the delegation on 3 December.");
+  }, 60_000);
+
+  it("re-renders only the new fact's run and the Sources when a newly cited source renumbers the rest, the same document as a fresh render", async () => {
+    const doc = makeBriefingDoc({ scale: 3, status: "final" });
+    const cache = new PartCache(64 * 1024 * 1024);
+    await render(doc, cache);
+    const edited = withNewlyCitedSource(doc);
+    const tasks = counting();
+    const cached = await render(edited, cache, tasks);
+    const ids = tasks.rendered.map((input) =>
+      input.kind === "body" ? input.slices.map((s) => s.entry.id) : ["cover"],
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toContain(`topic-${doc.sections[0].topicId}`);
+    expect(ids[1]).toEqual(["sources"]);
+    const fresh = await render(edited, null);
+    expect(cached.pages.length).toBe(fresh.pages.length);
+    cached.pages.forEach((text, i) => expect(text, `page ${i + 1}`).toBe(fresh.pages[i]));
+    expect(cached.lines).toEqual(fresh.lines);
+    expect(cached.outline).toEqual(fresh.outline);
+    expect(Buffer.compare(cached.pdf, fresh.pdf)).toBe(0);
+    // The numbers moved: a fact of the last section cites its source under the new number.
+    const last = edited.sections.at(-1)!.facts[0];
+    expect(cached.pages.join("\n")).toContain(`[${last.citation.number}]`);
+    expect(cached.pages.join("\n")).toMatch(/\[2\] [^\n]*A newly cited source/);
   }, 60_000);
 
   it("shares parts between briefings differing only in title, marking, draft state and clearance, each stamped with its own", async () => {

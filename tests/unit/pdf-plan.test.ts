@@ -27,14 +27,16 @@ function expectCompleteAndOrdered(doc: BriefingDocument, parts: PartPlan[]) {
 }
 
 describe("planParts", () => {
-  it("cuts along what people edit: cover, front matter, the topics in runs, back matter", () => {
+  it("cuts along what people edit: cover, front matter, the topics in runs, back matter, sources", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
     expect(parts[1].slices.map((s) => s.entry.id)).toEqual(["occasion", "key-messages", "background", "key-figures"]);
-    expect(parts.at(-1)!.slices.map((s) => s.entry.id)).toEqual(["timeline", "whos-who", "events", "sources"]);
+    expect(parts.at(-2)!.slices.map((s) => s.entry.id)).toEqual(["timeline", "whos-who", "events"]);
+    // The Sources list is its own part: a newly cited source changes it and nothing else.
+    expect(parts.at(-1)!.slices.map((s) => s.entry.id)).toEqual(["sources"]);
     // A short briefing's topics (24 facts) flow together in one run: no page break between them.
-    expect(parts).toHaveLength(4);
+    expect(parts).toHaveLength(5);
     expect(parts[2].slices.map((s) => s.entry.id)).toEqual(doc.sections.map((s) => `topic-${s.topicId}`));
   });
 
@@ -47,7 +49,7 @@ describe("planParts", () => {
     };
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
-    const runs = parts.slice(2, -1);
+    const runs = parts.slice(2, -2);
     expect(runs.length).toBeGreaterThan(400 / TOPIC_RUN.max);
     const facts = (p: PartPlan) => p.slices.reduce((n, s) => n + (s.facts ? s.facts.to - s.facts.from : 1), 0);
     for (const run of runs.slice(0, -1)) {

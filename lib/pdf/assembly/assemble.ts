@@ -1,10 +1,13 @@
 import { PDFDocument } from "pdf-lib";
 import { clearanceLine, documentOutline, documentVariant, type BriefingDocument } from "../../briefing/document";
+import { partCitationNumbers } from "../parts/part-input";
 import type { PartPlan } from "../parts/plan";
+import { stampCitations, takeCitations, type CitationStamp } from "./citations";
 import { stampChrome } from "./chrome";
 import { writeOutline, type OutlineTarget } from "./outline";
 import { stampNumbers, type ContentsNumber } from "./page-numbers";
 import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
+import { parsedPart } from "./parsed-parts";
 import { embedStampFont } from "./stamp-font";
 
 interface SectionStart {
@@ -95,24 +98,29 @@ function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
 
 /**
  * The final PDF: the parts in order (the cover, then the front matter opening with the
- * contents, the topics, the back matter), the running chrome (assembly/chrome.ts), the
- * contents' page numbers and "Page X of Y" stamped, one bookmark per section, and the metadata.
+ * contents, the topics, the back matter, the sources), the running chrome (assembly/chrome.ts),
+ * the contents' page numbers, "Page X of Y" and the citation numbers (assembly/citations.ts) stamped, one bookmark per section, and the metadata.
  */
 export async function assembleBriefing(
   doc: BriefingDocument,
   plans: PartPlan[],
   partBytes: Uint8Array[],
+  keys: (string | null)[] | null = null,
 ): Promise<Uint8Array> {
-  const parts = await Promise.all(partBytes.map((bytes) => PDFDocument.load(bytes, { updateMetadata: false })));
+  const parts = await Promise.all(partBytes.map((bytes, p) => parsedPart(bytes, keys?.[p] ?? null)));
   const { starts, contents } = locate(doc, plans, parts);
 
   const out = await PDFDocument.create({ updateMetadata: false });
-  for (const part of parts) {
+  const citations: CitationStamp[] = [];
+  for (const [p, part] of parts.entries()) {
+    const first = out.getPageCount();
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
+    citations.push(...takeCitations(out, partCitationNumbers(doc, plans[p]), first, out.getPageCount()));
   }
   const font = await embedStampFont(out);
   stampChrome(out, { regular: font, bold: await embedStampFont(out, "bold") }, doc);
   stampNumbers(out, font, contents);
+  stampCitations(out, font, citations);
   const targets: OutlineTarget[] = starts.map((s) => ({
     title: s.title,
     page: out.getPage(s.pageIndex).ref,

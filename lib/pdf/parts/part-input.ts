@@ -2,6 +2,7 @@ import {
   documentOutline,
   documentVariant,
   type BriefingDocument,
+  type Citation,
   type DocSection,
   type DocSource,
   type EventEntry,
@@ -11,6 +12,7 @@ import {
   type TimelineEntry,
   type WhoEntry,
 } from "../../briefing/document";
+import { citationDigits } from "../citation";
 import type { PartPlan } from "./plan";
 
 /** What one section of a part prints: exactly the fields of the document its component reads. */
@@ -47,7 +49,10 @@ export type CoverInput = Pick<
  * to a document that produced the same input, and whatever the key leaves out cannot reach
  * the page. Every part names its copy (`variant`: internal or counterpart), even where the two
  * would print the same, so a part rendered for one copy is never served into the other; the
- * cache key names it outright too (part-cache.ts partKey). `extra` carries the document's
+ * cache key names it outright too (part-cache.ts partKey). Citations carry the part's own
+ * numbers (1 for the first source the part cites, and so on: localCitations), not the
+ * briefing's, which the assembly stamps (citation.tsx): so a source newly cited in one part
+ * does not change the input of the parts after it. `extra` carries the document's
  * fields this module does not know (a field added to the document model later), so they are
  * in every key until someone decides which parts print them.
  */
@@ -58,6 +63,8 @@ export type PartInput =
       variant: DocumentVariant;
       contents: OutlineEntry[] | null;
       slices: SliceInput[];
+      /** Width of the citation blanks, in digits (citation.tsx citationDigits). */
+      citationDigits: number;
       extra: Record<string, unknown>;
     };
 
@@ -113,6 +120,64 @@ function sliceContent(doc: BriefingDocument, entryId: string, facts?: { from: nu
   return { id: "topic", section: { ...section, facts: printed } };
 }
 
+/**
+ * The slices with every citation renumbered by first citation within them (the Sources list,
+ * its own part, keeps the briefing's numbers: it prints them), and the briefing's number of
+ * each of the part's own: `numbers[n - 1]` is what the part's [n] stands for.
+ */
+export function localCitations(slices: SliceInput[]): { slices: SliceInput[]; numbers: number[] } {
+  const local = new Map<number, number>();
+  const numbers: number[] = [];
+  const cite = ({ number }: Citation): Citation => {
+    let own = local.get(number);
+    if (own === undefined) {
+      numbers.push(number);
+      own = numbers.length;
+      local.set(number, own);
+    }
+    return { number: own };
+  };
+  const content = (c: SliceContent): SliceContent => {
+    switch (c.id) {
+      case "topic":
+        return {
+          ...c,
+          section: { ...c.section, facts: c.section.facts.map((f) => ({ ...f, citation: cite(f.citation) })) },
+        };
+      case "key-figures":
+        return {
+          ...c,
+          figures: c.figures.map((k) => ({
+            ...k,
+            values: k.values.map((v) => ({ ...v, citation: cite(v.citation) })),
+          })),
+        };
+      case "timeline":
+        return { ...c, entries: c.entries.map((t) => ({ ...t, citations: t.citations.map(cite) })) };
+      case "events": {
+        const events = (list: EventEntry[]) => list.map((e) => ({ ...e, citations: e.citations.map(cite) }));
+        return { ...c, forthcoming: events(c.forthcoming), unconfirmed: events(c.unconfirmed) };
+      }
+      default:
+        return c;
+    }
+  };
+  return { slices: slices.map((slice) => ({ ...slice, content: content(slice.content) })), numbers };
+}
+
+function documentSlices(doc: BriefingDocument, plan: PartPlan): SliceInput[] {
+  return plan.slices.map((slice) => ({
+    entry: slice.entry,
+    continued: slice.continued,
+    content: sliceContent(doc, slice.entry.id, slice.facts),
+  }));
+}
+
+/** The briefing's source number behind each of a planned part's own citation numbers (see localCitations). */
+export function partCitationNumbers(doc: BriefingDocument, plan: PartPlan): number[] {
+  return plan.cover ? [] : localCitations(documentSlices(doc, plan)).numbers;
+}
+
 /** The render input of one planned part of `doc`. */
 export function partInput(doc: BriefingDocument, plan: PartPlan): PartInput {
   const extra = Object.fromEntries(Object.entries(doc).filter(([field]) => !KNOWN_FIELDS.has(field)));
@@ -136,11 +201,8 @@ export function partInput(doc: BriefingDocument, plan: PartPlan): PartInput {
     kind: "body",
     variant,
     contents: plan.front ? documentOutline(doc) : null,
-    slices: plan.slices.map((slice) => ({
-      entry: slice.entry,
-      continued: slice.continued,
-      content: sliceContent(doc, slice.entry.id, slice.facts),
-    })),
+    slices: localCitations(documentSlices(doc, plan)).slices,
+    citationDigits: citationDigits(doc.sources.length),
     extra,
   };
 }

@@ -41,7 +41,7 @@ export function PartPdf({ input }: { input: PartInput }) {
           // reliably; nested split containers overlapped on long documents.
           <Fragment key={slice.entry.id}>
             <SectionHeading entry={slice.entry} continued={slice.continued} />
-            <SectionBody content={slice.content} />
+            <SectionBody content={slice.content} digits={input.citationDigits} />
           </Fragment>
         ))}
       </Page>

@@ -8,7 +8,9 @@ import { documentOutline, type BriefingDocument, type OutlineEntry } from "../..
  *   the cover                      — title, purpose, status, who cleared it: per document
  *   the front matter               — contents, occasion, key messages, background, key figures
  *   the topic sections             — in runs of facts (TOPIC_RUN), each on a new page
- *   the back matter                — timeline, who's who, events, sources
+ *   the back matter                — timeline, who's who, events
+ *   the sources                    — on a new page: a newly cited source changes the list
+ *                                    (and the numbers, which are stamped: citation.tsx)
  * Runs are cut at facts chosen by their ids, not by length, so an edit re-renders one run.
  */
 
@@ -70,7 +72,7 @@ export function topicRuns(facts: { id: string }[]): { from: number; to: number }
 }
 
 const FRONT_IDS = new Set(["occasion", "key-messages", "background", "key-figures"]);
-const BACK_IDS = new Set(["timeline", "whos-who", "events", "sources"]);
+const BACK_IDS = new Set(["timeline", "whos-who", "events"]);
 
 // Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
 // rest were calibrated against that by timing parts holding one kind of section each
@@ -125,6 +127,11 @@ export function planParts(doc: BriefingDocument): PartPlan[] {
     cover: false,
     front: false,
     slices: outline.filter((e) => BACK_IDS.has(e.id)).map((entry) => ({ entry, continued: false })),
+  });
+  parts.push({
+    cover: false,
+    front: false,
+    slices: outline.filter((e) => e.id === "sources").map((entry) => ({ entry, continued: false })),
   });
   return parts;
 }

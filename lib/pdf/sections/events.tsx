@@ -1,8 +1,19 @@
 import { Text } from "@react-pdf/renderer";
 import type { EventEntry } from "../../briefing/document";
-import { base, citationLabel } from "../base-styles";
+import { base } from "../base-styles";
+import { CitationBlank } from "../citation";
 
-function EventList({ title, events, empty }: { title: string; events: EventEntry[]; empty: string }) {
+function EventList({
+  title,
+  events,
+  empty,
+  digits,
+}: {
+  title: string;
+  events: EventEntry[];
+  empty: string;
+  digits: number;
+}) {
   return (
     <>
       <Text style={base.subheading}>{title}</Text>
@@ -10,7 +21,8 @@ function EventList({ title, events, empty }: { title: string; events: EventEntry
       {events.map((event) => (
         <Text key={event.meetingId} style={[base.body, { marginBottom: 3 }]}>
           <Text style={base.bold}>{event.date}</Text>
-          {` — ${event.name}${event.place ? `, ${event.place}` : ""} (${event.status}) ${citationLabel(event.citations.map((c) => c.number))}`}
+          {` — ${event.name}${event.place ? `, ${event.place}` : ""} (${event.status}) `}
+          <CitationBlank numbers={event.citations.map((c) => c.number)} digits={digits} />
         </Text>
       ))}
     </>
@@ -18,11 +30,19 @@ function EventList({ title, events, empty }: { title: string; events: EventEntry
 }
 
 /** Events announced for the future, then announced events no later source confirms as held. */
-export function Events({ forthcoming, unconfirmed }: { forthcoming: EventEntry[]; unconfirmed: EventEntry[] }) {
+export function Events({
+  forthcoming,
+  unconfirmed,
+  digits,
+}: {
+  forthcoming: EventEntry[];
+  unconfirmed: EventEntry[];
+  digits: number;
+}) {
   return (
     <>
-      <EventList title="Forthcoming" events={forthcoming} empty="None announced." />
-      <EventList title="Unconfirmed" events={unconfirmed} empty="None." />
+      <EventList title="Forthcoming" events={forthcoming} empty="None announced." digits={digits} />
+      <EventList title="Unconfirmed" events={unconfirmed} empty="None." digits={digits} />
     </>
   );
 }

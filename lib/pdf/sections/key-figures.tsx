@@ -1,7 +1,8 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { KeyFigure } from "../../briefing/document";
 import { keyFigureNote } from "../../briefing/labels";
-import { base, citationLabel } from "../base-styles";
+import { base } from "../base-styles";
+import { CitationBlank } from "../citation";
 import { theme } from "../theme";
 
 const rankLabel = (v: { preferred?: boolean; deprecated?: boolean }) =>
@@ -16,7 +17,7 @@ const styles = StyleSheet.create({
 });
 
 /** One row per metric and period; where the sources disagree, every value side by side, the preferred first. */
-export function KeyFigures({ figures }: { figures: KeyFigure[] }) {
+export function KeyFigures({ figures, digits }: { figures: KeyFigure[]; digits: number }) {
   if (figures.length === 0) return <Text style={base.empty}>No key figures.</Text>;
   return (
     <View style={base.table}>
@@ -34,7 +35,8 @@ export function KeyFigures({ figures }: { figures: KeyFigure[] }) {
             <View style={styles.values}>
               {figure.values.map((v) => (
                 <Text key={v.factId} style={[base.cell, figure.disagreement ? styles.value : {}]}>
-                  {`${v.display}${rankLabel(v)} ${citationLabel([v.citation.number])}`}
+                  {`${v.display}${rankLabel(v)} `}
+                  <CitationBlank numbers={[v.citation.number]} digits={digits} />
                 </Text>
               ))}
               {note ? <Text style={[base.cell, styles.note]}>{`Note: ${note}`}</Text> : null}

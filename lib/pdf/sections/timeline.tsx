@@ -1,7 +1,8 @@
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { TimelineEntry } from "../../briefing/document";
 import { participantLabel } from "../../briefing/labels";
-import { base, citationLabel } from "../base-styles";
+import { base } from "../base-styles";
+import { CitationBlank } from "../citation";
 
 const styles = StyleSheet.create({
   date: { width: "14%" },
@@ -16,7 +17,7 @@ function leadersLine(entry: TimelineEntry): string {
 }
 
 /** Meetings in date order: where, in what format, who led, and whether it took place. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries, digits }: { entries: TimelineEntry[]; digits: number }) {
   if (entries.length === 0) return <Text style={base.empty}>No meetings.</Text>;
   return (
     <View style={base.table}>
@@ -30,9 +31,10 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((entry) => (
         <View key={entry.meetingId} style={base.row} wrap={false}>
           <Text style={[base.cell, styles.date]}>{entry.date}</Text>
-          <Text
-            style={[base.cell, styles.meeting]}
-          >{`${entry.name} ${citationLabel(entry.citations.map((c) => c.number))}`}</Text>
+          <Text style={[base.cell, styles.meeting]}>
+            {`${entry.name} `}
+            <CitationBlank numbers={entry.citations.map((c) => c.number)} digits={digits} />
+          </Text>
           <Text style={[base.cell, styles.place]}>{entry.place ?? "—"}</Text>
           <Text style={[base.cell, styles.format]}>{`${entry.format}, ${entry.mode}; ${entry.status}`}</Text>
           <Text style={[base.cell, styles.leaders]}>{leadersLine(entry)}</Text>

@@ -1,6 +1,7 @@
 import { StyleSheet, Text } from "@react-pdf/renderer";
 import type { DocFact, DocSection } from "../../briefing/document";
-import { base, citationLabel } from "../base-styles";
+import { base } from "../base-styles";
+import { CitationBlank } from "../citation";
 import { theme } from "../theme";
 
 const styles = StyleSheet.create({
@@ -16,7 +17,7 @@ const styles = StyleSheet.create({
  * same (Yoga does not collapse margins) and a View per fact cost about 8 % of a topic-heavy
  * render, measured on a 20-page briefing.
  */
-function Fact({ fact }: { fact: DocFact }) {
+function Fact({ fact, digits }: { fact: DocFact; digits: number }) {
   const lastLine = fact.note ? "note" : fact.meeting ? "meeting" : "body";
   const spaced = (line: typeof lastLine) => (line === lastLine ? styles.last : {});
   return (
@@ -25,8 +26,7 @@ function Fact({ fact }: { fact: DocFact }) {
         <Text style={styles.date}>{fact.date}</Text>
         {fact.dated ? <Text style={styles.dated}>{" (dated)"}</Text> : null}
         {" — "}
-        {fact.text}
-        {` ${citationLabel([fact.citation.number])}`}
+        {fact.text} <CitationBlank numbers={[fact.citation.number]} digits={digits} />
       </Text>
       {fact.meeting ? (
         <Text style={[base.small, styles.meta, spaced("meeting")]}>{`Meeting: ${fact.meeting}`}</Text>
@@ -39,12 +39,12 @@ function Fact({ fact }: { fact: DocFact }) {
 }
 
 /** One topic's facts in the order given, each dated and cited. */
-export function TopicSection({ section }: { section: DocSection }) {
+export function TopicSection({ section, digits }: { section: DocSection; digits: number }) {
   if (section.facts.length === 0) return <Text style={base.empty}>No facts on this topic.</Text>;
   return (
     <>
       {section.facts.map((fact) => (
-        <Fact key={fact.id} fact={fact} />
+        <Fact key={fact.id} fact={fact} digits={digits} />
       ))}
     </>
   );

@@ -1,0 +1,47 @@
+import { PDFDocument } from "pdf-lib";
+
+/**
+ * Parts parsed by pdf-lib, by part cache key, in the thread that assembles: parsing every part
+ * was a third of an assembly, and after an edit all parts but one are the same as last time.
+ * The assembly only reads a parsed part (it copies its pages into the new document), so one
+ * parse serves every briefing printing that part. A key names exactly what the part printed
+ * (part-cache.ts), so a parse is only ever reused for the same bytes. Bounded by the parts'
+ * bytes (a parsed part keeps its bytes and a few times as much in objects), least recently used
+ * first out: 4 MiB holds a hundred-odd parts of ~20-page briefings, per render thread.
+ */
+const MAX_PARSED_BYTES = 4 * 1024 * 1024;
+const parsed = new Map<string, { bytes: number; part: Promise<PDFDocument> }>();
+let parsedBytes = 0;
+
+const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
+
+/** The parsed part: from the last assembly that had it when `key` is given, else parsed now. */
+export function parsedPart(bytes: Uint8Array, key: string | null): Promise<PDFDocument> {
+  if (key === null) return load(bytes);
+  const known = parsed.get(key);
+  if (known) {
+    // Map keeps insertion order: re-inserting makes this the most recently used.
+    parsed.delete(key);
+    parsed.set(key, known);
+    return known.part;
+  }
+  const entry = { bytes: bytes.byteLength, part: load(bytes) };
+  parsed.set(key, entry);
+  parsedBytes += entry.bytes;
+  // A failed parse is not remembered: the assembly reports it, and the next one tries again.
+  entry.part.catch(() => {
+    if (parsed.get(key) === entry) forget(key);
+  });
+  for (const oldest of parsed.keys()) {
+    if (parsedBytes <= MAX_PARSED_BYTES) break;
+    forget(oldest);
+  }
+  return entry.part;
+}
+
+function forget(key: string): void {
+  const entry = parsed.get(key);
+  if (!entry) return;
+  parsed.delete(key);
+  parsedBytes -= entry.bytes;
+}
