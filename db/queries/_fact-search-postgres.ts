@@ -65,31 +65,67 @@ function highlightQuery(h: TsHighlight): SQL {
   return sql`coalesce(${words} || ${completions}, ${words})`;
 }
 
-/** The text marked by ts_headline, and a passage of the quote when it holds a match. */
+/** What the index reads of a text: each character that is not a letter or digit a space (drizzle-pg/0005). */
+const words = (column: SQL) => sql`regexp_replace(${column}, '[^[:alnum:]]', ' ', 'g')`;
+
+/**
+ * The text marked by ts_headline, and a passage of the quote when it holds a match. ts_headline
+ * reads its input with the parser, as the index does, so it is given the index's copy (where
+ * "<b>" would be a tag, "x.y" a host name) and its marks are carried back to the original.
+ */
 async function pageMatches(tx: Tx, highlight: TsHighlight, seqs: number[]): Promise<Map<number, FactMatch>> {
   if (seqs.length === 0) return new Map();
   const page = sql.join(
     seqs.map((s) => sql`${s}`),
     sql`, `,
   );
-  const rows = await selectRows<{ seq: number; text: string; passage: string; quote: string }>(
+  const rows = await selectRows<{ seq: number; text: string; marked: string; quote: string; passage: string }>(
     tx,
     sql`
     WITH page AS (SELECT seq, text, quote, search FROM facts WHERE seq IN (${page})),
     marked AS (SELECT ${highlightQuery(highlight)} AS query)
-    SELECT seq, ts_headline('chancery_stemmed', text, marked.query, ${TEXT_OPTIONS}) AS text,
-      ts_headline('chancery_stemmed', quote, marked.query, ${QUOTE_OPTIONS}) AS passage, quote
+    SELECT seq, text, ts_headline('chancery_stemmed', ${words(sql`text`)}, marked.query, ${TEXT_OPTIONS}) AS marked,
+      quote, ts_headline('chancery_stemmed', ${words(sql`quote`)}, marked.query, ${QUOTE_OPTIONS}) AS passage
     FROM page, marked`,
   );
   return new Map(
-    rows.map((r) => [r.seq, { text: r.text, quote: hasMatch(r.passage) ? elided(r.passage, r.quote) : null }]),
+    rows.map((r) => [
+      r.seq,
+      { text: remarked(r.marked, r.text), quote: hasMatch(r.passage) ? passageOf(r.passage, r.quote) : null },
+    ]),
   );
 }
 
-/** The passage with "…" where it cuts the quote short, as snippet() writes it. */
-function elided(passage: string, quote: string): string {
+/**
+ * Marks made on the index's copy of a text, on the original's characters: the copy differs only
+ * in characters that became one space each, so a part's characters are the original's at the
+ * same places (counted in code points, as PostgreSQL counts characters).
+ */
+function remarked(marked: string, original: string, from = 0): string {
+  const chars = Array.from(original);
+  let at = from;
+  return splitMarked(marked)
+    .map((part) => {
+      const length = Array.from(part.text).length;
+      const text = chars.slice(at, at + length).join("");
+      at += length;
+      return part.marked ? `${MARK_OPEN}${text}${MARK_CLOSE}` : text;
+    })
+    .join("");
+}
+
+/** The quote's passage on the original characters, with "…" where it cuts the quote short, as snippet() writes it. */
+function passageOf(passage: string, quote: string): string {
+  const copy = Array.from(quote)
+    .map((ch) => (/[\p{L}\p{N}]/u.test(ch) ? ch : " "))
+    .join("");
   const plain = splitMarked(passage)
     .map((p) => p.text)
     .join("");
-  return `${quote.startsWith(plain) ? "" : "…"}${passage}${quote.endsWith(plain) ? "" : "…"}`;
+  const found = copy.indexOf(plain);
+  // Not found: a character PostgreSQL and JavaScript class differently; show the copy's passage.
+  if (found < 0) return `…${passage}…`;
+  const from = Array.from(copy.slice(0, found)).length;
+  const to = from + Array.from(plain).length;
+  return `${from > 0 ? "…" : ""}${remarked(passage, quote, from)}${to < Array.from(quote).length ? "…" : ""}`;
 }

@@ -23,9 +23,14 @@ export interface TsSearch {
   lastPrefix: string | null;
 }
 
-/** A word as one quoted lexeme (a phrase when the parser splits it, as "Covid-19"). */
+/**
+ * A word as one quoted lexeme (a phrase when it holds several tokens, as "Covid-19"). What is
+ * not a letter or digit becomes a space, as the index reads the text (drizzle-pg/0005): the
+ * parser would otherwise read "a.b" as one host name where the index has two words.
+ */
 function lexeme(word: string, label: string): string {
-  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'${label ? `:${label}` : ""}`;
+  const words = word.replace(/[^\p{L}\p{N}]/gu, " ");
+  return `'${words.replace(/\\/g, "\\\\").replace(/'/g, "''")}'${label ? `:${label}` : ""}`;
 }
 
 /** The last token of a word as the parsers split it (at anything but letters and digits). */

@@ -25,7 +25,10 @@ test("a deleted topic is listed in the trash and restored from it, with an audit
   await row.getByRole("button", { name: /Restore/ }).click();
   await expect(page.getByTestId("trash-row").filter({ hasText: id })).toHaveCount(0);
   expect((await read(e2eDb()).select().from(s.topics).where(eq(s.topics.id, id)).limit(1))[0]?.deletedAt).toBeNull();
-  const audit = (await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id))).at(-1);
+  // In id order: without ORDER BY, PostgreSQL returns rows in whatever order it finds them.
+  const audit = (
+    await read(e2eDb()).select().from(s.auditLog).where(eq(s.auditLog.entityId, id)).orderBy(s.auditLog.id)
+  ).at(-1);
   expect(audit).toMatchObject({
     action: "topic.undeleted",
     before: expect.objectContaining({ name: `Trash test ${id}` }),

@@ -21,6 +21,11 @@ const FACTS: Record<string, { text: string; quote: string }> = {
   // A Cyrillic "Р" (U+0420) starting an otherwise Latin word, as in one of the shipped quotes.
   rart: { text: "Ministers met in Astana.", quote: "\u0420articipants agreed on a roadmap." },
   ops: { text: "Trade and investment, or not.", quote: "Neither this nor that: EU text." },
+  // What PostgreSQL's parser reads as a tag, a host or file name, a decimal: words to SQLite.
+  markup: {
+    text: "<b>Almaty</b> hosted G20 sherpas; see mfa.gov.kz.",
+    quote: "Turnover rose 49.7% in 2023 <script>window.__pwned=1</script>.",
+  },
 };
 
 let db: PgDb;
@@ -68,6 +73,7 @@ describe("search on PostgreSQL, as on SQLite", () => {
   it("finds by stem, every word stemmed, case folded", async () => {
     expect(await ids("ventilator")).toEqual(["units", "vent"]);
     expect(await ids("Ventilator")).toEqual(["units", "vent"]);
+    expect(await ids("almaty")).toEqual(["markup", "vent"]);
     expect(await ids("ventilator units")).toEqual(["units"]);
     expect(await ids("ventilators unit")).toEqual(["units"]);
   });
@@ -85,6 +91,13 @@ describe("search on PostgreSQL, as on SQLite", () => {
     expect(await ids("COVID-19 PANDEM")).toEqual(["covid"]);
     expect(await ids("Covid-19 pandém")).toEqual(["covid"]);
     expect(await ids("Kassym-Jom")).toEqual(["kassym"]);
+  });
+
+  it("reads words as SQLite does: markup, host names, decimals and numbers are words too", async () => {
+    for (const q of ["g20", "sherpas", "gov", "mfa.gov.kz", "49", "49.7", "2023", "pwned", "window", "script"])
+      expect(await ids(q), q).toEqual(["markup"]);
+    expect(await ids("kz 2023")).toEqual(["markup"]);
+    expect(await ids("pwn")).toEqual(["markup"]);
   });
 
   it("folds Cyrillic case, whole word or prefix", async () => {
