@@ -11,6 +11,12 @@ SOURCE and TARGET are a SQLite file path or a postgres:// URL. The target is mig
 must hold no rows unless --replace (which deletes them, in the copy's transaction). The copy is
 committed only if every table's row count and content hash match at both ends.`;
 
+// Second factors are stored encrypted (lib/auth/two-factor-key.ts): without the same key the
+// copied ones cannot be read, and their users cannot finish signing in.
+const SECOND_FACTOR_NOTE = `Second factors were copied encrypted: run the app on the target with the key that
+encrypted them — the source app's CHANCERY_2FA_KEY, or the contents of its data directory's
+two-factor-key file (CHANCERY_2FA_KEY=$(cat data/two-factor-key)).`;
+
 const Args = z
   .object({
     from: z.string().min(1, "--from is required"),
@@ -66,8 +72,11 @@ try {
     if (report.identities.length > 0)
       console.log(`Identities moved past the highest value: ${report.identities.join(", ")}`);
     console.log(formatChecks(report.checks));
-    if (report.ok) console.log(`Copied: every table's count and hash match. ${to} is ready.`);
-    else console.error(`MISMATCH: nothing was committed; ${to} is as it was before.`);
+    if (report.ok) {
+      console.log(`Copied: every table's count and hash match. ${to} is ready.`);
+      const secondFactors = report.checks.find((c) => c.name === "user_second_factors")?.target.rows ?? 0;
+      if (secondFactors > 0) console.log(SECOND_FACTOR_NOTE);
+    } else console.error(`MISMATCH: nothing was committed; ${to} is as it was before.`);
     process.exitCode = report.ok ? 0 : 1;
   }
 } catch (error) {

@@ -78,7 +78,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
           rows += batch.length;
           after = table.orderKeys.map((k) => batch[batch.length - 1][k]);
         }
-        options.progress?.(`copied ${table.name}: ${rows}`);
+        if (rows > 0) options.progress?.(`copied ${table.name}: ${rows}`);
       }
       const identities = await target.resetIdentities();
       const checks = await compareEnds(source, target, batchSize);
