@@ -9,11 +9,12 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { closeDatabase, openDatabase, withWriteTransaction, type Database } from "@/db/client";
 import { copyDatabase, TargetNotEmptyError, verifyCopy } from "@/db/copy/copy-database";
 import { canonicalJson, type TableCheck } from "@/db/copy/table-hashes";
 import { copiedTables } from "@/db/copy/tables";
 import { ENGINE } from "@/db/engine";
+import { migrateDatabase } from "@/db/migrate";
 import { submitForClearance } from "@/db/queries/clearance/submit-for-clearance";
 import { addComment } from "@/db/queries/comments/add-comment";
 import { listFacts } from "@/db/queries/facts/list-facts";
@@ -32,7 +33,7 @@ import { parseSearch } from "@/lib/search/fts";
 import { tsSearch } from "@/lib/search/tsquery";
 import { factFiltersSchema } from "@/lib/validation/fact-filters";
 import { makeActor } from "../helpers/actors";
-import { createSeededDb, read, type TestDb } from "../helpers/db";
+import { createSeededDb, read, sqlRows, type TestDb } from "../helpers/db";
 import { startTestCluster, type TestCluster } from "../helpers/pg-cluster";
 import { adminQuery, databaseUrl } from "../helpers/pg-databases";
 import { draftFor, saveAs } from "../helpers/workflow";
@@ -82,6 +83,13 @@ async function buildSource(db: Database): Promise<void> {
   const reply = await addComment({ actor: owner, briefingId, body: "Yes, checked.", parentId: first, db });
   await addComment({ actor: editor, briefingId, body: "Thanks.", parentId: reply, db });
   await addComment({ actor: editor, briefingId, body: "Overall fine.", db });
+  // Comment ids are random: here a reply whose id sorts before its parent's, which a copy in
+  // primary-key order would insert first (a foreign-key failure).
+  await withWriteTransaction(db, async (tx) => {
+    const comment = { briefingId, revision: 1, authorId: owner.userId, createdAt: new Date(NOW).toISOString() };
+    await tx.insert(s.briefingComments).values({ ...comment, id: "zz-parent", body: "Which year?" });
+    await tx.insert(s.briefingComments).values({ ...comment, id: "aa-reply", body: "2024.", parentId: "zz-parent" });
+  });
   await submitForClearance({ actor: owner, briefingId, clearerIds: [clearer.userId], db });
   await enrolSecondFactor(db, owner);
   // A wrong password and a wrong code: the throttles' rows; a remembered device.
@@ -239,6 +247,12 @@ describe("db:copy", () => {
     }
   });
 
+  it("copies SQLite to SQLite one row per batch: a reply whose id sorts first still follows its parent", async () => {
+    const report = await copyDatabase({ from: source.file, to: path.join(tmp, "one-by-one.db"), batchSize: 1 });
+    expect(mismatched(report.checks)).toEqual([]);
+    expect(rowsOf(report.checks).briefing_comments).toBeGreaterThan(5);
+  });
+
   it("refuses a target that holds data, writing nothing, unless --replace", async () => {
     const target = await newPgDatabase();
     await copyDatabase({ from: source.file, to: target });
@@ -256,6 +270,31 @@ describe("db:copy", () => {
     await copyDatabase({ from: target, to: sqliteTarget });
     await expect(copyDatabase({ from: source.file, to: sqliteTarget })).rejects.toThrow(TargetNotEmptyError);
     await expect(copyDatabase({ from: source.file, to: source.file })).rejects.toThrow(/same database/);
+  });
+
+  it("commits nothing when a table does not match after the copy", async () => {
+    // A target whose trigger changes what it is given: the copy's own check catches it.
+    const file = path.join(tmp, "altering.db");
+    const migrated = openDatabase(file);
+    await migrateDatabase(migrated);
+    closeDatabase(migrated);
+    const raw = new BetterSqlite3(file);
+    raw.exec(`CREATE TRIGGER alter_people AFTER INSERT ON people BEGIN
+      UPDATE people SET name = name || ' (altered)' WHERE id = new.id; END`);
+    raw.close();
+    const report = await copyDatabase({ from: source.file, to: file });
+    expect(report.ok).toBe(false);
+    expect(mismatched(report.checks)).toEqual(["people"]);
+    const after = openDatabase(file);
+    try {
+      const [{ n }] = await sqlRows<{ n: number }>(
+        after,
+        sql`SELECT (SELECT count(*) FROM facts) + (SELECT count(*) FROM users) + (SELECT count(*) FROM people) AS n`,
+      );
+      expect(n).toBe(0);
+    } finally {
+      closeDatabase(after);
+    }
   });
 
   it("reports a changed row as a hash mismatch, table by table", async () => {
