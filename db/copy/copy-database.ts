@@ -62,6 +62,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   const source = await openSource(options.from);
   let target: End | undefined;
   try {
+    await refuseUnmigrated(source);
     target = await openTarget(options.to);
     await source.beginSnapshot();
     await target.beginWrite();
@@ -97,6 +98,16 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   }
 }
 
+/** A database at an older schema: its rows would not fit the tables db:copy reads through. */
+async function refuseUnmigrated(end: End): Promise<void> {
+  const pending = await end.pendingMigrations();
+  if (pending > 0) {
+    throw new Error(
+      `${end.label} has ${pending} migration(s) not applied yet: migrate it first (DATABASE_URL=… npm run db:migrate).`,
+    );
+  }
+}
+
 async function emptyTarget(target: End, replace: boolean): Promise<void> {
   const tables = copiedTables();
   const held: { name: string; rows: number }[] = [];
@@ -122,6 +133,8 @@ export async function verifyCopy(options: {
   let target: End | undefined;
   try {
     target = await openSource(options.to);
+    await refuseUnmigrated(source);
+    await refuseUnmigrated(target);
     await source.beginSnapshot();
     await target.beginSnapshot();
     const checks = await compareEnds(source, target, options.batchSize ?? DEFAULT_BATCH_SIZE);

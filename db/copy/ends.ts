@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type BetterSqlite3 from "better-sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import { count, sql, type Column, type SQL } from "drizzle-orm";
 import { drizzle as sqliteDrizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as pgDrizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -41,6 +42,8 @@ export interface End {
   deleteAll(table: CopiedTable): Promise<void>;
   /** Rows of a hand-written statement (the derived tables), as the driver returns them. */
   rawRows(query: SQL): Promise<Row[]>;
+  /** Shipped migrations (drizzle/ or drizzle-pg/) this database has not applied. */
+  pendingMigrations(): Promise<number>;
   /** PostgreSQL: each identity column moved past its table's highest value. */
   resetIdentities(): Promise<string[]>;
   close(): Promise<void>;
@@ -54,6 +57,19 @@ export function rowsPerInsert(columns: number, batch: number): number {
 }
 
 const joined = (parts: SQL[]) => sql.join(parts, sql`, `);
+
+/** How many shipped migrations are newer than the last one applied (drizzle's own rule, as db/migrate.ts). */
+async function pendingOf(engine: Engine, lastApplied: () => Promise<Row[]>): Promise<number> {
+  const shipped = readMigrationFiles({ migrationsFolder: migrationsFolder(engine) });
+  let last = -Infinity;
+  try {
+    const [row] = await lastApplied();
+    if (row?.last !== null && row?.last !== undefined) last = Number(row.last);
+  } catch {
+    // No migrations table: nothing applied.
+  }
+  return shipped.filter((m) => m.folderMillis > last).length;
+}
 
 class SqliteEnd implements End {
   readonly engine = "sqlite" as const;
@@ -116,6 +132,10 @@ class SqliteEnd implements End {
 
   async rawRows(query: SQL) {
     return this.db.all<Row>(query);
+  }
+
+  async pendingMigrations() {
+    return pendingOf("sqlite", () => this.rawRows(sql`SELECT max(created_at) AS last FROM __drizzle_migrations`));
   }
 
   async resetIdentities() {
@@ -195,6 +215,12 @@ class PgEnd implements End {
     return (await this.db.execute(query)).rows as Row[];
   }
 
+  async pendingMigrations() {
+    return pendingOf("postgres", () =>
+      this.rawRows(sql`SELECT max(created_at) AS last FROM drizzle.__drizzle_migrations`),
+    );
+  }
+
   async resetIdentities() {
     const { rows } = await this.client.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns
@@ -224,7 +250,11 @@ export async function openSource(location: string): Promise<End> {
   if (engineOf(location) === "postgres") return openPg(location);
   const file = path.resolve(location);
   if (!fs.existsSync(file)) throw new Error(`${file} does not exist.`);
-  const client = connectSqlite(file, { queryOnly: true });
+  // Not connectSqlite: that would switch a source not yet in WAL mode to it. The source is
+  // only read (query_only), and waits for the app's writes rather than failing at once.
+  const client = new BetterSqlite3(file, { fileMustExist: true });
+  client.pragma("query_only = ON");
+  client.pragma("busy_timeout = 5000");
   return new SqliteEnd(file, client);
 }
 

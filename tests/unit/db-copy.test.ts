@@ -253,7 +253,7 @@ describe("db:copy", () => {
     expect(rowsOf(report.checks).briefing_comments).toBeGreaterThan(5);
   });
 
-  it("refuses a target that holds data, writing nothing, unless --replace", async () => {
+  it("refuses a target that holds data, writing nothing, unless --replace; and a missing or unmigrated source", async () => {
     const target = await newPgDatabase();
     await copyDatabase({ from: source.file, to: target });
     const db = pgDb(target);
@@ -270,6 +270,15 @@ describe("db:copy", () => {
     await copyDatabase({ from: target, to: sqliteTarget });
     await expect(copyDatabase({ from: source.file, to: sqliteTarget })).rejects.toThrow(TargetNotEmptyError);
     await expect(copyDatabase({ from: source.file, to: source.file })).rejects.toThrow(/same database/);
+    await expect(copyDatabase({ from: path.join(tmp, "missing.db"), to: sqliteTarget })).rejects.toThrow(
+      /does not exist/,
+    );
+    const unmigrated = path.join(tmp, "unmigrated.db");
+    new BetterSqlite3(unmigrated).close();
+    await expect(copyDatabase({ from: unmigrated, to: path.join(tmp, "never.db") })).rejects.toThrow(
+      /\d+ migration\(s\) not applied yet: migrate it first/,
+    );
+    expect(fs.existsSync(path.join(tmp, "never.db"))).toBe(false);
   });
 
   it("commits nothing when a table does not match after the copy", async () => {
