@@ -3,7 +3,7 @@ import { getTableColumns } from "drizzle-orm";
 import { engineOf } from "@/lib/database-engine";
 import { openSource, openTarget, rowsPerInsert, type End } from "./ends";
 import { compareEnds, type TableCheck } from "./table-hashes";
-import { copiedTables } from "./tables";
+import { copiedTables, type CopiedTable } from "./tables";
 
 /*
  * npm run db:copy (scripts/db-copy.ts): every row of one database into another, SQLite or
@@ -51,6 +51,19 @@ export class TargetNotEmptyError extends Error {
   }
 }
 
+/**
+ * Ending a transaction or connection after the work is done or failed: a broken connection
+ * must not hide the error that broke it (the server rolls back an open transaction whose
+ * connection is gone).
+ */
+async function quietly(end: () => Promise<void>): Promise<void> {
+  try {
+    await end();
+  } catch {
+    // Nothing more to undo.
+  }
+}
+
 function sameDatabase(a: string, b: string): boolean {
   if (engineOf(a) !== engineOf(b)) return false;
   return engineOf(a) === "postgres" ? a === b : path.resolve(a) === path.resolve(b);
@@ -69,16 +82,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
     try {
       await emptyTarget(target, options.replace ?? false);
       for (const table of copiedTables()) {
-        const perInsert = rowsPerInsert(Object.keys(getTableColumns(table.sqlite)).length, batchSize);
-        let rows = 0;
-        let after: unknown[] | undefined;
-        for (;;) {
-          const batch = await source.readBatch(table, after, batchSize);
-          if (batch.length === 0) break;
-          for (let i = 0; i < batch.length; i += perInsert) await target.insert(table, batch.slice(i, i + perInsert));
-          rows += batch.length;
-          after = table.orderKeys.map((k) => batch[batch.length - 1][k]);
-        }
+        const rows = await copyTable(source, target, table, batchSize);
         if (rows > 0) options.progress?.(`copied ${table.name}: ${rows}`);
       }
       const identities = await target.resetIdentities();
@@ -88,13 +92,27 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
       else await target.rollback();
       return { ok, identities, checks };
     } catch (error) {
-      await target.rollback();
+      await quietly(() => target!.rollback());
       throw error;
     }
   } finally {
-    await source.rollback();
-    await source.close();
-    await target?.close();
+    await quietly(() => source.rollback());
+    await quietly(() => source.close());
+    if (target) await quietly(() => target!.close());
+  }
+}
+
+/** One table's rows, a batch at a time (keyset paging: each batch starts after the last row's keys). */
+async function copyTable(source: End, target: End, table: CopiedTable, batchSize: number): Promise<number> {
+  const perInsert = rowsPerInsert(Object.keys(getTableColumns(table.sqlite)).length, batchSize);
+  let rows = 0;
+  let after: unknown[] | undefined;
+  for (;;) {
+    const batch = await source.readBatch(table, after, batchSize);
+    if (batch.length === 0) return rows;
+    for (let i = 0; i < batch.length; i += perInsert) await target.insert(table, batch.slice(i, i + perInsert));
+    rows += batch.length;
+    after = table.orderKeys.map((k) => batch[batch.length - 1][k]);
   }
 }
 
@@ -140,11 +158,11 @@ export async function verifyCopy(options: {
     const checks = await compareEnds(source, target, options.batchSize ?? DEFAULT_BATCH_SIZE);
     return { ok: checks.every((c) => c.ok), checks };
   } finally {
-    await source.rollback();
-    await source.close();
+    await quietly(() => source.rollback());
+    await quietly(() => source.close());
     if (target) {
-      await target.rollback();
-      await target.close();
+      await quietly(() => target!.rollback());
+      await quietly(() => target!.close());
     }
   }
 }
