@@ -81,10 +81,12 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
     await target.beginWrite();
     try {
       await emptyTarget(target, options.replace ?? false);
+      await target.suspendDerived();
       for (const table of copiedTables()) {
         const rows = await copyTable(source, target, table, batchSize);
         if (rows > 0) options.progress?.(`copied ${table.name}: ${rows}`);
       }
+      await target.rebuildDerived();
       const identities = await target.resetIdentities();
       const checks = await compareEnds(source, target, batchSize);
       const ok = checks.every((c) => c.ok);

@@ -98,6 +98,8 @@ export function copiedTables(): CopiedTable[] {
  */
 export interface DerivedTable {
   name: string;
+  /** The view it equals (its migration's), from which it is rebuilt at once after a copy. */
+  view: string;
   /** Its primary key, in order, and which of those columns are text (compared byte by byte). */
   orderColumns: { name: string; text: boolean }[];
   booleanColumns: string[];
@@ -106,6 +108,7 @@ export interface DerivedTable {
 export const DERIVED_TABLES: DerivedTable[] = [
   {
     name: "fact_party_topics",
+    view: "fact_party_topics_joined",
     orderColumns: [
       { name: "party_id", text: true },
       { name: "seq", text: false },

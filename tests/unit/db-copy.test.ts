@@ -194,6 +194,15 @@ describe("db:copy", () => {
       .values({ ...fact, id: "fact-after-copy", seq: undefined })
       .returning({ seq: pgSchema.facts.seq });
     expect(newFact.seq).toBe(maxSeq.n! + 1);
+    // The triggers that keep fact_party_topics, off during the copy, are on again.
+    const [link] = await db.select().from(pgSchema.factParties).limit(1);
+    const [topic] = await db.select().from(pgSchema.factTopics).limit(1);
+    await db.insert(pgSchema.factParties).values({ ...link, factId: "fact-after-copy" });
+    await db.insert(pgSchema.factTopics).values({ ...topic, factId: "fact-after-copy" });
+    const derived = await db.execute(
+      sql`SELECT count(*) AS n FROM fact_party_topics WHERE fact_id = 'fact-after-copy'`,
+    );
+    expect(derived.rows).toEqual([{ n: 1 }]);
 
     const user = await one(pgSchema.users);
     await db.insert(pgSchema.users).values({ ...user, id: "user-after-copy", email: "after-copy@test.example" });
