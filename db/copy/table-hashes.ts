@@ -120,7 +120,7 @@ export async function compareEnds(source: End, target: End, batchSize: number): 
 
 /** The checks as a table for the terminal: counts at each end and whether the hashes match. */
 export function formatChecks(checks: TableCheck[]): string {
-  const names = checks.map((c) => (c.derived ? `${c.name} (by triggers)` : c.name));
+  const names = checks.map((c) => (c.derived ? `${c.name} (derived)` : c.name));
   const width = Math.max("table".length, ...names.map((n) => n.length));
   const lines = [`${"table".padEnd(width)}  ${"source".padStart(8)}  ${"target".padStart(8)}  hash`];
   checks.forEach((c, i) => {

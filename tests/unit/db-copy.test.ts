@@ -342,7 +342,7 @@ describe("db:copy", () => {
     expect(copy.stderr).toBe("");
     expect(copy.status).toBe(0);
     expect(copy.stdout).toMatch(/^facts\s+\d+\s+\d+\s+[0-9a-f]{12} ok$/m);
-    expect(copy.stdout).toMatch(/^fact_party_topics \(by triggers\)\s+\d+\s+\d+\s+[0-9a-f]{12} ok$/m);
+    expect(copy.stdout).toMatch(/^fact_party_topics \(derived\)\s+\d+\s+\d+\s+[0-9a-f]{12} ok$/m);
     expect(copy.stdout).toMatch(/every table's count and hash match/);
     expect(copy.stdout).toMatch(/Second factors were copied encrypted.*\n.*CHANCERY_2FA_KEY/);
 
