@@ -106,7 +106,7 @@ export function databaseLabel(): string {
  * SQLite opens it: SQLite would create it 0644, world-readable, and gives the -wal and -shm
  * files the database file's mode. An existing file or folder keeps the mode its operator set.
  */
-function createPrivateFile(file: string): void {
+export function createPrivateFile(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let fd: number;
   try {
@@ -125,8 +125,9 @@ function createPrivateFile(file: string): void {
 /**
  * Opens one connection with the settings every connection must have. WAL lets readers run
  * beside the writer; synchronous=FULL makes a committed transaction survive power loss.
+ * Exported for db/copy/, which opens a SQLite file beside a process's own engine.
  */
-function connect(file: string, options: { queryOnly: boolean }): BetterSqlite3.Database {
+export function connectSqlite(file: string, options: { queryOnly: boolean }): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
@@ -159,8 +160,8 @@ export function openDatabase(file: string, options: { writeLockTimeoutMs?: numbe
     return { file, engine, connections };
   }
   createPrivateFile(file);
-  const writerClient = connect(file, { queryOnly: false }); // first: it switches the file to WAL
-  const readerClient = connect(file, { queryOnly: true });
+  const writerClient = connectSqlite(file, { queryOnly: false }); // first: it switches the file to WAL
+  const readerClient = connectSqlite(file, { queryOnly: true });
   const connections: Connections = {
     engine: "sqlite",
     writer: drizzle(writerClient, { schema }),
@@ -321,7 +322,7 @@ export async function withReadTransaction<T>(db: Database, fn: (tx: Tx) => Promi
 }
 
 function newSnapshotConnection(file: string, c: Connections): Connection {
-  const client = connect(file, { queryOnly: true });
+  const client = connectSqlite(file, { queryOnly: true });
   c.all.push(client);
   return drizzle(client, { schema });
 }

@@ -34,7 +34,7 @@ export async function migrateDatabase(db: Database): Promise<void> {
  * starting at once are kept apart by the advisory lock around the whole set-up
  * (db/setup/prepare-database.ts), not here.
  */
-async function migratePostgresDatabase(url: string): Promise<void> {
+export async function migratePostgresDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, application_name: "chancery-migrate" });
   await client.connect();
   try {

@@ -33,6 +33,7 @@ export const OPERATOR_SCRIPTS = [
   "db-seed",
   "db-export",
   "db-import",
+  "db-copy",
   "briefing",
   "db-backup",
 ];
