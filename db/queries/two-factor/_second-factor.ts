@@ -48,6 +48,12 @@ export async function enabledSecondFactor(tx: Tx, userId: string) {
   return row;
 }
 
+/** Stores a user's new recovery codes (hashed) in place of every earlier one, used or not. */
+export async function replaceStoredRecoveryCodes(tx: Tx, userId: string, codes: string[], at: string): Promise<void> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.insert(recoveryCodes).values(codes.map((c) => ({ codeHash: recoveryCodeHash(c)!, userId, createdAt: at })));
+}
+
 export async function recoveryCodesLeft(tx: Tx, userId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })

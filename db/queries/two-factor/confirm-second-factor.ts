@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { matchTotpStep, newRecoveryCodes, recoveryCodeHash } from "@/lib/auth/two-factor";
+import { matchTotpStep, newRecoveryCodes } from "@/lib/auth/two-factor";
 import { decryptSecret, twoFactorKey } from "@/lib/auth/two-factor-key";
 import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recoveryCodes, userSecondFactors } from "../../schema";
+import { userSecondFactors } from "../../schema";
 import { recordAudit } from "../_record-audit";
+import { replaceStoredRecoveryCodes } from "./_second-factor";
 
 export type ConfirmSecondFactorOptions = { actor: Actor; code: string; now?: number; db?: Database };
 
@@ -37,10 +38,7 @@ export async function confirmSecondFactor({
       .update(userSecondFactors)
       .set({ enabledAt: at, lastUsedStep: step, failedCodesUnseen: 0, failedCodeLastAt: null, updatedAt: at })
       .where(eq(userSecondFactors.userId, actor.userId));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((c) => ({ codeHash: recoveryCodeHash(c)!, userId: actor.userId, createdAt: at })));
+    await replaceStoredRecoveryCodes(tx, actor.userId, codes, at);
     await recordAudit(tx, {
       actor,
       action: "2fa.enabled",

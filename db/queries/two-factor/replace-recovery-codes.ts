@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { newRecoveryCodes, recoveryCodeHash } from "@/lib/auth/two-factor";
+import { newRecoveryCodes } from "@/lib/auth/two-factor";
 import { ValidationError } from "@/lib/errors";
 import { getDb, withWriteTransaction, type Database } from "../../client";
-import { recoveryCodes } from "../../schema";
 import { recordAudit } from "../_record-audit";
-import { codeCheckTurns } from "./_second-factor";
+import { codeCheckTurns, replaceStoredRecoveryCodes } from "./_second-factor";
 import { checkOwnPassword, checkReauthentication, WRONG_REAUTHENTICATION } from "./_reauthenticate";
 import { secondFactorRefusal } from "./_refusal";
 
@@ -39,10 +37,7 @@ export async function replaceRecoveryCodes({
       const check = await checkReauthentication(tx, { actor, passwordOk, code, now });
       if (!check.ok) return check;
       const at = new Date(now).toISOString();
-      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-      await tx
-        .insert(recoveryCodes)
-        .values(codes.map((c) => ({ codeHash: recoveryCodeHash(c)!, userId: actor.userId, createdAt: at })));
+      await replaceStoredRecoveryCodes(tx, actor.userId, codes, at);
       await recordAudit(tx, {
         actor,
         action: "2fa.recovery_codes_replaced",
