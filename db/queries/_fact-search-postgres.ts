@@ -79,19 +79,30 @@ async function pageMatches(tx: Tx, highlight: TsHighlight, seqs: number[]): Prom
     seqs.map((s) => sql`${s}`),
     sql`, `,
   );
-  const rows = await selectRows<{ seq: number; text: string; marked: string; quote: string; passage: string }>(
+  const rows = await selectRows<{
+    seq: number;
+    text: string;
+    marked: string;
+    quote: string;
+    quoteWords: string;
+    passage: string;
+  }>(
     tx,
     sql`
     WITH page AS (SELECT seq, text, quote, search FROM facts WHERE seq IN (${page})),
     marked AS (SELECT ${highlightQuery(highlight)} AS query)
     SELECT seq, text, ts_headline('chancery_stemmed', ${words(sql`text`)}, marked.query, ${TEXT_OPTIONS}) AS marked,
-      quote, ts_headline('chancery_stemmed', ${words(sql`quote`)}, marked.query, ${QUOTE_OPTIONS}) AS passage
+      quote, ${words(sql`quote`)} AS "quoteWords",
+      ts_headline('chancery_stemmed', ${words(sql`quote`)}, marked.query, ${QUOTE_OPTIONS}) AS passage
     FROM page, marked`,
   );
   return new Map(
     rows.map((r) => [
       r.seq,
-      { text: remarked(r.marked, r.text), quote: hasMatch(r.passage) ? passageOf(r.passage, r.quote) : null },
+      {
+        text: remarked(r.marked, r.text),
+        quote: hasMatch(r.passage) ? passageOf(r.passage, r.quote, r.quoteWords) : null,
+      },
     ]),
   );
 }
@@ -114,17 +125,16 @@ function remarked(marked: string, original: string, from = 0): string {
     .join("");
 }
 
-/** The quote's passage on the original characters, with "…" where it cuts the quote short, as snippet() writes it. */
-function passageOf(passage: string, quote: string): string {
-  const copy = Array.from(quote)
-    .map((ch) => (/[\p{L}\p{N}]/u.test(ch) ? ch : " "))
-    .join("");
+/**
+ * The quote's passage on the original characters, with "…" where it cuts the quote short, as
+ * snippet() writes it. `copy` is the index's copy of the quote, which ts_headline cut it from.
+ */
+function passageOf(passage: string, quote: string, copy: string): string {
   const plain = splitMarked(passage)
     .map((p) => p.text)
     .join("");
   const found = copy.indexOf(plain);
-  // Not found: a character PostgreSQL and JavaScript class differently; show the copy's passage.
-  if (found < 0) return `…${passage}…`;
+  if (found < 0) return `…${passage}…`; // ts_headline trimmed it differently: the copy's passage
   const from = Array.from(copy.slice(0, found)).length;
   const to = from + Array.from(plain).length;
   return `${from > 0 ? "…" : ""}${remarked(passage, quote, from)}${to < Array.from(quote).length ? "…" : ""}`;
