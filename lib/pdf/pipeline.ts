@@ -1,7 +1,7 @@
 import type { BriefingDocument } from "../briefing/document";
 import { partKey, type PartCache } from "./part-cache";
 import { partInput, type PartInput } from "./parts/part-input";
-import { batchParts, partWeight, planParts, type PartPlan } from "./parts/plan";
+import { batchMissingParts, planParts, type PartPlan } from "./parts/plan";
 
 /**
  * The briefing PDF pipeline. The document is cut into parts (parts/plan.ts) that render as
@@ -39,7 +39,7 @@ export async function renderWithTasks(
   const cached = keys ? keys.map((key) => cache!.get(key)) : inputs.map(() => undefined);
   const missing = inputs.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
   const parts = cached.map((part) => (part === undefined ? null : Promise.resolve(part)));
-  const batches = batchParts(missing.map((index) => ({ index, weight: partWeight(doc, plans[index]) })));
+  const batches = batchMissingParts(doc, plans, missing);
   for (const batch of batches) {
     const rendered = tasks.parts(batch.map((index) => inputs[index]));
     batch.forEach((index, at) => {

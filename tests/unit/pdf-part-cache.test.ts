@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { BriefingDocument } from "@/lib/briefing/document";
+import { forgetStampedStreams } from "@/lib/pdf/assembly/citations";
 import { partCacheBytes, partCacheFromEnv, partKey, PartCache, rendererFingerprint } from "@/lib/pdf/part-cache";
 import { partInput, type PartInput } from "@/lib/pdf/parts/part-input";
 import { planParts } from "@/lib/pdf/parts/plan";
@@ -24,7 +25,9 @@ function counting(): PdfTasks & { rendered: PartInput[] } {
   };
 }
 
+/** Renders `doc` in this thread; without a cache, from scratch: nothing the assembly remembered is reused either. */
 async function render(doc: BriefingDocument, cache: PartCache | null, tasks: PdfTasks = inThreadTasks) {
+  if (!cache) forgetStampedStreams();
   const pdf = Buffer.from(await renderWithTasks(doc, tasks, { cache }));
   const { file, remove } = writeTempPdf(pdf);
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentOutline, type BriefingDocument } from "@/lib/briefing/document";
 import {
+  batchMissingParts,
   batchParts,
   MAX_PARTS,
   partWeight,
@@ -110,5 +111,21 @@ describe("batchParts", () => {
     expect(batches.flat().sort((a, b) => a - b)).toEqual(items.map((i) => i.index));
     const loads = batches.map((b) => b.reduce((sum, i) => sum + items[i].weight, 0));
     expect(Math.abs(loads[0] - loads[1]) / (loads[0] + loads[1])).toBeLessThan(0.2);
+  });
+
+  it("spreads a long briefing's uncached parts (a run and the Sources) over both threads, a light one's not", () => {
+    const long = makeBriefingDoc({ scale: 9, sourceCount: 40 });
+    const plans = planParts(long);
+    const sources = plans.length - 1;
+    const run = plans.findIndex((p) => p.slices.some((s) => s.facts));
+    const batches = batchMissingParts(long, plans, [run, sources]);
+    expect(batches.sort((a, b) => a[0] - b[0])).toEqual([[run], [sources]]);
+    // Alone, the two would stay together: what decides is that the whole briefing was split.
+    expect(batchParts([run, sources].map((index) => ({ index, weight: partWeight(long, plans[index]) })))).toHaveLength(
+      1,
+    );
+    const light = makeBriefingDoc({ scale: 1 });
+    const lightPlans = planParts(light);
+    expect(batchMissingParts(light, lightPlans, [2, lightPlans.length - 1])).toHaveLength(1);
   });
 });

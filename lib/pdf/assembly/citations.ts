@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import {
   PDFArray,
@@ -82,11 +83,55 @@ function streamText(stream: PDFRawStream): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
+/**
+ * Stamped content streams by what decides them: the SHA-1 of the stream as the part drew it
+ * and the labels as the stamp font encodes them. Inflating, rewriting and deflating every page
+ * with citations was a fifth of an assembly, and after an edit nearly every page, and its
+ * labels, are the same as last time. Per thread, bounded by bytes, least recently used out.
+ */
+const MAX_STAMPED_BYTES = 4 * 1024 * 1024;
+interface StampedStream {
+  bytes: Uint8Array;
+  /** The blanks it had: the labels it took. */
+  count: number;
+}
+const stampedStreams = new Map<string, StampedStream>();
+let stampedBytes = 0;
+
+function remember(key: string, stamped: StampedStream): void {
+  stampedStreams.set(key, stamped);
+  stampedBytes += stamped.bytes.byteLength;
+  for (const [oldest, old] of stampedStreams) {
+    if (stampedBytes <= MAX_STAMPED_BYTES) break;
+    stampedStreams.delete(oldest);
+    stampedBytes -= old.bytes.byteLength;
+  }
+}
+
+/** Test hook: forget every stamped stream, so the next assembly stamps from scratch. */
+export function forgetStampedStreams(): void {
+  stampedStreams.clear();
+  stampedBytes = 0;
+}
+
+/** The stream with its blanks replaced by `labels` (encoded) from `from` on; null when it has none. */
+function stampStream(stream: PDFRawStream, labels: string[], from: number): StampedStream | null {
+  const text = streamText(stream);
+  if (!text.includes(fillOperator(BLANK_COLOUR))) return null;
+  let next = from;
+  const stamped = text.replace(BLANK_RUN, (_, between: string, size: string) => {
+    const label = labels[next++] ?? "";
+    return `${INK}\n${between}/${FONT} ${size} Tf\n${label} Tj`;
+  });
+  return { bytes: zlib.deflateSync(Buffer.from(stamped, "latin1"), { level: 1 }), count: next - from };
+}
+
 /** Writes each page's labels over its blanks, in order; throws if a page's blanks and labels differ in number. */
 export function stampCitations(pdf: PDFDocument, font: PDFFont, stamps: CitationStamp[]): void {
   const byPage = new Map<number, string[]>();
   for (const { pageIndex, text } of stamps) byPage.set(pageIndex, [...(byPage.get(pageIndex) ?? []), text]);
-  for (const [pageIndex, labels] of byPage) {
+  for (const [pageIndex, texts] of byPage) {
+    const labels = texts.map((text) => font.encodeText(text).toString());
     const page = pdf.getPage(pageIndex);
     page.node.setFontDictionary(PDFName.of(FONT), font.ref);
     const contents = page.node.Contents();
@@ -98,15 +143,22 @@ export function stampCitations(pdf: PDFDocument, font: PDFFont, stamps: Citation
     for (const ref of refs) {
       const stream = pdf.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const text = streamText(stream);
-      if (!text.includes(fillOperator(BLANK_COLOUR))) continue;
-      const stamped = text.replace(BLANK_RUN, (_, between: string, size: string) => {
-        const label = labels[next++] ?? "";
-        return `${INK}\n${between}/${FONT} ${size} Tf\n${font.encodeText(label).toString()} Tj`;
-      });
-      const bytes = zlib.deflateSync(Buffer.from(stamped, "latin1"), { level: 1 });
+      const hash = createHash("sha1").update(stream.contents).digest("base64");
+      // The labels still to place go in the key: a stream takes them from `next` on.
+      const key = `${hash} ${next} ${labels.join(" ")}`;
+      let stamped = stampedStreams.get(key) ?? null;
+      if (stamped) {
+        // Map keeps insertion order: re-inserting makes this the most recently used.
+        stampedStreams.delete(key);
+        stampedStreams.set(key, stamped);
+      } else {
+        stamped = stampStream(stream, labels, next);
+        if (!stamped) continue;
+        remember(key, stamped);
+      }
+      next += stamped.count;
       const dict = pdf.context.obj({ Filter: "FlateDecode" });
-      pdf.context.assign(ref as PDFRef, PDFRawStream.of(dict, bytes));
+      pdf.context.assign(ref as PDFRef, PDFRawStream.of(dict, stamped.bytes));
     }
     if (next !== labels.length) {
       throw new Error(`Page ${pageIndex + 1}: ${labels.length} citations to stamp, ${next} blanks found`);

@@ -37,16 +37,19 @@ export const MAX_PARTS = 2;
  * The topics' facts, all sections in a row, are cut into runs of TOPIC_RUN.min to
  * TOPIC_RUN.max facts; sections flow on within a run, and each run starts on a new page (a run
  * that starts inside a section opens with "<title> (continued)"). An edit re-renders the run
- * it falls in, so a run must render in a small share of Chromium's time for the whole briefing
- * (issue 18): a run of 40 to 120 facts takes ~25 to ~60 ms. Each cut costs a page break, half
- * a page on average, and each part a fixed render cost (a few ms): runs of 40 or more facts,
- * not 24, brought the cold render of a ~100-page briefing back to what it cost before the part
- * cache (in-thread CPU, interleaved, busy machine: 1,220 ms against 1,215 ms; with runs from 24
- * facts 1,439 ms). A run ends before a fact whose id hashes to a multiple of `spread` (once the run has `min` facts),
+ * it falls in, and that run plus the assembly must take under half of Chromium's time for the
+ * whole briefing (issue 18): a run of ~35 facts renders in ~25 ms, the assembly ~15 ms. Each
+ * cut costs a page break (half a page on average: the ~20-page benchmark briefing prints 29
+ * pages in runs from 24 facts, 26 in runs from 40) and each part a few ms of render. A run
+ * ends before a fact whose id hashes to a multiple of `spread` (once the run has `min` facts),
  * or at `max`: the cuts stay with the same facts when a fact is added or removed elsewhere, so
- * only the run that changed renders again, and a note never moves a cut.
+ * only the run that changed renders again, and a note never moves a cut. `spread` is small
+ * beside `max - min` so that a run seldom ends at `max` (1.5 %): a cut made by counting moves
+ * when a fact is added before it, and the runs after it would move with it (with runs of 24
+ * to 40 facts and `spread` 16, a third ended at `max`, and one added fact re-rendered most of
+ * the briefing).
  */
-export const TOPIC_RUN = { min: 40, spread: 40, max: 120 } as const;
+export const TOPIC_RUN = { min: 24, spread: 12, max: 72 } as const;
 
 /** FNV-1a: a small, stable hash of a fact's id, where runs may end. */
 function idHash(id: string): number {
@@ -80,8 +83,18 @@ const BACK_IDS = new Set(["timeline", "whos-who", "events"]);
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
 const FRONT_WEIGHT = 2_600;
-/** Below this, the parts to render go to one thread: a second would not pay for its hop. */
+/**
+ * Below this, a briefing's parts go to one thread: it is admitted for one render place
+ * (placesForDocument), and a second task would not pay for its hop and the place it holds.
+ */
 export const MIN_WEIGHT_TO_SPLIT = 24_000;
+/**
+ * A briefing heavy enough to be split holds places for both threads; when the part cache
+ * leaves only some of its parts to render (an edit, a newly cited source: a run and the
+ * Sources list), they still go to both threads once they weigh this much together (~15 ms
+ * of render; a hop costs 1 to 2).
+ */
+export const MIN_WEIGHT_TO_SPLIT_CACHED = 6_000;
 
 /** A fact of a topic (its index), or a topic without facts (null), with the id runs are cut by. */
 interface TopicItem {
@@ -164,11 +177,11 @@ export function partWeight(doc: BriefingDocument, part: PartPlan): number {
 
 /**
  * Spreads the parts to render (indexes with their weights) over at most MAX_PARTS render tasks,
- * heaviest first onto the lightest task; a light lot stays in one task.
+ * heaviest first onto the lightest task; a lot lighter than `minWeight` stays in one task.
  */
-export function batchParts(items: { index: number; weight: number }[]): number[][] {
+export function batchParts(items: { index: number; weight: number }[], minWeight = MIN_WEIGHT_TO_SPLIT): number[][] {
   const total = items.reduce((sum, i) => sum + i.weight, 0);
-  const count = total < MIN_WEIGHT_TO_SPLIT ? 1 : Math.min(MAX_PARTS, items.length);
+  const count = total < minWeight ? 1 : Math.min(MAX_PARTS, items.length);
   const batches = Array.from({ length: count }, () => ({ weight: 0, indexes: [] as number[] }));
   for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
     const lightest = batches.reduce((min, b) => (b.weight < min.weight ? b : min));
@@ -183,6 +196,17 @@ export function placesForDocument(doc: BriefingDocument): number {
   const plans = planParts(doc);
   const batches = batchParts(plans.map((plan, index) => ({ index, weight: partWeight(doc, plan) })));
   return batches.length <= 1 ? 1 : batches.length + 1;
+}
+
+/**
+ * The render tasks for the parts `missing` of `plans` (the part cache holds the others): at most
+ * as many as the whole briefing was admitted for (placesForDocument), spread by weight.
+ */
+export function batchMissingParts(doc: BriefingDocument, plans: PartPlan[], missing: number[]): number[][] {
+  const weights = plans.map((plan) => partWeight(doc, plan));
+  const whole = weights.reduce((sum, w) => sum + w, 0);
+  const items = missing.map((index) => ({ index, weight: weights[index] }));
+  return batchParts(items, whole < MIN_WEIGHT_TO_SPLIT ? MIN_WEIGHT_TO_SPLIT : MIN_WEIGHT_TO_SPLIT_CACHED);
 }
 
 /**
