@@ -6,7 +6,9 @@ import {
   MAX_PARTS,
   partWeight,
   planParts,
+  RUN_BAND_FACTS,
   TOPIC_RUN,
+  topicRunSize,
   topicRuns,
   type PartPlan,
 } from "@/lib/pdf/parts/plan";
@@ -41,7 +43,7 @@ describe("planParts", () => {
     expect(parts[2].slices.map((s) => s.entry.id)).toEqual(doc.sections.map((s) => `topic-${s.topicId}`));
   });
 
-  it("cuts the topics into runs of TOPIC_RUN.min to TOPIC_RUN.max facts, a run opening mid-section continued", () => {
+  it("cuts the topics into runs of their size's min to max facts, a run opening mid-section continued", () => {
     const doc = makeBriefingDoc({ scale: 1 });
     const giant = doc.sections[1];
     doc.sections[1] = {
@@ -51,17 +53,34 @@ describe("planParts", () => {
     const parts = planParts(doc);
     expectCompleteAndOrdered(doc, parts);
     const runs = parts.slice(2, -2);
-    expect(runs.length).toBeGreaterThan(400 / TOPIC_RUN.max);
+    const size = topicRunSize(doc.sections.reduce((n, s) => n + Math.max(1, s.facts.length), 0));
+    expect(runs.length).toBeGreaterThan(400 / size.max);
     const facts = (p: PartPlan) => p.slices.reduce((n, s) => n + (s.facts ? s.facts.to - s.facts.from : 1), 0);
     for (const run of runs.slice(0, -1)) {
-      expect(facts(run)).toBeGreaterThanOrEqual(TOPIC_RUN.min);
-      expect(facts(run)).toBeLessThanOrEqual(TOPIC_RUN.max);
+      expect(facts(run)).toBeGreaterThanOrEqual(size.min);
+      expect(facts(run)).toBeLessThanOrEqual(size.max);
     }
     for (const run of runs) {
       const first = run.slices[0];
       expect(first.continued).toBe((first.facts?.from ?? 0) > 0);
     }
     expect(runs.some((r) => r.slices[0].continued)).toBe(true);
+  });
+
+  it("doubles the runs with each doubling of the facts past RUN_BAND_FACTS, so a long briefing has about as many runs", () => {
+    expect(topicRunSize(1)).toEqual(TOPIC_RUN);
+    expect(topicRunSize(RUN_BAND_FACTS)).toEqual(TOPIC_RUN);
+    expect(topicRunSize(RUN_BAND_FACTS + 1).min).toBe(2 * TOPIC_RUN.min);
+    expect(topicRunSize(4 * RUN_BAND_FACTS + 1)).toEqual({
+      min: 8 * TOPIC_RUN.min,
+      spread: 8 * TOPIC_RUN.spread,
+      max: 8 * TOPIC_RUN.max,
+    });
+    const counts = [300, 1_200, 4_000].map(
+      (n) => topicRuns(Array.from({ length: n }, (_, i) => ({ id: `f-${i}` }))).length,
+    );
+    for (const count of counts) expect(count).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...counts) / Math.min(...counts)).toBeLessThan(3);
   });
 
   it("prints a topic without facts in the run of its neighbours", () => {

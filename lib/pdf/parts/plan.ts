@@ -34,22 +34,39 @@ export interface PartPlan {
 export const MAX_PARTS = 2;
 
 /**
- * The topics' facts, all sections in a row, are cut into runs of TOPIC_RUN.min to
- * TOPIC_RUN.max facts; sections flow on within a run, and each run starts on a new page (a run
- * that starts inside a section opens with "<title> (continued)"). An edit re-renders the run
- * it falls in, and that run plus the assembly must take under half of Chromium's time for the
- * whole briefing (issue 18): a run of ~35 facts renders in ~25 ms, the assembly ~15 ms. Each
- * cut costs a page break (half a page on average: the ~20-page benchmark briefing prints 29
- * pages in runs from 24 facts, 26 in runs from 40) and each part a few ms of render. A run
- * ends before a fact whose id hashes to a multiple of `spread` (once the run has `min` facts),
- * or at `max`: the cuts stay with the same facts when a fact is added or removed elsewhere, so
- * only the run that changed renders again, and a note never moves a cut. `spread` is small
- * beside `max - min` so that a run seldom ends at `max` (1.5 %): a cut made by counting moves
- * when a fact is added before it, and the runs after it would move with it (with runs of 24
- * to 40 facts and `spread` 16, a third ended at `max`, and one added fact re-rendered most of
- * the briefing).
+ * The topics' facts, all sections in a row, are cut into runs (topicRunSize: TOPIC_RUN for a
+ * briefing of up to RUN_BAND_FACTS facts); sections flow on within a run, and each run starts
+ * on a new page (a run that starts inside a section opens with "<title> (continued)"). An edit
+ * re-renders the run it falls in, and that run plus the assembly must take under half of
+ * Chromium's time for the whole briefing (issue 18): on the ~20-page benchmark briefing (216
+ * facts) a run of ~35 facts renders in ~25 ms and the assembly takes ~15 ms, against ~110 ms
+ * for Chromium. Each cut costs a page break (half a page on average) and each part a few ms of
+ * render, so runs are no shorter than that budget needs: a longer briefing, whose whole render
+ * takes Chromium longer, gets longer runs (see topicRunSize), and any briefing about the same
+ * number of runs.
+ *
+ * A run ends before a fact whose id hashes to a multiple of `spread` (once the run has `min`
+ * facts), or at `max`: the cuts stay with the same facts when a fact is added or removed
+ * elsewhere, so only the run that changed renders again, and a note never moves a cut.
+ * `spread` is small beside `max - min` so that a run seldom ends at `max` (under 2 %): a cut
+ * made by counting moves when a fact is added before it, and the runs after it would move with
+ * it (with runs of 24 to 40 facts and `spread` 16, a third ended at `max`, and one added fact
+ * re-rendered most of the briefing).
  */
 export const TOPIC_RUN = { min: 24, spread: 12, max: 72 } as const;
+/** Up to this many facts, runs are TOPIC_RUN; each doubling past it doubles them. */
+export const RUN_BAND_FACTS = 400;
+
+/**
+ * The run size for a briefing of `facts` facts: TOPIC_RUN, doubled for each doubling of the
+ * facts past RUN_BAND_FACTS. Sizes come in bands, so the cuts stay put while facts come and go;
+ * a briefing crossing a band's edge is cut afresh and renders whole once.
+ */
+export function topicRunSize(facts: number): { min: number; spread: number; max: number } {
+  let scale = 1;
+  while (facts > RUN_BAND_FACTS * scale) scale *= 2;
+  return { min: TOPIC_RUN.min * scale, spread: TOPIC_RUN.spread * scale, max: TOPIC_RUN.max * scale };
+}
 
 /** FNV-1a: a small, stable hash of a fact's id, where runs may end. */
 function idHash(id: string): number {
@@ -60,12 +77,13 @@ function idHash(id: string): number {
 
 /** Where the topics' facts are cut into runs (see TOPIC_RUN). */
 export function topicRuns(facts: { id: string }[]): { from: number; to: number }[] {
+  const size = topicRunSize(facts.length);
   const runs: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 1; i < facts.length; i++) {
     const length = i - from;
-    const boundary = length >= TOPIC_RUN.min && idHash(facts[i].id) % TOPIC_RUN.spread === 0;
-    if (boundary || length >= TOPIC_RUN.max) {
+    const boundary = length >= size.min && idHash(facts[i].id) % size.spread === 0;
+    if (boundary || length >= size.max) {
       runs.push({ from, to: i });
       from = i;
     }
