@@ -1,8 +1,10 @@
 /**
- * npm run bench:pdf [-- --quick] [-- --only=workflow] — the PDF pipeline against raw pdfkit and
- * Chromium, the real workflow (bench/pdf-workflow.ts: cold, edit and re-render, a second user,
- * the first download after a start) beside Chromium, and the worker pool under load. Prints
- * figures beside the targets; it asserts nothing. --quick: few rounds, figures indicative only.
+ * npm run bench:pdf [-- --quick] [-- --only=workflow] [-- --baseline=<commit>|none] — the PDF
+ * pipeline against raw pdfkit and Chromium, the real workflow (bench/pdf-workflow.ts: cold, edit
+ * and re-render, a second user, the first download after a start) beside Chromium, the cold
+ * render beside today's renderer (the pool of commit TODAY_COMMIT, bench/pdf-baseline.ts), and
+ * the worker pool under load. Prints figures beside the targets; it asserts nothing. --quick:
+ * few rounds, figures indicative only.
  */
 import os from "node:os";
 import { PDFDocument } from "pdf-lib";
@@ -10,11 +12,23 @@ import { renderBriefingPdf } from "../lib/pdf/render";
 import { PdfRenderPool } from "../lib/pdf/pool";
 import { makeBriefingDoc } from "../tests/helpers/briefing-doc";
 import { ChromiumPrinter, renderWithPdfkit } from "./baselines";
-import { firstDownload, rssWithCache, workflowScenarios } from "./pdf-workflow";
+import { PoolProcess, TODAY_COMMIT, worktreeOf } from "./pdf-baseline";
+import { firstDownload, rssWithCache, workflowScenarios, type SideBySide } from "./pdf-workflow";
 import { kb, mb, timeSideBySide, type CaseResult } from "./measure";
 import { lightRequestP99, rssGrowth, throughput } from "./pool-load";
 
 const quick = process.argv.includes("--quick");
+/** --baseline=<commit>: today's renderer to run side by side (default TODAY_COMMIT); --baseline=none: none. */
+const baselineArg = process.argv.find((a) => a.startsWith("--baseline="))?.slice("--baseline=".length) ?? TODAY_COMMIT;
+
+async function startSideBySide(): Promise<SideBySide | null> {
+  if (baselineArg === "none") return null;
+  const [ours, today] = await Promise.all([
+    PoolProcess.start("ours", process.cwd()),
+    PoolProcess.start(`commit ${baselineArg}`, worktreeOf(baselineArg)),
+  ]);
+  return { commit: baselineArg, ours, today };
+}
 const onlyWorkflow = process.argv.includes("--only=workflow");
 const countPages = async (pdf: Buffer) => (await PDFDocument.load(pdf)).getPageCount();
 const verdict = (ok: boolean) => (ok ? "OK  " : "MISS");
@@ -74,10 +88,11 @@ async function main() {
     `bench:pdf ${quick ? "(quick)" : ""} — node ${process.version}, ${os.availableParallelism()} cores; peak RSS is this Node process (Chromium's own processes not included)`,
   );
   const chromium = await ChromiumPrinter.start();
+  const today = await startSideBySide();
   try {
-    await workflowScenarios(chromium, quick ? 3 : 9, quick ? 3 : 10);
+    await workflowScenarios(chromium, quick ? 3 : 9, quick ? 3 : 10, today);
   } finally {
-    await chromium.close();
+    await Promise.all([chromium.close(), today?.ours.close(), today?.today.close()]);
   }
   await firstDownload(quick ? 3 : 7, quick ? 8 : 20);
   if (onlyWorkflow) {
