@@ -87,9 +87,10 @@ function streamText(stream: PDFRawStream): string {
  * Stamped content streams by what decides them: the SHA-1 of the stream as the part drew it
  * and the labels as the stamp font encodes them. Inflating, rewriting and deflating every page
  * with citations was a fifth of an assembly, and after an edit nearly every page, and its
- * labels, are the same as last time. Per thread, bounded by bytes, least recently used out.
+ * labels, are the same as last time. Per thread, bounded by bytes (2 MiB: a ~20-page briefing's
+ * stamped pages take ~0.2 MB), least recently used out.
  */
-const MAX_STAMPED_BYTES = 4 * 1024 * 1024;
+const MAX_STAMPED_BYTES = 2 * 1024 * 1024;
 interface StampedStream {
   bytes: Uint8Array;
   /** The blanks it had: the labels it took. */
