@@ -67,9 +67,13 @@ async function passwordStep(page: Page, user: Pick<TestUser, "email" | "password
 }
 
 async function codeStep(page: Page, code: string) {
-  await page.getByLabel("Code", { exact: true }).fill(code);
-  // Wait for the action's answer: React resets the form when it lands, wiping a code typed
-  // before then (the previous refusal's error text, still shown, is no sign it has landed).
+  const field = page.getByLabel("Code", { exact: true });
+  // React resets the form once the previous refusal has landed, a moment after its response:
+  // a code typed before then is wiped, and an empty code is sent (seen under load). An empty
+  // field is the sign it has landed (the refusal's error text, still shown, is not).
+  await expect(field).toHaveValue("");
+  await field.fill(code);
+  // Wait for the action's answer, for the same reason.
   const answered = page.waitForResponse(
     (r) => r.request().method() === "POST" && "next-action" in r.request().headers(),
   );
