@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { appRoot } from "../app-paths";
+import { ByteBoundedLru } from "../byte-bounded-lru";
 import { canonicalJson } from "../canonical-json";
 import type { PartInput } from "./parts/part-input";
 import { pageGeometry, theme } from "./theme";
@@ -116,32 +117,21 @@ export interface PartCacheStats {
 
 /** Rendered parts by key, least recently used evicted first once their bytes pass `maxBytes`. */
 export class PartCache {
-  private readonly entries = new Map<string, Uint8Array>();
+  private readonly entries: ByteBoundedLru<Uint8Array>;
   private readonly inFlight = new Map<string, Promise<Uint8Array>>();
-  private bytes = 0;
   private hits = 0;
   private misses = 0;
-  private evictions = 0;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.entries = new ByteBoundedLru(maxBytes, (part) => part.byteLength);
+  }
 
   /** The cached part, or the render of it already under way (concurrent downloads share one). */
   get(key: string): Uint8Array | Promise<Uint8Array> | undefined {
-    const part = this.entries.get(key);
-    if (part) {
-      // Map keeps insertion order: re-inserting makes this the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, part);
-      this.hits++;
-      return part;
-    }
-    const pending = this.inFlight.get(key);
-    if (pending) {
-      this.hits++;
-      return pending;
-    }
-    this.misses++;
-    return undefined;
+    const part = this.entries.get(key) ?? this.inFlight.get(key);
+    if (part) this.hits++;
+    else this.misses++;
+    return part;
   }
 
   /** Remembers a render under way, so the same part asked for meanwhile waits for it. */
@@ -158,35 +148,21 @@ export class PartCache {
   }
 
   set(key: string, part: Uint8Array): void {
-    if (part.byteLength > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= old.byteLength;
-      this.entries.delete(key);
-    }
     this.entries.set(key, part);
-    this.bytes += part.byteLength;
-    for (const [oldest, bytes] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= bytes.byteLength;
-      this.evictions++;
-    }
   }
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
   }
 
   stats(): PartCacheStats {
     return {
       entries: this.entries.size,
-      bytes: this.bytes,
+      bytes: this.entries.bytes,
       maxBytes: this.maxBytes,
       hits: this.hits,
       misses: this.misses,
-      evictions: this.evictions,
+      evictions: this.entries.evictions,
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   type PDFDocument,
   type PDFFont,
 } from "pdf-lib";
+import { ByteBoundedLru } from "../../byte-bounded-lru";
 import { BLANK_COLOUR, parseCitationAddress, pieceText } from "../citation";
 import { theme } from "../theme";
 
@@ -96,23 +97,11 @@ interface StampedStream {
   /** The blanks it had: the labels it took. */
   count: number;
 }
-const stampedStreams = new Map<string, StampedStream>();
-let stampedBytes = 0;
-
-function remember(key: string, stamped: StampedStream): void {
-  stampedStreams.set(key, stamped);
-  stampedBytes += stamped.bytes.byteLength;
-  for (const [oldest, old] of stampedStreams) {
-    if (stampedBytes <= MAX_STAMPED_BYTES) break;
-    stampedStreams.delete(oldest);
-    stampedBytes -= old.bytes.byteLength;
-  }
-}
+const stampedStreams = new ByteBoundedLru<StampedStream>(MAX_STAMPED_BYTES, (stamped) => stamped.bytes.byteLength);
 
 /** Test hook: forget every stamped stream, so the next assembly stamps from scratch. */
 export function forgetStampedStreams(): void {
   stampedStreams.clear();
-  stampedBytes = 0;
 }
 
 /** The stream with its blanks replaced by `labels` (encoded) from `from` on; null when it has none. */
@@ -148,14 +137,10 @@ export function stampCitations(pdf: PDFDocument, font: PDFFont, stamps: Citation
       // The labels still to place go in the key: a stream takes them from `next` on.
       const key = `${hash} ${next} ${labels.join(" ")}`;
       let stamped = stampedStreams.get(key) ?? null;
-      if (stamped) {
-        // Map keeps insertion order: re-inserting makes this the most recently used.
-        stampedStreams.delete(key);
-        stampedStreams.set(key, stamped);
-      } else {
+      if (!stamped) {
         stamped = stampStream(stream, labels, next);
         if (!stamped) continue;
-        remember(key, stamped);
+        stampedStreams.set(key, stamped);
       }
       next += stamped.count;
       const dict = pdf.context.obj({ Filter: "FlateDecode" });

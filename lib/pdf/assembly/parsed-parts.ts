@@ -1,4 +1,5 @@
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
+import { ByteBoundedLru } from "../../byte-bounded-lru";
 
 /**
  * Parts parsed by pdf-lib, by part cache key, in the thread that assembles: parsing every part
@@ -12,8 +13,7 @@ import { PDFDocument, ParseSpeeds } from "pdf-lib";
  * at ~20 pages. With 4 MiB the threads' parses outweighed the part cache's own bound.
  */
 const MAX_PARSED_BYTES = 1024 * 1024;
-const parsed = new Map<string, { bytes: number; part: Promise<PDFDocument> }>();
-let parsedBytes = 0;
+const parsed = new ByteBoundedLru<{ bytes: number; part: Promise<PDFDocument> }>(MAX_PARSED_BYTES, (entry) => entry.bytes);
 
 // Fastest: no pause every 100 objects (pdf-lib's default, a setTimeout each) on a render thread.
 const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -22,29 +22,12 @@ const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: fa
 export function parsedPart(bytes: Uint8Array, key: string | null): Promise<PDFDocument> {
   if (key === null) return load(bytes);
   const known = parsed.get(key);
-  if (known) {
-    // Map keeps insertion order: re-inserting makes this the most recently used.
-    parsed.delete(key);
-    parsed.set(key, known);
-    return known.part;
-  }
+  if (known) return known.part;
   const entry = { bytes: bytes.byteLength, part: load(bytes) };
   parsed.set(key, entry);
-  parsedBytes += entry.bytes;
   // A failed parse is not remembered: the assembly reports it, and the next one tries again.
   entry.part.catch(() => {
-    if (parsed.get(key) === entry) forget(key);
+    if (parsed.get(key) === entry) parsed.delete(key);
   });
-  for (const oldest of parsed.keys()) {
-    if (parsedBytes <= MAX_PARSED_BYTES) break;
-    forget(oldest);
-  }
   return entry.part;
-}
-
-function forget(key: string): void {
-  const entry = parsed.get(key);
-  if (!entry) return;
-  parsed.delete(key);
-  parsedBytes -= entry.bytes;
 }
