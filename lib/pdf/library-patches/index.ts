@@ -3,9 +3,11 @@ import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { log } from "../../log";
 import { fontkitLayoutWordCache } from "./fontkit-layout-word-cache";
+import { fontkitSubsetMemo } from "./fontkit-subset-memo";
 import { fontkitUnitsPerEmMemo } from "./fontkit-units-per-em-memo";
-import type { LibraryPatch, LibraryPatchName } from "./library-patch";
+import { LIBRARY_PATCH_NAMES, type LibraryPatch, type LibraryPatchName } from "./library-patch";
 import { pdfkitFontReuse, type PdfkitDocumentClass } from "./pdfkit-font-reuse";
+import { pdfkitSeededSubset } from "./pdfkit-seeded-subset";
 
 /**
  * The patches of fontkit and pdfkit internals that make react-pdf render faster without
@@ -59,17 +61,40 @@ export function installLibraryPatches(list: LibraryPatch[]): LibraryPatchState[]
 }
 
 /**
+ * What every subset of the body face starts with (pdfkit-seeded-subset.ts): printable ASCII and
+ * the punctuation the sources use (curly quotes, dashes, ellipsis, guillemets). A part printing
+ * only these embeds the same font file as every other such part. Each character costs ~100
+ * bytes in every part's file; a rarer one only makes its part's subset its own.
+ */
+export const BODY_SUBSET_SEED =
+  Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join("") + "‘’“”–—…«»";
+
+/** The patches of this thread, made once, on the classes reached through `sampleFont`. */
+export function libraryPatchesFor(sampleFont: object): LibraryPatch[] {
+  const Doc = PDFDocument as unknown as PdfkitDocumentClass & (new (options?: object) => { ref(): object });
+  const newDocument = () => new Doc({ autoFirstPage: false, compress: true });
+  const embedded = () => {
+    const doc = newDocument() as unknown as { font(src: object, size: number): { _font: object } };
+    return doc.font(sampleFont, 10)._font;
+  };
+  const bodyFace = (sampleFont as { postscriptName: string }).postscriptName;
+  return [
+    fontkitLayoutWordCache(sampleFont),
+    fontkitUnitsPerEmMemo(sampleFont),
+    pdfkitFontReuse(Doc, sampleFont),
+    fontkitSubsetMemo(sampleFont, () => newDocument().ref()),
+    pdfkitSeededSubset(sampleFont, embedded, new Map([[bodyFace, BODY_SUBSET_SEED]])),
+  ];
+}
+
+/**
  * Checks and applies the patches once per thread, before the first render. `sampleFontPath`
- * is any TrueType font: fontkit's font class is reached through a font it opens.
+ * is the body face's TrueType file: fontkit's font class is reached through the font it
+ * opens, and that face's subsets are the seeded ones.
  */
 export function applyLibraryPatches(sampleFontPath: string): void {
   if (patches) return;
-  const sampleFont = fontkit.create(fs.readFileSync(sampleFontPath));
-  patches = [
-    fontkitLayoutWordCache(sampleFont),
-    fontkitUnitsPerEmMemo(sampleFont),
-    pdfkitFontReuse(PDFDocument as unknown as PdfkitDocumentClass, sampleFont),
-  ];
+  patches = libraryPatchesFor(fontkit.create(fs.readFileSync(sampleFontPath)));
   states = installLibraryPatches(patches);
 }
 
@@ -91,15 +116,16 @@ export function libraryPatchUses(): Partial<Record<LibraryPatchName, number>> {
 }
 
 /**
- * For the test that renders with and without the patches: takes the applied patches off (the
- * libraries' own code back), or puts back on the ones whose check passed.
+ * For the tests that render with and without the patches: takes the applied patches off (the
+ * libraries' own code back), or puts back on the ones whose check passed; all of them, or
+ * those `names`.
  */
-export function switchLibraryPatches(on: boolean): void {
+export function switchLibraryPatches(on: boolean, names: readonly LibraryPatchName[] = LIBRARY_PATCH_NAMES): void {
   (patches ?? []).forEach((patch, i) => {
-    if (!states[i].active) return;
+    if (!states[i].active || !names.includes(patch.name)) return;
     if (on) patch.apply();
     else patch.remove();
   });
 }
 
-export { LIBRARY_PATCH_NAMES, type LibraryPatchName } from "./library-patch";
+export { BYTE_KEEPING_PATCH_NAMES, LIBRARY_PATCH_NAMES, type LibraryPatchName } from "./library-patch";

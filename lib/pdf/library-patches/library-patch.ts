@@ -1,7 +1,8 @@
 /**
  * What a library patch is. Each file beside this one patches one piece of fontkit's or
  * pdfkit's internals to make react-pdf render faster without changing what it renders, and is
- * named after that patch. No library is imported here, so the pool's owner thread can read
+ * named after that patch. All but one leave the PDF's bytes as they were; pdfkit-seeded-subset
+ * changes how the font subsets are numbered (not the pages, text or fonts). No library is imported here, so the pool's owner thread can read
  * which patches its render threads applied without loading fontkit or pdfkit.
  */
 
@@ -10,8 +11,15 @@ export const LIBRARY_PATCH_NAMES = [
   "fontkit-layout-word-cache",
   "fontkit-units-per-em-memo",
   "pdfkit-font-reuse",
+  "fontkit-subset-memo",
+  "pdfkit-seeded-subset",
 ] as const;
 export type LibraryPatchName = (typeof LIBRARY_PATCH_NAMES)[number];
+
+/** The patches after which a PDF is the same file, byte for byte, as without them. */
+export const BYTE_KEEPING_PATCH_NAMES: readonly LibraryPatchName[] = LIBRARY_PATCH_NAMES.filter(
+  (name) => name !== "pdfkit-seeded-subset",
+);
 
 export interface LibraryPatch {
   readonly name: LibraryPatchName;
