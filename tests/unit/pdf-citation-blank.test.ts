@@ -1,4 +1,5 @@
 import * as fontkit from "fontkit";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { citationLabel } from "@/lib/pdf/base-styles";
 import {
@@ -6,10 +7,13 @@ import {
   citationBlank,
   citationDigits,
   citationPieces,
+  CITATION_SCHEME,
   parseCitationAddress,
   pieceText,
 } from "@/lib/pdf/citation";
 import { dejavuFontPath } from "@/lib/pdf/fonts";
+import { renderBriefingPdf } from "@/lib/pdf/render";
+import { makeBriefingDoc } from "../helpers/briefing-doc";
 
 // Measured with the font itself, not the widths citation.tsx assumes.
 interface LaidOut {
@@ -42,4 +46,14 @@ describe("citation blanks (stamped at assembly)", () => {
     expect(parseCitationAddress(citationAddress(piece))).toEqual({ open: "", number: 1, close: "]" });
     expect(parseCitationAddress("https://example.org/press/1")).toBeNull();
   });
+
+  it("leave none of their links in the final PDF, not even one no page points at", async () => {
+    const pdf = await PDFDocument.load(await renderBriefingPdf(makeBriefingDoc({ scale: 2 })));
+    const blanks = pdf.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object.toString().includes(CITATION_SCHEME));
+    expect(blanks).toEqual([]);
+    // The briefing does cite: the labels are drawn instead.
+    expect(pdf.getPageCount()).toBeGreaterThan(2);
+  }, 30_000);
 });

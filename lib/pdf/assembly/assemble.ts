@@ -4,6 +4,7 @@ import { partCitationNumbers } from "../parts/part-input";
 import type { PartPlan } from "../parts/plan";
 import { stampCitations, takeCitations, type CitationStamp } from "./citations";
 import { stampChrome } from "./chrome";
+import { FontProgramSharing } from "./font-programs";
 import { writeOutline, type OutlineTarget } from "./outline";
 import { stampNumbers, type ContentsNumber } from "./page-numbers";
 import { readPartBookmarks, type PartBookmark } from "./part-bookmarks";
@@ -112,9 +113,10 @@ export async function assembleBriefing(
 
   const out = await PDFDocument.create({ updateMetadata: false });
   const citations: CitationStamp[] = [];
+  const copying = new FontProgramSharing(out);
   for (const [p, part] of parts.entries()) {
     const first = out.getPageCount();
-    for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
+    for (const page of copying.copyPages(part)) out.addPage(page);
     citations.push(...takeCitations(out, partCitationNumbers(doc, plans[p]), first, out.getPageCount()));
   }
   const font = await embedStampFont(out);

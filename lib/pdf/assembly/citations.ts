@@ -52,6 +52,12 @@ export function takeCitations(pdf: PDFDocument, numbers: number[], from: number,
         kept.push(annotations.get(i));
         continue;
       }
+      // Nothing else points at the blank's link and its action: left in, they would still be
+      // written out: two objects per citation printed.
+      const action = annotation?.get(PDFName.of("A"));
+      if (action instanceof PDFRef) pdf.context.delete(action);
+      const ref = annotations.get(i);
+      if (ref instanceof PDFRef) pdf.context.delete(ref);
       const number = numbers[blank.number - 1];
       if (number === undefined)
         throw new Error(`A part's citation ${blank.number} stands for no source of the briefing`);

@@ -13,7 +13,10 @@ import { ByteBoundedLru } from "../../byte-bounded-lru";
  * at ~20 pages. With 4 MiB the threads' parses outweighed the part cache's own bound.
  */
 const MAX_PARSED_BYTES = 1024 * 1024;
-const parsed = new ByteBoundedLru<{ bytes: number; part: Promise<PDFDocument> }>(MAX_PARSED_BYTES, (entry) => entry.bytes);
+const parsed = new ByteBoundedLru<{ bytes: number; part: Promise<PDFDocument> }>(
+  MAX_PARSED_BYTES,
+  (entry) => entry.bytes,
+);
 
 // Fastest: no pause every 100 objects (pdf-lib's default, a setTimeout each) on a render thread.
 const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
