@@ -2,7 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { clearanceLine, documentOutline, documentVariant, type BriefingDocument } from "../../briefing/document";
 import { partCitationNumbers } from "../parts/part-input";
 import type { PartPlan } from "../parts/plan";
-import { stampCitations, takeCitations, type CitationStamp } from "./citations";
+import { partCitations, stampCitations, type CitationStamp } from "./citations";
 import { stampChrome } from "./chrome";
 import { FontProgramSharing } from "./font-programs";
 import { writeOutline, type OutlineTarget } from "./outline";
@@ -115,9 +115,8 @@ export async function assembleBriefing(
   const citations: CitationStamp[] = [];
   const copying = new FontProgramSharing(out);
   for (const [p, part] of parts.entries()) {
-    const first = out.getPageCount();
+    citations.push(...partCitations(part, partCitationNumbers(doc, plans[p]), out.getPageCount()));
     for (const page of copying.copyPages(part)) out.addPage(page);
-    citations.push(...takeCitations(out, partCitationNumbers(doc, plans[p]), first, out.getPageCount()));
   }
   const font = await embedStampFont(out);
   stampChrome(out, { regular: font, bold: await embedStampFont(out, "bold") }, doc);

@@ -12,7 +12,7 @@ import {
   type PDFFont,
 } from "pdf-lib";
 import { ByteBoundedLru } from "../../byte-bounded-lru";
-import { BLANK_COLOUR, parseCitationAddress, pieceText } from "../citation";
+import { BLANK_COLOUR, parseCitationAddress, pieceText, type CitationPiece } from "../citation";
 import { theme } from "../theme";
 
 /**
@@ -34,40 +34,49 @@ function linkAddress(annotation: PDFDict): string | null {
   return uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : null;
 }
 
+/** A part's citation blanks, page by page (0-based in the part), in the order the part drew them. */
+type PartBlanks = { page: number; piece: CitationPiece }[];
+const blanksOfPart = new WeakMap<PDFDocument, PartBlanks>();
+
 /**
- * Takes the citation blanks' links off one part's pages [from, to) of the final document, in
- * the order the part drew them, and says what each blank will print (`numbers`: see above).
+ * Takes the citation blanks' links off a parsed part's pages, once (a parsed part is reused:
+ * parsed-parts.ts), and says which of the part's own numbers each blank stands for. Taken off
+ * before its pages are copied, so the final document never holds them: two objects per
+ * citation, about half of a part's objects.
  */
-export function takeCitations(pdf: PDFDocument, numbers: number[], from: number, to: number): CitationStamp[] {
-  const stamps: CitationStamp[] = [];
-  for (let pageIndex = from; pageIndex < to; pageIndex++) {
-    const page = pdf.getPage(pageIndex);
-    const annotations = page.node.Annots();
+function takeBlanks(part: PDFDocument): PartBlanks {
+  let blanks = blanksOfPart.get(part);
+  if (blanks) return blanks;
+  blanks = [];
+  for (const [page, leaf] of part.getPages().entries()) {
+    const annotations = leaf.node.Annots();
     if (!annotations) continue;
     const kept: ReturnType<PDFArray["get"]>[] = [];
     for (let i = 0; i < annotations.size(); i++) {
       const annotation = annotations.lookupMaybe(i, PDFDict);
-      const blank = annotation ? parseCitationAddress(linkAddress(annotation) ?? "") : null;
-      if (!blank) {
-        kept.push(annotations.get(i));
-        continue;
-      }
-      // Nothing else points at the blank's link and its action: left in, they would still be
-      // written out: two objects per citation printed.
-      const action = annotation?.get(PDFName.of("A"));
-      if (action instanceof PDFRef) pdf.context.delete(action);
-      const ref = annotations.get(i);
-      if (ref instanceof PDFRef) pdf.context.delete(ref);
-      const number = numbers[blank.number - 1];
-      if (number === undefined)
-        throw new Error(`A part's citation ${blank.number} stands for no source of the briefing`);
-      stamps.push({ pageIndex, text: pieceText({ ...blank, number }) });
+      const piece = annotation ? parseCitationAddress(linkAddress(annotation) ?? "") : null;
+      if (piece) blanks.push({ page, piece });
+      else kept.push(annotations.get(i));
     }
     if (kept.length === annotations.size()) continue;
-    if (kept.length === 0) page.node.delete(PDFName.of("Annots"));
-    else page.node.set(PDFName.of("Annots"), pdf.context.obj(kept));
+    if (kept.length === 0) leaf.node.delete(PDFName.of("Annots"));
+    else leaf.node.set(PDFName.of("Annots"), part.context.obj(kept));
   }
-  return stamps;
+  blanksOfPart.set(part, blanks);
+  return blanks;
+}
+
+/**
+ * What each citation blank of `part` will print once its pages are the final document's from
+ * `firstPage` on (`numbers`: the part's own numbers as the briefing's, part-input.ts
+ * partCitationNumbers). Call before copying the part's pages: their blanks' links are not copied.
+ */
+export function partCitations(part: PDFDocument, numbers: number[], firstPage: number): CitationStamp[] {
+  return takeBlanks(part).map(({ page, piece }) => {
+    const number = numbers[piece.number - 1];
+    if (number === undefined) throw new Error(`A part's citation ${piece.number} stands for no source of the briefing`);
+    return { pageIndex: firstPage + page, text: pieceText({ ...piece, number }) };
+  });
 }
 
 /** react-pdf's fill colour operator for "#rrggbb" (channel / 255, as JavaScript prints it). */
