@@ -1,7 +1,8 @@
 /**
  * A map bounded by the bytes of its values, least recently used out first. Every memory the
  * PDF threads keep (rendered parts, parsed parts, stamped streams, font subsets) is one of
- * these, so each is bounded the same way and can be reasoned about as one number. No imports:
+ * these, so each is bounded the same way and can be reasoned about as one number; the cache of
+ * finalised PDFs (pdf/cache.ts) weighs each value 1, a bound by count. No imports:
  * the render threads and the pool's owner thread both load it.
  */
 export class ByteBoundedLru<V> {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { documentVariant, type BriefingDocument } from "../briefing/document";
+import { ByteBoundedLru } from "../byte-bounded-lru";
 import { canonicalJson } from "../canonical-json";
 import { renderBriefingPdfPooled } from "./pool";
 
@@ -18,46 +19,18 @@ export function pdfCacheKey(doc: BriefingDocument): string {
   return `${documentVariant(doc)}:${briefingContentHash(doc)}`;
 }
 
-/** A small least-recently-used map: Map keeps insertion order, so the first key is the oldest. */
-export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-
-  constructor(readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
 type Renderer = (doc: BriefingDocument) => Promise<Buffer>;
 
 /** Renders through `render`, remembering PDFs of cacheable (finalised) briefings by content hash. */
 export class PdfCache {
-  private readonly pdfs: LruCache<Promise<Buffer>>;
+  private readonly pdfs: ByteBoundedLru<Promise<Buffer>>;
 
   constructor(
     private readonly render: Renderer = renderBriefingPdfPooled,
     capacity = 32,
   ) {
-    this.pdfs = new LruCache(capacity);
+    // Bounded by count: a pending render has no size yet, so each PDF weighs 1.
+    this.pdfs = new ByteBoundedLru(capacity, () => 1);
   }
 
   /** `render` replaces the cache's renderer for this call (the route renders with its admission ticket). */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { briefingContentHash, LruCache, PdfCache } from "@/lib/pdf/cache";
+import { briefingContentHash, PdfCache } from "@/lib/pdf/cache";
 import { PdfBusyError, PdfTimeoutError } from "@/lib/pdf/errors";
 import { PdfRenderPool } from "@/lib/pdf/pool";
 import { renderBriefingPdf } from "@/lib/pdf/render";
@@ -176,14 +176,16 @@ describe("PdfCache", () => {
     expect(briefingContentHash(changed)).not.toBe(briefingContentHash(doc));
   });
 
-  it("evicts the least recently used entry", () => {
-    const lru = new LruCache<number>(2);
-    lru.set("a", 1);
-    lru.set("b", 2);
-    lru.get("a");
-    lru.set("c", 3);
-    expect(lru.get("b")).toBeUndefined();
-    expect(lru.get("a")).toBe(1);
-    expect(lru.size).toBe(2);
+  it("keeps its capacity of PDFs, the least recently downloaded out first", async () => {
+    let renders = 0;
+    const cache = new PdfCache(async () => Buffer.from(`pdf ${++renders}`), 2);
+    const [a, b, c] = ["a", "b", "c"].map((title) => ({ ...makeBriefingDoc(), title }));
+    const get = (doc: typeof a) => cache.get(doc, { cacheable: true }).then(String);
+    expect(await get(a)).toBe("pdf 1");
+    expect(await get(b)).toBe("pdf 2");
+    expect(await get(a)).toBe("pdf 1"); // a is now more recent than b
+    expect(await get(c)).toBe("pdf 3"); // b goes
+    expect(await get(a)).toBe("pdf 1");
+    expect(await get(b)).toBe("pdf 4");
   });
 });
