@@ -1,4 +1,4 @@
-import type { LibraryPatch } from "./library-patch";
+import { originalMethod, propertyPatches, wrapMethod, type LibraryPatch } from "./library-patch";
 
 /**
  * Patches fontkit's `TTFFont.prototype.layout`: a word-level cache in front of its OpenType
@@ -58,8 +58,6 @@ const STRONG = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 const MAX_WORDS_PER_FONT = 50_000;
 /** fontkit's tag for text of no known script. */
 const UNKNOWN_SCRIPT = "zzzz";
-const PATCHED = Symbol.for("chancery.fontkitLayoutWordCache");
-const ORIGINAL = Symbol.for("chancery.fontkitLayoutWordCache.original");
 
 const caches = new WeakMap<object, Map<string, GlyphRun>>();
 /** Words served from the cache in this thread: the patch's uses(). */
@@ -191,27 +189,15 @@ export function fontkitLayoutWordCache(sampleFont: object): LibraryPatch {
   return {
     name: "fontkit-layout-word-cache",
     check: () => check(proto, sampleFont),
-    apply() {
-      if (Object.hasOwn(proto, PATCHED)) return;
-      proto[ORIGINAL] = proto.layout;
-      proto.layout = cachedLayout(proto.layout as LayoutFn);
-      proto[PATCHED] = true;
-    },
-    remove() {
-      if (!Object.hasOwn(proto, PATCHED)) return;
-      proto.layout = proto[ORIGINAL];
-      delete proto[ORIGINAL];
-      delete proto[PATCHED];
-    },
-    applied: () => Object.hasOwn(proto, PATCHED),
+    ...propertyPatches("fontkit-layout-word-cache", [wrapMethod(proto, "layout", cachedLayout)]),
     uses: () => hits,
   };
 }
 
 /** fontkit's own shaping as textkit calls it, bypassing the cache: what tests compare against. */
 export function layoutWithoutWordCache(font: object, text: string): GlyphRun {
-  const proto = Object.getPrototypeOf(font) as Record<string | symbol, LayoutFn | undefined>;
-  const original = proto[ORIGINAL] ?? proto.layout;
-  if (!original) throw new Error("Not a fontkit font: it has no layout method");
+  const original = originalMethod("fontkit-layout-word-cache", Object.getPrototypeOf(font), "layout") as
+    LayoutFn | undefined;
+  if (typeof original !== "function") throw new Error("Not a fontkit font: it has no layout method");
   return original.call(font, text, undefined, undefined, undefined, "ltr");
 }

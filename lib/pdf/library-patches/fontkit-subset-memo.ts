@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { ByteBoundedLru } from "../../byte-bounded-lru";
-import type { LibraryPatch } from "./library-patch";
+import { propertyPatches, wrapMethod, type LibraryPatch } from "./library-patch";
 
 /**
  * Patches fontkit's `TTFSubset.prototype.encode` and pdfkit's `PDFReference.prototype.finalize`.
@@ -37,9 +37,6 @@ type Proto = Record<string | symbol, unknown>;
 
 /** Encodings a thread remembers: the body face's canonical subset is ~40 KB with its deflate; a handful of faces and variants fit. */
 const MAX_ENCODING_BYTES = 2 * 1024 * 1024;
-const PATCHED = Symbol.for("chancery.fontkitSubsetMemo");
-const ORIGINAL_ENCODE = Symbol.for("chancery.fontkitSubsetMemo.encode");
-const ORIGINAL_FINALIZE = Symbol.for("chancery.fontkitSubsetMemo.finalize");
 
 const encodings = new ByteBoundedLru<Encoding>(
   MAX_ENCODING_BYTES,
@@ -130,23 +127,10 @@ export function fontkitSubsetMemo(sampleFont: object, newReference: () => object
   return {
     name: "fontkit-subset-memo",
     check: () => check(subsetProto, referenceProto, sampleFont, newReference()),
-    apply() {
-      if (Object.hasOwn(subsetProto, PATCHED)) return;
-      subsetProto[ORIGINAL_ENCODE] = subsetProto.encode;
-      referenceProto[ORIGINAL_FINALIZE] = referenceProto.finalize;
-      subsetProto.encode = rememberingEncode(subsetProto.encode as (this: SubsetState) => Uint8Array);
-      referenceProto.finalize = reusingDeflate(referenceProto.finalize as (this: ReferenceState) => void);
-      subsetProto[PATCHED] = true;
-    },
-    remove() {
-      if (!Object.hasOwn(subsetProto, PATCHED)) return;
-      subsetProto.encode = subsetProto[ORIGINAL_ENCODE];
-      referenceProto.finalize = referenceProto[ORIGINAL_FINALIZE];
-      delete subsetProto[ORIGINAL_ENCODE];
-      delete referenceProto[ORIGINAL_FINALIZE];
-      delete subsetProto[PATCHED];
-    },
-    applied: () => Object.hasOwn(subsetProto, PATCHED),
+    ...propertyPatches("fontkit-subset-memo", [
+      wrapMethod(subsetProto, "encode", rememberingEncode),
+      wrapMethod(referenceProto, "finalize", reusingDeflate),
+    ]),
     uses: () => answered,
   };
 }

@@ -1,4 +1,4 @@
-import type { LibraryPatch } from "./library-patch";
+import { propertyPatches, type LibraryPatch } from "./library-patch";
 
 /**
  * Patches fontkit's `TTFFont.prototype.unitsPerEm` getter: remembers each font's value.
@@ -7,8 +7,6 @@ import type { LibraryPatch } from "./library-patch";
  * the first answer is every answer.
  */
 
-const PATCHED = Symbol.for("chancery.fontkitUnitsPerEmMemo");
-const ORIGINAL = Symbol.for("chancery.fontkitUnitsPerEmMemo.original");
 let memoised = 0;
 
 /**
@@ -28,35 +26,24 @@ function check(proto: object, sampleFont: object): string | null {
 
 /** The memo on the prototype every TrueType font object fontkit creates shares. */
 export function fontkitUnitsPerEmMemo(sampleFont: object): LibraryPatch {
-  const proto = Object.getPrototypeOf(sampleFont) as Record<symbol, unknown>;
+  const proto = Object.getPrototypeOf(sampleFont) as object;
+  const memoGetter = (original: PropertyDescriptor): PropertyDescriptor => {
+    const read = original.get as (this: object) => number;
+    const memo = new WeakMap<object, number>();
+    return {
+      enumerable: original.enumerable,
+      get(this: object) {
+        let value = memo.get(this);
+        if (value === undefined) memo.set(this, (value = read.call(this)));
+        else memoised += 1;
+        return value;
+      },
+    };
+  };
   return {
     name: "fontkit-units-per-em-memo",
     check: () => check(proto, sampleFont),
-    apply() {
-      if (Object.hasOwn(proto, PATCHED)) return;
-      const original = Object.getOwnPropertyDescriptor(proto, "unitsPerEm") as PropertyDescriptor;
-      const read = original.get as (this: object) => number;
-      const memo = new WeakMap<object, number>();
-      proto[ORIGINAL] = original;
-      Object.defineProperty(proto, "unitsPerEm", {
-        configurable: true,
-        enumerable: original.enumerable,
-        get(this: object) {
-          let value = memo.get(this);
-          if (value === undefined) memo.set(this, (value = read.call(this)));
-          else memoised += 1;
-          return value;
-        },
-      });
-      proto[PATCHED] = true;
-    },
-    remove() {
-      if (!Object.hasOwn(proto, PATCHED)) return;
-      Object.defineProperty(proto, "unitsPerEm", proto[ORIGINAL] as PropertyDescriptor);
-      delete proto[ORIGINAL];
-      delete proto[PATCHED];
-    },
-    applied: () => Object.hasOwn(proto, PATCHED),
+    ...propertyPatches("fontkit-units-per-em-memo", [{ on: proto, property: "unitsPerEm", replace: memoGetter }]),
     uses: () => memoised,
   };
 }

@@ -1,4 +1,4 @@
-import type { LibraryPatch } from "./library-patch";
+import { propertyPatches, wrapMethod, type LibraryPatch } from "./library-patch";
 
 /**
  * Patches pdfkit's `PDFDocument.prototype.font`.
@@ -24,8 +24,6 @@ type FontFn = (this: FontState, src: unknown, family?: unknown, size?: unknown) 
 /** The class pdfkit exports, as far as this patch uses it. */
 export type PdfkitDocumentClass = { prototype: object } & (new (options?: { autoFirstPage?: boolean }) => object);
 
-const PATCHED = Symbol.for("chancery.pdfkitFontReuse");
-const ORIGINAL = Symbol.for("chancery.pdfkitFontReuse.original");
 const resolved = new WeakMap<FontState, Map<object, unknown>>();
 let reused = 0;
 
@@ -85,23 +83,10 @@ function check(Doc: PdfkitDocumentClass, sampleFont: object): string | null {
 
 /** The patch on pdfkit's document class (a stand-in class in the tests). */
 export function pdfkitFontReuse(Doc: PdfkitDocumentClass, sampleFont: object): LibraryPatch {
-  const proto = Doc.prototype as Record<string | symbol, unknown>;
   return {
     name: "pdfkit-font-reuse",
     check: () => check(Doc, sampleFont),
-    apply() {
-      if (Object.hasOwn(proto, PATCHED)) return;
-      proto[ORIGINAL] = proto.font;
-      proto.font = reusingFont(proto.font as FontFn);
-      proto[PATCHED] = true;
-    },
-    remove() {
-      if (!Object.hasOwn(proto, PATCHED)) return;
-      proto.font = proto[ORIGINAL];
-      delete proto[ORIGINAL];
-      delete proto[PATCHED];
-    },
-    applied: () => Object.hasOwn(proto, PATCHED),
+    ...propertyPatches("pdfkit-font-reuse", [wrapMethod(Doc.prototype, "font", reusingFont)]),
     uses: () => reused,
   };
 }

@@ -1,4 +1,4 @@
-import type { LibraryPatch } from "./library-patch";
+import { originalMethod, propertyPatches, wrapMethod, type LibraryPatch } from "./library-patch";
 
 /**
  * Patches fontkit's `TTFFont.prototype.createSubset` and pdfkit's `EmbeddedFont.prototype.embed`.
@@ -36,9 +36,6 @@ interface EmbeddedFontState {
 /** A class whose prototype this patch changes, as a prototype. */
 type Proto = Record<string | symbol, unknown>;
 
-const PATCHED = Symbol.for("chancery.pdfkitSeededSubset");
-const ORIGINAL_CREATE = Symbol.for("chancery.pdfkitSeededSubset.createSubset");
-const ORIGINAL_EMBED = Symbol.for("chancery.pdfkitSeededSubset.embed");
 let seeded = 0;
 
 /** A face's seed, glyph by glyph: glyph id → the code point it was seeded for. */
@@ -75,7 +72,7 @@ function check(fontProto: Proto, embedProto: Proto, sampleFont: object, sampleEm
   if (typeof fontProto.createSubset !== "function") return "fontkit's font has no createSubset()";
   if (typeof embedProto.embed !== "function") return "pdfkit's embedded font has no embed()";
   // The library's own createSubset, also once this patch is on (the tests check it then).
-  const createSubset = (fontProto[ORIGINAL_CREATE] ?? fontProto.createSubset) as () => Partial<SubsetState>;
+  const createSubset = originalMethod("pdfkit-seeded-subset", fontProto, "createSubset") as () => Partial<SubsetState>;
   const subset = createSubset.call(sampleFont);
   if (!Array.isArray(subset.glyphs) || subset.glyphs.length !== 1 || subset.glyphs[0] !== 0)
     return "a new subset no longer holds only the missing glyph";
@@ -109,45 +106,40 @@ export function pdfkitSeededSubset(
   return {
     name: "pdfkit-seeded-subset",
     check: () => check(fontProto, embedProto, sampleFont, embedSample()),
-    apply() {
-      if (Object.hasOwn(fontProto, PATCHED)) return;
-      const createSubset = fontProto.createSubset as (this: SeedableFont) => SubsetState;
-      const embed = embedProto.embed as (this: EmbeddedFontState) => unknown;
-      fontProto[ORIGINAL_CREATE] = createSubset;
-      embedProto[ORIGINAL_EMBED] = embed;
-      fontProto.createSubset = function (this: SeedableFont) {
-        const subset = createSubset.call(this);
-        const seed = seedOf(this);
-        if (seed) {
-          seeded += 1;
-          for (const glyph of seed.keys()) subset.includeGlyph(glyph);
-        }
-        return subset;
-      };
-      embedProto.embed = function (this: EmbeddedFontState) {
-        const seed = seedOf(this.font);
-        if (seed) {
-          // The seeded glyphs the document did not draw: pdfkit only records drawn ones.
-          this.subset.glyphs.forEach((glyph, id) => {
-            const codePoint = seed.get(glyph);
-            if (codePoint === undefined || this.widths[id] != null) return;
-            this.widths[id] = this.font.getGlyph(glyph).advanceWidth * this.scale;
-            this.unicode[id] ??= [codePoint];
-          });
-        }
-        return embed.call(this);
-      };
-      fontProto[PATCHED] = true;
-    },
-    remove() {
-      if (!Object.hasOwn(fontProto, PATCHED)) return;
-      fontProto.createSubset = fontProto[ORIGINAL_CREATE];
-      embedProto.embed = embedProto[ORIGINAL_EMBED];
-      delete fontProto[ORIGINAL_CREATE];
-      delete embedProto[ORIGINAL_EMBED];
-      delete fontProto[PATCHED];
-    },
-    applied: () => Object.hasOwn(fontProto, PATCHED),
+    ...propertyPatches("pdfkit-seeded-subset", [
+      wrapMethod(
+        fontProto,
+        "createSubset",
+        (createSubset: (this: SeedableFont) => SubsetState) =>
+          function (this: SeedableFont) {
+            const subset = createSubset.call(this);
+            const seed = seedOf(this);
+            if (seed) {
+              seeded += 1;
+              for (const glyph of seed.keys()) subset.includeGlyph(glyph);
+            }
+            return subset;
+          },
+      ),
+      wrapMethod(
+        embedProto,
+        "embed",
+        (embed: (this: EmbeddedFontState) => unknown) =>
+          function (this: EmbeddedFontState) {
+            const seed = seedOf(this.font);
+            if (seed) {
+              // The seeded glyphs the document did not draw: pdfkit only records drawn ones.
+              this.subset.glyphs.forEach((glyph, id) => {
+                const codePoint = seed.get(glyph);
+                if (codePoint === undefined || this.widths[id] != null) return;
+                this.widths[id] = this.font.getGlyph(glyph).advanceWidth * this.scale;
+                this.unicode[id] ??= [codePoint];
+              });
+            }
+            return embed.call(this);
+          },
+      ),
+    ]),
     uses: () => seeded,
   };
 }
