@@ -117,6 +117,19 @@ describe("planParts", () => {
   });
 });
 
+describe("partWeight", () => {
+  it("counts what each back-matter list holds, forthcoming events too, and a cost per part", () => {
+    const doc = makeBriefingDoc({ scale: 1 });
+    const back = planParts(doc).at(-2)!;
+    expect(back.slices.map((s) => s.entry.id)).toContain("events");
+    const more = { ...doc, forthcoming: [...doc.forthcoming, ...doc.forthcoming, ...doc.forthcoming] };
+    expect(partWeight(more, back)).toBeGreaterThan(partWeight(doc, back));
+    // Even a part with almost nothing to print costs its own document.
+    const cover = planParts(doc)[0];
+    expect(partWeight(doc, cover)).toBeGreaterThanOrEqual(2_000);
+  });
+});
+
 describe("batchParts", () => {
   it("gives a light briefing's parts to one task and spreads a long one's evenly over MAX_PARTS", () => {
     const small = makeBriefingDoc({ scale: 1 });

@@ -95,22 +95,29 @@ export function topicRuns(facts: { id: string }[]): { from: number; to: number }
 const FRONT_IDS = new Set(["occasion", "key-messages", "background", "key-figures"]);
 const BACK_IDS = new Set(["timeline", "whos-who", "events"]);
 
-// Render cost in "characters of a fact": a fact costs its length plus FACT_OVERHEAD; the
-// rest were calibrated against that by timing parts holding one kind of section each
-// (a timeline row, five table cells, costs as much as 300 characters of facts).
+// Render cost in "characters of a fact" (~3 µs each on this machine): a fact costs its length
+// plus FACT_OVERHEAD; the rest were calibrated against that by timing parts holding one kind
+// of section each, at two lengths (a timeline row, five table cells, costs as much as 370
+// characters of facts; a forthcoming event as a person row). Every part costs PART_WEIGHT
+// besides (~4 ms: a react-pdf document of its own, whatever it holds), so a task of many short
+// parts is not taken for a light one.
 const FACT_OVERHEAD = 60;
 const BLOCK_WEIGHT = 400;
 const FRONT_WEIGHT = 2_600;
+const PART_WEIGHT = 1_300;
+/** The cover page costs ~6.5 ms in all: its own layout on top of PART_WEIGHT. */
+const COVER_WEIGHT = 900;
 /**
  * Below this, a briefing's parts go to one thread: it is admitted for one render place
  * (placesForDocument), and a second task would not pay for its hop and the place it holds.
+ * Raised from 24,000 when PART_WEIGHT came in, so that about the same briefings split.
  */
-export const MIN_WEIGHT_TO_SPLIT = 24_000;
+export const MIN_WEIGHT_TO_SPLIT = 32_000;
 /**
  * A briefing heavy enough to be split holds places for both threads; when the part cache
  * leaves only some of its parts to render (an edit, a newly cited source: a run and the
- * Sources list), they still go to both threads once they weigh this much together (~15 ms
- * of render; a hop costs 1 to 2).
+ * Sources list), they still go to both threads once they weigh this much together (~18 ms
+ * of render with the parts' own cost; a hop costs 1 to 2).
  */
 export const MIN_WEIGHT_TO_SPLIT_CACHED = 6_000;
 
@@ -169,8 +176,8 @@ export function planParts(doc: BriefingDocument): PartPlan[] {
 
 /** The render cost of one part, in the units above: what spreads parts evenly over threads. */
 export function partWeight(doc: BriefingDocument, part: PartPlan): number {
-  if (part.cover) return BLOCK_WEIGHT;
-  let weight = part.front ? FRONT_WEIGHT : 0;
+  if (part.cover) return PART_WEIGHT + COVER_WEIGHT;
+  let weight = PART_WEIGHT + (part.front ? FRONT_WEIGHT : 0);
   for (const slice of part.slices) {
     const topic = doc.sections.find((s) => `topic-${s.topicId}` === slice.entry.id);
     if (topic) {
@@ -182,8 +189,9 @@ export function partWeight(doc: BriefingDocument, part: PartPlan): number {
     const rows: Record<string, number> = {
       occasion: 700,
       "key-figures": doc.keyFigures.length * 250,
-      timeline: doc.timeline.length * 300,
+      timeline: doc.timeline.length * 370,
       "whos-who": doc.whosWho.length * 130,
+      events: doc.forthcoming.length * 130,
       sources: doc.sources.length * 150,
       background: doc.background.length,
       "key-messages": doc.keyMessages.join(" ").length,
