@@ -1,7 +1,7 @@
 import type { BriefingDocument } from "../briefing/document";
 import { partKey, type PartCache } from "./part-cache";
 import { partInput, type PartInput } from "./parts/part-input";
-import { batchMissingParts, planParts, type PartPlan } from "./parts/plan";
+import { batchMissingParts, partWeight, planParts, type PartPlan } from "./parts/plan";
 
 /**
  * The briefing PDF pipeline. The document is cut into parts (parts/plan.ts) that render as
@@ -13,8 +13,11 @@ import { batchMissingParts, planParts, type PartPlan } from "./parts/plan";
  * thread can drive the pipeline without loading react-pdf.
  */
 export interface PdfTasks {
-  /** Renders these parts (one task: the parts go one after another). */
-  parts(inputs: PartInput[]): Promise<Uint8Array[]>;
+  /**
+   * Renders these parts, one after another; with `claims`, only those this task claims first
+   * (null for the others), the tasks of one briefing sharing the list (parts/render-parts.ts).
+   */
+  parts(inputs: PartInput[], claims?: Int32Array): Promise<(Uint8Array | null)[]>;
   /** `keys`: the parts' cache keys (none without a cache), so the assembly may reuse its parse of a part. */
   assemble(doc: BriefingDocument, plans: PartPlan[], parts: Uint8Array[], keys: string[] | null): Promise<Uint8Array>;
   /** What a part's bytes depend on besides its input, where the parts render: the active library patches. */
@@ -26,7 +29,12 @@ export interface PipelineOptions {
   cache?: PartCache | null;
 }
 
-/** Renders the parts not cached (spread over at most MAX_PARTS tasks at once), then assembles them. */
+/**
+ * Renders the parts not cached, then assembles them. A heavy briefing's parts go to as many
+ * tasks as it was admitted for (at most MAX_PARTS, batchMissingParts), which share one list,
+ * heaviest first: each thread takes the next part when it is free, so both finish together
+ * however far the weights are off (they were ~10 % apart with the parts dealt out beforehand).
+ */
 export async function renderWithTasks(
   doc: BriefingDocument,
   tasks: PdfTasks,
@@ -39,15 +47,28 @@ export async function renderWithTasks(
   const cached = keys ? keys.map((key) => cache!.get(key)) : inputs.map(() => undefined);
   const missing = inputs.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
   const parts = cached.map((part) => (part === undefined ? null : Promise.resolve(part)));
-  const batches = batchMissingParts(doc, plans, missing);
-  for (const batch of batches) {
-    const rendered = tasks.parts(batch.map((index) => inputs[index]));
-    batch.forEach((index, at) => {
-      const part = rendered.then((bytes) => bytes[at]);
-      parts[index] = part;
-      if (keys) cache!.rendering(keys[index], part);
-    });
-  }
+  const taskCount = batchMissingParts(doc, plans, missing).length;
+  const weights = plans.map((plan) => partWeight(doc, plan));
+  const order = [...missing].sort((a, b) => weights[b] - weights[a] || a - b);
+  const claims = taskCount > 1 ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) : undefined;
+  const runs = Array.from({ length: taskCount }, () =>
+    tasks.parts(
+      order.map((index) => inputs[index]),
+      claims,
+    ),
+  );
+  const rendered = Promise.all(runs).then((results) =>
+    order.map((index, at) => {
+      const bytes = results.map((result) => result[at]).find((part) => part != null);
+      if (!bytes) throw new Error(`Part ${index + 1} was claimed by no render task`);
+      return bytes;
+    }),
+  );
+  order.forEach((index, at) => {
+    const part = rendered.then((bytes) => bytes[at]);
+    parts[index] = part;
+    if (keys) cache!.rendering(keys[index], part);
+  });
   const ready = parts.map((part) => part ?? Promise.reject(new Error("A part was neither cached nor rendered")));
   return tasks.assemble(doc, plans, await Promise.all(ready), keys);
 }

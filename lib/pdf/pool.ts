@@ -20,7 +20,7 @@ export interface PoolStatus extends ThreadStatus {
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
 type PdfTask =
-  | { kind: "parts"; inputs: PartInput[] }
+  | { kind: "parts"; inputs: PartInput[]; claims?: Int32Array }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[]; keys: string[] | null };
 
 export interface PdfPoolOptions {
@@ -225,7 +225,7 @@ export class PdfRenderPool {
       });
     try {
       const onThreads: PdfTasks = {
-        parts: async (inputs) => (await step({ kind: "parts", inputs })) as Uint8Array[],
+        parts: async (inputs, claims) => (await step({ kind: "parts", inputs, claims })) as (Uint8Array | null)[],
         // Ahead of the parts still waiting: this briefing is nearly done.
         assemble: async (d, p, parts, keys) =>
           (await step({ kind: "assemble", doc: d, plans: p, parts, keys }, true)) as Uint8Array,

@@ -1,6 +1,7 @@
 /**
  * Piscina worker entry: one step of the PDF pipeline (lib/pdf/render.ts) per task.
- *   { kind: "parts", inputs }               → parts of a briefing from their render inputs, in a row
+ *   { kind: "parts", inputs, claims? }      → parts of a briefing from their render inputs, in a row
+ *                                             (with claims, those this thread claims first)
  *   { kind: "assemble", doc, plans, parts, keys } → the parts merged, chrome and page numbers stamped,
  *                                             bookmarks (assembly/)
  *   { kind: "ping" }                        → nothing (the thread is loaded and warm)
@@ -25,7 +26,7 @@ import { WARM_UP_DOCUMENT, warmUpBriefing } from "./warm-up";
 
 /** The tasks lib/pdf/pool.ts sends (its PdfTask), and the two the threads' owner sends. */
 export type WorkerTask =
-  | { kind: "parts"; inputs: PartInput[] }
+  | { kind: "parts"; inputs: PartInput[]; claims?: Int32Array }
   | { kind: "assemble"; doc: BriefingDocument; plans: PartPlan[]; parts: Uint8Array[]; keys: string[] | null }
   | { kind: "ping" }
   | { kind: "probe" };
@@ -110,7 +111,7 @@ export default async function renderStep(task: WorkerTask) {
   switch (task.kind) {
     // Copied back (structured clone), exactly their size: a few hundred KB, under a millisecond.
     case "parts":
-      return (await inThreadTasks.parts(task.inputs)).map(exactCopy);
+      return (await inThreadTasks.parts(task.inputs, task.claims)).map((part) => part && exactCopy(part));
     case "assemble":
       return transferable(await inThreadTasks.assemble(task.doc, task.plans, task.parts, task.keys));
     // Answered once this module has loaded and warmed up: the pool switches to new threads then.

@@ -10,7 +10,8 @@ import { fontkitSubsetMemo } from "@/lib/pdf/library-patches/fontkit-subset-memo
 import { pdfkitSeededSubset } from "@/lib/pdf/library-patches/pdfkit-seeded-subset";
 import { partInput } from "@/lib/pdf/parts/part-input";
 import { planParts } from "@/lib/pdf/parts/plan";
-import { inThreadTasks, renderBriefingPdf } from "@/lib/pdf/render";
+import { renderParts } from "@/lib/pdf/parts/render-parts";
+import { renderBriefingPdf } from "@/lib/pdf/render";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 import { differences, renderForComparison } from "../helpers/pdf-compare";
 
@@ -106,7 +107,7 @@ describe("seeded subsets of the body face", () => {
       plan.slices.some((s) => s.entry.id.startsWith("topic-")) && seededOnly(index) ? [index] : [],
     );
     expect(topicParts.length).toBeGreaterThanOrEqual(2);
-    const renderTwo = () => inThreadTasks.parts(topicParts.slice(0, 2).map((index) => partInput(doc, plans[index])));
+    const renderTwo = () => renderParts(topicParts.slice(0, 2).map((index) => partInput(doc, plans[index])));
     const programsOf = async (parts: Uint8Array[]) =>
       Promise.all(parts.map(async (part) => (await fontPrograms(part)).filter(bodyFace).map((p) => p.digest)));
 

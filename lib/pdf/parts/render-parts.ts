@@ -20,9 +20,24 @@ export async function renderPart(input: PartInput): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Renders several parts one after another (one render task of the pool). */
-export async function renderParts(inputs: PartInput[]): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for (const input of inputs) out.push(await renderPart(input));
+/**
+ * Renders parts one after another (one render task of the pool). Without `claims`, every one,
+ * in order. With `claims`, other tasks share `inputs`: each takes the next part nobody has
+ * claimed yet (claims[0], counted with Atomics across threads) until none is left, and has
+ * null where another task took the part. So whichever thread is free renders, however wrong
+ * the estimate of the parts' cost, or late the other task's start.
+ */
+export function renderParts(inputs: PartInput[]): Promise<Uint8Array[]>;
+export function renderParts(inputs: PartInput[], claims?: Int32Array): Promise<(Uint8Array | null)[]>;
+export async function renderParts(inputs: PartInput[], claims?: Int32Array): Promise<(Uint8Array | null)[]> {
+  if (!claims) {
+    const out: Uint8Array[] = [];
+    for (const input of inputs) out.push(await renderPart(input));
+    return out;
+  }
+  const out: (Uint8Array | null)[] = inputs.map(() => null);
+  for (let at = Atomics.add(claims, 0, 1); at < inputs.length; at = Atomics.add(claims, 0, 1)) {
+    out[at] = await renderPart(inputs[at]);
+  }
   return out;
 }
