@@ -1,7 +1,7 @@
 import type { BriefingDocument } from "../briefing/document";
 import { partKey, type PartCache } from "./part-cache";
 import { partInput, type PartInput } from "./parts/part-input";
-import { batchMissingParts, partWeight, planParts, type PartPlan } from "./parts/plan";
+import { partWeights, planParts, renderOrder, renderTaskCount, type PartPlan } from "./parts/plan";
 
 /**
  * The briefing PDF pipeline. The document is cut into parts (parts/plan.ts) that render as
@@ -31,7 +31,7 @@ export interface PipelineOptions {
 
 /**
  * Renders the parts not cached, then assembles them. A heavy briefing's parts go to as many
- * tasks as it was admitted for (at most MAX_PARTS, batchMissingParts), which share one list,
+ * tasks as it was admitted for (at most MAX_PARTS, renderTaskCount), which share one list,
  * heaviest first: each thread takes the next part when it is free, so both finish together
  * however far the weights are off (they were ~10 % apart with the parts dealt out beforehand).
  */
@@ -47,16 +47,12 @@ export async function renderWithTasks(
   const cached = keys ? keys.map((key) => cache!.get(key)) : inputs.map(() => undefined);
   const missing = inputs.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
   const parts = cached.map((part) => (part === undefined ? null : Promise.resolve(part)));
-  const taskCount = batchMissingParts(doc, plans, missing).length;
-  const weights = plans.map((plan) => partWeight(doc, plan));
-  const order = [...missing].sort((a, b) => weights[b] - weights[a] || a - b);
+  const weights = partWeights(doc, plans);
+  const order = renderOrder({ weights, missing });
+  const taskCount = renderTaskCount({ weights, missing });
   const claims = taskCount > 1 ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) : undefined;
-  const runs = Array.from({ length: taskCount }, () =>
-    tasks.parts(
-      order.map((index) => inputs[index]),
-      claims,
-    ),
-  );
+  const list = order.map((index) => inputs[index]);
+  const runs = Array.from({ length: taskCount }, () => tasks.parts(list, claims));
   const rendered = Promise.all(runs).then((results) =>
     order.map((index, at) => {
       const bytes = results.map((result) => result[at]).find((part) => part != null);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { documentOutline, type BriefingDocument } from "@/lib/briefing/document";
 import {
-  batchMissingParts,
-  batchParts,
   MAX_PARTS,
   partWeight,
+  partWeights,
+  placesForDocument,
   planParts,
+  renderOrder,
+  renderTaskCount,
   RUN_BAND_FACTS,
   TOPIC_RUN,
   topicRunSize,
@@ -130,34 +132,39 @@ describe("partWeight", () => {
   });
 });
 
-describe("batchParts", () => {
-  it("gives a light briefing's parts to one task and spreads a long one's evenly over MAX_PARTS", () => {
-    const small = makeBriefingDoc({ scale: 1 });
-    const weigh = (doc: BriefingDocument) =>
-      planParts(doc).map((plan, index) => ({ index, weight: partWeight(doc, plan) }));
-    expect(batchParts(weigh(small))).toHaveLength(1);
-    const long = makeBriefingDoc({ scale: 9, sourceCount: 40 });
-    const items = weigh(long);
-    const batches = batchParts(items);
-    expect(batches).toHaveLength(MAX_PARTS);
-    expect(batches.flat().sort((a, b) => a - b)).toEqual(items.map((i) => i.index));
-    const loads = batches.map((b) => b.reduce((sum, i) => sum + items[i].weight, 0));
-    expect(Math.abs(loads[0] - loads[1]) / (loads[0] + loads[1])).toBeLessThan(0.2);
+describe("renderTaskCount", () => {
+  const light = makeBriefingDoc({ scale: 1 });
+  const long = makeBriefingDoc({ scale: 9, sourceCount: 40 });
+  const lightWeights = partWeights(light, planParts(light));
+  const longPlans = planParts(long);
+  const longWeights = partWeights(long, longPlans);
+
+  it("gives a light briefing one task and place, a long one MAX_PARTS tasks and a place for the assembly", () => {
+    expect(renderTaskCount({ weights: lightWeights })).toBe(1);
+    expect(placesForDocument(light)).toBe(1);
+    expect(renderTaskCount({ weights: longWeights })).toBe(MAX_PARTS);
+    expect(placesForDocument(long)).toBe(MAX_PARTS + 1);
   });
 
-  it("spreads a long briefing's uncached parts (a run and the Sources) over both threads, a light one's not", () => {
-    const long = makeBriefingDoc({ scale: 9, sourceCount: 40 });
-    const plans = planParts(long);
-    const sources = plans.length - 1;
-    const run = plans.findIndex((p) => p.slices.some((s) => s.facts));
-    const batches = batchMissingParts(long, plans, [run, sources]);
-    expect(batches.sort((a, b) => a[0] - b[0])).toEqual([[run], [sources]]);
+  it("splits a long briefing's uncached parts (a run and the Sources) over both threads, a light one's not", () => {
+    const run = longPlans.findIndex((p) => p.slices.some((s) => s.facts));
+    const sources = longPlans.length - 1;
+    expect(renderTaskCount({ weights: longWeights, missing: [run, sources] })).toBe(MAX_PARTS);
     // Alone, the two would stay together: what decides is that the whole briefing was split.
-    expect(batchParts([run, sources].map((index) => ({ index, weight: partWeight(long, plans[index]) })))).toHaveLength(
-      1,
-    );
-    const light = makeBriefingDoc({ scale: 1 });
-    const lightPlans = planParts(light);
-    expect(batchMissingParts(light, lightPlans, [2, lightPlans.length - 1])).toHaveLength(1);
+    const alone = [longWeights[run], longWeights[sources]];
+    expect(renderTaskCount({ weights: alone })).toBe(1);
+    expect(renderTaskCount({ weights: lightWeights, missing: [2, lightWeights.length - 1] })).toBe(1);
+  });
+
+  it("gives one part one task, and none when the cache holds every part", () => {
+    expect(renderTaskCount({ weights: longWeights, missing: [2] })).toBe(1);
+    expect(renderTaskCount({ weights: longWeights, missing: [] })).toBe(0);
+  });
+});
+
+describe("renderOrder", () => {
+  it("lists the missing parts heaviest first, ties in print order", () => {
+    expect(renderOrder({ weights: [5, 9, 5, 1, 9], missing: [0, 1, 2, 3, 4] })).toEqual([1, 4, 0, 2, 3]);
+    expect(renderOrder({ weights: [5, 9, 5, 1, 9], missing: [3, 2, 0] })).toEqual([0, 2, 3]);
   });
 });

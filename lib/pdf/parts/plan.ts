@@ -174,7 +174,7 @@ export function planParts(doc: BriefingDocument): PartPlan[] {
   return parts;
 }
 
-/** The render cost of one part, in the units above: what spreads parts evenly over threads. */
+/** The render cost of one part, in the units above: whether a briefing splits, and its parts' order. */
 export function partWeight(doc: BriefingDocument, part: PartPlan): number {
   if (part.cover) return PART_WEIGHT + COVER_WEIGHT;
   let weight = PART_WEIGHT + (part.front ? FRONT_WEIGHT : 0);
@@ -201,38 +201,39 @@ export function partWeight(doc: BriefingDocument, part: PartPlan): number {
   return weight;
 }
 
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
 /**
- * Spreads the parts to render (indexes with their weights) over at most MAX_PARTS render tasks,
- * heaviest first onto the lightest task; a lot lighter than `minWeight` stays in one task.
+ * How many render tasks (threads) a briefing's parts go to: one, or MAX_PARTS when the whole
+ * briefing weighs at least MIN_WEIGHT_TO_SPLIT and the parts left to render (`missing`, the
+ * part cache holding the others; all when omitted) at least MIN_WEIGHT_TO_SPLIT_CACHED; never
+ * more tasks than parts, so none when the cache holds them all. The tasks share one list of
+ * the parts (renderOrder), so the weights need not balance them, only say whether a second
+ * thread pays for its hop and the place it holds.
  */
-export function batchParts(items: { index: number; weight: number }[], minWeight = MIN_WEIGHT_TO_SPLIT): number[][] {
-  const total = items.reduce((sum, i) => sum + i.weight, 0);
-  const count = total < minWeight ? 1 : Math.min(MAX_PARTS, items.length);
-  const batches = Array.from({ length: count }, () => ({ weight: 0, indexes: [] as number[] }));
-  for (const item of [...items].sort((a, b) => b.weight - a.weight)) {
-    const lightest = batches.reduce((min, b) => (b.weight < min.weight ? b : min));
-    lightest.weight += item.weight;
-    lightest.indexes.push(item.index);
-  }
-  return batches.filter((b) => b.indexes.length > 0).map((b) => b.indexes.sort((x, y) => x - y));
+export function renderTaskCount({ weights, missing }: { weights: number[]; missing?: number[] }): number {
+  const left = missing ? sum(missing.map((index) => weights[index])) : sum(weights);
+  const split = sum(weights) >= MIN_WEIGHT_TO_SPLIT && left >= MIN_WEIGHT_TO_SPLIT_CACHED;
+  return Math.min(split ? MAX_PARTS : 1, missing?.length ?? weights.length);
+}
+
+/**
+ * The order in which a briefing's render tasks take its missing parts: heaviest first, so the
+ * last parts taken, while the other thread finishes its own, are short (ties in print order).
+ */
+export function renderOrder({ weights, missing }: { weights: number[]; missing: number[] }): number[] {
+  return [...missing].sort((a, b) => weights[b] - weights[a] || a - b);
+}
+
+/** The render cost of each of a briefing's parts (partWeight). */
+export function partWeights(doc: BriefingDocument, plans: PartPlan[]): number[] {
+  return plans.map((plan) => partWeight(doc, plan));
 }
 
 /** Render places a whole document takes (its render tasks and the assembly after them). */
 export function placesForDocument(doc: BriefingDocument): number {
-  const plans = planParts(doc);
-  const batches = batchParts(plans.map((plan, index) => ({ index, weight: partWeight(doc, plan) })));
-  return batches.length <= 1 ? 1 : batches.length + 1;
-}
-
-/**
- * The render tasks for the parts `missing` of `plans` (the part cache holds the others): at most
- * as many as the whole briefing was admitted for (placesForDocument), spread by weight.
- */
-export function batchMissingParts(doc: BriefingDocument, plans: PartPlan[], missing: number[]): number[][] {
-  const weights = plans.map((plan) => partWeight(doc, plan));
-  const whole = weights.reduce((sum, w) => sum + w, 0);
-  const items = missing.map((index) => ({ index, weight: weights[index] }));
-  return batchParts(items, whole < MIN_WEIGHT_TO_SPLIT ? MIN_WEIGHT_TO_SPLIT : MIN_WEIGHT_TO_SPLIT_CACHED);
+  const tasks = renderTaskCount({ weights: partWeights(doc, planParts(doc)) });
+  return tasks <= 1 ? 1 : tasks + 1;
 }
 
 /**
