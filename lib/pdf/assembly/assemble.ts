@@ -2,7 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { clearanceLine, documentOutline, documentVariant, type BriefingDocument } from "../../briefing/document";
 import { partCitationNumbers } from "../parts/part-input";
 import type { PartPlan } from "../parts/plan";
-import { partCitations, stampCitations, type CitationStamp } from "./citations";
+import { stampCitations, type PartPages } from "./citations";
 import { stampChrome } from "./chrome";
 import { FontProgramSharing } from "./font-programs";
 import { writeOutline, type OutlineTarget } from "./outline";
@@ -112,10 +112,11 @@ export async function assembleBriefing(
   const { starts, contents } = locate(doc, plans, parts);
 
   const out = await PDFDocument.create({ updateMetadata: false });
-  const citations: CitationStamp[] = [];
+  const citations: PartPages[] = [];
   const copying = new FontProgramSharing(out);
   for (const [p, part] of parts.entries()) {
-    citations.push(...partCitations(part, partCitationNumbers(doc, plans[p]), out.getPageCount()));
+    const numbers = partCitationNumbers(doc, plans[p]);
+    citations.push({ firstPage: out.getPageCount(), pageCount: part.getPageCount(), numbers });
     for (const page of copying.copyPages(part)) out.addPage(page);
   }
   const font = await embedStampFont(out);

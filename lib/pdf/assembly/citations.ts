@@ -1,102 +1,67 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-  type PDFDocument,
-  type PDFFont,
-} from "pdf-lib";
+import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFFont } from "pdf-lib";
 import { ByteBoundedLru } from "../../byte-bounded-lru";
-import { BLANK_COLOUR, parseCitationAddress, pieceText, type CitationPiece } from "../citation";
+import { BLANK_RED, pieceOfBlank, pieceText, type CitationPiece } from "../citation";
 import { theme } from "../theme";
 
 /**
  * The briefing's citation numbers, written into the blanks the parts left for them
- * (citation.tsx): a part's blank names the part's own numbers, `numbers` maps them to the
- * briefing's (parts/part-input.ts partCitationNumbers). The label replaces the blank's own
- * text operator where it stands in the page's content, so it is drawn, selected and extracted
- * in reading order, at the blank's position, size and colour of the text around it.
+ * (citation.tsx): a blank's colour names the part's own number, and `numbers` maps the part's
+ * numbers to the briefing's (parts/part-input.ts partCitationNumbers). The label replaces the
+ * blank's own text operator where it stands in the page's content, so it is drawn, selected
+ * and extracted in reading order, at the blank's position and size, in the ink around it.
  */
-export interface CitationStamp {
-  /** 0-based page in the final document. */
-  pageIndex: number;
-  text: string;
-}
-
-function linkAddress(annotation: PDFDict): string | null {
-  const action = annotation.lookupMaybe(PDFName.of("A"), PDFDict);
-  const uri = action?.lookup(PDFName.of("URI"));
-  return uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : null;
-}
-
-/** A part's citation blanks, page by page (0-based in the part), in the order the part drew them. */
-type PartBlanks = { page: number; piece: CitationPiece }[];
-const blanksOfPart = new WeakMap<PDFDocument, PartBlanks>();
-
-/**
- * Takes the citation blanks' links off a parsed part's pages, once (a parsed part is reused:
- * parsed-parts.ts), and says which of the part's own numbers each blank stands for. Taken off
- * before its pages are copied, so the final document never holds them: two objects per
- * citation, about half of a part's objects.
- */
-function takeBlanks(part: PDFDocument): PartBlanks {
-  let blanks = blanksOfPart.get(part);
-  if (blanks) return blanks;
-  blanks = [];
-  for (const [page, leaf] of part.getPages().entries()) {
-    const annotations = leaf.node.Annots();
-    if (!annotations) continue;
-    const kept: ReturnType<PDFArray["get"]>[] = [];
-    for (let i = 0; i < annotations.size(); i++) {
-      const annotation = annotations.lookupMaybe(i, PDFDict);
-      const piece = annotation ? parseCitationAddress(linkAddress(annotation) ?? "") : null;
-      if (piece) blanks.push({ page, piece });
-      else kept.push(annotations.get(i));
-    }
-    if (kept.length === annotations.size()) continue;
-    if (kept.length === 0) leaf.node.delete(PDFName.of("Annots"));
-    else leaf.node.set(PDFName.of("Annots"), part.context.obj(kept));
-  }
-  blanksOfPart.set(part, blanks);
-  return blanks;
-}
-
-/**
- * What each citation blank of `part` will print once its pages are the final document's from
- * `firstPage` on (`numbers`: the part's own numbers as the briefing's, part-input.ts
- * partCitationNumbers). Call before copying the part's pages: their blanks' links are not copied.
- */
-export function partCitations(part: PDFDocument, numbers: number[], firstPage: number): CitationStamp[] {
-  return takeBlanks(part).map(({ page, piece }) => {
-    const number = numbers[piece.number - 1];
-    if (number === undefined) throw new Error(`A part's citation ${piece.number} stands for no source of the briefing`);
-    return { pageIndex: firstPage + page, text: pieceText({ ...piece, number }) };
-  });
+export interface PartPages {
+  /** The part's first page in the final document (0-based) and how many it has. */
+  firstPage: number;
+  pageCount: number;
+  /** The briefing's number for each of the part's own numbers (the part's number 1 at index 0). */
+  numbers: number[];
 }
 
 /** react-pdf's fill colour operator for "#rrggbb" (channel / 255, as JavaScript prints it). */
 const fillOperator = (hex: string) =>
   `${[1, 3, 5].map((at) => String(parseInt(hex.slice(at, at + 2), 16) / 255)).join(" ")} scn`;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-// A blank's run: its colour, then (graphics state, text matrix) its font and its glyphs.
-const BLANK_RUN = new RegExp(
-  `${escape(fillOperator(BLANK_COLOUR))}\\n((?:(?!\\bTJ\\b)[\\s\\S])*?)/[^\\s/]+ ([\\d.]+) Tf\\n\\[[^\\]]*\\] TJ`,
-  "g",
-);
+// A blank's run: its colour (BLANK_RED, then the piece in green and blue), then (graphics
+// state, text matrix) its font and its glyphs. react-pdf writes a colour as its channels / 255.
+const RED = String(BLANK_RED / 255);
+const COLOUR = `(?<![\\d.])${RED.replace(".", "\\.")} ([\\d.]+) ([\\d.]+) scn\\n`;
+const BLANK_COLOUR_OPERATOR = new RegExp(COLOUR, "g");
+const BLANK_RUN = new RegExp(`${COLOUR}((?:(?!\\bTJ\\b)[\\s\\S])*?)/[^\\s/]+ ([\\d.]+) Tf\\n\\[[^\\]]*\\] TJ`, "g");
 const INK = fillOperator(theme.ink);
 const FONT = "ChanceryCitation";
+
+const channelOf = (text: string) => Math.round(Number(text) * 255);
 
 function streamText(stream: PDFRawStream): string {
   const filter = stream.dict.lookup(PDFName.of("Filter"));
   const bytes = filter === PDFName.of("FlateDecode") ? zlib.inflateSync(stream.contents) : stream.contents;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+
+/**
+ * The citation pieces a content stream's blanks stand for, in the order drawn, by the SHA-1 of
+ * the stream as the part drew it: found once (inflating the stream), so that the stamped
+ * stream can be looked up by its labels without inflating it again (stampedStreams). Per
+ * thread, bounded: a few numbers per page.
+ */
+const piecesOfStream = new ByteBoundedLru<CitationPiece[]>(256 * 1024, (pieces) => 16 + pieces.length * 8);
+
+/** The pieces `text`'s blanks stand for; throws where a blank's colour is not in the run a blank draws. */
+function blankPieces(text: string): CitationPiece[] {
+  const pieces: CitationPiece[] = [];
+  for (const [, green, blue] of text.matchAll(BLANK_RUN)) {
+    const piece = pieceOfBlank(channelOf(green), channelOf(blue));
+    if (!piece) throw new Error("A citation blank's colour names no citation");
+    pieces.push(piece);
+  }
+  const colours = text.match(BLANK_COLOUR_OPERATOR)?.length ?? 0;
+  if (colours !== pieces.length) {
+    throw new Error(`${colours} citation blanks in a page's content, ${pieces.length} of them where expected`);
+  }
+  return pieces;
 }
 
 /**
@@ -107,62 +72,68 @@ function streamText(stream: PDFRawStream): string {
  * stamped pages take ~0.2 MB), least recently used out.
  */
 const MAX_STAMPED_BYTES = 2 * 1024 * 1024;
-interface StampedStream {
-  bytes: Uint8Array;
-  /** The blanks it had: the labels it took. */
-  count: number;
-}
-const stampedStreams = new ByteBoundedLru<StampedStream>(MAX_STAMPED_BYTES, (stamped) => stamped.bytes.byteLength);
+const stampedStreams = new ByteBoundedLru<Uint8Array>(MAX_STAMPED_BYTES, (bytes) => bytes.byteLength);
 
 /** Test hook: forget every stamped stream, so the next assembly stamps from scratch. */
 export function forgetStampedStreams(): void {
   stampedStreams.clear();
+  piecesOfStream.clear();
 }
 
-/** The stream with its blanks replaced by `labels` (encoded) from `from` on; null when it has none. */
-function stampStream(stream: PDFRawStream, labels: string[], from: number): StampedStream | null {
-  const text = streamText(stream);
-  if (!text.includes(fillOperator(BLANK_COLOUR))) return null;
-  let next = from;
-  const stamped = text.replace(BLANK_RUN, (_, between: string, size: string) => {
-    const label = labels[next++] ?? "";
-    return `${INK}\n${between}/${FONT} ${size} Tf\n${label} Tj`;
+/** `text` with each blank's run replaced by its label (`labels`, encoded, in order), deflated. */
+function stampStream(text: string, labels: string[]): Uint8Array {
+  let next = 0;
+  const stamped = text.replace(BLANK_RUN, (_, _green: string, _blue: string, between: string, size: string) => {
+    return `${INK}\n${between}/${FONT} ${size} Tf\n${labels[next++]} Tj`;
   });
-  return { bytes: zlib.deflateSync(Buffer.from(stamped, "latin1"), { level: 1 }), count: next - from };
+  return zlib.deflateSync(Buffer.from(stamped, "latin1"), { level: 1 });
 }
 
-/** Writes each page's labels over its blanks, in order; throws if a page's blanks and labels differ in number. */
-export function stampCitations(pdf: PDFDocument, font: PDFFont, stamps: CitationStamp[]): void {
-  const byPage = new Map<number, string[]>();
-  for (const { pageIndex, text } of stamps) byPage.set(pageIndex, [...(byPage.get(pageIndex) ?? []), text]);
-  for (const [pageIndex, texts] of byPage) {
-    const labels = texts.map((text) => font.encodeText(text).toString());
-    const page = pdf.getPage(pageIndex);
-    page.node.setFontDictionary(PDFName.of(FONT), font.ref);
-    const contents = page.node.Contents();
-    const refs =
-      contents instanceof PDFArray
-        ? contents.asArray()
-        : [page.node.get(PDFName.of("Contents"))].filter((r) => r instanceof PDFRef);
-    let next = 0;
-    for (const ref of refs) {
-      const stream = pdf.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const hash = createHash("sha1").update(stream.contents).digest("base64");
-      // The labels still to place go in the key: a stream takes them from `next` on.
-      const key = `${hash} ${next} ${labels.join(" ")}`;
-      let stamped = stampedStreams.get(key) ?? null;
-      if (!stamped) {
-        stamped = stampStream(stream, labels, next);
-        if (!stamped) continue;
-        stampedStreams.set(key, stamped);
+/**
+ * Writes the briefing's citation labels over the blanks of each part's pages (`parts`, in
+ * order). Throws where a blank names a number its part does not have.
+ */
+export function stampCitations(pdf: PDFDocument, font: PDFFont, parts: PartPages[]): void {
+  for (const { firstPage, pageCount, numbers } of parts) {
+    for (let pageIndex = firstPage; pageIndex < firstPage + pageCount; pageIndex++) {
+      const page = pdf.getPage(pageIndex);
+      const contents = page.node.Contents();
+      const refs =
+        contents instanceof PDFArray
+          ? contents.asArray()
+          : [page.node.get(PDFName.of("Contents"))].filter((r) => r instanceof PDFRef);
+      let stamped = false;
+      for (const ref of refs) {
+        const stream = pdf.context.lookup(ref);
+        if (!(stream instanceof PDFRawStream)) continue;
+        const hash = createHash("sha1").update(stream.contents).digest("base64");
+        let text: string | null = null;
+        let pieces = piecesOfStream.get(hash);
+        if (!pieces) {
+          text = streamText(stream);
+          pieces = text.includes(RED) ? blankPieces(text) : [];
+          piecesOfStream.set(hash, pieces);
+        }
+        if (pieces.length === 0) continue;
+        const labels = pieces.map((piece) => {
+          const number = numbers[piece.number - 1];
+          if (number === undefined) {
+            throw new Error(
+              `Page ${pageIndex + 1}: a part's citation ${piece.number} stands for no source of the briefing`,
+            );
+          }
+          return font.encodeText(pieceText({ ...piece, number })).toString();
+        });
+        const key = `${hash} ${labels.join(" ")}`;
+        let bytes = stampedStreams.get(key);
+        if (!bytes) {
+          bytes = stampStream(text ?? streamText(stream), labels);
+          stampedStreams.set(key, bytes);
+        }
+        pdf.context.assign(ref as PDFRef, PDFRawStream.of(pdf.context.obj({ Filter: "FlateDecode" }), bytes));
+        stamped = true;
       }
-      next += stamped.count;
-      const dict = pdf.context.obj({ Filter: "FlateDecode" });
-      pdf.context.assign(ref as PDFRef, PDFRawStream.of(dict, stamped.bytes));
-    }
-    if (next !== labels.length) {
-      throw new Error(`Page ${pageIndex + 1}: ${labels.length} citations to stamp, ${next} blanks found`);
+      if (stamped) page.node.setFontDictionary(PDFName.of(FONT), font.ref);
     }
   }
 }
