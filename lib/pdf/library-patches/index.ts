@@ -6,13 +6,16 @@ import { fontkitLayoutWordCache } from "./fontkit-layout-word-cache";
 import { fontkitSubsetMemo } from "./fontkit-subset-memo";
 import { fontkitUnitsPerEmMemo } from "./fontkit-units-per-em-memo";
 import { LIBRARY_PATCH_NAMES, type LibraryPatch, type LibraryPatchName } from "./library-patch";
+import { pdfLibNativeDeflate } from "./pdf-lib-native-deflate";
 import { pdfkitFontReuse, type PdfkitDocumentClass } from "./pdfkit-font-reuse";
 import { pdfkitSeededSubset } from "./pdfkit-seeded-subset";
 
 /**
- * The patches of fontkit and pdfkit internals that make react-pdf render faster without
- * changing its output (each file says what it patches and the measurements behind it; a test
- * renders a whole briefing with and without them and compares the bytes). They reach into
+ * The patches of fontkit's and pdfkit's internals, and of the deflate pdf-lib calls, that make
+ * a briefing PDF faster to make without changing what it shows (each file says what it patches
+ * and the measurements behind it; a test renders a whole briefing with and without them and
+ * compares the bytes, or for the two that change bytes, the pages, text, word positions and
+ * fonts). They reach into
  * code that is not those libraries' public interface, so each is first checked against the
  * library that is loaded: a patch whose check fails is left off, with one warning in the log,
  * and rendering goes on unchanged, only slower.
@@ -84,6 +87,7 @@ export function libraryPatchesFor(sampleFont: object): LibraryPatch[] {
     pdfkitFontReuse(Doc, sampleFont),
     fontkitSubsetMemo(sampleFont, () => newDocument().ref()),
     pdfkitSeededSubset(sampleFont, embedded, new Map([[bodyFace, BODY_SUBSET_SEED]])),
+    pdfLibNativeDeflate(),
   ];
 }
 

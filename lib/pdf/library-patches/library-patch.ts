@@ -1,9 +1,11 @@
 /**
  * What a library patch is. Each file beside this one patches one piece of fontkit's or
- * pdfkit's internals to make react-pdf render faster without changing what it renders, and is
- * named after that patch. All but one leave the PDF's bytes as they were; pdfkit-seeded-subset
- * changes how the font subsets are numbered (not the pages, text or fonts). No library is imported here, so the pool's owner thread can read
- * which patches its render threads applied without loading fontkit or pdfkit.
+ * pdfkit's internals (or the deflate pdf-lib calls) to make the PDF faster to make without
+ * changing what it shows, and is named after that patch. All but two leave the PDF's bytes as
+ * they were; pdfkit-seeded-subset changes how the font subsets are numbered, and
+ * pdf-lib-native-deflate how the final PDF's streams are compressed (not the pages, text or
+ * fonts). No library is imported here, so the pool's owner thread can read which patches its
+ * render threads applied without loading fontkit or pdfkit.
  */
 
 /** Every patch, by the name of its file (and in the order of the status bits below). */
@@ -13,12 +15,13 @@ export const LIBRARY_PATCH_NAMES = [
   "pdfkit-font-reuse",
   "fontkit-subset-memo",
   "pdfkit-seeded-subset",
+  "pdf-lib-native-deflate",
 ] as const;
 export type LibraryPatchName = (typeof LIBRARY_PATCH_NAMES)[number];
 
 /** The patches after which a PDF is the same file, byte for byte, as without them. */
 export const BYTE_KEEPING_PATCH_NAMES: readonly LibraryPatchName[] = LIBRARY_PATCH_NAMES.filter(
-  (name) => name !== "pdfkit-seeded-subset",
+  (name) => name !== "pdfkit-seeded-subset" && name !== "pdf-lib-native-deflate",
 );
 
 export interface LibraryPatch {
