@@ -100,7 +100,8 @@ function setMetadata(pdf: PDFDocument, doc: BriefingDocument): void {
 /**
  * The final PDF: the parts in order (the cover, then the front matter opening with the
  * contents, the topics, the back matter, the sources), the running chrome (assembly/chrome.ts),
- * the contents' page numbers, "Page X of Y" and the citation numbers (assembly/citations.ts) stamped, one bookmark per section, and the metadata.
+ * the contents' page numbers, "Page X of Y" and the citation numbers (assembly/citations.ts)
+ * stamped, one bookmark per section, and the metadata.
  */
 export async function assembleBriefing(
   doc: BriefingDocument,

@@ -35,7 +35,10 @@ interface Encoding {
 /** A class whose prototype this patch changes, as a prototype. */
 type Proto = Record<string | symbol, unknown>;
 
-/** Encodings a thread remembers: the body face's canonical subset is ~40 KB with its deflate; a handful of faces and variants fit. */
+/**
+ * Encodings a thread remembers: the body face's canonical subset is ~40 KB with its deflate; a
+ * handful of faces and variants fit.
+ */
 const MAX_ENCODING_BYTES = 2 * 1024 * 1024;
 
 const encodings = new ByteBoundedLru<Encoding>(

@@ -7,7 +7,8 @@ import { PartPdf } from "./part-pdf";
  * Lets the event loop turn once. Each react-pdf render mounts a React root that React's root
  * scheduler keeps in its list until its own task (a setImmediate) has run; renders one after
  * another with no turn in between kept every root, with its whole element tree: ~130 KB per
- * part, for good, on a thread that renders part after part (the tests, the CLI, a render task's share of the list).
+ * part, for good, on a thread that renders part after part (the tests, the CLI, a render
+ * task's share of the list).
  */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
