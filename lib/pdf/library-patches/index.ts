@@ -15,10 +15,9 @@ import { pdfkitSeededSubset } from "./pdfkit-seeded-subset";
  * a briefing PDF faster to make without changing what it shows (each file says what it patches
  * and the measurements behind it; a test renders a whole briefing with and without them and
  * compares the bytes, or for the two that change bytes, the pages, text, word positions and
- * fonts). They reach into
- * code that is not those libraries' public interface, so each is first checked against the
- * library that is loaded: a patch whose check fails is left off, with one warning in the log,
- * and rendering goes on unchanged, only slower.
+ * fonts). They reach into code that is not those libraries' public interface, so each is first
+ * checked against the library that is loaded: a patch whose check fails is left off, with one
+ * warning in the log, and rendering goes on unchanged, only slower.
  */
 
 export interface LibraryPatchState {
