@@ -29,8 +29,8 @@ import { pageGeometry, theme } from "./theme";
 
 /** Bump when a part's layout changes in a way its input does not show (a new page style). */
 // 2: citation blanks (citation.tsx) instead of printed numbers; 3: blanks name their number by
-// colour, not a link.
-const PART_FORMAT = 3;
+// colour, not a link; 4: the timeline a list, not a table.
+const PART_FORMAT = 4;
 
 /** The packages whose code decides a part's bytes; "unknown" where one cannot be read. */
 const RENDER_PACKAGES = [
