@@ -17,7 +17,11 @@ export const TODAY_COMMIT = "591b02e";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 
-/** A worktree of `rev` beside the system's temp files (made once, reused), sharing our node_modules. */
+/**
+ * A worktree of `rev` beside the system's temp files (made once, reused), with the dependencies
+ * its own lock file names, installed with its own `npm ci`: sharing this checkout's node_modules
+ * would lend it the library fixes in patches/ (README, "Library patches") and any newer version.
+ */
 export function worktreeOf(rev: string): string {
   const dir = path.join(os.tmpdir(), `chancery-baseline-${rev}`);
   if (!fs.existsSync(path.join(dir, "lib"))) {
@@ -26,7 +30,12 @@ export function worktreeOf(rev: string): string {
     execFileSync("git", ["worktree", "add", "--detach", dir, rev], { cwd: repoRoot, stdio: "ignore" });
   }
   const modules = path.join(dir, "node_modules");
-  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(repoRoot, "node_modules"), modules);
+  // A symlink to ours: how worktrees were set up before patches/ existed.
+  if (fs.existsSync(modules) && fs.lstatSync(modules).isSymbolicLink()) fs.unlinkSync(modules);
+  if (!fs.existsSync(path.join(modules, ".package-lock.json"))) {
+    console.log(`Installing the dependencies of commit ${rev} in ${dir} (once)…`);
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+  }
   return dir;
 }
 
