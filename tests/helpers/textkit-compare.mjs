@@ -15,16 +15,23 @@ const require = createRequire(import.meta.url);
 const ttf = (file) => path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", file);
 const regular = fontkit.create(fs.readFileSync(ttf("DejaVuSans.ttf")));
 const bold = fontkit.create(fs.readFileSync(ttf("DejaVuSans-Bold.ttf")));
+// Faces with less coverage: no Cyrillic, Hebrew or Arabic; Cyrillic but no Hebrew or Arabic.
+// Where a run's fonts lack a character, textkit falls back to the previous run's font.
+const math = fontkit.create(fs.readFileSync(ttf("DejaVuMathTeXGyre.ttf")));
+const light = fontkit.create(fs.readFileSync(ttf("DejaVuSans-ExtraLight.ttf")));
+const STACKS = [[regular], [bold], [bold, regular], [math], [math, light], [light]];
 
 // Words that take the patched paths and the ones around them: plain Latin and Cyrillic, words
 // with ligatures (their glyphs cut where a run or line ends inside them), no-break spaces (the
-// citation blanks); then right-to-left words, Arabic digits and direction marks (the bidi
+// citation blanks), characters no font of the stack has; then right-to-left words, Arabic digits and direction marks (the bidi
 // algorithm the patch skips for paragraphs without them).
 const LEFT_TO_RIGHT = [
   ...["the", "two", "sides", "agreed", "to", "deepen", "cooperation", "on", "raw", "materials"],
   ...["office", "affine", "fluffy", "efficient", "waffle", "flow", "fjord", "ﬁnal"],
   ...["Казахстан", "«Astana»", "“quoted”", "–", "—", "2025", "3.5%", "EUR", "105", "(about)", "[12]"],
   ...["\u00a0\u00a0\u00a0\u00a0", "\u00a0", "Page\u00a012"],
+  // Characters DejaVu Sans lacks (the font stack's fallback), one outside the 16-bit plane.
+  ...["中文", "\u{1F600}", "x\u{1D400}y"],
 ];
 const HEBREW = ["שלום", "עולם"];
 const OTHER_RIGHT_TO_LEFT = ["مرحبا", "١٢٣", "\u200f", "\u200e", "\u202b", "\u202c", "\u2067x\u2069"];
@@ -52,7 +59,7 @@ function paragraph() {
       Array.from({ length: 1 + random(14) }, () => words[random(words.length)]).join(random(6) === 0 ? "" : " ") +
       (random(3) === 0 ? " " : ""),
     attributes: {
-      font: [random(3) === 0 ? bold : regular],
+      font: STACKS[random(STACKS.length)],
       fontSize: [8, 9, 10, 11, 15][random(5)],
       color: "#1a1a1a",
       ...(random(12) === 0 ? { direction: "rtl" } : {}),

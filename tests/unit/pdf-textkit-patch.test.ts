@@ -38,9 +38,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-it("is installed: the textkit react-pdf loads carries both changes", () => {
+it("is installed: the textkit react-pdf loads carries all three changes", () => {
   expect(fs.existsSync(patch), patch).toBe(true);
-  expect(fs.readFileSync(installed, "utf8").split(MARK)).toHaveLength(3);
+  expect(fs.readFileSync(installed, "utf8").split(MARK)).toHaveLength(4);
   const before = fs.readFileSync(published, "utf8");
   expect(before).not.toContain(MARK);
   expect(before).toContain("const { levels } = bidi.getEmbeddingLevels(string, direction);");
