@@ -20,7 +20,7 @@ const repoRoot = path.resolve(here, "..");
 /**
  * A worktree of `rev` beside the system's temp files (made once, reused), with the dependencies
  * its own lock file names, installed with its own `npm ci`: sharing this checkout's node_modules
- * would lend it the library fixes in patches/ (README, "Library patches") and any newer version.
+ * would lend it the library fixes in patches/ (see the README) and any newer version.
  */
 export function worktreeOf(rev: string): string {
   const dir = path.join(os.tmpdir(), `chancery-baseline-${rev}`);

@@ -47,13 +47,8 @@ it("is installed: the textkit react-pdf loads carries all three changes", () => 
 });
 
 it("lays out every paragraph as the published textkit does: the same lines, glyphs and positions", () => {
-  const out = execFileSync(
-    process.execPath,
-    [path.join(root, "tests/helpers/textkit-compare.mjs"), published, patched],
-    {
-      encoding: "utf8",
-    },
-  );
+  const compare = path.join(root, "tests/helpers/textkit-compare.mjs");
+  const out = execFileSync(process.execPath, [compare, published, patched], { encoding: "utf8" });
   const result = JSON.parse(out) as { paragraphs: number; lines: number; rightToLeft: number; differs: unknown };
   expect(result.differs).toBeNull();
   expect(result.paragraphs).toBe(600);
