@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import * as fontkit from "fontkit";
 
 const require = createRequire(import.meta.url);
+// As dejavuFontPath in lib/pdf/fonts.ts: this script runs under plain Node, which cannot import it.
 const ttf = (file) => path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", file);
 const regular = fontkit.create(fs.readFileSync(ttf("DejaVuSans.ttf")));
 const bold = fontkit.create(fs.readFileSync(ttf("DejaVuSans-Bold.ttf")));
@@ -23,8 +24,8 @@ const STACKS = [[regular], [bold], [bold, regular], [math], [math, light], [ligh
 
 // Words that take the patched paths and the ones around them: plain Latin and Cyrillic, words
 // with ligatures (their glyphs cut where a run or line ends inside them), no-break spaces (the
-// citation blanks), characters no font of the stack has; then right-to-left words, Arabic digits and direction marks (the bidi
-// algorithm the patch skips for paragraphs without them).
+// citation blanks), characters no font of the stack has; then right-to-left words, Arabic
+// digits and direction marks (the bidi algorithm the patch skips for paragraphs without them).
 const LEFT_TO_RIGHT = [
   ...["the", "two", "sides", "agreed", "to", "deepen", "cooperation", "on", "raw", "materials"],
   ...["office", "affine", "fluffy", "efficient", "waffle", "flow", "fjord", "ﬁnal"],

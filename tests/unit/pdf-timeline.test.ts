@@ -65,7 +65,7 @@ describe("the meeting timeline across pages", () => {
   const ends: { count: number; line: string }[] = [];
   let pageBreaks = 0;
   beforeAll(async () => {
-    // Page breaks fall at a different place in each length: 32 lengths, ~70 breaks.
+    // Page breaks fall at a different place in each length: 32 lengths, many breaks.
     for (let count = 20; count < 52; count++) {
       const doc = makeBriefingDoc();
       doc.timeline = meetings(doc, count);
