@@ -11,6 +11,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { dataDir } from "@/lib/app-paths";
 import { withoutPassword } from "@/lib/database-engine";
 import { DatabaseBusyError } from "@/lib/errors";
+import { MARK_CLOSE, MARK_OPEN } from "@/lib/search/highlight";
 import {
   closePostgres,
   isPostgresTx,
@@ -364,4 +365,50 @@ export function indexTokens(word: string): string[] {
     };
   }
   return tokenizer(word);
+}
+
+/**
+ * The tokenizer of `facts_fts` (drizzle/0006; tests/unit/search-page-marks.test.ts holds them
+ * equal): markPassages' scratch index must fold and stem exactly as it does.
+ */
+export const FACTS_FTS_TOKENIZER = "porter unicode61 remove_diacritics 2";
+
+/** A fact's text and quote by its seq: as read, or with the matched words marked. */
+export interface Passage {
+  seq: number;
+  text: string;
+  quote: string;
+}
+
+// A private in-memory index for markPassages: the passages are put in it, searched, and taken
+// out by a rollback (cheaper than deleting rows from an index). Used synchronously, so two
+// requests never share its rows.
+let marker: ((passages: Passage[], query: string) => Passage[]) | undefined;
+
+/**
+ * The passages that match the FTS5 `query`, marked as facts_fts marks them: the matched words
+ * of the text between MARK_OPEN and MARK_CLOSE (lib/search/highlight.ts), and a passage of at
+ * most 16 words of the quote around its matches.
+ */
+export function markPassages(passages: Passage[], query: string): Passage[] {
+  if (!marker) {
+    const memory = new BetterSqlite3(":memory:");
+    memory.exec(`CREATE VIRTUAL TABLE page USING fts5(text, quote, tokenize = '${FACTS_FTS_TOKENIZER}')`);
+    const [begin, rollback] = [memory.prepare("BEGIN"), memory.prepare("ROLLBACK")];
+    const put = memory.prepare("INSERT INTO page (rowid, text, quote) VALUES (@seq, @text, @quote)");
+    const marked = memory.prepare<[string, string, string, string, string], Passage>(
+      `SELECT rowid AS seq, highlight(page, 0, ?, ?) AS text, snippet(page, 1, ?, ?, '…', 16) AS quote
+       FROM page WHERE page MATCH ?`,
+    );
+    marker = (rows, words) => {
+      begin.run();
+      try {
+        for (const row of rows) put.run(row);
+        return marked.all(MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, words);
+      } finally {
+        rollback.run();
+      }
+    };
+  }
+  return marker(passages, query);
 }
