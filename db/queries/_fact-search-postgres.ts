@@ -36,8 +36,9 @@ export async function postgresFactSearch({ q, partyId }: FactSearchOptions): Pro
     ? sql`AND EXISTS (SELECT 1 FROM fact_parties sp WHERE sp.fact_id = sf.id AND sp.party_id = ${partyId})`
     : sql``;
   return {
-    hits: (seqAs, rankAs) =>
-      sql`SELECT sf.seq AS ${sql.raw(seqAs)}, ${rank(query)} AS ${sql.raw(rankAs)} FROM facts sf WHERE sf.search @@ ${query} ${about}`,
+    hits: (seqAs, rankAs, { rankOnly } = {}) =>
+      sql`SELECT sf.seq AS ${sql.raw(seqAs)}, ${rankOnly ? sql`CASE WHEN sf.seq IN (${rankOnly}) THEN ${rank(query)} END` : rank(query)} AS ${sql.raw(rankAs)}
+        FROM facts sf WHERE sf.search @@ ${query} ${about}`,
     seqs: () => sql`SELECT sf.seq FROM facts sf WHERE sf.search @@ ${query} ${about}`,
     pageMatches: (tx, seqs) => pageMatches(tx, tsHighlight(search), seqs),
   };

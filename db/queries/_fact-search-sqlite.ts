@@ -53,8 +53,9 @@ export async function sqliteFactSearch({ tx, q, partyId }: FactSearchOptions): P
   const words = ftsQuery(search, completion);
   const match = partyId ? ftsPartyQuery(partyId, search, completion) : words;
   return {
-    hits: (seqAs, rankAs, { fenced = false } = {}) =>
-      sql`SELECT rowid AS ${sql.raw(seqAs)}, ${BM25} AS ${sql.raw(rankAs)} FROM facts_fts WHERE facts_fts MATCH ${match}${fenced ? sql` LIMIT -1 OFFSET 0` : sql``}`,
+    hits: (seqAs, rankAs, { fenced = false, rankOnly } = {}) =>
+      sql`SELECT rowid AS ${sql.raw(seqAs)}, ${rankOnly ? sql`CASE WHEN rowid IN (${rankOnly}) THEN ${BM25} END` : BM25} AS ${sql.raw(rankAs)}
+        FROM facts_fts WHERE facts_fts MATCH ${match}${fenced ? sql` LIMIT -1 OFFSET 0` : sql``}`,
     seqs: () => sql`SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match}`,
     pageMatches: (pageTx, seqs) => pageMatches(pageTx, words, seqs),
   };

@@ -29,8 +29,10 @@ export interface FactSearch {
    * function bm25"); PostgreSQL's ts_rank has no such limit, and its planner, left free, reads
    * a country's facts first and tests each against the query rather than every fact matching
    * a common word.
+   * `rankOnly`: a `SELECT` of seqs; only those facts are ranked, the others' rank is NULL
+   * (ranking is most of the cost of a common word, and a page needs only its sections ranked).
    */
-  hits(seqAs: string, rankAs: string, options?: { fenced?: boolean }): SQL;
+  hits(seqAs: string, rankAs: string, options?: { fenced?: boolean; rankOnly?: SQL }): SQL;
   /** `SELECT` of the matching facts' seq, for an `IN`. */
   seqs(): SQL;
   /** The marked text and quote passage of a page of facts, by seq. */

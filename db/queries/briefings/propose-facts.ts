@@ -99,6 +99,7 @@ function matchingFacts(
   since: string | null,
   level: ClearanceLevel,
   everyTopic: boolean,
+  rankThrough: number | null,
 ): SQL {
   const filters = sql`e.party_id = ${query.countryId} AND e.deleted_at IS NULL
       ${level === EVERY_FACT ? sql`` : sql`AND ${factAliasVisibleTo("e", level)}`}
@@ -114,7 +115,7 @@ function matchingFacts(
   );
   // Fenced: SQLite must not flatten the hits into a GROUP BY below (see FactSearch.hits).
   const source = fts
-    ? sql`(${fts.hits("seq", "rank", { fenced: true })}) c
+    ? sql`(${fts.hits("seq", "rank", { fenced: true, rankOnly: rankedSections(query, everyTopic, topicList, rankThrough) })}) c
       JOIN fact_party_topics e ON e.party_id = ${query.countryId} AND e.seq = c.seq`
     : sql`fact_party_topics e`;
   const columns = (sortOrder: SQL) => sql`e.fact_id AS id, e.date_start, e.topic_id, ${sortOrder} AS sort_order,
@@ -147,6 +148,26 @@ function listed(fts: FactSearch | null, everyTopic: boolean): boolean {
 }
 
 /**
+ * The facts whose section's order is at most `rankThrough` (a superset of them when some
+ * topics are chosen: those with a chosen topic of that order or lower), for FactSearch.hits'
+ * `rankOnly`; undefined, every fact ranked, when `rankThrough` is null. With every topic chosen
+ * they are a range of the sections index.
+ */
+function rankedSections(
+  query: ProposalQuery,
+  everyTopic: boolean,
+  topicList: SQL,
+  rankThrough: number | null,
+): SQL | undefined {
+  if (rankThrough === null) return undefined;
+  return everyTopic
+    ? sql`SELECT r.seq FROM fact_party_topics r WHERE r.party_id = ${query.countryId} AND r.first_topic = ${dialect.booleanLiteral(true)}
+        AND r.deleted_at IS NULL AND r.topic_order <= ${rankThrough}`
+    : sql`SELECT r.seq FROM fact_party_topics r WHERE r.party_id = ${query.countryId} AND r.topic_id IN (${topicList})
+        AND r.topic_order <= ${rankThrough}`;
+}
+
+/**
  * "new" for a fact created after `since` (an ISO instant, as every timestamp column holds), else
  * "changed" for one updated after it (an edit, a restore, new links), else NULL. Both columns
  * are copied into fact_party_topics, so this costs no lookup.
@@ -157,14 +178,43 @@ function sinceMark(since: string | null): SQL {
 }
 
 /**
- * Whether the topics chosen are all there are: then the topic filter is left out (every row of
- * fact_party_topics has a topic, its foreign key holds in fact_topics).
+ * Whether the topics chosen are all there are (then the topic filter is left out: every row of
+ * fact_party_topics has a topic, its foreign key holds in fact_topics), and the order of the
+ * first of them (null when none exists).
  */
-async function choosesEveryTopic(tx: Tx, topicIds: string[]): Promise<boolean> {
+async function chosenTopics(tx: Tx, topicIds: string[]): Promise<{ everyTopic: boolean; firstOrder: number | null }> {
   const chosen = new Set(topicIds);
-  const all = await tx.select({ id: topics.id }).from(topics);
-  return all.every((t) => chosen.has(t.id));
+  const all = await tx.select({ id: topics.id, sortOrder: topics.sortOrder }).from(topics);
+  const orders = all.filter((t) => chosen.has(t.id)).map((t) => t.sortOrder);
+  return {
+    everyTopic: all.every((t) => chosen.has(t.id)),
+    firstOrder: orders.length ? Math.min(...orders) : null,
+  };
 }
+
+/**
+ * The order of the last section the page reaches (`needed` = offset + limit facts counted in
+ * section order; with `only`, the marked ones), or of the last section holding any when there
+ * are fewer; null when none does.
+ */
+function lastSectionReached(countRows: Record<string, unknown>[], needed: number, only: boolean): number | null {
+  let reached = 0;
+  let last: number | null = null;
+  for (const r of sortedCounts(countRows)) {
+    const n = only ? Number(r.n_new ?? 0) + Number(r.n_changed ?? 0) : Number(r.n);
+    if (n === 0) continue;
+    reached += n;
+    last = Number(r.sort_order);
+    if (reached >= needed) break;
+  }
+  return last;
+}
+
+/** Count rows in section order. */
+const sortedCounts = (countRows: Record<string, unknown>[]) =>
+  [...countRows].sort(
+    (a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)),
+  );
 
 /**
  * The actor's most recently finalised briefing on the country, deleted ones aside; only the
@@ -217,20 +267,35 @@ export async function proposeFacts({
       return { counts: [], total: 0, facts: [], lastBriefing, sinceCounts: { new: 0, changed: 0 }, matchingTotal: 0 };
     const fts = await factSearch({ tx, q: query.q, partyId: query.countryId });
     const only = Boolean(query.onlySinceLastBriefing && lastBriefing);
-    const everyTopic = await choosesEveryTopic(tx, query.topicIds);
-    const rows = await selectRows<Record<string, unknown>>(
-      tx,
-      proposalStatement(
-        query,
-        fts,
-        lastBriefing?.finalisedAt ?? null,
+    const { everyTopic, firstOrder } = await chosenTopics(tx, query.topicIds);
+    const read = (rankThrough: number | null) =>
+      selectRows<Record<string, unknown>>(
+        tx,
+        proposalStatement(
+          query,
+          fts,
+          lastBriefing?.finalisedAt ?? null,
+          only,
+          limit,
+          offset,
+          actor.clearanceLevel,
+          everyTopic,
+          rankThrough,
+        ),
+      );
+    // Ranking the matches is most of a search's cost, and only the sections the page reaches
+    // need it: first the first section alone, then, when the page reaches further (the counts
+    // say how far), once more with exactly those sections.
+    let rankThrough = fts ? firstOrder : null;
+    let rows = await read(rankThrough);
+    if (rankThrough !== null) {
+      const last = lastSectionReached(
+        rows.filter((r) => r.row_kind === "count"),
+        offset + limit,
         only,
-        limit,
-        offset,
-        actor.clearanceLevel,
-        everyTopic,
-      ),
-    );
+      );
+      if (last !== null && last > rankThrough) rows = await read((rankThrough = last));
+    }
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
       ? await fts.pageMatches(
@@ -256,10 +321,11 @@ function proposalStatement(
   offset: number,
   level: ClearanceLevel,
   everyTopic: boolean,
+  rankThrough: number | null,
 ): SQL {
   const plain = listed(fts, everyTopic);
   return sql`
-    WITH m AS ${plain ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (${matchingFacts(query, fts, since, level, everyTopic)})
+    WITH m AS ${plain ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (${matchingFacts(query, fts, since, level, everyTopic, rankThrough)})
     SELECT 'count' AS row_kind, topic_id, count(*) AS n, NULL AS id, NULL AS kind, NULL AS text, NULL AS date_start, NULL AS date_end,
       NULL AS date_precision, NULL AS date_inferred, NULL AS meeting_name, NULL AS publisher, NULL AS title, NULL AS handling, NULL AS marking, min(sort_order) AS sort_order,
       NULL AS rank, NULL AS seq, NULL AS since, ${dialect.countWhere(sql`since = 'new'`)} AS n_new, ${dialect.countWhere(sql`since = 'changed'`)} AS n_changed
@@ -284,11 +350,7 @@ function proposalOf(
   lastBriefing: LastBriefing | null,
   only: boolean,
 ): Proposal {
-  const countRows = rows
-    .filter((r) => r.row_kind === "count")
-    .sort(
-      (a, b) => Number(a.sort_order) - Number(b.sort_order) || String(a.topic_id).localeCompare(String(b.topic_id)),
-    );
+  const countRows = sortedCounts(rows.filter((r) => r.row_kind === "count"));
   const sum = (list: Record<string, unknown>[], column: string) => list.reduce((n, r) => n + Number(r[column] ?? 0), 0);
   const counts = countRows
     .map((r) => ({
