@@ -6,8 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { E_TIMEOUT, Mutex, Semaphore, withTimeout, type MutexInterface } from "async-mutex";
 import BetterSqlite3 from "better-sqlite3";
-import { sql, type SQL } from "drizzle-orm";
+import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { dataDir } from "@/lib/app-paths";
 import { withoutPassword } from "@/lib/database-engine";
 import { DatabaseBusyError } from "@/lib/errors";
@@ -328,10 +329,32 @@ function newSnapshotConnection(file: string, c: Connections): Connection {
   return drizzle(client, { schema });
 }
 
+const sqliteDialect = new SQLiteSyncDialect();
+/** Prepared statements kept per connection, by their text. */
+const PREPARED_PER_CONNECTION = 64;
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * `text` prepared on `client`, kept for the next call (the least recently used dropped beyond
+ * PREPARED_PER_CONNECTION): drizzle prepares a statement on every call, and the proposal's took
+ * 0.35 ms of a 10 ms search. Only `.all()` runs them, which never leaves one busy.
+ */
+function preparedStatement(client: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let statements = prepared.get(client);
+  if (!statements) prepared.set(client, (statements = new Map()));
+  let statement = statements.get(text);
+  if (statement) statements.delete(text);
+  else statement = client.prepare(text);
+  statements.set(text, statement);
+  if (statements.size > PREPARED_PER_CONNECTION) statements.delete(statements.keys().next().value!);
+  return statement;
+}
+
 /** Rows of a hand-written statement (FTS5 and other SQL drizzle's builders cannot express). */
 export async function selectRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   if (isPostgresTx(tx)) return pgRows<T>(tx, query);
-  return tx.all<T>(query);
+  const { sql: text, params } = sqliteDialect.sqlToQuery(query);
+  return preparedStatement((tx as Connection).$client, text).all(...fillPlaceholders(params, {})) as T[];
 }
 
 /** Runs a hand-written statement that returns no rows. */
