@@ -335,8 +335,21 @@ function proposalStatement(
       p.rank, f.seq, p.since, NULL, NULL
     -- The page is cut from the sorted ids first; only its rows are joined for display. A fixed
     -- join order keeps it so: left to itself SQLite's planner may scan sources, then their facts.
-    FROM (SELECT * FROM m ${only ? sql`WHERE since IS NOT NULL` : sql``} ORDER BY sort_order, topic_id, ${plain ? sql`` : sql`rank, `}date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
+    FROM (SELECT * FROM m ${pageFilter(only, rankThrough)} ORDER BY sort_order, topic_id, ${plain ? sql`` : sql`rank, `}date_start DESC, id LIMIT ${limit} OFFSET ${offset}) p
     ${dialect.fixedOrderJoin()} facts f ON f.id = p.id ${dialect.fixedOrderJoin()} sources s ON s.id = f.source_id LEFT JOIN meetings mt ON mt.id = f.meeting_id`;
+}
+
+/**
+ * Which of the matching facts the page is cut from: with `only`, the marked ones; when only
+ * some sections are ranked, those (the page lies within them, or the statement runs again), so
+ * fewer rows are sorted.
+ */
+function pageFilter(only: boolean, rankThrough: number | null): SQL {
+  const conditions = [
+    ...(only ? [sql`since IS NOT NULL`] : []),
+    ...(rankThrough === null ? [] : [sql`sort_order <= ${rankThrough}`]),
+  ];
+  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
 }
 
 /**
