@@ -40,6 +40,7 @@ export async function postgresFactSearch({ q, partyId }: FactSearchOptions): Pro
       sql`SELECT sf.seq AS ${sql.raw(seqAs)}, ${rankOnly ? sql`CASE WHEN sf.seq IN (${rankOnly}) THEN ${rank(query)} END` : rank(query)} AS ${sql.raw(rankAs)}
         FROM facts sf WHERE sf.search @@ ${query} ${about}`,
     seqs: () => sql`SELECT sf.seq FROM facts sf WHERE sf.search @@ ${query} ${about}`,
+    terms: search.words.length,
     pageMatches: (tx, seqs) => pageMatches(tx, tsHighlight(search), seqs),
   };
 }

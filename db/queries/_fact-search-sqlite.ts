@@ -57,6 +57,7 @@ export async function sqliteFactSearch({ tx, q, partyId }: FactSearchOptions): P
       sql`SELECT rowid AS ${sql.raw(seqAs)}, ${rankOnly ? sql`CASE WHEN rowid IN (${rankOnly}) THEN ${BM25} END` : BM25} AS ${sql.raw(rankAs)}
         FROM facts_fts WHERE facts_fts MATCH ${match}${fenced ? sql` LIMIT -1 OFFSET 0` : sql``}`,
     seqs: () => sql`SELECT rowid FROM facts_fts WHERE facts_fts MATCH ${match}`,
+    terms: search.words.length + (completion?.completions.length ?? 0),
     pageMatches: (pageTx, seqs) => pageMatches(pageTx, words, seqs),
   };
 }

@@ -35,6 +35,11 @@ export interface FactSearch {
   hits(seqAs: string, rankAs: string, options?: { fenced?: boolean; rankOnly?: SQL }): SQL;
   /** `SELECT` of the matching facts' seq, for an `IN`. */
   seqs(): SQL;
+  /**
+   * How many terms the index looks up: each word, and on SQLite each completion of the last
+   * (what evaluating the search, and weighing its terms for the ranks, costs in proportion to).
+   */
+  terms: number;
   /** The marked text and quote passage of a page of facts, by seq. */
   pageMatches(tx: Tx, seqs: number[]): Promise<Map<number, FactMatch>>;
 }
