@@ -73,9 +73,11 @@ function abortReason(name: "TimeoutError" | "QueueTimeoutError"): Error {
  * back, assembled on a third task — so this thread's share of a download (render inputs, keys,
  * the fonts read and hashed for the renderer's fingerprint) and the hops between threads are
  * compiled before the first real one. Without it the first download after a start took 2.1 to
- * 2.2× a warm one. Bounded in time: readiness waits for it.
+ * 2.2× a warm one. Bounded in time: readiness waits for it. 16 briefings (~2 s on 2 slow cores):
+ * with 4, the first download read 2.0 to 2.6× a warm one on a machine where each thread's own
+ * warm-up fits only 3 of its 6 briefings in its budget; with 16, 1.5 to 2.1× (single renders).
  */
-const PIPELINE_WARM_UP_RENDERS = 4;
+const PIPELINE_WARM_UP_RENDERS = 16;
 const PIPELINE_WARM_UP_BUDGET_MS = 2_500;
 /** How long the pool's warm-up waits for its threads' before it gives up (they report their own failures). */
 const THREADS_WARM_WAIT_MS = 60_000;
