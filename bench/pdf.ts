@@ -94,7 +94,7 @@ async function main() {
   } finally {
     await Promise.all([chromium.close(), today?.ours.close(), today?.today.close()]);
   }
-  await firstDownload(quick ? 3 : 7, quick ? 8 : 20);
+  await firstDownload(quick ? 1 : 3, quick ? 3 : 7, quick ? 8 : 20);
   if (onlyWorkflow) {
     await rssWithCache(quick ? 100 : 1000, 16);
     return;

@@ -317,7 +317,7 @@ export async function proposeFacts({
     // it reaches further (the counts say how far), once more with exactly those sections. A
     // search of many terms is dearer to evaluate twice than to rank whole: it is ranked at once.
     const bySection = fts !== null && fts.terms <= MAX_TERMS_RANKED_BY_SECTION;
-    let rankThrough = bySection ? await sectionOfNthFact(tx, query, everyTopic, offset + limit) : null;
+    const rankThrough = bySection ? await sectionOfNthFact(tx, query, everyTopic, offset + limit) : null;
     let rows = await read(rankThrough);
     if (rankThrough !== null) {
       const last = lastSectionReached(
@@ -326,7 +326,7 @@ export async function proposeFacts({
         limit,
         only,
       );
-      if (last !== null && last > rankThrough) rows = await read((rankThrough = last));
+      if (last !== null && last > rankThrough) rows = await read(last);
     }
     const pageRows = rows.filter((r) => r.row_kind === "fact");
     const marks = fts
