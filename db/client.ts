@@ -363,31 +363,38 @@ export async function runStatement(tx: Tx, query: SQL): Promise<void> {
   tx.run(query);
 }
 
-// A private in-memory connection whose FTS5 table folds words exactly as the search index does.
-let tokenizer: ((word: string) => string[]) | undefined;
+// Private in-memory connections whose FTS5 tables fold words exactly as the search indexes
+// do, one per tokenizer.
+const tokenizers = new Map<string, (text: string) => string[]>();
+
+/** The tokenizer of `facts_words` (drizzle/0005): folds, does not stem. */
+export const FACTS_WORDS_TOKENIZER = "unicode61 remove_diacritics 2";
 
 /**
- * A word's tokens as the search index folds them (lower case, Latin diacritics removed, split
- * at punctuation), by SQLite's own unicode61 tokenizer: a JavaScript fold differs (it would
- * strip the diacritic from Cyrillic "ё", which unicode61 keeps).
+ * A text's tokens as a search index folds them (lower case, Latin diacritics removed, split
+ * at punctuation), by SQLite's own tokenizer: a JavaScript fold differs (it would strip the
+ * diacritic from Cyrillic "ё", which unicode61 keeps). `tokenizer` FACTS_FTS_TOKENIZER also
+ * stems them, as `facts_fts` does.
  */
-export function indexTokens(word: string): string[] {
-  if (!tokenizer) {
+export function indexTokens(text: string, tokenizer = FACTS_WORDS_TOKENIZER): string[] {
+  let tokenize = tokenizers.get(tokenizer);
+  if (!tokenize) {
     const memory = new BetterSqlite3(":memory:");
-    memory.exec(`CREATE VIRTUAL TABLE fold USING fts5(word, tokenize = 'unicode61 remove_diacritics 2');
+    memory.exec(`CREATE VIRTUAL TABLE fold USING fts5(word, tokenize = '${tokenizer}');
       CREATE VIRTUAL TABLE fold_tokens USING fts5vocab(fold, instance);`);
     const put = memory.prepare("INSERT INTO fold (rowid, word) VALUES (1, ?)");
     const read = memory.prepare("SELECT term FROM fold_tokens ORDER BY offset").pluck();
     const clear = memory.prepare("DELETE FROM fold");
-    tokenizer = (w) => {
+    tokenize = (t) => {
       clear.run();
-      put.run(w);
+      put.run(t);
       const tokens = read.all() as string[];
       clear.run();
       return tokens;
     };
+    tokenizers.set(tokenizer, tokenize);
   }
-  return tokenizer(word);
+  return tokenize(text);
 }
 
 /**

@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
-import { completablePrefix, ftsPartyQuery, ftsQuery, parseSearch } from "@/lib/search/fts";
+import {
+  completablePrefix,
+  ftsPartyQuery,
+  ftsQuery,
+  INDEXED_PARTY_TOKEN,
+  parseSearch,
+  partyTokenCandidates,
+} from "@/lib/search/fts";
 import { hasMatch } from "@/lib/search/highlight";
-import { indexTokens, markPassages, selectRows, type Passage, type Tx } from "../client";
+import { FACTS_FTS_TOKENIZER, indexTokens, markPassages, selectRows, type Passage, type Tx } from "../client";
 import type { FactMatch, FactSearch, FactSearchOptions } from "./_fact-search";
 
 /**
@@ -41,6 +48,13 @@ async function completions(tx: Tx, prefix: string): Promise<string[]> {
   return rows.map((r) => r.term);
 }
 
+/** Whether any of the terms is a party token once facts_fts has folded and stemmed it. */
+function mayBePartyTokens(terms: string[]): boolean {
+  const candidates = partyTokenCandidates(terms);
+  if (candidates.length === 0) return false;
+  return indexTokens(candidates.join(" "), FACTS_FTS_TOKENIZER).some((t) => INDEXED_PARTY_TOKEN.test(t));
+}
+
 /** Relevance: text weighs twice the quote; the parties column, matched by every hit, not at all. */
 const BM25 = sql.raw("bm25(facts_fts, 2.0, 1.0, 0.0)");
 
@@ -51,7 +65,8 @@ export async function sqliteFactSearch({ tx, q, partyId }: FactSearchOptions): P
   const prefix = completablePrefix(tokens);
   const completion = prefix ? { tokens, completions: await completions(tx, prefix) } : undefined;
   const words = ftsQuery(search, completion);
-  const match = partyId ? ftsPartyQuery(partyId, search, completion) : words;
+  const options = { anyColumn: !mayBePartyTokens([...search.words, ...(completion?.completions ?? [])]) };
+  const match = partyId ? ftsPartyQuery(partyId, search, completion, options) : ftsQuery(search, completion, options);
   return {
     hits: (seqAs, rankAs, { fenced = false, rankOnly } = {}) =>
       sql`SELECT rowid AS ${sql.raw(seqAs)}, ${rankOnly ? sql`CASE WHEN rowid IN (${rankOnly}) THEN ${BM25} END` : BM25} AS ${sql.raw(rankAs)}

@@ -58,11 +58,17 @@ function lastWord(word: string, completion: Completion | undefined): string {
   return `(${[...new Set(phrases)].map(quoted).join(" OR ")})`;
 }
 
-/** The search as a query on fact text and quotes, the last word completed when given. */
-export function ftsQuery(search: ParsedSearch, completion?: Completion): string {
+/**
+ * The search as a query on fact text and quotes, the last word completed when given.
+ * `anyColumn`: the words in every column, with no column filter; the caller has made sure no
+ * term can be a party token (partyTokenCandidates), so the parties column cannot match them and
+ * the result is the same. Unfiltered, FTS5 need not read a common word's positions to weigh it:
+ * 1.5 ms less for "cooperation" in 46 % of 100,000 facts, 3 ms for two such words.
+ */
+export function ftsQuery(search: ParsedSearch, completion?: Completion, { anyColumn = false } = {}): string {
   const { words: list } = search;
   const terms = [...list.slice(0, -1).map(quoted), lastWord(list[list.length - 1], completion)];
-  return `{text quote} : (${terms.join(" AND ")})`;
+  return `${anyColumn ? "" : "{text quote} : "}(${terms.join(" AND ")})`;
 }
 
 /** The token under which the index records that a fact is about a party (see drizzle/0004). */
@@ -70,7 +76,26 @@ export function partyToken(partyId: string): string {
   return `p${Buffer.from(partyId, "utf8").toString("hex").toUpperCase()}`;
 }
 
-/** Facts about one party containing all the words. */
-export function ftsPartyQuery(partyId: string, search: ParsedSearch, completion?: Completion): string {
-  return `{parties} : ${quoted(partyToken(partyId))} AND ${ftsQuery(search, completion)}`;
+/** A party token as the index holds it: folded to lower case. */
+export const INDEXED_PARTY_TOKEN = /^p(?:[0-9a-f]{2})+$/;
+
+/**
+ * The terms (words as typed, completions) that might be party tokens once the index has
+ * folded and stemmed them, for the caller to stem and check against INDEXED_PARTY_TOKEN. The
+ * Porter stemmer rewrites only a token's ending and keeps its first two letters, so an ASCII
+ * term can hold one only if one of its tokens begins with "p" and a hex digit; a term with
+ * other characters is always a candidate (its folding is SQLite's).
+ */
+export function partyTokenCandidates(terms: readonly string[]): string[] {
+  return terms.filter((t) => !/^[\x20-\x7e]*$/.test(t) || /(?:^|[^a-z0-9])p[0-9a-f]/i.test(t));
+}
+
+/** Facts about one party containing all the words (`anyColumn`: see ftsQuery). */
+export function ftsPartyQuery(
+  partyId: string,
+  search: ParsedSearch,
+  completion?: Completion,
+  options: { anyColumn?: boolean } = {},
+): string {
+  return `{parties} : ${quoted(partyToken(partyId))} AND ${ftsQuery(search, completion, options)}`;
 }
