@@ -367,7 +367,7 @@ export async function runStatement(tx: Tx, query: SQL): Promise<void> {
 // do, one per tokenizer.
 const tokenizers = new Map<string, (text: string) => string[]>();
 
-/** The tokenizer of `facts_words` (drizzle/0005): folds, does not stem. */
+/** The tokenizer of `facts_words` (drizzle/0006): folds, does not stem. */
 export const FACTS_WORDS_TOKENIZER = "unicode61 remove_diacritics 2";
 
 /**
@@ -402,6 +402,17 @@ export function indexTokens(text: string, tokenizer = FACTS_WORDS_TOKENIZER): st
  * equal): markPassages' scratch index must fold and stem exactly as it does.
  */
 export const FACTS_FTS_TOKENIZER = "porter unicode61 remove_diacritics 2";
+
+/**
+ * The statements that merge each of SQLite's full-text indexes (facts_fts, facts_words) into
+ * one segment: FTS5's 'optimize'. Rows written one at a time, as a bulk load writes them
+ * through the triggers, leave an index in many segments (21 after 100,000 facts), each read by
+ * every search; FTS5's automerge only bounds their number. Merged, a common word's search
+ * costs 10 to 18 % less at 100,000 facts, for 0.4 s of merging.
+ */
+export const OPTIMIZE_FULL_TEXT_INDEXES = ["facts_fts", "facts_words"].map(
+  (table) => `INSERT INTO ${table}(${table}) VALUES('optimize')`,
+);
 
 /** A fact's text and quote by its seq: as read, or with the matched words marked. */
 export interface Passage {

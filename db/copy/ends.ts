@@ -10,7 +10,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { engineOf, withoutPassword, type Engine } from "@/lib/database-engine";
-import { connectSqlite, createPrivateFile } from "../client";
+import { connectSqlite, createPrivateFile, OPTIMIZE_FULL_TEXT_INDEXES } from "../client";
 import { migratePostgresDatabase, migrationsFolder } from "../migrate";
 import { SETUP_LOCK_KEY } from "../setup/setup-lock";
 import { DERIVED_TABLES, type CopiedTable } from "./tables";
@@ -48,7 +48,7 @@ export interface End {
    * statistics for tables filled in this transaction — minutes for 100,000 facts).
    */
   suspendDerived(): Promise<void>;
-  /** After: the derived tables rebuilt from their views at once, and the triggers back on. */
+  /** After: the derived tables rebuilt from their views at once, and the triggers back on (SQLite: its full-text indexes merged). */
   rebuildDerived(): Promise<void>;
   /** Shipped migrations (drizzle/ or drizzle-pg/) this database has not applied. */
   pendingMigrations(): Promise<number>;
@@ -146,7 +146,11 @@ class SqliteEnd implements End {
     // SQLite's triggers find the rows by key, one lookup each: kept on.
   }
 
-  async rebuildDerived() {}
+  async rebuildDerived() {
+    // The triggers kept the full-text indexes row by row, which leaves them in many segments:
+    // merged, as an import of many facts ends (db/queries/optimize-search-index.ts).
+    for (const statement of OPTIMIZE_FULL_TEXT_INDEXES) this.client.exec(statement);
+  }
 
   async pendingMigrations() {
     return pendingOf("sqlite", () => this.rawRows(sql`SELECT max(created_at) AS last FROM __drizzle_migrations`));

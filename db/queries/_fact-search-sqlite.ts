@@ -14,7 +14,7 @@ import type { FactMatch, FactSearch, FactSearchOptions } from "./_fact-search";
 /**
  * SQLite's full-text search (see ./_fact-search.ts): the stemmed index `facts_fts` answers; the
  * last word is first completed from `facts_words_vocab`, the unstemmed words of every fact
- * (drizzle/0005).
+ * (drizzle/0006).
  */
 
 // The highest code point: `prefix || MAX` sorts after every term that begins with the prefix.

@@ -24,6 +24,7 @@ import {
   topics,
 } from "../schema";
 import { EVERY_FACT, factVisibleTo } from "./_fact-visibility";
+import { optimizeSearchIndex } from "./optimize-search-index";
 import { recordAudit } from "./_record-audit";
 
 export interface ExportFactBaseOptions {
@@ -144,7 +145,7 @@ export async function importFactBase({ actor, document, db = getDb() }: ImportFa
   const doc = parsed.data;
   try {
     // All or nothing: one write transaction, awaiting nothing but its own statements.
-    return await withWriteTransaction(db, async (tx): Promise<ImportReport> => {
+    const report = await withWriteTransaction(db, async (tx): Promise<ImportReport> => {
       const current = await readFactBase(tx, EVERY_FACT);
       const problems = [
         ...aboveClearance(doc, current, actor.clearanceLevel),
@@ -182,10 +183,34 @@ export async function importFactBase({ actor, document, db = getDb() }: ImportFa
       }
       return { ok: true, counts };
     });
+    if (report.ok) await optimizeAfterBulkLoad(actor, db, report.counts.facts);
+    return report;
   } catch (e) {
     if (e instanceof ImportRefused) return { ok: false, errors: e.problems };
     if (e instanceof RecordFailure) return { ok: false, errors: [e.message] };
     throw e;
+  }
+}
+
+/** The facts an import writes from which it ends by merging the search index. */
+export const OPTIMIZE_AFTER_FACTS = 1_000;
+
+/**
+ * After an import that wrote many facts, the search index merged (optimizeSearchIndex): the
+ * triggers left it in many segments. A smaller import leaves it to FTS5's automerge, as an
+ * edit does: merging rewrites the whole index. The import is committed by then: a failure here
+ * costs speed, not data, so it is reported rather than thrown.
+ */
+async function optimizeAfterBulkLoad(
+  actor: Actor,
+  db: Database,
+  written: { inserted: number; updated: number } | undefined,
+): Promise<void> {
+  if (!written || written.inserted + written.updated < OPTIMIZE_AFTER_FACTS) return;
+  try {
+    await optimizeSearchIndex({ actor, db });
+  } catch (e) {
+    console.warn(`The import is saved, but its search index was not merged (searches are right, only slower): ${e}`);
   }
 }
 

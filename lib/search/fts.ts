@@ -2,7 +2,7 @@
  * FTS5 query building. User words become quoted strings, so FTS5 operators and syntax
  * characters in the input (AND, NEAR, *, :, quotes) are searched for literally instead of
  * failing or changing the query. All words must match (in the text or the quote), each by
- * its stem (the index runs the Porter stemmer, drizzle/0005); the last word, when its last
+ * its stem (the index runs the Porter stemmer, drizzle/0006); the last word, when its last
  * token has at least PREFIX_MIN characters, also matches the words it begins. The caller
  * folds that word and looks its completions up in the index (db/queries/fact-search.ts):
  * SQLite folds, so the prefix is folded exactly as the indexed words are.
