@@ -4,6 +4,7 @@ import {
   ftsPartyQuery,
   ftsQuery,
   INDEXED_PARTY_TOKEN,
+  isPrintableAscii,
   parseSearch,
   partyTokenCandidates,
 } from "@/lib/search/fts";
@@ -25,8 +26,7 @@ const AFTER = "\u0001";
 
 /** A word's tokens as the index folds them; ASCII needs no round trip to SQLite's tokenizer. */
 function foldedTokens(word: string): string[] {
-  // unicode61 keeps ASCII letters and digits, lower-cased, and splits at the rest.
-  if (/^[\x20-\x7e]*$/.test(word))
+  if (isPrintableAscii(word))
     return word
       .toLowerCase()
       .split(/[^a-z0-9]+/)

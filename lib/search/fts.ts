@@ -80,6 +80,13 @@ export function partyToken(partyId: string): string {
 export const INDEXED_PARTY_TOKEN = /^p(?:[0-9a-f]{2})+$/;
 
 /**
+ * Whether a word is printable ASCII only: unicode61 then keeps its letters and digits, lower-cased,
+ * and splits at the rest, so JavaScript can fold it as the index does; other characters need
+ * SQLite's own tokenizer (it keeps the diacritic of Cyrillic "ё", which a JavaScript fold strips).
+ */
+export const isPrintableAscii = (word: string) => /^[\x20-\x7e]*$/.test(word);
+
+/**
  * The terms (words as typed, completions) that might be party tokens once the index has
  * folded and stemmed them, for the caller to stem and check against INDEXED_PARTY_TOKEN. The
  * Porter stemmer rewrites only a token's ending and keeps its first two letters, so an ASCII
@@ -87,7 +94,7 @@ export const INDEXED_PARTY_TOKEN = /^p(?:[0-9a-f]{2})+$/;
  * other characters is always a candidate (its folding is SQLite's).
  */
 export function partyTokenCandidates(terms: readonly string[]): string[] {
-  return terms.filter((t) => !/^[\x20-\x7e]*$/.test(t) || /(?:^|[^a-z0-9])p[0-9a-f]/i.test(t));
+  return terms.filter((t) => !isPrintableAscii(t) || /(?:^|[^a-z0-9])p[0-9a-f]/i.test(t));
 }
 
 /** Facts about one party containing all the words (`anyColumn`: see ftsQuery). */
