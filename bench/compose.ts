@@ -234,14 +234,15 @@ async function benchSize(facts: number, results: Result[]): Promise<number> {
     // An import of this many facts ends by merging SQLite's search index (db/queries/fact-base.ts),
     // and so does this build. The search is timed before the merge too: a base grown edit by edit
     // keeps the segments FTS5's own merging leaves (not counted in the build's time).
-    const search = (target: Database) => () =>
+    /** One round of a case's query (its words, actor and marks) on `target`. */
+    const run = (c: Pick<Case, "q" | "actor" | "only">, target: Database) => () =>
       proposeFacts({
-        actor: SYSTEM_ACTOR,
-        query: { countryId: country, topicIds, q: SEARCH_WORD },
+        actor: c.actor ?? SYSTEM_ACTOR,
+        query: { countryId: country, topicIds, q: c.q, onlySinceLastBriefing: c.only },
         limit: 25,
         db: target,
       });
-    const unmerged = ENGINE === "sqlite" ? await measure(search(db), RUNS, 5) : null;
+    const unmerged = ENGINE === "sqlite" ? await measure(run({ q: SEARCH_WORD }, db), RUNS, 5) : null;
     const t1 = Date.now();
     const cpu1 = process.cpuUsage();
     await optimizeSearchIndex({ actor: SYSTEM_ACTOR, db });
@@ -286,16 +287,9 @@ async function benchSize(facts: number, results: Result[]): Promise<number> {
       `${"query".padEnd(68)} ${"p50".padStart(7)} ${"p95".padStart(7)}  ${"baseline p50".padStart(12)} ${"p95".padStart(7)}  ${"p95 ratio".padStart(9)}  target`,
     );
     for (const c of cases) {
-      const run = (target: Database) => () =>
-        proposeFacts({
-          actor: c.actor ?? SYSTEM_ACTOR,
-          query: { countryId: country, topicIds, q: c.q, onlySinceLastBriefing: c.only },
-          limit: 25,
-          db: target,
-        });
-      const mine = await measure(run(ours), RUNS, 5);
+      const mine = await measure(run(c, ours), RUNS, 5);
       if (EXPLAIN) await printPlan(ours, "indexed");
-      const base = await measure(run(baseline), baseRuns, big ? 1 : 5);
+      const base = await measure(run(c, baseline), baseRuns, big ? 1 : 5);
       if (EXPLAIN) await printPlan(baseline, "baseline");
       const target = c.targets[facts];
       results.push({ size: facts, name: c.name, target, ...mine, baseP50: base.p50, baseP95: base.p95 });

@@ -11,7 +11,7 @@ export interface OptimizeSearchIndexOptions {
 /**
  * Merges the search index into one segment (see OPTIMIZE_FULL_TEXT_INDEXES), in a write
  * transaction of its own: the searches it serves are the same, only faster. It rewrites the
- * whole index (0.4 s per 100,000 facts here), so it is for after a bulk load, not after every
+ * whole index (0.2 to 0.4 s per 100,000 facts here), so it is for after a bulk load, not after every
  * edit. Admins only; it changes no record, so nothing is audited. PostgreSQL's GIN indexes
  * have no segments: nothing to do there.
  */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { closeDatabase, FULL_TEXT_INDEXES, openDatabase, type Database } from "@/db/client";
 import { copyDatabase } from "@/db/copy/copy-database";
 import { ENGINE } from "@/db/engine";
 import { exportFactBase, importFactBase, OPTIMIZE_AFTER_FACTS } from "@/db/queries/fact-base";
@@ -13,15 +13,13 @@ import { createMigratedDb, createSeededDb, sqlRows, type TestDb } from "../helpe
 // segments, each read by every search. A bulk load (an import of many facts, db:copy) ends by
 // merging each into one (db/queries/optimize-search-index.ts); the searches find the same.
 
-const FULL_TEXT_TABLES = ["facts_fts", "facts_words"] as const;
-
 /**
  * The segments of a full-text index: each holds at least one entry of its b-tree, the
  * `%_idx` table (keyed by segment and first term of a leaf page).
  */
 const segmentsOf = async (db: Database) => {
   const counts: number[] = [];
-  for (const table of FULL_TEXT_TABLES) {
+  for (const table of FULL_TEXT_INDEXES) {
     const [row] = await sqlRows<{ n: number }>(db, sql.raw(`SELECT count(DISTINCT segid) AS n FROM ${table}_idx`));
     counts.push(Number(row.n));
   }
