@@ -73,12 +73,16 @@ function abortReason(name: "TimeoutError" | "QueueTimeoutError"): Error {
  * back, assembled on a third task — so this thread's share of a download (render inputs, keys,
  * the fonts read and hashed for the renderer's fingerprint) and the hops between threads are
  * compiled before the first real one. Without it the first download after a start took 2.1 to
- * 2.2× a warm one. Bounded in time: readiness waits for it. 16 briefings (~2 s on 2 slow cores):
- * with 4, the first download read 2.0 to 2.6× a warm one on a machine where each thread's own
- * warm-up fits only 3 of its 6 briefings in its budget; with 16, 1.5 to 2.1× (single renders).
+ * 2.2× a warm one. Bounded in time: readiness waits for it. What V8 still lacks at that point is
+ * runs of the hot code, so the count matters more than what is printed: with 4 briefings, the
+ * first download read 2.0 to 2.6× a warm one on a machine where each thread's own warm-up fits
+ * only 3 of its 6 briefings in its budget; with 16 in 2.5 s, 1.7 to 2.1× (6 starts, a 5-start
+ * bench:pdf median of 2.08×); with 28 in 3.5 s (~3.3 s used), 1.40 to 1.58× (6 starts), ready
+ * ~1.1 s later (~7.9 s after a start on 2 slow cores). With 40 in 5 s, 1.30 to 1.69×: not worth
+ * another second before readiness.
  */
-const PIPELINE_WARM_UP_RENDERS = 16;
-const PIPELINE_WARM_UP_BUDGET_MS = 2_500;
+const PIPELINE_WARM_UP_RENDERS = 28;
+const PIPELINE_WARM_UP_BUDGET_MS = 3_500;
 /** How long the pool's warm-up waits for its threads' before it gives up (they report their own failures). */
 const THREADS_WARM_WAIT_MS = 60_000;
 
