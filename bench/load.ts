@@ -31,8 +31,8 @@ import { residentBytes, startServer, type RunningServer } from "./load-server";
 import { LoadTally, pdfPoolCapacity, pickWeighted, type Outcome } from "./load-stats";
 import { mb } from "./measure";
 
-/** How the server is started: as `npm start` does (server.mjs), or --start "<cmd>" with $PORT. */
-const DEFAULT_START = "node server.mjs";
+/** How the server is started: `npm start` (server.mjs, with its malloc setting), or --start "<cmd>" with $PORT. */
+const DEFAULT_START = "npm start";
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-/** How the built server is started: as `npm start` does. It serves NEXT_DIST_DIR (default .next) on 127.0.0.1. */
+/**
+ * How the built server is started: the program `npm start` runs (without its MALLOC_ARENA_MAX,
+ * which bounds memory and changes nothing a crash round checks), as the one process of its group.
+ * It serves NEXT_DIST_DIR (default .next) on 127.0.0.1.
+ */
 export const START_COMMAND = ["node", "server.mjs"];
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
