@@ -94,9 +94,9 @@ async function main() {
   } finally {
     await Promise.all([chromium.close(), today?.ours.close(), today?.today.close()]);
   }
-  await firstDownload(quick ? 1 : 3, quick ? 3 : 7, quick ? 8 : 20);
+  await firstDownload(quick ? 1 : 5, quick ? 3 : 7, quick ? 8 : 20);
   if (onlyWorkflow) {
-    await rssWithCache(quick ? 100 : 1000, 16);
+    await rssWithCache(quick ? 100 : 1000, 16, quick ? 1 : 2);
     return;
   }
 
@@ -134,7 +134,7 @@ async function main() {
     console.log(
       `${verdict(growth < 0.1)} target: RSS growth < 10 % over ${renders} renders — ${mb(rss.before)} → ${mb(rss.after)} (${(growth * 100).toFixed(1)} %, threads recycled every ${pool.recycleAfter} renders)`,
     );
-    await rssWithCache(renders, 16);
+    await rssWithCache(renders, 16, quick ? 1 : 2);
   } finally {
     await Promise.all([pool.close(), single.close()]);
   }
