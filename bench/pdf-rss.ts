@@ -27,8 +27,8 @@ const round = (label: string) =>
 /**
  * A full collection in every render thread (bench/pdf-rss-worker.mjs) and in this one, then the
  * RSS. An idle render thread sleeps in Atomics.wait (Piscina) and reads no messages, so a round
- * of renders carries the request: each thread collects between two of its parts, while the
- * round's own few MB are live.
+ * of renders carries the request: each thread collects when its event loop turns between two
+ * of its parts, while the round's own few MB are live.
  */
 async function collectedRss(label: string): Promise<number> {
   const collected = new Promise<void>((resolve, reject) => {
