@@ -111,3 +111,29 @@ test("the download button shows the render and saves the file under the server's
   expect(download.suggestedFilename()).toMatch(/^kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf$/);
   await expect(page.getByRole("status").filter({ hasText: "PDF downloaded." })).toBeVisible();
 });
+
+test("the download button waits out a busy PDF service by itself and then downloads", async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = await makeUser("admin"); // the pool hook is for administrators
+  const id = await briefingFor(admin, ["health"]);
+  await signIn(page, admin);
+  await page.goto(`/briefings/${id}`);
+  expect((await page.request.post("/api/test-hooks/pdf-pool?action=stop")).status()).toBe(200);
+  let restarted = false;
+  try {
+    const download = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Download PDF" }).click();
+    // A stopped pool answers 503 with Retry-After: 5; the button says so and waits.
+    await expect(
+      page.getByRole("status").filter({ hasText: "The PDF service is busy; trying again in 5 seconds…" }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Rendering PDF…" })).toBeDisabled();
+    restarted = (await page.request.post("/api/test-hooks/pdf-pool?action=restart")).status() === 200;
+    expect(restarted).toBe(true);
+    expect((await download).suggestedFilename()).toMatch(/^kazakhstan-briefing-\d{4}-\d{2}-\d{2}-r1\.pdf$/);
+    await expect(page.getByRole("status").filter({ hasText: "PDF downloaded." })).toBeVisible();
+  } finally {
+    if (!restarted) await page.request.post("/api/test-hooks/pdf-pool?action=restart");
+  }
+  await expect.poll(async () => (await page.request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
+});

@@ -22,10 +22,25 @@ const COPIES = {
   },
 } as const;
 
+/** Busy answers (503, 429) the button waits out by itself before it gives up and says so. */
+const BUSY_RETRIES = 3;
+/** A Retry-After longer than this is not waited out: the user is told instead. */
+const LONGEST_WAIT_S = 30;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Seconds from a Retry-After header (delta-seconds; a date or nonsense reads as null). */
+function retryAfterSeconds(response: Response): number | null {
+  const value = Number(response.headers.get("Retry-After"));
+  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
+}
+
 /**
  * Downloads a server-rendered PDF — the briefing, or its counterpart copy (releasable material
  * only) — showing that rendering is under way (a long briefing takes a moment) and saying what
- * to do when it fails.
+ * to do when it fails. When the service is busy (503) or the user's other PDFs are still
+ * rendering (429), it waits the Retry-After the server sent and tries again, a few times,
+ * saying so, before it gives up.
  */
 export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: string; copy?: keyof typeof COPIES }) {
   const c = COPIES[copy];
@@ -35,13 +50,27 @@ export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: 
     setState("busy");
     setMessage(c.rendering);
     try {
-      const response = await fetch(`/briefings/${briefingId}/${c.path}`);
+      let response = await fetch(`/briefings/${briefingId}/${c.path}`);
+      for (let retry = 1; retry <= BUSY_RETRIES && (response.status === 503 || response.status === 429); retry++) {
+        const wait = retryAfterSeconds(response);
+        if (wait === null || wait > LONGEST_WAIT_S) break;
+        setMessage(
+          response.status === 503
+            ? `The PDF service is busy; trying again in ${wait} seconds…`
+            : `Your other PDFs are still rendering; trying again in ${wait} seconds…`,
+        );
+        await sleep(wait * 1000);
+        setMessage(c.rendering);
+        response = await fetch(`/briefings/${briefingId}/${c.path}`);
+      }
       if (!response.ok) {
         const retry = response.headers.get("Retry-After");
         throw new Error(
           response.status === 503
             ? `The PDF service is busy; try again in ${retry ?? "a few"} seconds.`
-            : `${c.what} could not be made (error ${response.status}). Try again, or tell an administrator.`,
+            : response.status === 429
+              ? "Your other PDFs are still rendering; try again when they are done."
+              : `${c.what} could not be made (error ${response.status}). Try again, or tell an administrator.`,
         );
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "briefing.pdf";
