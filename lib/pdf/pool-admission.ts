@@ -7,6 +7,12 @@ export interface AdmissionLimits {
   perUser: number;
   /** Sent as Retry-After with a refusal. */
   retryAfterSeconds: number;
+  /**
+   * Whether the request thread is past its load bound (EventLoopLoad). While it is, a pool
+   * that already has a render admitted refuses more (503), so a flood of downloads yields to
+   * pages; an idle pool's first render always gets in. None: no such rule.
+   */
+  requestThreadBusy?: () => boolean;
 }
 
 /**
@@ -50,7 +56,9 @@ export class AdmissionTicket {
 /**
  * Who may render now. Checked before anything else, so a refusal costs next to nothing:
  * a user already holding `perUser` tickets gets PdfUserLimitError (429); when the places are
- * taken, PdfBusyError (503). An idle pool admits any briefing, however many places it needs.
+ * taken, or the request thread is busy while a render is admitted (AdmissionLimits
+ * .requestThreadBusy), PdfBusyError (503). An idle pool admits any briefing, however many
+ * places it needs.
  */
 export class Admission {
   private inUse = 0;
@@ -62,10 +70,17 @@ export class Admission {
     const { perUser, retryAfterSeconds } = this.limits;
     if (userId !== null && (this.byUser.get(userId) ?? 0) >= perUser)
       throw new PdfUserLimitError(perUser, retryAfterSeconds);
-    if (this.inUse > 0 && this.inUse + places > this.limits.places) throw new PdfBusyError(retryAfterSeconds);
+    if (this.refusesMore(places)) throw new PdfBusyError(retryAfterSeconds);
     this.inUse += places;
     if (userId !== null) this.byUser.set(userId, (this.byUser.get(userId) ?? 0) + 1);
     return new AdmissionTicket(this, userId, places);
+  }
+
+  /** Whether a request for `places` more would get PdfBusyError now (the per-user rule aside). */
+  refusesMore(places = 1): boolean {
+    if (this.inUse === 0) return false;
+    if (this.inUse + places > this.limits.places) return true;
+    return this.limits.requestThreadBusy?.() ?? false;
   }
 
   /** Places held by admitted tickets. */

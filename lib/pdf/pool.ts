@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { BriefingDocument } from "../briefing/document";
 import { PdfBusyError, PdfTimeoutError } from "./errors";
+import { EventLoopLoad } from "./event-loop-load";
 import { Admission } from "./pool-admission";
 import { PartCache, partCacheFromEnv } from "./part-cache";
 import type { PartInput } from "./parts/part-input";
@@ -16,6 +17,8 @@ export interface PoolStatus extends ThreadStatus {
   queued: number;
   placesInUse: number;
   places: number;
+  /** Busy share of the request thread over the last second, to 0.01; null without the load rule (maxRequestThreadLoad). */
+  requestThreadLoad: number | null;
 }
 
 /** What a worker thread is asked to do: see render-worker.mjs. */
@@ -51,6 +54,14 @@ export interface PdfPoolOptions {
   warmUp?: boolean;
   /** Rendered parts shared by every render of this pool (lib/pdf/part-cache.ts); none by default. */
   partCache?: PartCache | null;
+  /**
+   * Busy share (0 to 1) of this thread's event loop over the last second above which, while a
+   * render is already admitted, more are refused with PdfBusyError (503): the downloads' own
+   * work on this thread (reads, document build, audit: ~10 ms each) must not starve pages.
+   * None, or 1 and above: no such rule (the default; the server's shared pool sets it,
+   * maxRequestThreadLoad()).
+   */
+  maxRequestThreadLoad?: number;
 }
 
 /** An admitted request's claim on the pool: render once with it, and release it on every path. */
@@ -104,6 +115,7 @@ export class PdfRenderPool {
   readonly partCache: PartCache | null;
   private readonly renderThreads: RenderThreads;
   private readonly admission: Admission;
+  private readonly requestThreadLoad: EventLoopLoad | null;
   private readonly queue: RenderQueue<PdfTask, Uint8Array | Uint8Array[]>;
   private closing = false;
   private pipelineWarm: boolean;
@@ -119,10 +131,14 @@ export class PdfRenderPool {
     // event loop between them kept far more: parts/render-parts.ts.)
     this.recycleAfter = options.recycleAfter ?? 2_000;
     this.partCache = options.partCache ?? null;
+    const maxLoad = options.maxRequestThreadLoad ?? 1;
+    const load = maxLoad < 1 ? new EventLoopLoad() : null;
+    this.requestThreadLoad = load;
     this.admission = new Admission({
       places: this.threads + this.maxQueue,
       perUser: options.perUser ?? 2,
       retryAfterSeconds: options.retryAfterSeconds ?? 5,
+      requestThreadBusy: load ? () => load.utilisation() > maxLoad : undefined,
     });
     this.renderThreads = new RenderThreads({
       threads: this.threads,
@@ -194,9 +210,12 @@ export class PdfRenderPool {
     return this.admission.placesInUse;
   }
 
-  /** Every render place is taken: any briefing asking now would be refused (503). */
-  get full(): boolean {
-    return this.admission.placesInUse >= this.admission.limits.places;
+  /**
+   * Any briefing asking now would be refused (503): every render place is taken, or the
+   * request thread is past maxRequestThreadLoad while a render is admitted. Cheap to ask.
+   */
+  get refusing(): boolean {
+    return this.admission.refusesMore(1);
   }
 
   /** Seconds a refused caller is told to wait. */
@@ -265,7 +284,8 @@ export class PdfRenderPool {
 
   /**
    * For the readiness check: the threads (alive, loaded — a warm-up in progress does not count
-   * against them), the tasks waiting for a thread and the render places in use of all there are.
+   * against them), the tasks waiting for a thread, the render places in use of all there are,
+   * and how busy the request thread has been.
    */
   status(): PoolStatus {
     const threads = this.renderThreads.status();
@@ -276,6 +296,7 @@ export class PdfRenderPool {
       queued: this.queue.size,
       placesInUse: this.admission.placesInUse,
       places: this.admission.limits.places,
+      requestThreadLoad: this.requestThreadLoad ? Math.round(this.requestThreadLoad.utilisation() * 100) / 100 : null,
     };
   }
 
@@ -291,6 +312,7 @@ export class PdfRenderPool {
 
   /** Stops every thread and refuses new work; renders still running are rejected. Safe to call more than once. */
   close(): Promise<void> {
+    this.requestThreadLoad?.close();
     this.closing = true;
     this.queue.clear(new Error("The PDF service is shutting down."));
     return this.renderThreads.close();
@@ -306,7 +328,23 @@ export function rendersPerUser(): number {
   return Number.isInteger(value) && value > 0 ? value : 2;
 }
 
-// One pool per process, kept on globalThis so Next's dev reloads do not start new threads.
+/**
+ * CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD (default DEFAULT_MAX_REQUEST_THREAD_LOAD): the request
+ * thread's busy share over the last second above which, while a render is admitted, more
+ * downloads get 503 (PdfPoolOptions.maxRequestThreadLoad); 1 turns the rule off. bench:load,
+ * 40 downloaders against 12 busy users on 2 cores: light pages p50 ~850 → ~450 ms with 0.9
+ * (and 0.95, 0.8, 0.5: the same within noise), PDFs served ~1,100 → ~410 in 30 s; with no
+ * flood, 0 of ~60 downloads refused at 0.9 and 0.95, 3 of 52 at 0.8.
+ */
+export function maxRequestThreadLoad(): number {
+  const raw = process.env.CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD;
+  const value = Number(raw);
+  return raw !== undefined && raw.trim() !== "" && value > 0 && value <= 1 ? value : DEFAULT_MAX_REQUEST_THREAD_LOAD;
+}
+const DEFAULT_MAX_REQUEST_THREAD_LOAD = 0.9;
+
+// One pool per process, kept on globalThis so Next's dev reloads do not start new threads, and
+// so server.mjs can answer a download the pool would refuse before Next sees it (`refusing`).
 const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool };
 
 /**
@@ -316,7 +354,12 @@ const globalForPdf = globalThis as unknown as { chanceryPdfPool?: PdfRenderPool 
 export function sharedPdfPool(): PdfRenderPool {
   if (!globalForPdf.chanceryPdfPool) {
     const partCache = partCacheFromEnv();
-    globalForPdf.chanceryPdfPool = new PdfRenderPool({ warmUp: true, perUser: rendersPerUser(), partCache });
+    globalForPdf.chanceryPdfPool = new PdfRenderPool({
+      warmUp: true,
+      perUser: rendersPerUser(),
+      partCache,
+      maxRequestThreadLoad: maxRequestThreadLoad(),
+    });
   }
   return globalForPdf.chanceryPdfPool;
 }

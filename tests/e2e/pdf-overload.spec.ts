@@ -50,6 +50,13 @@ test("more concurrent downloads than the pool admits get 200, 429 or 503, every 
     Array.from({ length: Math.ceil(admittedAtOnce / 2) + 2 }, () => signedInOwner(browser)),
   );
   const [first, ...others] = owners;
+  // A busy request thread would refuse the user's third request with 503 before its 429 (the
+  // load rule, lib/pdf/pool.ts maxRequestThreadLoad): start once the sign-ins have settled.
+  await expect
+    .poll(async () => (await (await first.page.request.get("/api/ready")).json()).pdf.requestThreadLoad, {
+      timeout: 30_000,
+    })
+    .toBeLessThan(0.5);
   // The first user asks three times at once: two are admitted and render for seconds, so the
   // third is refused at once for the user's limit, before anything else settles.
   const firstUsers = [1, 2, 3].map(() => first.page.request.get(first.url));

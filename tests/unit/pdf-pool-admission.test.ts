@@ -1,9 +1,9 @@
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { BriefingDocument } from "@/lib/briefing/document";
 import { AppError, isAppError, isConflictError, isValidationError } from "@/lib/errors";
 import { estimatePlaces } from "@/lib/pdf/parts/plan";
-import { PdfRenderPool, type PdfPoolOptions } from "@/lib/pdf/pool";
+import { maxRequestThreadLoad, PdfRenderPool, type PdfPoolOptions } from "@/lib/pdf/pool";
 import { makeBriefingDoc } from "../helpers/briefing-doc";
 
 const GATE_WORKER = path.resolve("tests/helpers/gate-worker.mjs");
@@ -119,6 +119,76 @@ describe("PdfRenderPool admission", () => {
     const p = pool({ threads: 1 });
     await p.close();
     expect(() => p.admit({ userId: "ada" })).toThrow(expect.objectContaining({ status: 503 }));
+  });
+});
+
+/** Keeps this thread's event loop busy for `ms`, as a flood of requests would. */
+function blockEventLoop(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("PdfRenderPool admission by the request thread's load", () => {
+  const pools: PdfRenderPool[] = [];
+  const pool = (options: PdfPoolOptions) => {
+    const p = new PdfRenderPool({ workerFile: GATE_WORKER, threads: 1, maxQueue: 10, perUser: 10, ...options });
+    pools.push(p);
+    return p;
+  };
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+  });
+
+  it("refuses more renders with 503 and Retry-After while the thread is past its bound, never the first, and admits again once it is quiet", async () => {
+    const p = pool({ threads: 2, maxRequestThreadLoad: 0.5, retryAfterSeconds: 3 });
+    await sleep(1_200); // a quiet second: the window holds idle time only
+    const quiet = [p.admit({ userId: "ada" }), p.admit({ userId: "bob" }), p.admit({ userId: "cy" })];
+    expect(p.refusing).toBe(false); // room, and the thread is idle
+    quiet.forEach((ticket) => ticket.release());
+
+    blockEventLoop(1_200);
+    expect(p.refusing).toBe(false); // nothing admitted: the first render always gets in
+    const first = p.admit({ userId: "ada" });
+    expect(p.refusing).toBe(true);
+    expect(p.status().requestThreadLoad).toBeGreaterThan(0.5); // what /api/ready shows
+    expect(() => p.admit({ userId: "bob" })).toThrow(
+      expect.objectContaining({ status: 503, retryAfterSeconds: 3, name: "PdfBusyError" }),
+    );
+
+    await sleep(1_500); // the loop turns freely again
+    expect(p.refusing).toBe(false);
+    expect(() => p.admit({ userId: "bob" }).release()).not.toThrow();
+    first.release();
+  });
+
+  it("has no such rule unless asked: a pool without the bound admits up to its places however busy the thread", () => {
+    const p = pool({});
+    const first = p.admit({ userId: "ada" });
+    blockEventLoop(1_200);
+    expect(p.refusing).toBe(false);
+    expect(p.status().requestThreadLoad).toBeNull();
+    expect(() => p.admit({ userId: "bob" }).release()).not.toThrow();
+    first.release();
+  });
+});
+
+describe("CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  it.each([
+    [undefined, 0.9],
+    ["", 0.9],
+    ["0.6", 0.6],
+    ["1", 1],
+    ["0", 0.9],
+    ["1.5", 0.9],
+    ["busy", 0.9],
+  ])("reads %j as %d", (raw, expected) => {
+    if (raw === undefined) delete process.env.CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD;
+    else vi.stubEnv("CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD", raw);
+    expect(maxRequestThreadLoad()).toBe(expected);
   });
 });
 

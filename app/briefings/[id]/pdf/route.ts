@@ -41,13 +41,15 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
 });
 
 /**
- * A full pool is said before anything else — no session check, no read — so a flood of
- * downloads costs this thread next to nothing and pages stay quick (bench:load). It tells
- * nobody anything but that the service is busy; everything else is decided as above.
+ * A pool that would refuse anyone now — every place taken, or this thread past its load bound
+ * while a render runs (lib/pdf/pool.ts maxRequestThreadLoad) — is said before anything else,
+ * no session check, no read, so a flood of downloads costs this thread next to nothing and
+ * pages stay quick (bench:load). It tells nobody anything but that the service is busy;
+ * everything else is decided as above.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const pool = sharedPdfPool();
-  if (pool.full) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
+  if (pool.refusing) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
   return download(request, context);
 }
 

@@ -38,10 +38,10 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
   });
 });
 
-/** A full pool is said before anything else, as for the internal PDF (../route.ts). */
+/** A pool that would refuse anyone now is said before anything else, as for the internal PDF (../route.ts). */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const pool = sharedPdfPool();
-  if (pool.full) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
+  if (pool.refusing) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
   return download(request, context);
 }
 
