@@ -332,9 +332,9 @@ export function rendersPerUser(): number {
  * CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD (default DEFAULT_MAX_REQUEST_THREAD_LOAD): the request
  * thread's busy share over the last second above which, while a render is admitted, more
  * downloads get 503 (PdfPoolOptions.maxRequestThreadLoad); 1 turns the rule off. bench:load,
- * 40 downloaders against 12 busy users on 2 cores: light pages p50 ~850 → ~450 ms with 0.9
- * (and 0.95, 0.8, 0.5: the same within noise), PDFs served ~1,100 → ~410 in 30 s; with no
- * flood, 0 of ~60 downloads refused at 0.9 and 0.95, 3 of 52 at 0.8.
+ * 40 downloaders against 12 busy users on 2 cores: light pages p50 ~850 → ~430 ms with 0.9
+ * (0.95, 0.8, 0.5: the same within noise), PDFs served ~1,100 → ~450 in 30 s; with no flood,
+ * 1 of 233 downloads refused at 0.9 and 0.95 over four runs, 3 of 52 in one run at 0.8.
  */
 export function maxRequestThreadLoad(): number {
   const raw = process.env.CHANCERY_PDF_MAX_REQUEST_THREAD_LOAD;
