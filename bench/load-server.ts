@@ -115,7 +115,17 @@ export async function startServer({
       return; // already gone
     }
     await Promise.race([exit, pause(10_000)]);
-    if (!exited) process.kill(-child.pid, "SIGKILL");
+    // The shell may be gone before the server it started has closed its port (server.mjs lets
+    // open connections finish): wait for the port too, so the next run can take it.
+    const since = Date.now();
+    while (listeningInode(port) && Date.now() - since < 10_000) await pause(100);
+    if (!exited || listeningInode(port)) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
   };
 
   const deadline = Date.now() + timeoutMs;

@@ -53,6 +53,11 @@ export class LoadTally {
     return ms.length ? percentile(ms, p) : Number.NaN;
   }
 
+  /** Requests of a kind that ended with this outcome. */
+  count(kind: string, outcome: Outcome): number {
+    return this.byKind.get(kind)?.outcomes.get(outcome) ?? 0;
+  }
+
   summary(): KindSummary[] {
     return [...this.byKind].map(([kind, entry]) => ({
       kind,
@@ -79,4 +84,53 @@ export function pickWeighted<T extends string>(weights: Record<T, number>, roll:
 /** The pool's capacity as lib/pdf/pool.ts sets it by default: a task per thread plus a queue of four per thread. */
 export function pdfPoolCapacity(threads: number): number {
   return threads + threads * 4;
+}
+
+/** One run's headline figures, for the side-by-side comparison of --baseline-env. */
+export interface RunFigures {
+  lightP50: number;
+  lightP99: number;
+  /** Saves the server acknowledged: work people got done. */
+  saves: number;
+  pdfsServed: number;
+  pdfsRefused: number;
+  rssEndBytes: number;
+  /** 500–502/504 plus requests left unanswered: 0 in a good run. */
+  failures: number;
+}
+
+const FIGURES: { key: keyof RunFigures; label: string; unit: "ms" | "n" | "MB" }[] = [
+  { key: "lightP50", label: "light pages p50", unit: "ms" },
+  { key: "lightP99", label: "light pages p99", unit: "ms" },
+  { key: "saves", label: "saves acknowledged", unit: "n" },
+  { key: "pdfsServed", label: "PDFs served (200)", unit: "n" },
+  { key: "pdfsRefused", label: "PDFs refused (503/429)", unit: "n" },
+  { key: "rssEndBytes", label: "server RSS at the end", unit: "MB" },
+  { key: "failures", label: "server errors + unanswered", unit: "n" },
+];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Rows of the side-by-side table: each figure's median over the runs of each side, every run's
+ * value, and the ratio this code ÷ baseline (NaN when the baseline's median is 0).
+ */
+export function compareRuns(
+  baseline: RunFigures[],
+  candidate: RunFigures[],
+): { label: string; baseline: string; candidate: string; ratio: number }[] {
+  const show = (unit: string, values: number[]) => {
+    const one = (v: number) => (unit === "MB" ? `${(v / 1024 / 1024).toFixed(0)} MB` : v.toFixed(0));
+    return `${one(median(values))} (${values.map(one).join(", ")})`;
+  };
+  return FIGURES.map(({ key, label, unit }) => {
+    const b = baseline.map((run) => run[key]);
+    const c = candidate.map((run) => run[key]);
+    const ratio = median(b) === 0 ? Number.NaN : median(c) / median(b);
+    return { label, baseline: show(unit, b), candidate: show(unit, c), ratio };
+  });
 }

@@ -12,7 +12,9 @@
  *
  * Flags: --quick (10 s), --duration S, --users N, --pdf-concurrency N, --port P, --build
  * (build even when .next exists), --start "<command>" (the server's start command; it gets
- * PORT, DATABASE_URL and NODE_ENV=production in its environment).
+ * PORT, DATABASE_URL and NODE_ENV=production in its environment), --baseline-env "K=V[,K=V]"
+ * (a baseline side by side: a server with those settings and one without take turns,
+ * --rounds N each, default 2, and a table prints each figure's median and the ratio).
  */
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -28,7 +30,7 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { newBriefingSchema } from "@/lib/validation/briefing";
 import { actionId, postFormAction, refusedStatus, signIn } from "./load-actions";
 import { residentBytes, startServer, type RunningServer } from "./load-server";
-import { LoadTally, pdfPoolCapacity, pickWeighted, type Outcome } from "./load-stats";
+import { compareRuns, LoadTally, pdfPoolCapacity, pickWeighted, type Outcome, type RunFigures } from "./load-stats";
 import { mb } from "./measure";
 
 /** How the server is started: `npm start` (server.mjs, with its malloc setting), or --start "<cmd>" with $PORT. */
@@ -43,6 +45,8 @@ const { values: flags } = parseArgs({
     duration: { type: "string" },
     "pdf-concurrency": { type: "string" },
     port: { type: "string", default: "3510" },
+    "baseline-env": { type: "string" },
+    rounds: { type: "string", default: "2" },
   },
 });
 
@@ -51,6 +55,9 @@ const DURATION_S = Number(flags.duration ?? (flags.quick ? 10 : 30));
 const POOL_THREADS = os.availableParallelism(); // the server's pool uses the same default
 const PDF_CONCURRENCY = Number(flags["pdf-concurrency"] ?? 4 * pdfPoolCapacity(POOL_THREADS));
 const PORT = Number(flags.port);
+const ROUNDS = Number(flags.rounds);
+/** The baseline server's extra settings (--baseline-env), or null for a single run. */
+const BASELINE_ENV = flags["baseline-env"] === undefined ? null : parseSettings(flags["baseline-env"]);
 const BRIEFINGS_PER_USER = 2;
 const MAX_REQUESTS = 100_000; // a second bound besides the time
 const PAGE_TIMEOUT_MS = 30_000;
@@ -70,11 +77,22 @@ for (const [name, n] of [
   ["--duration", DURATION_S],
   ["--pdf-concurrency", PDF_CONCURRENCY],
   ["--port", PORT],
+  ["--rounds", ROUNDS],
 ] as const) {
   if (!Number.isInteger(n) || n < 0 || (name !== "--pdf-concurrency" && n < 1))
     throw new Error(`${name} must be a whole number (got ${n}).`);
 }
 if (PORT < 1024 || PORT > 65535) throw new Error("--port must be between 1024 and 65535.");
+
+/** "K=V,K2=V2" as environment entries; a malformed entry stops the bench before anything runs. */
+function parseSettings(text: string): Record<string, string> {
+  const entries = text.split(",").map((entry) => {
+    const match = /^\s*([A-Z][A-Z0-9_]*)=(.*?)\s*$/.exec(entry);
+    if (!match) throw new Error(`--baseline-env takes K=V[,K=V] (got "${entry}").`);
+    return [match[1], match[2]] as const;
+  });
+  return Object.fromEntries(entries);
+}
 
 interface OwnBriefing {
   id: string;
@@ -284,7 +302,7 @@ async function report(
   users: VirtualUser[],
   seconds: number,
   rss: { start: number; peak: number; end: number },
-) {
+): Promise<RunFigures> {
   const { tally } = ctx;
   console.log(
     `\n${"kind".padEnd(12)} ${"requests".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}  statuses`,
@@ -308,6 +326,15 @@ async function report(
 
   const { serverErrors, unanswered } = tally.failures();
   const lightP99 = tally.percentileOf(LIGHT_PAGES, 99);
+  const figures: RunFigures = {
+    lightP50: tally.percentileOf(LIGHT_PAGES, 50),
+    lightP99,
+    saves: ctx.acknowledgedSaves,
+    pdfsServed: tally.count("pdf", 200),
+    pdfsRefused: tally.count("pdf", 503) + tally.count("pdf", 429),
+    rssEndBytes: rss.end,
+    failures: serverErrors + unanswered,
+  };
   const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
   console.log("\nTargets (issue 11):");
   console.log(
@@ -329,6 +356,7 @@ async function report(
       `\nServer log, distinct error lines (first 5 of ${said.size}):\n  ${[...said].slice(0, 5).join("\n  ")}`,
     );
   }
+  return figures;
 }
 
 async function main() {
@@ -342,7 +370,44 @@ async function main() {
   }
   const signInId = actionId(buildDir, "app/sign-in/actions.ts", "signInAction");
   const saveId = actionId(buildDir, "app/briefings/actions.ts", "saveBriefingAction");
+  if (!BASELINE_ENV) {
+    await runOnce({ signInId, saveId, env: {} });
+    return;
+  }
+  // Turns, so a drift of the machine over the runs falls on both sides alike.
+  const baseline: RunFigures[] = [];
+  const candidate: RunFigures[] = [];
+  const settings = Object.entries(BASELINE_ENV)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.log(`\n=== Round ${round} of ${ROUNDS}: baseline (${settings}) ===`);
+    baseline.push(await runOnce({ signInId, saveId, env: BASELINE_ENV }));
+    console.log(`\n=== Round ${round} of ${ROUNDS}: this code as configured ===`);
+    candidate.push(await runOnce({ signInId, saveId, env: {} }));
+  }
+  console.log(
+    `\nSide by side, median over ${ROUNDS} run(s) each (every run in brackets); ratio = this code ÷ baseline:`,
+  );
+  const rows = compareRuns(baseline, candidate);
+  const width = Math.max(...rows.map((row) => row.baseline.length), "baseline".length);
+  console.log(`${"".padEnd(28)} ${"baseline".padEnd(width)}  ${"this code".padEnd(width)}  ratio`);
+  for (const row of rows)
+    console.log(
+      `${row.label.padEnd(28)} ${row.baseline.padEnd(width)}  ${row.candidate.padEnd(width)}  ${Number.isNaN(row.ratio) ? "—" : `${row.ratio.toFixed(2)}×`}`,
+    );
+}
 
+/** One server on a fresh database, the workload against it, and its report. */
+async function runOnce({
+  signInId,
+  saveId,
+  env,
+}: {
+  signInId: string;
+  saveId: string;
+  env: Record<string, string>;
+}): Promise<RunFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chancery-load-"));
   const file = path.join(dir, "load.db");
   let server: RunningServer | undefined;
@@ -366,6 +431,7 @@ async function main() {
         NODE_ENV: "production",
         AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         CHANCERY_DEMO_USERS: "0",
+        ...env,
       },
     });
     db = openDatabase(file); // migrated and seeded by the server's first start
@@ -400,7 +466,7 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const rssEnd = residentBytes(server.pid) ?? 0;
-    await report(ctx, users, seconds, { start: rssStart, peak: Math.max(rssPeak, rssEnd), end: rssEnd });
+    return await report(ctx, users, seconds, { start: rssStart, peak: Math.max(rssPeak, rssEnd), end: rssEnd });
   } catch (error) {
     if (server) console.error(`Server output (last lines):\n${server.log().split("\n").slice(-30).join("\n")}`);
     throw error;
