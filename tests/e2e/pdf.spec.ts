@@ -137,3 +137,30 @@ test("the download button waits out a busy PDF service by itself and then downlo
   }
   await expect.poll(async () => (await page.request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
 });
+
+test("leaving the page while the button waits out a busy PDF service downloads nothing later", async ({ page }) => {
+  test.setTimeout(120_000);
+  const admin = await makeUser("admin");
+  const id = await briefingFor(admin, ["health"]);
+  await signIn(page, admin);
+  await page.goto(`/briefings/${id}`);
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  expect((await page.request.post("/api/test-hooks/pdf-pool?action=stop")).status()).toBe(200);
+  let restarted = false;
+  try {
+    await page.getByRole("button", { name: "Download PDF" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "trying again in 5 seconds…" })).toBeVisible();
+    // A client-side navigation: the button unmounts, the page's script lives on.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My briefings" }).click();
+    await expect(page).toHaveURL(/\/briefings$/);
+    restarted = (await page.request.post("/api/test-hooks/pdf-pool?action=restart")).status() === 200;
+    expect(restarted).toBe(true);
+  } finally {
+    if (!restarted) await page.request.post("/api/test-hooks/pdf-pool?action=restart");
+  }
+  await expect.poll(async () => (await page.request.get("/api/ready")).status(), { timeout: 60_000 }).toBe(200);
+  // Longer than two of the button's waits: a retry still running would have fetched the file by now.
+  await page.waitForTimeout(11_000);
+  expect(downloads).toBe(0);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** What each copy's button fetches and says. */
 const COPIES = {
@@ -27,7 +27,19 @@ const BUSY_RETRIES = 3;
 /** A Retry-After longer than this is not waited out: the user is told instead. */
 const LONGEST_WAIT_S = 30;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A wait that ends early, rejecting, when `signal` aborts. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 
 /** Seconds from a Retry-After header (delta-seconds; a date or nonsense reads as null). */
 function retryAfterSeconds(response: Response): number | null {
@@ -46,11 +58,18 @@ export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: 
   const c = COPIES[copy];
   const [state, setState] = useState<"idle" | "busy" | "error">("idle");
   const [message, setMessage] = useState("");
+  // Leaving the page (a client-side navigation unmounts the button) ends a download under way:
+  // no file should arrive seconds later on a page that no longer asked for it.
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
   async function download() {
+    const controller = new AbortController();
+    inFlight.current = controller;
+    const { signal } = controller;
     setState("busy");
     setMessage(c.rendering);
     try {
-      let response = await fetch(`/briefings/${briefingId}/${c.path}`);
+      let response = await fetch(`/briefings/${briefingId}/${c.path}`, { signal });
       for (let retry = 1; retry <= BUSY_RETRIES && (response.status === 503 || response.status === 429); retry++) {
         const wait = retryAfterSeconds(response);
         if (wait === null || wait > LONGEST_WAIT_S) break;
@@ -59,9 +78,9 @@ export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: 
             ? `The PDF service is busy; trying again in ${wait} seconds…`
             : `Your other PDFs are still rendering; trying again in ${wait} seconds…`,
         );
-        await sleep(wait * 1000);
+        await sleep(wait * 1000, signal);
         setMessage(c.rendering);
-        response = await fetch(`/briefings/${briefingId}/${c.path}`);
+        response = await fetch(`/briefings/${briefingId}/${c.path}`, { signal });
       }
       if (!response.ok) {
         const retry = response.headers.get("Retry-After");
@@ -81,6 +100,7 @@ export function DownloadButton({ briefingId, copy = "internal" }: { briefingId: 
       setState("idle");
       setMessage(c.done);
     } catch (error) {
+      if (signal.aborted) return; // the page is gone
       setState("error");
       setMessage(error instanceof Error ? error.message : `${c.what} could not be downloaded.`);
     }
