@@ -109,6 +109,8 @@ const FIGURES: { key: keyof RunFigures; label: string; unit: "ms" | "n" | "MB" }
   { key: "failures", label: "server errors + unanswered", unit: "n" },
 ];
 
+// Not measure.ts's median, the lower middle value: with the default 2 rounds that would be
+// the better run of each side, not their middle.
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -218,6 +218,14 @@ export class PdfRenderPool {
     return this.admission.refusesMore(1);
   }
 
+  /**
+   * What a download asking now would be refused with, or null: the one answer both the route
+   * and server.mjs (which cannot import this module's error classes) give before anything else.
+   */
+  refusal(): PdfBusyError | null {
+    return this.refusing ? new PdfBusyError(this.retryAfterSeconds) : null;
+  }
+
   /** Seconds a refused caller is told to wait. */
   get retryAfterSeconds(): number {
     return this.admission.limits.retryAfterSeconds;

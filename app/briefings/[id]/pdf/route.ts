@@ -7,7 +7,6 @@ import { appErrorResponse, secureRoute } from "@/app/_request/guard";
 // (react-pdf, fonts), seconds of loading on this thread that the first request would wait for.
 import { renderCached } from "@/lib/pdf/cache";
 import { estimatePlaces } from "@/lib/pdf/parts/plan";
-import { PdfBusyError } from "@/lib/pdf/errors";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { namedBySummary, pdfHeaders } from "./pdf-headers";
 
@@ -48,8 +47,8 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
  * everything else is decided as above.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const pool = sharedPdfPool();
-  if (pool.refusing) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
+  const refused = sharedPdfPool().refusal();
+  if (refused) return appErrorResponse(refused);
   return download(request, context);
 }
 

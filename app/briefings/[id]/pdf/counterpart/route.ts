@@ -6,7 +6,6 @@ import { appErrorResponse, secureRoute } from "@/app/_request/guard";
 // The pool, cache and plan only, not "@/lib/pdf" (see ../route.ts).
 import { renderCached } from "@/lib/pdf/cache";
 import { estimatePlaces } from "@/lib/pdf/parts/plan";
-import { PdfBusyError } from "@/lib/pdf/errors";
 import { sharedPdfPool } from "@/lib/pdf/pool";
 import { namedBySummary, pdfHeaders } from "../pdf-headers";
 
@@ -40,8 +39,8 @@ const download = secureRoute<{ id: string }>({}, async ({ actor, params }) => {
 
 /** A pool that would refuse anyone now is said before anything else, as for the internal PDF (../route.ts). */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const pool = sharedPdfPool();
-  if (pool.refusing) return appErrorResponse(new PdfBusyError(pool.retryAfterSeconds));
+  const refused = sharedPdfPool().refusal();
+  if (refused) return appErrorResponse(refused);
   return download(request, context);
 }
 
